@@ -1,0 +1,378 @@
+r"""The data model: :class:`Article`, :class:`Section` and :class:`Image`.
+
+All three are frozen, slotted :mod:`attrs` classes: instances are immutable,
+hashable and cheap, and every constructor checks the invariants below, raising
+:class:`~newsparse.ValidationError` (naming the field and the value) when one is
+broken.  Formats normalise what they read *before* building the model, so an
+article that exists is always clean.
+
+Invariants
+----------
+Text
+    Every text value is a :class:`str` with no leading or trailing whitespace
+    (as :meth:`str.strip` defines it), is not empty, and holds no control
+    characters other than tab and newline, no lone surrogates and no
+    U+2028/U+2029 separators (a line break is always ``"\n"``).
+    *Single-line* text (titles, headings, authors, topics) holds no newline.
+    An optional text field is ``None`` rather than ``""``.
+URLs
+    Non-empty, with no whitespace or control characters.  They are not
+    resolved or fetched.
+Datetimes
+    Timezone-aware, with a UTC offset of whole minutes (as RFC 3339 requires).
+    A datetime with a :mod:`zoneinfo` zone is stored with the fixed offset the
+    zone has at that instant, which keeps equality and JSON round-trips exact.
+Sequences
+    Stored as tuples; any iterable (other than a string) is accepted and
+    converted.  Authors and topics hold no duplicates.
+``meta``
+    A :class:`~newsparse.FrozenMap` from keys such as ``"tt.number"``
+    (letters, digits and ``._:-``, starting with a letter or digit) to string
+    values (any text without forbidden characters, possibly empty).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Mapping
+from datetime import datetime, timedelta, timezone
+from typing import Any, TypeVar
+
+import attrs
+
+from newsparse.errors import ValidationError
+from newsparse.frozenmap import FrozenMap
+
+__all__ = ["Article", "Image", "Section"]
+
+_T = TypeVar("_T")
+_Validator = Callable[[Any, "attrs.Attribute[Any]", Any], None]
+
+#: Characters no text field may hold: C0/C1 controls except tab and newline,
+#: DEL, the Unicode line/paragraph separators and lone surrogates.
+_FORBIDDEN = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]")
+_URL_FORBIDDEN = re.compile(r"[\s\x00-\x1f\x7f-\x9f\ud800-\udfff]")
+_META_KEY = re.compile(r"[A-Za-z0-9][A-Za-z0-9._:-]*\Z")
+_LANGUAGE = re.compile(r"[A-Za-z]{2,8}(?:-[A-Za-z0-9]{1,8})*\Z")
+_WORD = re.compile(r"\w+")
+
+
+def check_text(field: str, value: object, *, single_line: bool) -> str:
+    """Check that ``value`` is valid text for ``field`` and return it.
+
+    This is the rule every text field of the model follows (see the module
+    docstring); formats can call it to test a value before building an article.
+
+    Raises:
+        ValidationError: ``value`` is not a string, is empty, has surrounding
+            whitespace, holds a forbidden character, or (with
+            ``single_line``) holds a newline.
+    """
+    if not isinstance(value, str):
+        raise ValidationError(field, value, f"must be a string, not {type(value).__name__}")
+    if not value:
+        raise ValidationError(field, value, "must not be empty (use None for 'no value')")
+    if value != value.strip():
+        raise ValidationError(field, value, "must not start or end with whitespace")
+    bad = _FORBIDDEN.search(value)
+    if bad:
+        raise ValidationError(
+            field, value, f"holds the forbidden character U+{ord(bad.group()):04X}"
+        )
+    if single_line and "\n" in value:
+        raise ValidationError(field, value, "must be a single line")
+    return value
+
+
+def _optional_text(single_line: bool) -> _Validator:
+    def validate(instance: object, attribute: attrs.Attribute[str | None], value: object) -> None:
+        if value is not None:
+            check_text(_name(instance, attribute), value, single_line=single_line)
+
+    return validate
+
+
+def _required_text(single_line: bool) -> _Validator:
+    def validate(instance: object, attribute: attrs.Attribute[str], value: object) -> None:
+        check_text(_name(instance, attribute), value, single_line=single_line)
+
+    return validate
+
+
+def _optional_url(instance: object, attribute: attrs.Attribute[str | None], value: object) -> None:
+    if value is None:
+        return
+    field = _name(instance, attribute)
+    if not isinstance(value, str):
+        raise ValidationError(field, value, f"must be a string, not {type(value).__name__}")
+    if not value:
+        raise ValidationError(field, value, "must not be empty (use None for 'no URL')")
+    bad = _URL_FORBIDDEN.search(value)
+    if bad:
+        raise ValidationError(
+            field,
+            value,
+            f"must not hold whitespace or control characters (U+{ord(bad.group()):04X})",
+        )
+
+
+def _text_items(unique: bool) -> _Validator:
+    def validate(
+        instance: object, attribute: attrs.Attribute[tuple[str, ...]], value: object
+    ) -> None:
+        field = _name(instance, attribute)
+        items = _check_tuple(field, value)
+        seen: set[str] = set()
+        for index, item in enumerate(items):
+            text = check_text(f"{field}[{index}]", item, single_line=True)
+            if unique:
+                if text in seen:
+                    raise ValidationError(f"{field}[{index}]", text, "is a duplicate")
+                seen.add(text)
+
+    return validate
+
+
+def _items_of(kind: type) -> _Validator:
+    def validate(
+        instance: object, attribute: attrs.Attribute[tuple[object, ...]], value: object
+    ) -> None:
+        field = _name(instance, attribute)
+        for index, item in enumerate(_check_tuple(field, value)):
+            if not isinstance(item, kind):
+                raise ValidationError(
+                    f"{field}[{index}]",
+                    item,
+                    f"must be a {kind.__name__}, not {type(item).__name__}",
+                )
+
+    return validate
+
+
+def _aware_datetime(
+    instance: object, attribute: attrs.Attribute[datetime | None], value: object
+) -> None:
+    if value is None:
+        return
+    field = _name(instance, attribute)
+    if not isinstance(value, datetime):
+        raise ValidationError(field, value, f"must be a datetime, not {type(value).__name__}")
+    offset = value.utcoffset()
+    if offset is None:
+        raise ValidationError(field, value, "must be timezone-aware")
+    if offset % timedelta(minutes=1):
+        raise ValidationError(field, value, "UTC offset must be a whole number of minutes")
+
+
+def _language(instance: object, attribute: attrs.Attribute[str | None], value: object) -> None:
+    if value is None:
+        return
+    field = _name(instance, attribute)
+    if not isinstance(value, str) or not _LANGUAGE.match(value):
+        raise ValidationError(field, value, "must be a BCP 47 language tag such as 'en' or 'pt-BR'")
+
+
+def _meta(instance: object, attribute: attrs.Attribute[FrozenMap[str, str]], value: object) -> None:
+    field = _name(instance, attribute)
+    if not isinstance(value, FrozenMap):
+        raise ValidationError(field, value, "must be a mapping of str to str")
+    for key, item in value.items():
+        if not isinstance(key, str) or not _META_KEY.match(key):
+            raise ValidationError(
+                f"{field} key",
+                key,
+                "must be letters, digits and '._:-', starting with a letter or digit",
+            )
+        if not isinstance(item, str):
+            raise ValidationError(f"{field}[{key!r}]", item, "must be a string")
+        bad = _FORBIDDEN.search(item)
+        if bad:
+            raise ValidationError(
+                f"{field}[{key!r}]", item, f"holds the forbidden character U+{ord(bad.group()):04X}"
+            )
+
+
+def _check_tuple(field: str, value: object) -> tuple[object, ...]:
+    if not isinstance(value, tuple):
+        raise ValidationError(field, value, "must be a sequence (and not a string)")
+    return value
+
+
+def _name(instance: object, attribute: attrs.Attribute[_T]) -> str:
+    return f"{type(instance).__name__}.{attribute.name}"
+
+
+def _to_tuple(value: object) -> object:
+    if isinstance(value, (str, bytes, Mapping)) or not isinstance(value, Iterable):
+        return value  # left for the validator to reject with a clear message
+    return tuple(value)
+
+
+def _strings(value: Iterable[str]) -> tuple[str, ...]:
+    return _to_tuple(value)  # type: ignore[return-value]
+
+
+def _sections(value: Iterable[Section]) -> tuple[Section, ...]:
+    return _to_tuple(value)  # type: ignore[return-value]
+
+
+def _images(value: Iterable[Image]) -> tuple[Image, ...]:
+    return _to_tuple(value)  # type: ignore[return-value]
+
+
+def _frozen_meta(value: Mapping[str, str]) -> FrozenMap[str, str]:
+    if isinstance(value, FrozenMap):
+        return value
+    if isinstance(value, Mapping):
+        return FrozenMap(value)
+    return value  # type: ignore[unreachable]  # the validator rejects it
+
+
+def _fixed_offset(value: datetime | None) -> datetime | None:
+    if isinstance(value, datetime) and value.tzinfo is not None:
+        offset = value.utcoffset()
+        if offset is not None and not isinstance(value.tzinfo, timezone):
+            return value.replace(tzinfo=timezone(offset), fold=0)
+    return value
+
+
+@attrs.frozen(kw_only=True)
+class Image:
+    """A picture that belongs to an article: lead image, figure or gallery item.
+
+    At least one of the four fields is set.
+    """
+
+    url: str | None = attrs.field(default=None, validator=_optional_url)
+    """Where the image file is, as given by the source (not resolved)."""
+
+    alt: str | None = attrs.field(default=None, validator=_optional_text(single_line=False))
+    """Alternative text: what the image shows, for readers who cannot see it."""
+
+    caption: str | None = attrs.field(default=None, validator=_optional_text(single_line=False))
+    """The caption printed with the image."""
+
+    credit: str | None = attrs.field(default=None, validator=_optional_text(single_line=False))
+    """Photographer, agency or rights holder, such as ``"AFP"``."""
+
+    def __attrs_post_init__(self) -> None:
+        if self.url is None and self.alt is None and self.caption is None and self.credit is None:
+            raise ValidationError("Image", self, "needs at least one of url, alt, caption, credit")
+
+
+@attrs.frozen(kw_only=True)
+class Section:
+    """A run of body paragraphs, optionally under a heading.
+
+    A section has a heading, at least one paragraph, or both.
+    """
+
+    heading: str | None = attrs.field(default=None, validator=_optional_text(single_line=True))
+    """The sub-heading that opens the section, or ``None`` for untitled text."""
+
+    paragraphs: tuple[str, ...] = attrs.field(default=(), converter=_strings)
+    """The paragraphs in reading order.  A paragraph may span several lines."""
+
+    @paragraphs.validator
+    def _check_paragraphs(self, attribute: attrs.Attribute[tuple[str, ...]], value: object) -> None:
+        field = _name(self, attribute)
+        for index, item in enumerate(_check_tuple(field, value)):
+            check_text(f"{field}[{index}]", item, single_line=False)
+
+    def __attrs_post_init__(self) -> None:
+        if self.heading is None and not self.paragraphs:
+            raise ValidationError("Section", self, "needs a heading or at least one paragraph")
+
+    @property
+    def text(self) -> str:
+        """The heading (if any) and the paragraphs, separated by blank lines."""
+        parts = (self.heading, *self.paragraphs) if self.heading else self.paragraphs
+        return "\n\n".join(parts)
+
+
+@attrs.frozen(kw_only=True)
+class Article:
+    """One news article: headline, body, images and metadata.
+
+    Only :attr:`title` is required.  Build one directly, or get them from
+    :func:`newsparse.parse`.
+
+    >>> from newsparse import Article, Section
+    >>> article = Article(title="Rain", body=[Section(paragraphs=["It rained.", "A lot."])])
+    >>> article.word_count
+    3
+    """
+
+    title: str = attrs.field(validator=_required_text(single_line=True))
+    """The headline.  Required, single line."""
+
+    body: tuple[Section, ...] = attrs.field(
+        default=(), converter=_sections, validator=_items_of(Section)
+    )
+    """The body text as sections, in reading order."""
+
+    images: tuple[Image, ...] = attrs.field(
+        default=(), converter=_images, validator=_items_of(Image)
+    )
+    """Images in the order the source gives them; the lead image first."""
+
+    authors: tuple[str, ...] = attrs.field(
+        default=(), converter=_strings, validator=_text_items(unique=True)
+    )
+    """Author names as the source prints them, without duplicates."""
+
+    published: datetime | None = attrs.field(
+        default=None, converter=_fixed_offset, validator=_aware_datetime
+    )
+    """When the article was first published (timezone-aware), if known."""
+
+    modified: datetime | None = attrs.field(
+        default=None, converter=_fixed_offset, validator=_aware_datetime
+    )
+    """When the article was last changed (timezone-aware), if known."""
+
+    url: str | None = attrs.field(default=None, validator=_optional_url)
+    """The canonical address of the article, if known."""
+
+    publisher: str | None = attrs.field(default=None, validator=_optional_text(single_line=True))
+    """The publication or site name, such as ``"Asharq Al-Awsat"``."""
+
+    language: str | None = attrs.field(default=None, validator=_language)
+    """The language as a BCP 47 tag (``"en"``, ``"ar"``, ``"pt-BR"``), if known."""
+
+    topics: tuple[str, ...] = attrs.field(
+        default=(), converter=_strings, validator=_text_items(unique=True)
+    )
+    """Keywords, subjects or tags, without duplicates."""
+
+    summary: str | None = attrs.field(default=None, validator=_optional_text(single_line=False))
+    """The standfirst, dek or lead summary, when the source marks one."""
+
+    meta: FrozenMap[str, str] = attrs.field(
+        factory=FrozenMap[str, str], converter=_frozen_meta, validator=_meta
+    )
+    """Format-specific values that have no field of their own.
+
+    Keys are namespaced by the format that sets them (``"tt.number"``); each
+    format documents its keys.
+    """
+
+    @property
+    def paragraphs(self) -> tuple[str, ...]:
+        """Every body paragraph, flattened across sections, in reading order."""
+        return tuple(paragraph for section in self.body for paragraph in section.paragraphs)
+
+    @property
+    def text(self) -> str:
+        """The body as plain text: headings and paragraphs separated by blank lines."""
+        return "\n\n".join(section.text for section in self.body)
+
+    @property
+    def word_count(self) -> int:
+        r"""The number of words in the body paragraphs.
+
+        A word is a run of letters, digits and underscores (the regular
+        expression ``\w+``), so scripts written without spaces count a run of
+        characters as one word.
+        """
+        return sum(len(_WORD.findall(paragraph)) for paragraph in self.paragraphs)

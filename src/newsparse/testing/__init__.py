@@ -1,0 +1,38 @@
+"""The testing kit: Hypothesis strategies, settings profiles and conformance checks.
+
+It ships inside the package so that plugin authors test their formats exactly
+as newsparse tests its own.  It needs the ``testing`` extra
+(``pip install newsparse[testing]``), which brings Hypothesis and pytest.
+
+Importing this package registers the settings profiles of
+:mod:`newsparse.testing.profiles`.
+"""
+
+from newsparse.testing.profiles import CI, DEV, THOROUGH, register_profiles
+from newsparse.testing.strategies import (
+    articles,
+    datetimes,
+    images,
+    languages,
+    meta_maps,
+    sections,
+    texts,
+    urls,
+)
+
+register_profiles()
+
+__all__ = [
+    "CI",
+    "DEV",
+    "THOROUGH",
+    "articles",
+    "datetimes",
+    "images",
+    "languages",
+    "meta_maps",
+    "register_profiles",
+    "sections",
+    "texts",
+    "urls",
+]
