@@ -1,5 +1,14 @@
-"""newsparse: news content in many formats as typed, immutable articles."""
+"""newsparse: news content in many formats as typed, immutable articles.
 
+>>> import newsparse
+>>> articles = newsparse.parse('[{"title": "Rain in Tehran"}]')
+>>> articles[0].title
+'Rain in Tehran'
+"""
+
+from importlib.metadata import PackageNotFoundError, version
+
+from newsparse.api import convert, detect, formats, get_format, iter_parse, parse, render
 from newsparse.errors import (
     NewsparseError,
     ParseError,
@@ -8,11 +17,19 @@ from newsparse.errors import (
     UnknownFormatError,
     ValidationError,
 )
+from newsparse.format import Format
 from newsparse.frozenmap import FrozenMap
+from newsparse.hookspecs import hookimpl
 from newsparse.model import Article, Image, Section
+
+try:
+    __version__ = version("newsparse")
+except PackageNotFoundError:  # pragma: no cover - running from a source tree
+    __version__ = "0+unknown"
 
 __all__ = [
     "Article",
+    "Format",
     "FrozenMap",
     "Image",
     "NewsparseError",
@@ -22,4 +39,13 @@ __all__ = [
     "Section",
     "UnknownFormatError",
     "ValidationError",
+    "__version__",
+    "convert",
+    "detect",
+    "formats",
+    "get_format",
+    "hookimpl",
+    "iter_parse",
+    "parse",
+    "render",
 ]

@@ -40,10 +40,13 @@ from newsparse.frozenmap import FrozenMap
 from newsparse.model import Article
 
 __all__ = [
+    "DuplicateKeyError",
     "converter",
     "from_dict",
     "from_json",
     "json_schema",
+    "loads",
+    "strict_decoder",
     "to_dict",
     "to_json",
 ]
@@ -190,7 +193,7 @@ def loads(text: str, *, source: str, format: str, line: int = 1, column: int = 1
     ``text`` starts in the whole input, so positions in errors are absolute.
     """
     try:
-        return json.loads(text, object_pairs_hook=_unique_keys)
+        return strict_decoder.decode(text)
     except json.JSONDecodeError as error:
         err_column = error.colno + (column - 1 if error.lineno == 1 else 0)
         raise ParseError(
@@ -201,7 +204,7 @@ def loads(text: str, *, source: str, format: str, line: int = 1, column: int = 1
             column=err_column,
             excerpt=text[max(0, error.pos - 20) : error.pos + 20],
         ) from None
-    except _DuplicateKeyError as error:
+    except DuplicateKeyError as error:
         raise ParseError(
             str(error), format=format, source=source, line=line, column=column
         ) from None
@@ -222,17 +225,21 @@ def json_schema() -> dict[str, Any]:
     return schema
 
 
-class _DuplicateKeyError(ValueError):
-    pass
+class DuplicateKeyError(ValueError):
+    """A JSON object holds the same key twice (raised by :data:`strict_decoder`)."""
 
 
 def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     result: dict[str, Any] = {}
     for key, value in pairs:
         if key in result:
-            raise _DuplicateKeyError(f"duplicate key {key!r} in a JSON object")
+            raise DuplicateKeyError(f"duplicate key {key!r} in a JSON object")
         result[key] = value
     return result
+
+
+strict_decoder = json.JSONDecoder(object_pairs_hook=_unique_keys)
+"""A :class:`json.JSONDecoder` that raises :class:`DuplicateKeyError` on a repeated key."""
 
 
 def _leaf_errors(error: BaseException, path: str) -> Iterator[tuple[str, BaseException]]:

@@ -1,0 +1,251 @@
+"""The public functions: parse, iter_parse, render, convert, detect, formats."""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from typing import TextIO
+
+from newsparse.errors import NewsparseError, ParseError, PluginError, UnknownFormatError
+from newsparse.format import Format
+from newsparse.model import Article
+from newsparse.plugins import get_host
+from newsparse.textio import Input, Source, open_source
+
+__all__ = [
+    "ErrorHandler",
+    "convert",
+    "detect",
+    "formats",
+    "get_format",
+    "iter_parse",
+    "parse",
+    "render",
+    "render_to",
+]
+
+ErrorHandler = Callable[[ParseError], None]
+"""Receives each :class:`~newsparse.ParseError` when parsing should go on."""
+
+
+def formats() -> Mapping[str, Format]:
+    """Return every registered format by name (built-in and from plugins)."""
+    return get_host().formats
+
+
+def get_format(name: str) -> Format:
+    """Return the format called ``name``.
+
+    Raises:
+        UnknownFormatError: no format has that name; the message lists the
+            names there are.
+    """
+    available = formats()
+    try:
+        return available[name]
+    except KeyError:
+        names = ", ".join(sorted(available))
+        raise UnknownFormatError(f"no format named {name!r}; known formats: {names}") from None
+
+
+def detect(data: Input, *, source: str | None = None) -> Format:
+    """Return the format that scores best on the start of ``data``.
+
+    Reads at most 64 KiB of a stream (which is then partly consumed).
+
+    Raises:
+        UnknownFormatError: no format recognises the input, or two or more
+            tie for the best score; the error lists every score.
+    """
+    opened = open_source(data, name=source)
+    try:
+        return _detect(opened)
+    finally:
+        opened.close()
+
+
+def _detect(source: Source) -> Format:
+    scores: list[tuple[float, Format]] = []
+    for fmt in formats().values():
+        if fmt.can_parse:
+            scores.append((_sniff(fmt, source), fmt))
+    scores.sort(key=lambda pair: pair[0], reverse=True)
+    tried = [(fmt.name, score) for score, fmt in scores]
+    if not scores or scores[0][0] <= 0.0:
+        raise UnknownFormatError(f"{source.name}: no format recognises this input", tried=tried)
+    best = [fmt for score, fmt in scores if score == scores[0][0]]
+    if len(best) > 1:
+        by_extension = [
+            fmt for fmt in best if source.name.lower().endswith(fmt.extensions or ("\0",))
+        ]
+        if len(by_extension) == 1:
+            return by_extension[0]
+        names = " and ".join(fmt.name for fmt in best)
+        raise UnknownFormatError(
+            f"{source.name}: cannot tell {names} apart; pass format=", tried=tried
+        )
+    return best[0]
+
+
+def _sniff(fmt: Format, source: Source) -> float:
+    try:
+        score = float(fmt.sniff(source.sample_text(fmt.encoding)))
+    except NewsparseError:
+        raise
+    except Exception as error:
+        raise _plugin_fault(fmt, "sniff", source.name, error) from error
+    return min(max(score, 0.0), 1.0)
+
+
+def iter_parse(
+    data: Input,
+    format: str | None = None,
+    *,
+    source: str | None = None,
+    on_error: ErrorHandler | None = None,
+) -> Iterator[Article]:
+    """Parse ``data`` lazily, yielding each article as soon as it is read.
+
+    Memory stays bounded however large the input, as long as the format
+    streams (every built-in format does).
+
+    Args:
+        data: text (``str`` is content, never a path), bytes, a
+            :class:`pathlib.Path`, or a text or binary file object.
+        format: the format's name, or ``None`` to detect it.
+        source: the name used in errors; defaults to the path, the file
+            object's ``name``, or ``"<string>"``/``"<bytes>"``.
+        on_error: ``None`` raises the first :class:`~newsparse.ParseError`.
+            A callable receives every error instead and parsing goes on with
+            the next article wherever the format can find it, so that one bad
+            article does not lose the others.  Nothing is skipped silently:
+            every article left out is reported to ``on_error``.
+
+    Raises:
+        ParseError: bad input (when ``on_error`` is ``None``).
+        UnknownFormatError: ``format`` is unknown or parse-only/-less, or
+            detection failed.
+        PluginError: the format's own code failed unexpectedly.
+    """
+    opened = open_source(data, name=source)
+    try:
+        fmt = get_format(format) if format is not None else _detect(opened)
+        if not fmt.can_parse:
+            raise UnknownFormatError(f"format {fmt.name!r} is render-only and cannot parse")
+        reader = opened.reader(encoding=fmt.encoding, format_name=fmt.name)
+        items = fmt.parse(reader, opened.name)
+        while True:
+            try:
+                item = next(items)
+            except StopIteration:
+                return
+            except ParseError as error:  # the format cannot go on
+                if on_error is None:
+                    raise
+                on_error(error)
+                return
+            except NewsparseError:
+                raise
+            except Exception as error:
+                raise _plugin_fault(fmt, "parse", opened.name, error) from error
+            if isinstance(item, Article):
+                yield item
+            elif isinstance(item, ParseError):
+                if on_error is None:
+                    raise item
+                on_error(item)
+            else:
+                raise _plugin_fault(
+                    fmt, "parse", opened.name, TypeError(f"yielded {type(item).__name__}")
+                )
+    finally:
+        opened.close()
+
+
+def parse(
+    data: Input,
+    format: str | None = None,
+    *,
+    source: str | None = None,
+    on_error: ErrorHandler | None = None,
+) -> list[Article]:
+    """Parse every article in ``data``; see :func:`iter_parse` for the arguments.
+
+    >>> import newsparse
+    >>> errors = []
+    >>> text = '{"title": "One"}\\n{"title": ""}\\n{"title": "Three"}\\n'
+    >>> [a.title for a in newsparse.parse(text, "jsonl", on_error=errors.append)]
+    ['One', 'Three']
+    >>> print(errors[0])
+    <string>:2:1: $.title: must not be empty (use None for 'no value') (got '') [jsonl]
+    """
+    return list(iter_parse(data, format, source=source, on_error=on_error))
+
+
+def render_to(articles: Iterable[Article], format: str, out: TextIO) -> None:
+    """Write ``articles`` to the text stream ``out`` in ``format``.
+
+    Raises:
+        RenderError: the format cannot represent a value of an article.
+        UnknownFormatError: no such format, or it is parse-only.
+        PluginError: the format's own code failed unexpectedly.
+    """
+    fmt = get_format(format)
+    if not fmt.can_render:
+        raise UnknownFormatError(f"format {fmt.name!r} is parse-only and cannot render")
+    checked = _only_articles(articles)
+    try:
+        fmt.render(checked, out)
+    except (NewsparseError, _NotAnArticleError):
+        raise
+    except Exception as error:
+        raise _plugin_fault(fmt, "render", "<articles>", error) from error
+
+
+def render(articles: Iterable[Article], format: str) -> str:
+    """Return ``articles`` rendered in ``format`` as one string.
+
+    Raises:
+        RenderError: the format cannot represent a value of an article;
+            nothing is returned (no partial output).
+        UnknownFormatError: no such format, or it is parse-only.
+        PluginError: the format's own code failed unexpectedly.
+    """
+    if isinstance(articles, Article):
+        raise TypeError("render() takes an iterable of articles: wrap one article in a list")
+    out = io.StringIO()
+    render_to(articles, format, out)
+    return out.getvalue()
+
+
+def convert(
+    data: Input,
+    to: str,
+    *,
+    from_: str | None = None,
+    source: str | None = None,
+    on_error: ErrorHandler | None = None,
+) -> str:
+    """Parse ``data`` (in ``from_``, or detected) and render it in ``to``."""
+    return render(iter_parse(data, from_, source=source, on_error=on_error), to)
+
+
+class _NotAnArticleError(TypeError):
+    """The caller passed something other than articles to render."""
+
+
+def _only_articles(articles: Iterable[Article]) -> Iterator[Article]:
+    for index, article in enumerate(articles):
+        if not isinstance(article, Article):
+            raise _NotAnArticleError(
+                f"item {index} to render is a {type(article).__name__}, not an Article"
+            )
+        yield article
+
+
+def _plugin_fault(fmt: Format, action: str, source: str, error: BaseException) -> PluginError:
+    plugin = get_host().plugin_of(fmt.name) if fmt.name in formats() else "<unregistered>"
+    return PluginError(
+        plugin,
+        f"format {fmt.name!r} failed in {action}() on {source}: {type(error).__name__}: {error}",
+    )

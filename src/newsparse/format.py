@@ -1,0 +1,162 @@
+"""The format contract: what a plugin implements to teach newsparse a format.
+
+A format is an instance of a :class:`Format` subclass.  It has a unique
+:attr:`~Format.name`, says how to recognise its input (:meth:`~Format.sniff`),
+and implements :meth:`~Format.parse`, :meth:`~Format.render` or both.  A format
+that only overrides one of them is parse-only or render-only, and the public
+API refuses the other direction with a clear error.
+
+Formats read text, never bytes: newsparse decodes the input first (see
+:attr:`Format.encoding`) and translates ``\\r\\n`` and ``\\r`` line ends to
+``\\n``, so a format's own line and column numbers match what an editor shows.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from typing import TYPE_CHECKING, ClassVar, TextIO
+
+from newsparse.errors import ParseError
+from newsparse.model import Article
+from newsparse.textio import TextStream
+
+if TYPE_CHECKING:
+    from hypothesis.strategies import SearchStrategy
+
+__all__ = ["Format", "ParseItem"]
+
+ParseItem = Article | ParseError
+"""What :meth:`Format.parse` yields: an article, or the error that stopped one
+article from being read while the rest of the input can still be read."""
+
+_NAME = re.compile(r"[a-z0-9][a-z0-9._-]*\Z")
+
+
+class Format:
+    """Base class of every format, built-in or from a plugin.
+
+    Subclasses set the class attributes and override :meth:`parse`,
+    :meth:`render` or both.  Instances must be safe to use from several
+    threads at once, so keep per-call state in local variables.
+    """
+
+    name: ClassVar[str]
+    """Unique short name, such as ``"json"`` or ``"tt"``: lower-case letters,
+    digits and ``._-``.  Users pass it as ``format=``."""
+
+    label: ClassVar[str]
+    """A human-readable name, such as ``"JSON Lines"``."""
+
+    extensions: ClassVar[tuple[str, ...]] = ()
+    """File name extensions, with the dot (``(".jsonl",)``); used by the
+    command line to pick an output format and to break detection ties."""
+
+    media_types: ClassVar[tuple[str, ...]] = ()
+    """IANA media types of the format, such as ``("application/json",)``."""
+
+    encoding: ClassVar[str] = "utf-8"
+    """The encoding assumed for byte input without a byte-order mark.  A BOM
+    (UTF-8, UTF-16 or UTF-32) always wins over it."""
+
+    lossy: ClassVar[bool] = False
+    """``True`` for render-only views meant for people (``text``,
+    ``markdown``) that leave fields out by design.  Lossless formats refuse
+    what they cannot represent instead (:class:`~newsparse.RenderError`)."""
+
+    def __init_subclass__(cls, **kwargs: object) -> None:
+        super().__init_subclass__(**kwargs)
+        name = cls.__dict__.get("name")
+        if name is not None and not _NAME.match(name):
+            raise ValueError(f"format name {name!r} must match {_NAME.pattern!r}")
+
+    @property
+    def can_parse(self) -> bool:
+        """Whether this format reads input (overrides :meth:`parse`)."""
+        return type(self).parse is not Format.parse
+
+    @property
+    def can_render(self) -> bool:
+        """Whether this format writes output (overrides :meth:`render`)."""
+        return type(self).render is not Format.render
+
+    def sniff(self, sample: str) -> float:
+        """Score how likely ``sample`` is the start of an input of this format.
+
+        Args:
+            sample: the first characters of the input (up to 64 KiB of it),
+                decoded with :attr:`encoding` and with line ends translated; it
+                may end in the middle of a line or of a character sequence.
+
+        Returns:
+            A score from ``0.0`` (certainly not this format) to ``1.0``
+            (certainly this format).  Return ``0.9`` or more only when a marker
+            unique to the format is present.  The default returns ``0.0``, so
+            a format is never chosen unless it looks.
+        """
+        del sample
+        return 0.0
+
+    def parse(self, stream: TextStream, source: str) -> Iterator[ParseItem]:
+        """Read articles from ``stream`` lazily, one at a time.
+
+        Args:
+            stream: the decoded input; read it in pieces (iterate its lines, or
+                ``read(size)``) so that memory stays bounded however large it is.
+            source: the input's name, for :class:`~newsparse.ParseError`.
+
+        Yields:
+            Each :class:`~newsparse.Article` as soon as it is complete.  When
+            one article is bad but the format can find where the next one
+            starts, yield a :class:`~newsparse.ParseError` for it and go on;
+            the caller decides whether that stops the parse.
+
+        Raises:
+            ParseError: the input cannot be read any further.
+        """
+        del stream, source
+        raise NotImplementedError(f"format {self.name!r} cannot parse")
+
+    def render(self, articles: Iterable[Article], out: TextIO) -> None:
+        """Write ``articles`` to ``out`` in this format.
+
+        Check each article before writing any of it, so that a
+        :class:`~newsparse.RenderError` never leaves half an article behind.
+
+        Raises:
+            RenderError: an article holds a value this format cannot represent.
+        """
+        del articles, out
+        raise NotImplementedError(f"format {self.name!r} cannot render")
+
+    def strategy(self) -> SearchStrategy[Article]:
+        """Return a Hypothesis strategy of the articles this format represents exactly.
+
+        The conformance kit renders and parses these and expects equality.
+        The default is every valid article, which suits lossless formats such
+        as JSON; formats with less room restrict
+        :func:`newsparse.testing.articles`.  Hypothesis is imported only when
+        this is called, so it is no runtime dependency.
+        """
+        from newsparse.testing.strategies import articles  # noqa: PLC0415
+
+        return articles()
+
+    def canonical_examples(self) -> Iterable[str]:
+        """Return hand-written inputs in canonical form.
+
+        The conformance kit checks that each renders back byte for byte after
+        parsing.  The default has none.
+        """
+        return ()
+
+    def accepted_examples(self) -> Iterable[str]:
+        """Return valid inputs that are *not* canonical (other spacing, line ends...).
+
+        The conformance kit checks that parsing, rendering and parsing again
+        gives the same articles.  The default has none.
+        """
+        return ()
+
+    def __repr__(self) -> str:
+        return f"<{type(self).__name__} {self.name!r}>"

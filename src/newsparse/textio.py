@@ -1,0 +1,314 @@
+"""Turning the many kinds of input into a decoded, streaming text reader.
+
+Every input reaches a format as a :class:`TextReader`: text with universal line
+ends (``\\r\\n`` and ``\\r`` become ``\\n``), read in chunks so that memory
+stays bounded.  Bytes are decoded incrementally; a byte-order mark picks the
+encoding, otherwise the format's :attr:`~newsparse.Format.encoding` is used.
+An undecodable byte raises :class:`~newsparse.ParseError` with its line,
+column and byte offset, never :class:`UnicodeDecodeError`.
+"""
+
+from __future__ import annotations
+
+import codecs
+import io
+import os
+from collections.abc import Callable, Iterator
+from typing import IO, Any, Protocol
+
+from newsparse.errors import ParseError
+
+__all__ = [
+    "CHUNK_SIZE",
+    "SAMPLE_SIZE",
+    "Input",
+    "Source",
+    "TextReader",
+    "TextStream",
+    "open_source",
+]
+
+CHUNK_SIZE = 1 << 16
+"""Bytes or characters read from the input at a time."""
+SAMPLE_SIZE = 1 << 16
+"""Bytes or characters given to :meth:`~newsparse.Format.sniff`."""
+
+Input = str | bytes | bytearray | memoryview | os.PathLike[str] | IO[str] | IO[bytes]
+"""Everything :func:`newsparse.parse` accepts: text, bytes, a path, or a file object."""
+
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+
+
+class TextStream(Protocol):
+    """What a format may do with its input: read, read lines, or iterate lines.
+
+    :class:`TextReader` implements it, and so does any text file object such
+    as :class:`io.StringIO`, which is handy in a format's own tests.
+    """
+
+    def read(self, size: int | None = -1, /) -> str:
+        """Read up to ``size`` characters; everything left when ``size`` < 0."""
+        ...
+
+    def readline(self, size: int | None = -1, /) -> str:
+        """Read one line with its ``"\\n"``; ``""`` at the end."""
+        ...
+
+    def __iter__(self) -> Iterator[str]:
+        """Iterate over the lines, each with its ``"\\n"``."""
+        ...
+
+
+class TextReader:
+    """A read-only text stream over an iterator of text chunks.
+
+    It supports what formats need: iteration over lines (each ending in
+    ``"\\n"`` except perhaps the last), :meth:`readline` and :meth:`read`.
+    """
+
+    def __init__(self, chunks: Iterator[str]) -> None:
+        self._chunks = chunks
+        self._buffer = ""
+        self._pos = 0
+        self._eof = False
+
+    def _fill(self) -> bool:
+        """Append the next chunk to the buffer; return ``False`` at the end."""
+        if self._eof:
+            return False
+        for chunk in self._chunks:
+            if chunk:
+                self._buffer = self._buffer[self._pos :] + chunk
+                self._pos = 0
+                return True
+        self._eof = True
+        return False
+
+    def read(self, size: int | None = -1, /) -> str:
+        """Read up to ``size`` characters, or everything left when ``size`` < 0."""
+        if size is None or size < 0:
+            parts = [self._buffer[self._pos :]]
+            parts.extend(self._chunks)
+            self._buffer, self._pos, self._eof = "", 0, True
+            return "".join(parts)
+        while len(self._buffer) - self._pos < size and self._fill():
+            pass
+        result = self._buffer[self._pos : self._pos + size]
+        self._pos += len(result)
+        return result
+
+    def readline(self, size: int | None = -1, /) -> str:
+        """Read one line, with its ``"\\n"``; ``""`` at the end of the input."""
+        while True:
+            end = self._buffer.find("\n", self._pos)
+            if end >= 0:
+                end += 1
+                break
+            if not self._fill():
+                end = len(self._buffer)
+                break
+        if size is not None and 0 <= size < end - self._pos:
+            end = self._pos + size
+        line = self._buffer[self._pos : end]
+        self._pos = end
+        return line
+
+    def __iter__(self) -> Iterator[str]:
+        return self
+
+    def __next__(self) -> str:
+        line = self.readline()
+        if not line:
+            raise StopIteration
+        return line
+
+    def lines(self) -> Iterator[str]:
+        """Yield the lines without their ``"\\n"``, fast (a chunk at a time)."""
+        tail = self._buffer[self._pos :]
+        self._buffer, self._pos = "", 0
+        for chunk in self._chunks:
+            pieces = (tail + chunk).split("\n")
+            tail = pieces.pop()
+            yield from pieces
+        self._eof = True
+        if tail:
+            yield tail
+
+
+class Source:
+    """An input, opened: its name, a sample for detection, and its text.
+
+    Made by :func:`open_source`; :meth:`reader` may be called once.
+    """
+
+    def __init__(
+        self,
+        name: str,
+        *,
+        sample: bytes | str,
+        rest: Callable[[int], bytes | str],
+        close: Callable[[], None] | None = None,
+    ) -> None:
+        self.name = name
+        """The input's name for messages: a path, ``"<stdin>"`` or ``"<string>"``."""
+        self._sample = sample
+        self._rest = rest
+        self._close = close
+
+    @property
+    def is_text(self) -> bool:
+        """Whether the input was given as text (no decoding needed)."""
+        return isinstance(self._sample, str)
+
+    def sample_text(self, encoding: str) -> str:
+        """Return the start of the input as text, for sniffing (never raises)."""
+        if isinstance(self._sample, str):
+            return _translate_newlines(self._sample.removeprefix("\ufeff"))
+        data, encoding = _strip_bom(self._sample, encoding)
+        return _translate_newlines(data.decode(encoding, errors="replace"))
+
+    def reader(self, *, encoding: str, format_name: str) -> TextReader:
+        """Return the whole input as a :class:`TextReader`.
+
+        ``encoding`` is used for bytes without a byte-order mark.
+        """
+        if isinstance(self._sample, str):
+            return TextReader(self._text_chunks(self._sample))
+        return TextReader(self._byte_chunks(self._sample, encoding, format_name))
+
+    def close(self) -> None:
+        """Close the underlying file if this source opened it."""
+        if self._close is not None:
+            self._close()
+            self._close = None
+
+    def _text_chunks(self, first: str) -> Iterator[str]:
+        translator = io.IncrementalNewlineDecoder(None, translate=True)
+        chunk: str | bytes = first.removeprefix("\ufeff")
+        while True:
+            if not isinstance(chunk, str):
+                raise TypeError("a text file object returned bytes")
+            final = not chunk
+            yield translator.decode(chunk, final=final)
+            if final:
+                return
+            chunk = self._rest(CHUNK_SIZE)
+
+    def _byte_chunks(self, first: bytes, encoding: str, format_name: str) -> Iterator[str]:
+        data, encoding = _strip_bom(first, encoding)
+        decoder = codecs.getincrementaldecoder(encoding)(errors="strict")
+        translator = io.IncrementalNewlineDecoder(decoder, translate=True)
+        offset = len(first) - len(data)  # bytes consumed before `data`
+        position = _Position()
+        while True:
+            final = not data
+            pending = len(decoder.getstate()[0])
+            try:
+                text = translator.decode(data, final=final)
+            except UnicodeDecodeError as error:
+                raise self._decode_error(
+                    error, offset - pending, position, encoding, format_name
+                ) from None
+            position.advance(text)
+            yield text
+            if final:
+                return
+            offset += len(data)
+            chunk = self._rest(CHUNK_SIZE)
+            if not isinstance(chunk, bytes):
+                raise TypeError("a binary file object returned text")
+            data = chunk
+
+    def _decode_error(
+        self,
+        error: UnicodeDecodeError,
+        base: int,
+        position: _Position,
+        encoding: str,
+        format_name: str,
+    ) -> ParseError:
+        good = _translate_newlines(error.object[: error.start].decode(encoding, errors="replace"))
+        line, column = position.after(good)
+        bad = error.object[error.start : error.end]
+        return ParseError(
+            f"cannot decode byte(s) {bad.hex(' ')} at byte offset {base + error.start} "
+            f"as {encoding}: {error.reason}",
+            format=format_name,
+            source=self.name,
+            line=line,
+            column=column,
+        )
+
+
+class _Position:
+    """Tracks the line and column reached in the decoded text."""
+
+    def __init__(self) -> None:
+        self.line = 1
+        self.column = 1
+
+    def advance(self, text: str) -> None:
+        self.line, self.column = self.after(text)
+
+    def after(self, text: str) -> tuple[int, int]:
+        newlines = text.count("\n")
+        if newlines:
+            return self.line + newlines, len(text) - text.rfind("\n")
+        return self.line, self.column + len(text)
+
+
+def _strip_bom(data: bytes, encoding: str) -> tuple[bytes, str]:
+    for bom, bom_encoding in _BOMS:
+        if data.startswith(bom):
+            return data[len(bom) :], bom_encoding
+    if codecs.lookup(encoding).name == "utf-8":
+        return data, "utf-8"
+    return data, encoding
+
+
+def _translate_newlines(text: str) -> str:
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def open_source(data: Any, *, name: str | None = None) -> Source:
+    """Open any accepted input as a :class:`Source`.
+
+    ``str`` is always content, never a file name: pass a :class:`pathlib.Path`
+    to read a file.
+
+    Raises:
+        TypeError: ``data`` is of no accepted type.
+    """
+    if isinstance(data, str):
+        return Source(name or "<string>", sample=data, rest=lambda _size: "")
+    if isinstance(data, (bytes, bytearray, memoryview)):
+        return Source(name or "<bytes>", sample=bytes(data), rest=lambda _size: b"")
+    if isinstance(data, os.PathLike):
+        path = os.fspath(data)
+        handle = open(path, "rb")  # noqa: SIM115 - closed by Source.close
+        return Source(
+            name or str(path), sample=handle.read(SAMPLE_SIZE), rest=handle.read, close=handle.close
+        )
+    read = getattr(data, "read", None)
+    if callable(read):
+        label = name or _stream_name(data)
+        first = read(SAMPLE_SIZE)
+        if not isinstance(first, (str, bytes)):
+            raise TypeError(f"read() of {data!r} returned {type(first).__name__}")
+        return Source(label, sample=first, rest=read)
+    raise TypeError(
+        f"cannot parse a {type(data).__name__}: pass str, bytes, a path or a file object"
+    )
+
+
+def _stream_name(stream: object) -> str:
+    name = getattr(stream, "name", None)
+    if isinstance(name, str):
+        return name
+    return "<stream>"
