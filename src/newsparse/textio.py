@@ -16,7 +16,7 @@ import os
 from collections.abc import Callable, Iterator
 from typing import IO, Any, Protocol
 
-from newsparse.errors import ParseError
+from newsparse.errors import NewsparseError, ParseError
 
 __all__ = [
     "CHUNK_SIZE",
@@ -77,16 +77,31 @@ class TextReader:
         self._buffer = ""
         self._pos = 0
         self._eof = False
+        self._error: NewsparseError | None = None
 
     def _fill(self) -> bool:
-        """Append the next chunk to the buffer; return ``False`` at the end."""
+        """Append the next chunk to the buffer; return ``False`` at the end.
+
+        An error from the input (an undecodable byte) is held back while
+        buffered text remains, so that text is read before the error is raised.
+        """
+        if self._error is not None:
+            error, self._error = self._error, None
+            raise error
         if self._eof:
             return False
-        for chunk in self._chunks:
-            if chunk:
-                self._buffer = self._buffer[self._pos :] + chunk
-                self._pos = 0
-                return True
+        try:
+            for chunk in self._chunks:
+                if chunk:
+                    self._buffer = self._buffer[self._pos :] + chunk
+                    self._pos = 0
+                    return True
+        except NewsparseError as error:
+            if self._pos >= len(self._buffer):
+                raise
+            self._error = error
+            self._eof = True
+            return False
         self._eof = True
         return False
 
@@ -94,8 +109,10 @@ class TextReader:
         """Read up to ``size`` characters, or everything left when ``size`` < 0."""
         if size is None or size < 0:
             parts = [self._buffer[self._pos :]]
-            parts.extend(self._chunks)
-            self._buffer, self._pos, self._eof = "", 0, True
+            self._buffer, self._pos = "", 0
+            while self._fill():
+                parts.append(self._buffer)
+                self._buffer = ""
             return "".join(parts)
         while len(self._buffer) - self._pos < size and self._fill():
             pass
@@ -111,6 +128,8 @@ class TextReader:
                 end += 1
                 break
             if not self._fill():
+                if self._error is not None:  # the line is cut short by bad input
+                    self._fill()
                 end = len(self._buffer)
                 break
         if size is not None and 0 <= size < end - self._pos:
@@ -130,14 +149,19 @@ class TextReader:
 
     def lines(self) -> Iterator[str]:
         """Yield the lines without their ``"\\n"``, fast (a chunk at a time)."""
-        tail = self._buffer[self._pos :]
-        self._buffer, self._pos = "", 0
-        for chunk in self._chunks:
-            pieces = (tail + chunk).split("\n")
-            tail = pieces.pop()
-            yield from pieces
-        self._eof = True
-        if tail:
+        while True:
+            end = self._buffer.rfind("\n", self._pos)
+            if end >= 0:
+                pieces = self._buffer[self._pos : end].split("\n")
+                self._pos = end + 1
+                yield from pieces
+            if not self._fill():
+                break
+        if self._error is not None:
+            self._fill()
+        if self._pos < len(self._buffer):
+            tail = self._buffer[self._pos :]
+            self._pos = len(self._buffer)
             yield tail
 
 
@@ -212,6 +236,9 @@ class Source:
             try:
                 text = translator.decode(data, final=final)
             except UnicodeDecodeError as error:
+                # Hand over the text before the bad byte first, so that the
+                # articles in it are read before the error stops the parse.
+                yield _translate_newlines(error.object[: error.start].decode(encoding))
                 raise self._decode_error(
                     error, offset - pending, position, encoding, format_name
                 ) from None
