@@ -8,6 +8,13 @@ Importing this package registers the settings profiles of
 :mod:`newsparse.testing.profiles`.
 """
 
+from newsparse.testing.conformance import (
+    FormatConformance,
+    check_accepted_input,
+    check_canonical,
+    check_refused_or_kept,
+    check_round_trip,
+)
 from newsparse.testing.profiles import CI, DEV, THOROUGH, register_profiles
 from newsparse.testing.strategies import (
     articles,
@@ -26,7 +33,12 @@ __all__ = [
     "CI",
     "DEV",
     "THOROUGH",
+    "FormatConformance",
     "articles",
+    "check_accepted_input",
+    "check_canonical",
+    "check_refused_or_kept",
+    "check_round_trip",
     "datetimes",
     "images",
     "languages",

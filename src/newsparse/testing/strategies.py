@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import zoneinfo
 from datetime import datetime, timedelta, timezone
+from functools import cache
 from typing import Any, TypeVar
 
 import attrs
@@ -73,6 +74,7 @@ SAMPLE_WORDS = (
 _EXCLUDED = "\u2028\u2029"
 
 
+@cache
 def _characters(*, newline: bool) -> st.SearchStrategy[str]:
     extra = "\n\t  \u00a0" if newline else "\t  \u00a0"
     return st.one_of(
@@ -85,24 +87,30 @@ def _characters(*, newline: bool) -> st.SearchStrategy[str]:
     )
 
 
-def texts(*, single_line: bool = False, max_words: int = 40) -> st.SearchStrategy[str]:
+@cache
+def texts(*, single_line: bool = False, max_words: int = 20) -> st.SearchStrategy[str]:
     """Generate valid model text: non-empty, stripped, free of forbidden characters.
 
     Args:
         single_line: leave out newlines (titles, headings, authors, topics).
-        max_words: the most words a short text has; about one text in ten is
-            long instead (hundreds of words).
+        max_words: the most words a short text has.  About one text in ten is
+            long instead: a short text repeated up to 300 times, which reaches
+            tens of thousands of characters without slowing generation down.
     """
     chunk = st.one_of(
         st.sampled_from(SAMPLE_WORDS),
-        st.text(_characters(newline=not single_line), min_size=1, max_size=12),
+        st.text(_characters(newline=not single_line), min_size=1, max_size=10),
     )
     separator = st.sampled_from([" ", " ", " ", "  ", "\t"] + ([] if single_line else ["\n"]))
-    short = st.lists(st.tuples(chunk, separator), min_size=1, max_size=max_words)
-    long = st.lists(st.tuples(st.sampled_from(SAMPLE_WORDS), separator), min_size=200, max_size=600)
+    short = st.lists(st.tuples(chunk, separator), min_size=1, max_size=max_words).map(
+        lambda pairs: "".join(word + sep for word, sep in pairs)
+    )
+    long = st.tuples(short, st.integers(min_value=20, max_value=300)).map(
+        lambda pair: (pair[0] + " ") * pair[1]
+    )
     return (
         st.one_of(short, short, short, short, short, short, short, short, short, long)
-        .map(lambda pairs: "".join(word + sep for word, sep in pairs).strip())
+        .map(str.strip)
         .filter(bool)
     )
 
@@ -111,6 +119,7 @@ def _optional(strategy: st.SearchStrategy[T]) -> st.SearchStrategy[T | None]:
     return st.one_of(st.none(), strategy)
 
 
+@cache
 def urls() -> st.SearchStrategy[str]:
     """Absolute URLs, some with non-ASCII paths (IRIs), none with whitespace."""
     host = st.from_regex(r"[a-z][a-z0-9-]{0,20}\.(com|org|net|co\.uk|news)", fullmatch=True)
@@ -126,6 +135,7 @@ def urls() -> st.SearchStrategy[str]:
     )
 
 
+@cache
 def _time_zones() -> st.SearchStrategy[timezone | zoneinfo.ZoneInfo]:
     fixed = st.integers(min_value=-(23 * 60 + 59), max_value=23 * 60 + 59).map(
         lambda minutes: timezone(timedelta(minutes=minutes))
@@ -136,6 +146,7 @@ def _time_zones() -> st.SearchStrategy[timezone | zoneinfo.ZoneInfo]:
     return st.one_of(*choices)
 
 
+@cache
 def datetimes() -> st.SearchStrategy[datetime]:
     """Timezone-aware datetimes between 1900 and 2100 with whole-minute offsets.
 
@@ -149,6 +160,7 @@ def datetimes() -> st.SearchStrategy[datetime]:
     ).filter(lambda value: not (value.utcoffset() or timedelta()) % timedelta(minutes=1))
 
 
+@cache
 def languages() -> st.SearchStrategy[str]:
     """BCP 47 language tags, common ones and generated ones."""
     return st.one_of(
@@ -157,6 +169,7 @@ def languages() -> st.SearchStrategy[str]:
     )
 
 
+@cache
 def meta_maps() -> st.SearchStrategy[dict[str, str]]:
     """Values for :attr:`Article.meta`: namespaced keys, any valid string values."""
     key = st.from_regex(r"[a-z][a-z0-9]{0,8}(\.[a-z0-9_-]{1,10}){1,2}", fullmatch=True)
@@ -177,6 +190,7 @@ def _images(draw: st.DrawFn) -> Image:
     return Image(**fields)
 
 
+@cache
 def images() -> st.SearchStrategy[Image]:
     """Images with any combination of url, alt, caption and credit (at least one)."""
     return _images()
@@ -185,12 +199,13 @@ def images() -> st.SearchStrategy[Image]:
 @st.composite
 def _sections(draw: st.DrawFn, heading: bool) -> Section:
     title = draw(_optional(texts(single_line=True, max_words=10))) if heading else None
-    paragraphs = draw(st.lists(texts(), min_size=0 if title else 1, max_size=6))
+    paragraphs = draw(st.lists(texts(), min_size=0 if title else 1, max_size=4))
     return Section(heading=title, paragraphs=paragraphs)
 
 
+@cache
 def sections(*, headings: bool = True) -> st.SearchStrategy[Section]:
-    """Sections with or without a heading and with zero to six paragraphs.
+    """Generate sections with or without a heading and with zero to four paragraphs.
 
     Args:
         headings: allow headings; with ``False`` every section is untitled
@@ -199,10 +214,11 @@ def sections(*, headings: bool = True) -> st.SearchStrategy[Section]:
     return _sections(headings)
 
 
+@cache
 def _defaults() -> dict[str, st.SearchStrategy[Any]]:
     return {
-        "title": texts(single_line=True, max_words=16),
-        "body": st.lists(sections(), max_size=4),
+        "title": texts(single_line=True, max_words=12),
+        "body": st.lists(sections(), max_size=3),
         "images": st.lists(images(), max_size=3),
         "authors": st.lists(texts(single_line=True, max_words=4), max_size=4, unique=True),
         "published": _optional(datetimes()),
