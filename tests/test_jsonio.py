@@ -10,7 +10,15 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from newsparse import Article, FrozenMap, Image, NewsparseError, ParseError, Section, ValidationError
+from newsparse import (
+    Article,
+    FrozenMap,
+    Image,
+    NewsparseError,
+    ParseError,
+    Section,
+    ValidationError,
+)
 from newsparse.errors import NO_VALUE
 from newsparse.jsonio import from_dict, from_json, loads, to_dict, to_json
 from newsparse.testing import articles
@@ -81,10 +89,13 @@ def test_dict_round_trip(article: Article) -> None:
     assert_same_offsets(result, article)
 
 
-def test_walk_plain_catches_other_types() -> None:
-    for bad in ({"a": ("x",)}, {"a": 1}, {"a": [FrozenMap()]}, {1: "x"}, {"a": datetime.now()}):
-        with pytest.raises(AssertionError):
-            walk_plain(bad)
+@pytest.mark.parametrize(
+    "bad",
+    [{"a": ("x",)}, {"a": 1}, {"a": True}, {"a": [FrozenMap()]}, {1: "x"}, {"a": datetime.now()}],
+)
+def test_walk_plain_catches_other_types(bad: object) -> None:
+    with pytest.raises(AssertionError):
+        walk_plain(bad)
 
 
 def test_to_dict_by_hand() -> None:

@@ -387,7 +387,12 @@ IMAGE = Image(url="https://example.com/a.jpg")
         ("body", SECTION, "Article.body", SECTION),
         ("body", "Text.", "Article.body", "Text."),
         ("images", [SECTION], "Article.images[0]", SECTION),
-        ("images", [IMAGE, "https://example.com/b.jpg"], "Article.images[1]", "https://example.com/b.jpg"),
+        (
+            "images",
+            [IMAGE, "https://example.com/b.jpg"],
+            "Article.images[1]",
+            "https://example.com/b.jpg",
+        ),
         ("images", IMAGE, "Article.images", IMAGE),
     ],
 )
@@ -705,7 +710,8 @@ def test_instances_are_picklable() -> None:
 def test_frozenmap_equals_dicts_and_mappings() -> None:
     meta = FrozenMap({"a": "1", "b": "2"})
     assert meta == {"a": "1", "b": "2"}
-    assert {"a": "1", "b": "2"} == meta
+    plain = {"a": "1", "b": "2"}
+    assert plain == meta  # dict on the left: dict.__eq__ defers to FrozenMap.__eq__
     assert meta == {"b": "2", "a": "1"}
     assert meta == FrozenMap([("b", "2"), ("a", "1")])
     assert meta != {"a": "1"}
@@ -789,9 +795,7 @@ def test_paragraphs_flatten_sections() -> None:
 
 
 def test_text_joins_headings_and_paragraphs() -> None:
-    expected = (
-        "Weather\n\nIt rained.\n\nA lot.\n\nThen sun.\n\nOutlook\n\nLater\n\nSnow\nand ice."
-    )
+    expected = "Weather\n\nIt rained.\n\nA lot.\n\nThen sun.\n\nOutlook\n\nLater\n\nSnow\nand ice."
     assert weather_article().text == expected
     assert Article(title="Rain").text == ""
 
@@ -799,7 +803,10 @@ def test_text_joins_headings_and_paragraphs() -> None:
 @pytest.mark.parametrize(
     ("section", "expected"),
     [
-        (Section(heading="Weather", paragraphs=["It rained.", "A lot."]), "Weather\n\nIt rained.\n\nA lot."),
+        (
+            Section(heading="Weather", paragraphs=["It rained.", "A lot."]),
+            "Weather\n\nIt rained.\n\nA lot.",
+        ),
         (Section(paragraphs=["One.", "Two."]), "One.\n\nTwo."),
         (Section(heading="Outlook"), "Outlook"),
     ],
@@ -883,7 +890,11 @@ def test_validation_error_attributes_and_pickle() -> None:
     assert str(error) == "Section.paragraphs[2]: must not be empty (got '')"
     copy = roundtrip(error)
     assert type(copy) is ValidationError
-    assert (copy.field, copy.value, copy.reason) == ("Section.paragraphs[2]", "", "must not be empty")
+    assert (copy.field, copy.value, copy.reason) == (
+        "Section.paragraphs[2]",
+        "",
+        "must not be empty",
+    )
     assert str(copy) == str(error)
 
 
@@ -964,7 +975,10 @@ def test_parse_error_pickles(excerpt: str | None) -> None:
 
 def test_render_error_pickles() -> None:
     error = RenderError("tt", "Article.authors", "TT text has no place for authors")
-    assert str(error) == "format 'tt' cannot represent Article.authors: TT text has no place for authors"
+    assert (
+        str(error)
+        == "format 'tt' cannot represent Article.authors: TT text has no place for authors"
+    )
     assert isinstance(error, NewsparseError)
     assert isinstance(error, ValueError)
     copy = roundtrip(error)

@@ -101,7 +101,9 @@ BAD_DOCUMENTS = [
     pytest.param({"title": None}, id="title-null"),
     pytest.param({"title": "Rain", "summary": ""}, id="summary-empty"),
     pytest.param({"title": "Rain", "publisher": "A\nB"}, id="publisher-newline"),
-    pytest.param({"title": "Rain", "body": [{"heading": None, "paragraphs": []}]}, id="section-nulls"),
+    pytest.param(
+        {"title": "Rain", "body": [{"heading": None, "paragraphs": []}]}, id="section-nulls"
+    ),
     pytest.param({"title": "Rain", "body": [{}]}, id="section-empty"),
     pytest.param({"title": "Rain", "body": [{"paragraphs": []}]}, id="section-no-paragraphs"),
     pytest.param({"title": "Rain", "body": [{"heading": None}]}, id="section-null-heading"),

@@ -63,7 +63,7 @@ class TextView(Format):
     """Plain text for reading or for NLP pipelines (render-only, lossy)."""
 
     name = "text"
-    label = "Plain text (view)"
+    label = "Plain text"
     extensions = (".txt",)
     media_types = ("text/plain",)
     lossy = True
@@ -105,7 +105,7 @@ class MarkdownView(Format):
     """CommonMark for reading and publishing (render-only, lossy)."""
 
     name = "markdown"
-    label = "Markdown (view)"
+    label = "Markdown"
     extensions = (".md", ".markdown")
     media_types = ("text/markdown",)
     lossy = True

@@ -1,0 +1,302 @@
+"""The ``newsparse`` command line.
+
+Exit codes:
+
+``0``
+    Success.
+``1``
+    Bad input: a file could not be parsed, its format not detected, an article
+    not rendered in the chosen format, or a plugin failed while working.
+    Every problem is printed as ``source:line:column: message``.
+``2``
+    Usage error: unknown option or format name, missing file.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import json
+import os
+import sys
+import tempfile
+import traceback
+from collections.abc import Callable, Iterator, Sequence
+from pathlib import Path
+from typing import IO, Any, NoReturn, TextIO, cast
+
+import click
+
+from newsparse import __version__
+from newsparse.api import formats, iter_parse, render_to
+from newsparse.errors import NewsparseError, ParseError
+from newsparse.model import Article
+from newsparse.plugins import PluginInfo, get_host
+
+__all__ = ["main"]
+
+EXIT_OK = 0
+"""Everything worked."""
+EXIT_BAD_INPUT = 1
+"""Some input could not be parsed or rendered."""
+EXIT_USAGE = 2
+"""The command line itself was wrong."""
+
+STDIN = "-"
+
+
+class _Reporter:
+    """Prints problems to stderr and remembers whether there were any."""
+
+    def __init__(self, *, debug: bool) -> None:
+        self.debug = debug
+        self.problems = 0
+
+    def __call__(self, error: BaseException) -> None:
+        self.problems += 1
+        if self.debug:
+            click.echo("".join(traceback.format_exception(error)), err=True, nl=False)
+        else:
+            click.echo(
+                f"error: {error}" if not isinstance(error, ParseError) else str(error), err=True
+            )
+
+
+def _warn_failed_plugins() -> None:
+    for info in get_host().plugins:
+        if not info.ok:
+            click.echo(
+                f"warning: plugin {info.name!r} failed to load: {info.error} "
+                "(see 'newsparse plugins')",
+                err=True,
+            )
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, "-V", "--version", prog_name="newsparse")
+@click.option("--debug", is_flag=True, help="Show Python tracebacks for errors.")
+@click.pass_context
+def cli(ctx: click.Context, debug: bool) -> None:
+    """Turn news content in many formats into articles, and back.
+
+    Run 'newsparse COMMAND --help' for each command's options.
+    """
+    ctx.obj = _Reporter(debug=debug)
+
+
+def _check_format(name: str | None, *, option: str, need: str) -> None:
+    if name is None:
+        return
+    fmt = formats().get(name)
+    if fmt is None:
+        known = ", ".join(sorted(formats()))
+        raise click.BadParameter(f"no format named {name!r} (known: {known})", param_hint=option)
+    if need == "parse" and not fmt.can_parse:
+        raise click.BadParameter(f"format {name!r} is render-only", param_hint=option)
+    if need == "render" and not fmt.can_render:
+        raise click.BadParameter(f"format {name!r} is parse-only", param_hint=option)
+
+
+def _output_format(to: str | None, output: str | None) -> str:
+    if to is not None:
+        return to
+    if output is not None and output != STDIN:
+        suffix = Path(output).suffix.lower()
+        for name, fmt in formats().items():
+            if fmt.can_render and suffix in fmt.extensions:
+                return name
+    return "json"
+
+
+@cli.command()
+@click.argument("inputs", nargs=-1, type=click.Path(dir_okay=False, allow_dash=True))
+@click.option(
+    "-f", "--from", "from_", metavar="FORMAT", help="Input format (default: detect per file)."
+)
+@click.option(
+    "-t",
+    "--to",
+    metavar="FORMAT",
+    help="Output format (default: from the output file's extension, else json).",
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, allow_dash=True),
+    help="Write here instead of stdout; written atomically, and not at all on error.",
+)
+@click.option(
+    "--progress/--no-progress",
+    default=None,
+    help="Show a progress bar on stderr (default: when stderr is a terminal).",
+)
+@click.pass_obj
+def convert(  # noqa: PLR0917 - click passes the options
+    report: _Reporter,
+    inputs: Sequence[str],
+    from_: str | None,
+    to: str | None,
+    output: str | None,
+    progress: bool | None,
+) -> None:
+    """Convert INPUTS (files, or - for stdin; stdin when none) to one output.
+
+    All articles of all inputs go into one output document.  A bad article is
+    reported and the rest are still read; if anything was reported the exit
+    code is 1 and no output file is written.
+    """
+    _warn_failed_plugins()
+    _check_format(from_, option="--from", need="parse")
+    target = _output_format(to, output)
+    _check_format(target, option="--to", need="render")
+    paths = list(inputs) or [STDIN]
+    show_progress = progress if progress is not None else (sys.stderr.isatty() and len(paths) > 1)
+    articles = _read_all(paths, from_, report, show_progress=show_progress)
+    try:
+        if output is None or output == STDIN:
+            render_to(articles, target, _stdout())
+        else:
+            _write_atomically(Path(output), lambda out: render_to(articles, target, out), report)
+    except NewsparseError as error:
+        report(error)
+    if report.problems:
+        click.echo(f"{report.problems} problem(s); exit status 1", err=True)
+        sys.exit(EXIT_BAD_INPUT)
+
+
+def _stdout() -> TextIO:
+    stream = sys.stdout
+    if isinstance(stream, io.TextIOWrapper):
+        stream.reconfigure(encoding="utf-8")
+    return stream
+
+
+def _stdin() -> IO[bytes] | IO[str]:
+    buffer: IO[bytes] | None = getattr(sys.stdin, "buffer", None)
+    return buffer if buffer is not None else sys.stdin
+
+
+def _read_all(
+    paths: Sequence[str], from_: str | None, report: _Reporter, *, show_progress: bool
+) -> Iterator[Article]:
+    bar: Any = (
+        click.progressbar(length=len(paths), label="converting", file=sys.stderr)
+        if show_progress
+        else contextlib.nullcontext()
+    )
+    with bar:
+        for path in paths:
+            try:
+                if path == STDIN:
+                    yield from iter_parse(_stdin(), from_, source="<stdin>", on_error=report)
+                else:
+                    yield from iter_parse(Path(path), from_, on_error=report)
+            except NewsparseError as error:
+                report(error)
+            except OSError as error:
+                report(_os_error(path, error))
+            if show_progress:
+                bar.update(1)
+
+
+class _InputError(NewsparseError):
+    """An input file could not be read at all."""
+
+
+def _os_error(path: str, error: OSError) -> _InputError:
+    return _InputError(f"{path}: {error.strerror or error}")
+
+
+def _write_atomically(path: Path, write: Callable[[TextIO], None], report: _Reporter) -> None:
+    directory = path.parent if str(path.parent) else Path()
+    handle = tempfile.NamedTemporaryFile(  # noqa: SIM115 - closed below
+        "w", encoding="utf-8", newline="", dir=directory, prefix=f".{path.name}.", delete=False
+    )
+    try:
+        with handle:
+            write(cast(TextIO, handle))
+        if report.problems:
+            return
+        os.replace(handle.name, path)
+    finally:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(handle.name)
+
+
+@cli.command("formats")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON instead of a table.")
+def formats_command(as_json: bool) -> None:
+    """List every format, what it can do, and the plugin that provides it."""
+    _warn_failed_plugins()
+    host = get_host()
+    rows: list[dict[str, Any]] = [
+        {
+            "name": name,
+            "label": fmt.label,
+            "parse": fmt.can_parse,
+            "render": fmt.can_render,
+            "lossy": fmt.lossy,
+            "extensions": list(fmt.extensions),
+            "media_types": list(fmt.media_types),
+            "plugin": host.plugin_of(name),
+        }
+        for name, fmt in sorted(formats().items())
+    ]
+    if as_json:
+        click.echo(json.dumps(rows, indent=2))
+        return
+    table = [
+        [
+            row["name"],
+            "/".join(what for what in ("parse", "render") if row[what]),
+            row["label"] + (" (lossy)" if row["lossy"] else ""),
+            " ".join(row["extensions"]),
+            row["plugin"],
+        ]
+        for row in rows
+    ]
+    _print_table(["FORMAT", "CAN", "LABEL", "EXTENSIONS", "PLUGIN"], table)
+
+
+@cli.command("plugins")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON instead of a table.")
+def plugins_command(as_json: bool) -> None:
+    """List every plugin: version, hooks, formats, and load failures."""
+    host = get_host()
+    infos: list[PluginInfo] = list(host.plugins)
+    if as_json:
+        click.echo(json.dumps([info.to_dict() for info in infos], indent=2))
+        return
+    rows = [
+        [
+            info.name,
+            info.version or "?",
+            "ok" if info.ok else "FAILED",
+            " ".join(info.formats) or "-",
+            " ".join(info.hooks) or "-",
+        ]
+        for info in infos
+    ]
+    _print_table(["PLUGIN", "VERSION", "STATUS", "FORMATS", "HOOKS"], rows)
+    for info in infos:
+        if not info.ok:
+            click.echo(f"\n{info.name}: {info.error}")
+    if not host.autoload:
+        click.echo("\n(plugin autoloading is off: NEWSPARSE_DISABLE_PLUGIN_AUTOLOAD is set)")
+
+
+def _print_table(header: list[str], rows: list[list[str]]) -> None:
+    widths = [max(len(str(cell)) for cell in column) for column in zip(header, *rows, strict=True)]
+    for row in [header, *rows]:
+        cells = [str(cell).ljust(width) for cell, width in zip(row, widths, strict=True)]
+        click.echo("  ".join(cells).rstrip())
+
+
+def main(argv: Sequence[str] | None = None) -> NoReturn:
+    """Run the command line (the ``newsparse`` script and ``python -m newsparse``)."""
+    try:
+        cli.main(args=list(argv) if argv is not None else None, prog_name="newsparse")
+    except NewsparseError as error:  # pragma: no cover - every command reports its own
+        click.echo(f"error: {error}", err=True)
+        sys.exit(EXIT_BAD_INPUT)
+    sys.exit(EXIT_OK)  # pragma: no cover - click exits itself
