@@ -76,14 +76,14 @@ def test_single_line_texts_are_valid(value: str) -> None:
 def test_sections_are_valid(section: Section) -> None:
     assert isinstance(section, Section)
     assert section.heading is not None or section.paragraphs
-    assert len(section.paragraphs) <= 6
+    assert len(section.paragraphs) <= 4
     attrs.validate(section)
 
 
 @given(sections(headings=False))
 def test_sections_without_headings(section: Section) -> None:
     assert section.heading is None
-    assert 1 <= len(section.paragraphs) <= 6
+    assert 1 <= len(section.paragraphs) <= 4
 
 
 @given(images())
