@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import pickle
 from datetime import datetime, timedelta, timezone
 from typing import Any
 
@@ -374,6 +375,22 @@ def test_top_level_must_be_an_object(data: object) -> None:
     with pytest.raises(ParseError) as parse_info:
         from_json(json.dumps(data))
     assert "$" in parse_info.value.message
+
+
+def test_reading_errors_pickle() -> None:
+    with pytest.raises(ValidationError) as excinfo:
+        from_dict({"body": []})
+    copy = pickle.loads(pickle.dumps(excinfo.value))
+    assert type(copy) is ValidationError
+    assert copy.field == "$.title"
+    assert copy.value is NO_VALUE
+    assert str(copy) == str(excinfo.value)
+    with pytest.raises(ParseError) as parse_info:
+        from_json('{"title": "Rain", "language": en}', source="feed.json")
+    parse_copy = pickle.loads(pickle.dumps(parse_info.value))
+    assert type(parse_copy) is ParseError
+    assert (parse_copy.source, parse_copy.line, parse_copy.column) == ("feed.json", 1, 31)
+    assert str(parse_copy) == str(parse_info.value)
 
 
 def test_several_problems_are_counted() -> None:

@@ -22,7 +22,18 @@ __all__ = [
 
 _EXCERPT_WIDTH = 60
 
-NO_VALUE: Any = type("NoValue", (), {"__repr__": lambda self: "NO_VALUE"})()
+
+class _NoValue:
+    """The type of :data:`NO_VALUE`; pickles as a reference to that one object."""
+
+    def __repr__(self) -> str:
+        return "NO_VALUE"
+
+    def __reduce__(self) -> str:
+        return "NO_VALUE"
+
+
+NO_VALUE: Any = _NoValue()
 """Stands for the value in a :class:`ValidationError` when none can be shown
 (a required key that is missing, say)."""
 

@@ -34,8 +34,11 @@ Sequences
 from __future__ import annotations
 
 import re
+import sys
+import unicodedata
 from collections.abc import Callable, Iterable, Mapping
 from datetime import datetime, timedelta, timezone
+from functools import cache
 from typing import Any, TypeVar
 
 import attrs
@@ -54,7 +57,25 @@ _FORBIDDEN = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]"
 _URL_FORBIDDEN = re.compile(r"[\s\x00-\x1f\x7f-\x9f\ud800-\udfff]")
 _META_KEY = re.compile(r"[A-Za-z0-9][A-Za-z0-9._:-]*\Z")
 _LANGUAGE = re.compile(r"[A-Za-z]{2,8}(?:-[A-Za-z0-9]{1,8})*\Z")
-_WORD = re.compile(r"\w+")
+
+
+@cache
+def _word_pattern() -> re.Pattern[str]:
+    """Return the pattern of a word: letters, digits, underscores and combining marks.
+
+    ``\\w`` alone leaves out combining marks (Devanagari vowel signs, Arabic
+    harakat), which would split one word into several.
+    """
+    ranges: list[str] = []
+    start = None
+    for code in range(sys.maxunicode + 1):
+        is_mark = unicodedata.category(chr(code)).startswith("M")
+        if is_mark and start is None:
+            start = code
+        elif not is_mark and start is not None:
+            ranges.append(f"\\U{start:08x}-\\U{code - 1:08x}")
+            start = None
+    return re.compile(f"(?:\\w|[{''.join(ranges)}])+")
 
 
 def check_text(field: str, value: object, *, single_line: bool) -> str:
@@ -300,7 +321,7 @@ class Article:
     >>> from newsparse import Article, Section
     >>> article = Article(title="Rain", body=[Section(paragraphs=["It rained.", "A lot."])])
     >>> article.word_count
-    3
+    4
     """
 
     title: str = attrs.field(validator=_required_text(single_line=True))
@@ -369,10 +390,11 @@ class Article:
 
     @property
     def word_count(self) -> int:
-        r"""The number of words in the body paragraphs.
+        """The number of words in the body paragraphs.
 
-        A word is a run of letters, digits and underscores (the regular
-        expression ``\w+``), so scripts written without spaces count a run of
-        characters as one word.
+        A word is a run of letters, digits, underscores and combining marks
+        (so "हिन्दी" and vowelled Arabic are one word each).  Scripts written
+        without spaces count each unbroken run of characters as one word.
         """
-        return sum(len(_WORD.findall(paragraph)) for paragraph in self.paragraphs)
+        word = _word_pattern()
+        return sum(len(word.findall(paragraph)) for paragraph in self.paragraphs)

@@ -1,0 +1,3 @@
+"""A newsparse plugin that cannot even be imported (on purpose)."""
+
+raise RuntimeError("newsparse-broken-plugin is broken on purpose")
