@@ -20,6 +20,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from importlib import metadata
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -165,7 +166,7 @@ def fake_dists(root: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[FakeDist
     root.mkdir(parents=True, exist_ok=True)
     monkeypatch.syspath_prepend(str(root))
 
-    def entry_points(**selection: str) -> metadata.EntryPoints:
+    def entry_points(**selection: Any) -> metadata.EntryPoints:
         found = [
             entry_point
             for dist in metadata.distributions(path=[str(root)])

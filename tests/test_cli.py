@@ -128,9 +128,7 @@ def test_convert_writes_the_output_file(workdir: Path) -> None:
     result = run("convert", "a.json", "-o", "out.jsonl")
     assert result.exit_code == 0, result.output
     assert result.stdout == ""
-    assert (workdir / "out.jsonl").read_text(encoding="utf-8") == jsonl_line("A") + jsonl_line(
-        "B"
-    )
+    assert (workdir / "out.jsonl").read_text(encoding="utf-8") == jsonl_line("A") + jsonl_line("B")
     assert names_in(workdir) == INPUT_NAMES | {"out.jsonl"}  # no temporary file left
 
 
@@ -144,9 +142,7 @@ def test_convert_writes_the_output_file(workdir: Path) -> None:
         ("out.ndjson", jsonl_line("A") + jsonl_line("B")),
     ],
 )
-def test_the_output_extension_picks_the_format(
-    workdir: Path, output: str, expected: str
-) -> None:
+def test_the_output_extension_picks_the_format(workdir: Path, output: str, expected: str) -> None:
     result = run("convert", "a.json", "-o", output)
     assert result.exit_code == 0, result.output
     assert (workdir / output).read_text(encoding="utf-8") == expected
@@ -192,12 +188,6 @@ def test_an_existing_output_file_is_replaced_on_success(workdir: Path) -> None:
 
 
 @pytest.mark.skipif(os.name != "posix", reason="POSIX file modes")
-@pytest.mark.xfail(
-    strict=True,
-    reason="-o writes through tempfile.NamedTemporaryFile, which creates the file with "
-    "mode 0600, and os.replace keeps that mode: the output is unreadable to others "
-    "whatever the umask",
-)
 def test_the_output_file_gets_the_usual_permissions(workdir: Path) -> None:
     umask = os.umask(0)
     os.umask(umask)
@@ -267,13 +257,15 @@ def test_a_missing_file_is_reported_by_name(workdir: Path) -> None:
     assert "Traceback" not in result.stderr
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="a missing input file is reported as bad input (exit 1) although the CLI's "
-    "docstring lists 'missing file' among the usage errors (exit 2)",
-)
 def test_a_missing_file_exits_2(workdir: Path) -> None:
     assert run("convert", "missing.json").exit_code == 2
+
+
+def test_an_output_file_in_a_missing_folder_is_a_clean_error(workdir: Path) -> None:
+    result = run("convert", "a.json", "-o", "no-such-folder/out.json")
+    assert isinstance(result.exception, SystemExit), repr(result.exception)
+    assert result.exit_code in {1, 2}
+    assert "no-such-folder" in result.stderr
 
 
 def test_a_missing_file_next_to_good_ones_still_writes_no_output_file(workdir: Path) -> None:
@@ -407,7 +399,7 @@ def test_convert_works_next_to_a_broken_plugin(broken_plugin: FakeDists, workdir
     formats = run("formats")
     assert formats.exit_code == 0
     assert WARNING in formats.stderr.splitlines()
-    assert ["lines", "parse/render"] == table(formats.stdout)[3][:2]
+    assert table(formats.stdout)[3][:2] == ["lines", "parse/render"]
 
 
 def test_strict_plugins_make_the_command_fail(

@@ -276,12 +276,6 @@ def test_json_values_on_a_chunk_boundary(before_boundary: int) -> None:
     assert (titles, errors) == (["A", "B"], [])
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="_Scanner._needs_more only reads more when the error is at the last character "
-    "(or an unterminated string): 'nu|ll' cut by the 64 KiB chunk boundary is reported "
-    "as invalid JSON",
-)
 @pytest.mark.parametrize("before_boundary", [2, 3])
 def test_json_null_cut_by_the_chunk_boundary(before_boundary: int) -> None:
     titles, errors = collect(_straddling("null", before_boundary), "json")
@@ -289,11 +283,6 @@ def test_json_null_cut_by_the_chunk_boundary(before_boundary: int) -> None:
     assert titles == ["A", "B"]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="an escape such as '\\u00e9' cut by the 64 KiB chunk boundary is reported as "
-    "'Invalid \\uXXXX escape'",
-)
 def test_json_unicode_escape_cut_by_the_chunk_boundary() -> None:
     # '"\u0' before the boundary, '0e9"' after it.
     titles, errors = collect(_straddling('"\\u00e9"', 4), "json")
@@ -301,12 +290,6 @@ def test_json_unicode_escape_cut_by_the_chunk_boundary() -> None:
     assert titles == ["A", "B"]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="a duplicate key in a nested object of an article longer than the buffered "
-    "text makes the scanner re-decode an incomplete buffer: JSONDecodeError escapes "
-    "and surfaces as PluginError of newsparse.builtin instead of a ParseError",
-)
 def test_json_duplicate_key_in_a_long_article_is_reported() -> None:
     text = (
         '[{"title": "A", "body": [{"heading": "H", "heading": "I"}], "summary": "'

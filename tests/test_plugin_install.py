@@ -142,7 +142,7 @@ def test_formats_lists_demo_from_its_plugin(plugin_site: Path) -> None:
     assert BROKEN_WARNING in done.stderr.splitlines()
     listed = {
         row["name"]: row
-        for row in json.loads(newsparse_cli(plugin_site, *["formats", "--json"]).stdout)
+        for row in json.loads(newsparse_cli(plugin_site, "formats", "--json").stdout)
     }
     assert listed["demo"]["plugin"] == "demo"
     assert (listed["demo"]["parse"], listed["demo"]["render"]) == (True, True)

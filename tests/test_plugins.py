@@ -23,7 +23,7 @@ from fixtures_plugins import (
 )
 from newsparse import Article, Format, ParseError, PluginError, UnknownFormatError, hookimpl
 from newsparse.api import formats as all_formats
-from newsparse.formats import builtin
+from newsparse.builtin_formats import builtin
 from newsparse.plugins import PluginHost, PluginInfo, get_host, registered, reset_host
 from newsparse.registry import FormatRegistry
 from newsparse.textio import TextStream
@@ -181,7 +181,13 @@ def test_two_plugins_claiming_one_format_name_is_an_error_naming_both() -> None:
         # ...and the first plugin's format still works.
         assert get_host().plugin_of("alpha") == "first-plugin"
         assert newsparse.parse("A\n", "alpha") == [Article(title="A")]
+        # registered() is for tests: a failed registration leaves no record behind.
+        assert "second" not in infos_by_name()
+        # PluginHost.register itself records the failure, as for entry points.
+        with pytest.raises(PluginError):
+            get_host().register(BetaThenAlphaPlugin(), name="second")
         failed = infos_by_name()["second"]
+        get_host().unregister("second")
         assert not failed.ok
         assert failed.formats == ()
         assert failed.error is not None

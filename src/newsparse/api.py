@@ -7,10 +7,10 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from typing import TextIO
 
 from newsparse.errors import NewsparseError, ParseError, PluginError, UnknownFormatError
-from newsparse.format import Format
+from newsparse.format import Format, ParseItem
 from newsparse.model import Article
 from newsparse.plugins import get_host
-from newsparse.textio import Input, Source, open_source
+from newsparse.textio import Input, Source, TextReader, open_source
 
 __all__ = [
     "ErrorHandler",
@@ -133,33 +133,40 @@ def iter_parse(
         if not fmt.can_parse:
             raise UnknownFormatError(f"format {fmt.name!r} is render-only and cannot parse")
         reader = opened.reader(encoding=fmt.encoding, format_name=fmt.name)
-        items = fmt.parse(reader, opened.name)
-        while True:
-            try:
-                item = next(items)
-            except StopIteration:
-                return
-            except ParseError as error:  # the format cannot go on
-                if on_error is None:
-                    raise
-                on_error(error)
-                return
-            except NewsparseError:
-                raise
-            except Exception as error:
-                raise _plugin_fault(fmt, "parse", opened.name, error) from error
+        for item in _guarded(fmt, reader, opened.name):
             if isinstance(item, Article):
                 yield item
-            elif isinstance(item, ParseError):
-                if on_error is None:
-                    raise item
-                on_error(item)
+            elif on_error is None:
+                raise item
             else:
-                raise _plugin_fault(
-                    fmt, "parse", opened.name, TypeError(f"yielded {type(item).__name__}")
-                )
+                on_error(item)
     finally:
         opened.close()
+
+
+def _guarded(fmt: Format, reader: TextReader, source: str) -> Iterator[ParseItem]:
+    """Run ``fmt.parse``, turning its unexpected exceptions into :class:`PluginError`.
+
+    A :class:`ParseError` the format *raises* ends the parse; it is passed on
+    (marked ``fatal``) so that the caller reports it like a yielded one.
+    """
+    try:
+        for item in fmt.parse(reader, source):
+            _check_item(fmt, source, item)
+            yield item
+    except ParseError as error:
+        error.fatal = True
+        yield error
+    except NewsparseError:
+        raise
+    except Exception as error:
+        raise _plugin_fault(fmt, "parse", source, error) from error
+
+
+def _check_item(fmt: Format, source: str, item: object) -> None:
+    if not isinstance(item, (Article, ParseError)):
+        kind = type(item).__name__
+        raise _plugin_fault(fmt, "parse", source, TypeError(f"yielded a {kind}"))
 
 
 def parse(

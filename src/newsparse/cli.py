@@ -9,7 +9,8 @@ Exit codes:
     not rendered in the chosen format, or a plugin failed while working.
     Every problem is printed as ``source:line:column: message``.
 ``2``
-    Usage error: unknown option or format name, missing file.
+    Usage error: unknown option or format name, an input file that does not
+    exist, or an output folder that does not exist.
 """
 
 from __future__ import annotations
@@ -109,7 +110,7 @@ def _output_format(to: str | None, output: str | None) -> str:
 
 
 @cli.command()
-@click.argument("inputs", nargs=-1, type=click.Path(dir_okay=False, allow_dash=True))
+@click.argument("inputs", nargs=-1, type=click.Path(exists=True, dir_okay=False, allow_dash=True))
 @click.option(
     "-f", "--from", "from_", metavar="FORMAT", help="Input format (default: detect per file)."
 )
@@ -149,6 +150,8 @@ def convert(  # noqa: PLR0917 - click passes the options
     _check_format(from_, option="--from", need="parse")
     target = _output_format(to, output)
     _check_format(target, option="--to", need="render")
+    if output is not None and output != STDIN and not Path(output).parent.is_dir():
+        raise click.BadParameter(f"the folder of {output!r} does not exist", param_hint="--output")
     paths = list(inputs) or [STDIN]
     show_progress = progress if progress is not None else (sys.stderr.isatty() and len(paths) > 1)
     articles = _read_all(paths, from_, report, show_progress=show_progress)
@@ -217,10 +220,21 @@ def _write_atomically(path: Path, write: Callable[[TextIO], None], report: _Repo
             write(cast(TextIO, handle))
         if report.problems:
             return
+        os.chmod(handle.name, _new_file_mode(path))
         os.replace(handle.name, path)
     finally:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(handle.name)
+
+
+def _new_file_mode(path: Path) -> int:
+    """Keep the mode of a file being replaced; otherwise what the umask allows."""
+    try:
+        return path.stat().st_mode & 0o7777
+    except FileNotFoundError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
 
 
 @cli.command("formats")

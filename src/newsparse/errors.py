@@ -93,6 +93,9 @@ class ParseError(NewsparseError, ValueError):
         """Column of the problem, in characters, counted from 1."""
         self.excerpt = _clip(excerpt) if excerpt is not None else None
         """A short piece of the input around the problem, or ``None``."""
+        self.fatal = False
+        """``True`` when the error ended the parse (nothing after it was read);
+        ``False`` when the format went on with the next article."""
         super().__init__(message)
 
     def __str__(self) -> str:

@@ -108,7 +108,7 @@ class PluginHost:
         self._formats: dict[str, RegisteredFormat] = {}
         self._plugins: dict[str, PluginInfo] = {}
         self._lock = threading.RLock()
-        from newsparse.formats import builtin  # noqa: PLC0415 - avoids an import cycle
+        from newsparse.builtin_formats import builtin  # noqa: PLC0415 - avoids an import cycle
 
         self.register(builtin, name=BUILTIN_PLUGIN, distribution="newsparse")
         if self.autoload:
@@ -307,7 +307,12 @@ def registered(plugin: object, *, name: str) -> Iterator[PluginInfo]:
     ('newsparse_register_formats',)
     """
     host = get_host()
-    info = host.register(plugin, name=name)
+    try:
+        info = host.register(plugin, name=name)
+    except PluginError:
+        if any(info.name == name and not info.ok for info in host.plugins):
+            host.unregister(name)  # leave no failure record behind
+        raise
     try:
         yield info
     finally:

@@ -26,6 +26,7 @@ from newsparse.textio import CHUNK_SIZE, TextStream
 __all__ = ["JsonFormat", "JsonLinesFormat"]
 
 _WHITESPACE = " \t\n\r"
+_LENIENT_DECODER = json.JSONDecoder()
 
 
 def _article_or_error(
@@ -278,26 +279,42 @@ class _Scanner:
         """Decode the JSON value here and turn it into an article or an error."""
         self._forget_consumed()
         line, column = self._line, self._column
+        try:
+            data = self._decode(strict_decoder)
+        except DuplicateKeyError as error:
+            # Valid JSON all the same: step over it and report this article only.
+            self._decode(_LENIENT_DECODER)
+            return ParseError(
+                str(error), format=self._format, source=self._source, line=line, column=column
+            )
+        return _article_or_error(
+            data, format_name=self._format, source=self._source, line=line, column=column
+        )
+
+    def _decode(self, decoder: json.JSONDecoder) -> object:
+        """Decode one value at the current position, reading more input as needed.
+
+        A value cut by the end of the buffer fails to decode somewhere near
+        that end; reading more and trying again either succeeds or fails at
+        the same place, which is then a real error.  Only an unterminated
+        string keeps failing at its start while more input is still needed.
+        """
         size = CHUNK_SIZE
+        last_failure: tuple[int, str] | None = None
         while True:
             try:
-                data, self._pos = strict_decoder.raw_decode(self._buffer, self._pos)
+                data, self._pos = decoder.raw_decode(self._buffer, self._pos)
             except json.JSONDecodeError as error:
-                if not self._needs_more(error) or not self._read_more(size):
+                failure = (error.pos, error.msg)
+                unterminated = error.msg.startswith("Unterminated string")
+                if (failure == last_failure and not unterminated) or not self._read_more(size):
                     raise self._syntax_error(error) from None
+                last_failure = failure
                 size *= 2
-            except DuplicateKeyError as error:
-                # Valid JSON all the same: step over it and report this article only.
-                _, self._pos = json.JSONDecoder().raw_decode(self._buffer, self._pos)
-                return ParseError(
-                    str(error), format=self._format, source=self._source, line=line, column=column
-                )
             except RecursionError:
                 raise self.error("JSON nested too deeply") from None
             else:
-                return _article_or_error(
-                    data, format_name=self._format, source=self._source, line=line, column=column
-                )
+                return data
 
     def _syntax_error(self, error: json.JSONDecodeError) -> ParseError:
         line, column = self.position(error.pos)
@@ -309,9 +326,6 @@ class _Scanner:
             column=column,
             excerpt=self._buffer[max(0, error.pos - 20) : error.pos + 20],
         )
-
-    def _needs_more(self, error: json.JSONDecodeError) -> bool:
-        return error.pos >= len(self._buffer) - 1 or error.msg.startswith("Unterminated string")
 
     def error(self, message: str, *, column_shift: int = 0) -> ParseError:
         """Return a :class:`~newsparse.ParseError` at the current position."""

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from newsparse.formats.jsonformats import JsonFormat, JsonLinesFormat
-from newsparse.formats.views import MarkdownView, TextView
+from newsparse.builtin_formats.jsonformats import JsonFormat, JsonLinesFormat
+from newsparse.builtin_formats.views import MarkdownView, TextView
 from newsparse.hookspecs import hookimpl
 from newsparse.registry import FormatRegistry
 

@@ -88,13 +88,16 @@ class TextView(Format):
                 yield from section.paragraphs
 
 
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]<>#+!|~])")
-_MARKDOWN_LINE_START = re.compile(r"^(\s*)([-=>]|\d+[.)])", re.MULTILINE)
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]<>#+!|~&])")
+_MARKDOWN_BLOCK_MARK = re.compile(r"^(\s*)([-=>])", re.MULTILINE)
+_MARKDOWN_LIST_NUMBER = re.compile(r"^(\s*\d+)([.)])", re.MULTILINE)
 
 
 def _escape(text: str) -> str:
     text = _MARKDOWN_SPECIAL.sub(r"\\\1", text)
-    return _MARKDOWN_LINE_START.sub(lambda m: m.group(1) + "\\" + m.group(2), text)
+    text = _MARKDOWN_BLOCK_MARK.sub(lambda m: m.group(1) + "\\" + m.group(2), text)
+    # "1." starts a list; a backslash before a digit is no escape, so it goes before the dot.
+    return _MARKDOWN_LIST_NUMBER.sub(lambda m: m.group(1) + "\\" + m.group(2), text)
 
 
 def _hard_breaks(text: str) -> str:
