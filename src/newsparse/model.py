@@ -1,10 +1,10 @@
 r"""The data model: :class:`Article`, :class:`Section` and :class:`Image`.
 
-All three are frozen, slotted :mod:`attrs` classes: instances are immutable,
-hashable and cheap, and every constructor checks the invariants below, raising
-:class:`~newsparse.ValidationError` (naming the field and the value) when one is
-broken.  Formats normalise what they read *before* building the model, so an
-article that exists is always clean.
+All three are frozen, slotted `attrs <https://www.attrs.org/>`_ classes:
+instances are immutable, hashable and cheap, and every constructor checks the
+invariants below, raising :class:`~newsparse.ValidationError` (naming the
+field and the value) when one is broken.  Formats normalise what they read
+*before* building the model, so an article that exists is always clean.
 
 Invariants
 ----------
@@ -78,6 +78,32 @@ def _word_pattern() -> re.Pattern[str]:
     return re.compile(f"(?:\\w|[{''.join(ranges)}])+")
 
 
+def text_problem(value: object, *, single_line: bool) -> str | None:  # noqa: PLR0911
+    """Return why ``value`` is not valid model text, or ``None`` when it is.
+
+    The rule of the module docstring, without building an exception: formats
+    that check many values can call this and raise their own errors.
+    """
+    if type(value) is not str and not isinstance(value, str):
+        return f"must be a string, not {type(value).__name__}"
+    if not value:
+        return "must not be empty (use None for 'no value')"
+    if value.isprintable():
+        # Printable text holds no control, separator or surrogate characters
+        # and no whitespace but the ASCII space: only its ends need a look.
+        if value[0] == " " or value[-1] == " ":
+            return "must not start or end with whitespace"
+        return None
+    if value != value.strip():
+        return "must not start or end with whitespace"
+    bad = _FORBIDDEN.search(value)
+    if bad:
+        return f"holds the forbidden character U+{ord(bad.group()):04X}"
+    if single_line and "\n" in value:
+        return "must be a single line"
+    return None
+
+
 def check_text(field: str, value: object, *, single_line: bool) -> str:
     """Check that ``value`` is valid text for ``field`` and return it.
 
@@ -89,33 +115,27 @@ def check_text(field: str, value: object, *, single_line: bool) -> str:
             whitespace, holds a forbidden character, or (with
             ``single_line``) holds a newline.
     """
-    if not isinstance(value, str):
-        raise ValidationError(field, value, f"must be a string, not {type(value).__name__}")
-    if not value:
-        raise ValidationError(field, value, "must not be empty (use None for 'no value')")
-    if value != value.strip():
-        raise ValidationError(field, value, "must not start or end with whitespace")
-    bad = _FORBIDDEN.search(value)
-    if bad:
-        raise ValidationError(
-            field, value, f"holds the forbidden character U+{ord(bad.group()):04X}"
-        )
-    if single_line and "\n" in value:
-        raise ValidationError(field, value, "must be a single line")
-    return value
+    problem = text_problem(value, single_line=single_line)
+    if problem is not None:
+        raise ValidationError(field, value, problem)
+    return value  # type: ignore[return-value]  # text_problem checked the type
 
 
 def _optional_text(single_line: bool) -> _Validator:
     def validate(instance: object, attribute: attrs.Attribute[str | None], value: object) -> None:
         if value is not None:
-            check_text(_name(instance, attribute), value, single_line=single_line)
+            problem = text_problem(value, single_line=single_line)
+            if problem is not None:
+                raise ValidationError(_name(instance, attribute), value, problem)
 
     return validate
 
 
 def _required_text(single_line: bool) -> _Validator:
     def validate(instance: object, attribute: attrs.Attribute[str], value: object) -> None:
-        check_text(_name(instance, attribute), value, single_line=single_line)
+        problem = text_problem(value, single_line=single_line)
+        if problem is not None:
+            raise ValidationError(_name(instance, attribute), value, problem)
 
     return validate
 
@@ -141,15 +161,18 @@ def _text_items(unique: bool) -> _Validator:
     def validate(
         instance: object, attribute: attrs.Attribute[tuple[str, ...]], value: object
     ) -> None:
+        if not value and type(value) is tuple:
+            return
         field = _name(instance, attribute)
         items = _check_tuple(field, value)
-        seen: set[str] = set()
         for index, item in enumerate(items):
-            text = check_text(f"{field}[{index}]", item, single_line=True)
-            if unique:
-                if text in seen:
-                    raise ValidationError(f"{field}[{index}]", text, "is a duplicate")
-                seen.add(text)
+            check_text(f"{field}[{index}]", item, single_line=True)
+        if unique and len(set(items)) != len(items):
+            seen: set[object] = set()
+            for index, item in enumerate(items):
+                if item in seen:
+                    raise ValidationError(f"{field}[{index}]", item, "is a duplicate")
+                seen.add(item)
 
     return validate
 
@@ -158,11 +181,13 @@ def _items_of(kind: type) -> _Validator:
     def validate(
         instance: object, attribute: attrs.Attribute[tuple[object, ...]], value: object
     ) -> None:
-        field = _name(instance, attribute)
-        for index, item in enumerate(_check_tuple(field, value)):
+        if type(value) is not tuple:
+            _check_tuple(_name(instance, attribute), value)
+        item: object
+        for index, item in enumerate(value):  # type: ignore[arg-type]
             if not isinstance(item, kind):
                 raise ValidationError(
-                    f"{field}[{index}]",
+                    f"{_name(instance, attribute)}[{index}]",
                     item,
                     f"must be a {kind.__name__}, not {type(item).__name__}",
                 )
@@ -194,6 +219,8 @@ def _language(instance: object, attribute: attrs.Attribute[str | None], value: o
 
 
 def _meta(instance: object, attribute: attrs.Attribute[FrozenMap[str, str]], value: object) -> None:
+    if not value and type(value) is FrozenMap:
+        return
     field = _name(instance, attribute)
     if not isinstance(value, FrozenMap):
         raise ValidationError(field, value, "must be a mapping of str to str")
@@ -224,6 +251,11 @@ def _name(instance: object, attribute: attrs.Attribute[_T]) -> str:
 
 
 def _to_tuple(value: object) -> object:
+    kind = type(value)
+    if kind is tuple:
+        return value
+    if kind is list:
+        return tuple(value)  # type: ignore[arg-type]
     if isinstance(value, (str, bytes, Mapping)) or not isinstance(value, Iterable):
         return value  # left for the validator to reject with a clear message
     return tuple(value)
@@ -242,7 +274,7 @@ def _images(value: Iterable[Image]) -> tuple[Image, ...]:
 
 
 def _frozen_meta(value: Mapping[str, str]) -> FrozenMap[str, str]:
-    if isinstance(value, FrozenMap):
+    if type(value) is FrozenMap or isinstance(value, FrozenMap):
         return value
     if isinstance(value, Mapping):
         return FrozenMap(value)
@@ -296,9 +328,24 @@ class Section:
 
     @paragraphs.validator
     def _check_paragraphs(self, attribute: attrs.Attribute[tuple[str, ...]], value: object) -> None:
-        field = _name(self, attribute)
-        for index, item in enumerate(_check_tuple(field, value)):
-            check_text(f"{field}[{index}]", item, single_line=False)
+        if type(value) is not tuple:
+            _check_tuple(_name(self, attribute), value)
+        for text in value:  # type: ignore[attr-defined]  # the common case, inline
+            if (
+                type(text) is not str
+                or not text
+                or not text.isprintable()
+                or text[0] == " "
+                or text[-1] == " "
+            ):
+                break
+        else:
+            return
+        item: object
+        for index, item in enumerate(value):  # type: ignore[arg-type]
+            problem = text_problem(item, single_line=False)
+            if problem is not None:
+                raise ValidationError(f"{_name(self, attribute)}[{index}]", item, problem)
 
     def __attrs_post_init__(self) -> None:
         if self.heading is None and not self.paragraphs:

@@ -9,10 +9,9 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+import newsparse.testing
 import pytest
 from hypothesis import settings
-
-import newsparse.testing
 
 settings.load_profile(os.environ.get("NEWSPARSE_HYPOTHESIS_PROFILE", newsparse.testing.CI))
 

@@ -1,4 +1,4 @@
-"""newsparse-aawsat: the Asharq Al-Awsat "TT" wire text format for newsparse.
+r"""newsparse-aawsat: the Asharq Al-Awsat "TT" wire text format for newsparse.
 
 Installing the distribution registers the format ``tt`` through the
 ``newsparse`` entry-point group:

@@ -40,7 +40,7 @@ trailing whitespace (:meth:`str.strip`); a line that is then empty is a
     ``007``, ``٢٠``).  The run must end there: a blank line or the end of the
     input follows the number.  The lines of the run before ``TT`` are the
     *image lines*.  The number is kept exactly as written in
-    ``Article.meta["tt.number"]`` (:data:`NUMBER_KEY`).
+    ``Article.meta["tt.number"]`` (:data:`~newsparse_aawsat.format.NUMBER_KEY`).
 ``image lines``
     No line: the article has no image.  One line: one image with that
     caption and no alt text, ``Image(caption=line)``.  An even number of
@@ -52,8 +52,9 @@ trailing whitespace (:meth:`str.strip`); a line that is then empty is a
     The *repeated header*, if present, then the body.  The repeated header is
     the headline again (the first line after the marker run, if it equals the
     headline), followed by the image lines again (the next lines, if they equal
-    them in order; they may be missing even when the headline is repeated).
-    Every remaining non-blank line is one paragraph of a single
+    them in order; they may be missing even when the headline is repeated,
+    and without the repeated headline they are not looked for).  Every
+    remaining non-blank line is one paragraph of a single
     :class:`~newsparse.Section` without heading; an article with no paragraph
     has an empty :attr:`~newsparse.Article.body`.
 ``separators``
@@ -70,8 +71,9 @@ Tolerant reading
 Besides the canonical form, the parser accepts what the core already
 normalises (``\r\n`` and ``\r`` line ends, a byte-order mark) and: leading and
 trailing whitespace on any line; zero to two blank lines between paragraphs;
-one to two blank lines inside the header; any number of blank lines (even
-none) between articles; a final newline or none; an article without the
+one to two blank lines inside the header; any number of blank lines between
+articles (three or more as in the sample, or fewer, even none, since the next
+headline is recognised by the marker run after it); a final newline or none; an article without the
 repeated header, or with the headline but not the image lines repeated.
 Rendering always gives the canonical form.
 
@@ -83,17 +85,23 @@ read two ways, and then these rules decide:
 
 * After the marker run, a line equal to the headline is the repeated
   headline, not a paragraph, unless it is alone in its run and a marker run
-  follows it (then it is the next article's headline, which happens when
-  consecutive articles share a headline and omit the repeated header).  A
-  first paragraph that equals the headline therefore needs the repeated header
-  in front of it, which the canonical form always writes.
+  other than the repeated image lines follows it (then it is the next
+  article's headline, which happens when consecutive articles share a
+  headline and omit the repeated header).  A first paragraph that equals the
+  headline therefore needs the repeated header in front of it, which the
+  canonical form always writes.  Likewise the lines after the repeated
+  headline that equal the image lines are the repeated image lines.
+* The repeated image lines may end with ``TT`` and a number (an image whose
+  alt text is ``TT`` and whose caption is a number): right after the
+  repeated headline, a run equal to the image lines is the repeat, not the
+  marker run of another article.
 * In a body written without blank lines between paragraphs, a run that ends
   with a ``TT`` line and a number line is a marker run: the line before the
   blank lines above it starts a new article.  Canonical text puts a blank line
   between paragraphs, so a paragraph ``TT`` followed by a paragraph ``20`` is
   never mistaken for a marker there.
 * Three or more blank lines between paragraphs end the article, so the
-  paragraph after them must start a new article (a :class:`ParseError`
+  paragraph after them must start a new article (a :class:`~newsparse.ParseError`
   otherwise).  This is what lets the parser notice an article that is cut off
   before its marker instead of reading its headline and captions as
   paragraphs of the article before it.
@@ -108,7 +116,8 @@ image lines, a character the model forbids) is reported as a
 input stops matching the grammar; the parser then looks for the next article
 header, so the other articles are still read (see
 :func:`newsparse.iter_parse`'s ``on_error``).  Each article yields exactly one
-item: the article or the error that stopped it.
+item, the article or the error that stopped it, and text that belongs to no
+article yields one error of its own.
 
 TT has no end-of-article marker, so a dump cut off inside the body of its last
 article cannot be told from a shorter article: the last article is returned
@@ -133,7 +142,9 @@ any ``meta`` key other than ``tt.number`` (and a missing or non-decimal
 ``tt.number``), an image's url or credit, an image with alt text but no
 caption, an image without alt text when there is more than one image, line
 breaks in an image's text, a section heading, a second section, and a
-paragraph with a line break.
+paragraph with a line break.  It also refuses (as ``title``) a first article
+whose headline starts with U+FEFF: at the start of a text that character is a
+byte-order mark, which the reader removes.
 """
 
 from __future__ import annotations
@@ -142,12 +153,13 @@ import io
 import re
 from collections import deque
 from collections.abc import Iterable, Iterator
-from typing import TYPE_CHECKING, TextIO
+from typing import TYPE_CHECKING, Protocol, TextIO
 
 from newsparse.errors import ParseError, RenderError, ValidationError
 from newsparse.format import Format, ParseItem
 from newsparse.model import Article, Image, Section, check_text
 from newsparse.textio import CHUNK_SIZE, TextStream
+
 from newsparse_aawsat.examples import ACCEPTED_EXAMPLES, CANONICAL_EXAMPLES
 
 if TYPE_CHECKING:
@@ -166,6 +178,7 @@ ARTICLE_SEPARATOR = "\n\n\n\n"
 """What canonical text puts between two articles: three blank lines."""
 
 _SEPARATING_BLANKS = 3  # this many blank lines in a row always end an article
+_BOM = "\ufeff"
 
 #: The characters the model forbids in text (see :mod:`newsparse.model`);
 #: used only to point an error at the right column.
@@ -222,11 +235,20 @@ class _Run:
         return _Run(self.start, self.lines[:count], self.gap, self.leads)
 
 
+class _Readable(Protocol):
+    """What the lexer needs of its input: ``read(size)``."""
+
+    def read(self, size: int, /) -> str:
+        """Read up to ``size`` characters; ``""`` at the end."""
+        ...
+
+
 class _Lexer:
     """Splits a text stream into runs, a chunk at a time."""
 
-    def __init__(self, stream: TextStream) -> None:
+    def __init__(self, stream: _Readable) -> None:
         self._stream = stream
+        self._final_newline = True
         self.eof = (1, 1)
         """Line and column of the end of the input (set once it is reached)."""
 
@@ -234,14 +256,10 @@ class _Lexer:
         """Yield lists of lines (without their ``"\\n"``), one list per chunk."""
         read = self._stream.read
         pending: list[str] = []
-        first = True
         while True:
             chunk = read(CHUNK_SIZE)
             if not chunk:
                 break
-            if first:
-                chunk = chunk.removeprefix("\ufeff")
-                first = False
             if "\n" not in chunk:
                 pending.append(chunk)
                 continue
@@ -264,8 +282,8 @@ class _Lexer:
         leads: dict[int, int] | None = None
         raw = ""
         for parts in self._pieces():
-            for raw in parts:
-                number += 1
+            first = number + 1
+            for number, raw in enumerate(parts, first):
                 text = raw.strip()
                 if text:
                     if lines is None:
@@ -274,7 +292,7 @@ class _Lexer:
                         leads = None
                     else:
                         lines.append(text)
-                    if raw[0] != text[0]:
+                    if text is not raw and raw[0] != text[0]:
                         if leads is None:
                             leads = {}
                         leads[number] = len(raw) - len(raw.lstrip())
@@ -299,6 +317,8 @@ class _Queue:
     def peek(self, index: int = 0) -> _Run | None:
         """Return the run ``index`` places ahead, or ``None`` past the end."""
         items = self._items
+        if index < len(items):
+            return items[index]
         while len(items) <= index:
             run = next(self._runs, None)
             if run is None:
@@ -338,12 +358,14 @@ class _Queue:
         return found
 
 
-def _is_marker_run(run: _Run | None) -> bool:
-    """Whether ``run`` ends with the marker and a number, within an article."""
+def _marker_run(run: _Run | None) -> _Run | None:
+    """Return ``run`` if it ends with the marker and a number, within an article."""
     if run is None or run.gap >= _SEPARATING_BLANKS:
-        return False
+        return None
     lines = run.lines
-    return len(lines) >= 2 and lines[-2] == MARKER and lines[-1].isdecimal()
+    if len(lines) >= 2 and lines[-2] == MARKER and lines[-1].isdecimal():
+        return run
+    return None
 
 
 class _Draft:
@@ -382,7 +404,7 @@ class TTFormat(Format):
         first = next(runs, None)
         if first is None or len(first.lines) != 1:
             return 0.0
-        return 0.95 if _is_marker_run(next(runs, None)) else 0.0
+        return 0.95 if _marker_run(next(runs, None)) is not None else 0.0
 
     # -- parsing -----------------------------------------------------------
 
@@ -391,55 +413,47 @@ class TTFormat(Format):
         lexer = _Lexer(stream)
         queue = _Queue(lexer.runs())
         draft: _Draft | None = None
-        while True:
-            run = queue.peek()
-            if run is None:
-                break
+        while (run := queue.peek()) is not None:
+            marker = _marker_run(queue.peek(1))
             if draft is not None:
                 if run.gap < _SEPARATING_BLANKS:
-                    if not _is_marker_run(queue.peek(1)):
+                    if marker is None:
                         draft.body.append(run)
                         queue.pop()
                         continue
                     # The run's last line is the headline of the next article.
                     if len(run.lines) > 1:
                         draft.body.append(run.head(len(run.lines) - 1))
-                        queue.replace(run.drop(len(run.lines) - 1))
-                    yield self._finish(draft, source)
-                    draft = self._start(queue, source)
-                    continue
+                        run = run.drop(len(run.lines) - 1)
                 yield self._finish(draft, source)
                 draft = None
-            # Here an article must start: at the beginning of the input, after
-            # three or more blank lines, or after an error.
-            if _is_marker_run(queue.peek(1)):
-                if len(run.lines) > 1:
-                    yield self._error(
-                        "text between articles: an article starts with a single headline"
-                        " line, then a blank line",
-                        source,
-                        run.start,
-                        run.column(run.start),
-                        run.lines[0],
-                    )
-                    queue.replace(run.drop(len(run.lines) - 1))
-                draft = self._start(queue, source)
-                continue
-            yield self._header_error(run, queue.peek(1), lexer, source)
-            queue.pop()
-            # Skip to the next article header.
-            while (run := queue.peek()) is not None and not _is_marker_run(queue.peek(1)):
+            # An article must start here: at the beginning of the input, after
+            # three or more blank lines, or after the previous article's body.
+            if marker is None:
+                yield self._header_error(run, queue.peek(1), lexer, source)
                 queue.pop()
-            if run is not None and len(run.lines) > 1:
-                queue.replace(run.drop(len(run.lines) - 1))
+                while (run := queue.peek()) is not None and _marker_run(queue.peek(1)) is None:
+                    queue.pop()  # skip to the next article header
+                if run is not None and len(run.lines) > 1:
+                    queue.replace(run.drop(len(run.lines) - 1))
+                continue
+            if len(run.lines) > 1:
+                yield self._error(
+                    "text between articles: an article starts with a single headline line,"
+                    " then a blank line",
+                    source,
+                    run.start,
+                    run.column(run.start),
+                    run.lines[0],
+                )
+                run = run.drop(len(run.lines) - 1)
+            queue.replace(run)
+            draft = self._start(queue, run, marker, source)
         if draft is not None:
             yield self._finish(draft, source)
 
-    def _start(self, queue: _Queue, source: str) -> _Draft:
-        """Read the header at the front of ``queue`` (a one-line run, a marker run)."""
-        header = queue.peek()
-        marker = queue.peek(1)
-        assert header is not None and marker is not None  # noqa: S101 - checked by the caller
+    def _start(self, queue: _Queue, header: _Run, marker: _Run, source: str) -> _Draft:
+        """Read the header at the front of ``queue``: ``header`` (one line), ``marker``."""
         queue.pop()
         queue.pop()
         draft = _Draft(header, marker)
@@ -461,12 +475,14 @@ class TTFormat(Format):
         if run is None or run.gap >= _SEPARATING_BLANKS or run.lines[0] != draft.title:
             return
         images = draft.image_lines
+        if len(run.lines) == 1:
+            marker = _marker_run(queue.peek(1))
+            if marker is not None and marker.lines != images:
+                return  # the headline of the next article, which has the same headline
         if images and queue.lines_after_first(len(images)) == images:
             queue.consume_lines(1 + len(images))
-            return
-        if len(run.lines) == 1 and _is_marker_run(queue.peek(1)):
-            return  # the headline of the next article, which has the same headline
-        queue.consume_lines(1)
+        else:
+            queue.consume_lines(1)
 
     def _finish(self, draft: _Draft, source: str) -> ParseItem:
         if draft.error is not None:
@@ -604,6 +620,11 @@ class TTFormat(Format):
         """
         separator = ""
         for article in articles:
+            if not separator and article.title.startswith(_BOM):
+                raise self._refuse(
+                    "title",
+                    "a TT text cannot start with U+FEFF: it would be read as a byte-order mark",
+                )
             text = self._article_text(article)
             out.write(separator + text)
             separator = ARTICLE_SEPARATOR
@@ -697,4 +718,3 @@ class TTFormat(Format):
     def accepted_examples(self) -> Iterable[str]:
         """Return non-canonical variants: CRLF, extra blank lines, no repeat, spaces..."""
         return ACCEPTED_EXAMPLES
-

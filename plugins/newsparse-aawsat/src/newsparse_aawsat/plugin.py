@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import newsparse
 from newsparse.registry import FormatRegistry
+
 from newsparse_aawsat.format import TTFormat
 
 __all__ = ["newsparse_register_formats"]
