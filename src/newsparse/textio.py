@@ -56,7 +56,7 @@ class TextStream(Protocol):
         """Read up to ``size`` characters; everything left when ``size`` < 0."""
         ...
 
-    def readline(self, size: int | None = -1, /) -> str:
+    def readline(self, size: int = -1, /) -> str:
         """Read one line with its ``"\\n"``; ``""`` at the end."""
         ...
 
@@ -120,7 +120,7 @@ class TextReader:
         self._pos += len(result)
         return result
 
-    def readline(self, size: int | None = -1, /) -> str:
+    def readline(self, size: int = -1, /) -> str:
         """Read one line, with its ``"\\n"``; ``""`` at the end of the input."""
         while True:
             end = self._buffer.find("\n", self._pos)
@@ -132,7 +132,7 @@ class TextReader:
                     self._fill()
                 end = len(self._buffer)
                 break
-        if size is not None and 0 <= size < end - self._pos:
+        if 0 <= size < end - self._pos:
             end = self._pos + size
         line = self._buffer[self._pos : end]
         self._pos = end
