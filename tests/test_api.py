@@ -20,6 +20,7 @@ from newsparse import (
     ParseError,
     PluginError,
     UnknownFormatError,
+    ValidationError,
     convert,
     detect,
     get_format,
@@ -617,3 +618,32 @@ def test_a_parse_failing_before_its_first_item_is_a_plugin_error() -> None:
     with registered(FaultyPlugin(), name="faulty-plugin"), pytest.raises(PluginError) as caught:
         parse("x", "eager-faulty")
     _check_fault(caught.value, "eager-faulty", "parse")
+
+
+class LeakyValidation(Format):
+    """Builds an Article from raw input without turning the ValidationError into a ParseError."""
+
+    name = "leaky"
+    label = "Leaks ValidationError"
+
+    def parse(self, stream: TextStream, source: str) -> Iterator[Article | ParseError]:
+        yield Article(title=stream.read())
+
+
+class LeakyPlugin:
+    @hookimpl
+    def newsparse_register_formats(self, registry: FormatRegistry) -> None:
+        registry.add(LeakyValidation())
+
+
+def test_a_validation_error_escaping_a_format_is_a_plugin_error() -> None:
+    # It has no line or column, so it is the format's fault, not a diagnosis of the input.
+    with registered(LeakyPlugin(), name="leaky-plugin"):
+        assert parse("fine", "leaky") == [Article(title="fine")]
+        errors: list[ParseError] = []
+        with pytest.raises(PluginError) as caught:
+            parse(" padded ", "leaky", on_error=errors.append)
+    assert caught.value.plugin == "leaky-plugin"
+    assert isinstance(caught.value.__cause__, ValidationError)
+    assert "ValidationError" in str(caught.value)
+    assert errors == []

@@ -964,6 +964,13 @@ def test_parse_error_pickles(excerpt: str | None) -> None:
     assert copy.column == 15
     assert copy.excerpt == error.excerpt
     assert str(copy) == str(error)
+    assert copy.fatal is False
+
+
+def test_parse_error_pickles_whether_it_ended_the_parse() -> None:
+    error = ParseError("cut off", format="json")
+    error.fatal = True
+    assert roundtrip(error).fatal is True
 
 
 def test_render_error_pickles() -> None:

@@ -8,7 +8,16 @@
 
 from importlib.metadata import PackageNotFoundError, version
 
-from newsparse.api import convert, detect, formats, get_format, iter_parse, parse, render
+from newsparse.api import (
+    convert,
+    detect,
+    formats,
+    get_format,
+    iter_parse,
+    parse,
+    render,
+    render_to,
+)
 from newsparse.errors import (
     NewsparseError,
     ParseError,
@@ -48,4 +57,5 @@ __all__ = [
     "iter_parse",
     "parse",
     "render",
+    "render_to",
 ]

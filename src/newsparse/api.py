@@ -123,8 +123,8 @@ def iter_parse(
 
     Raises:
         ParseError: bad input (when ``on_error`` is ``None``).
-        UnknownFormatError: ``format`` is unknown or parse-only/-less, or
-            detection failed.
+        UnknownFormatError: ``format`` is unknown or cannot parse (it is
+            render-only), or detection failed.
         PluginError: the format's own code failed unexpectedly.
     """
     opened = open_source(data, name=source)
@@ -148,7 +148,10 @@ def _guarded(fmt: Format, reader: TextReader, source: str) -> Iterator[ParseItem
     """Run ``fmt.parse``, turning its unexpected exceptions into :class:`PluginError`.
 
     A :class:`ParseError` the format *raises* ends the parse; it is passed on
-    (marked ``fatal``) so that the caller reports it like a yielded one.
+    (marked ``fatal``) so that the caller reports it like a yielded one.  Any
+    other exception, a :class:`~newsparse.ValidationError` included (a format
+    must turn those into a :class:`ParseError` with a position), is a fault of
+    the format.
     """
     try:
         for item in fmt.parse(reader, source):
@@ -157,9 +160,9 @@ def _guarded(fmt: Format, reader: TextReader, source: str) -> Iterator[ParseItem
     except ParseError as error:
         error.fatal = True
         yield error
-    except NewsparseError:
+    except PluginError:
         raise
-    except Exception as error:
+    except Exception as error:  # a ValidationError too: formats report ParseError
         raise _plugin_fault(fmt, "parse", source, error) from error
 
 
@@ -233,7 +236,18 @@ def convert(
     source: str | None = None,
     on_error: ErrorHandler | None = None,
 ) -> str:
-    """Parse ``data`` (in ``from_``, or detected) and render it in ``to``."""
+    """Parse ``data`` (in ``from_``, or detected) and render it in ``to``.
+
+    ``source`` and ``on_error`` work as in :func:`iter_parse`.  Articles are
+    rendered as they are read; the text is returned only when all went well.
+
+    Raises:
+        ParseError: bad input (when ``on_error`` is ``None``).
+        RenderError: ``to`` cannot represent a value of an article.
+        UnknownFormatError: a format is unknown or cannot do its part
+            (``from_`` must parse, ``to`` must render), or detection failed.
+        PluginError: a format's own code failed unexpectedly.
+    """
     return render(iter_parse(data, from_, source=source, on_error=on_error), to)
 
 

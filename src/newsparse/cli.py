@@ -123,6 +123,7 @@ def _output_format(to: str | None, output: str | None) -> str:
 @click.option(
     "-o",
     "--output",
+    metavar="FILE",
     type=click.Path(dir_okay=False, allow_dash=True),
     help="Write here instead of stdout; written atomically, and not at all on error.",
 )

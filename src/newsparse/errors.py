@@ -113,11 +113,13 @@ class ParseError(NewsparseError, ValueError):
             "column": self.column,
             "excerpt": self.excerpt,
         }
-        return (_rebuild_parse_error, (type(self), state))
+        return (_rebuild_parse_error, (type(self), state, self.fatal))
 
 
-def _rebuild_parse_error(cls: type[ParseError], state: dict[str, Any]) -> ParseError:
-    return cls(**state)
+def _rebuild_parse_error(cls: type[ParseError], state: dict[str, Any], fatal: bool) -> ParseError:
+    error = cls(**state)
+    error.fatal = fatal
+    return error
 
 
 class RenderError(NewsparseError, ValueError):

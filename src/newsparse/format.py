@@ -1,14 +1,16 @@
 """The format contract: what a plugin implements to teach newsparse a format.
 
 A format is an instance of a :class:`Format` subclass.  It has a unique
-:attr:`~Format.name`, says how to recognise its input (:meth:`~Format.sniff`),
-and implements :meth:`~Format.parse`, :meth:`~Format.render` or both.  A format
-that only overrides one of them is parse-only or render-only, and the public
-API refuses the other direction with a clear error.
+:attr:`~newsparse.Format.name`, says how to recognise its input
+(:meth:`~newsparse.Format.sniff`), and implements
+:meth:`~newsparse.Format.parse`, :meth:`~newsparse.Format.render` or both.  A
+format that only overrides one of them is parse-only or render-only, and the
+public API refuses the other direction with a clear error.
 
 Formats read text, never bytes: newsparse decodes the input first (see
-:attr:`Format.encoding`) and translates ``\\r\\n`` and ``\\r`` line ends to
-``\\n``, so a format's own line and column numbers match what an editor shows.
+:attr:`Format.encoding <newsparse.Format.encoding>`) and translates ``\\r\\n``
+and ``\\r`` line ends to ``\\n``, so a format's own line and column numbers
+match what an editor shows.
 """
 
 from __future__ import annotations
@@ -27,8 +29,9 @@ if TYPE_CHECKING:
 __all__ = ["Format", "ParseItem"]
 
 ParseItem = Article | ParseError
-"""What :meth:`Format.parse` yields: an article, or the error that stopped one
-article from being read while the rest of the input can still be read."""
+"""What :meth:`Format.parse <newsparse.Format.parse>` yields: an article, or
+the error that stopped one article from being read while the rest of the
+input can still be read."""
 
 _NAME = re.compile(r"[a-z0-9][a-z0-9._-]*\Z")
 

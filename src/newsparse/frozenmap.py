@@ -18,6 +18,7 @@ class FrozenMap(Mapping[K, V]):
     matter, as with :class:`dict`), and its hash depends only on its items, so
     articles holding one can live in sets and serve as dict keys.
 
+    >>> from newsparse import FrozenMap
     >>> meta = FrozenMap({"tt.number": "20"})
     >>> meta["tt.number"]
     '20'

@@ -46,7 +46,7 @@ import attrs
 from newsparse.errors import ValidationError
 from newsparse.frozenmap import FrozenMap
 
-__all__ = ["Article", "Image", "Section"]
+__all__ = ["Article", "Image", "Section", "check_text", "text_problem"]
 
 _T = TypeVar("_T")
 _Validator = Callable[[Any, "attrs.Attribute[Any]", Any], None]

@@ -298,6 +298,7 @@ def registered(plugin: object, *, name: str) -> Iterator[PluginInfo]:
     """Register ``plugin`` for the duration of a ``with`` block (for tests).
 
     >>> from newsparse import hookimpl
+    >>> from newsparse.plugins import registered
     >>> class Plugin:
     ...     @hookimpl
     ...     def newsparse_register_formats(self, registry):

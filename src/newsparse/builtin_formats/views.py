@@ -88,8 +88,8 @@ class TextView(Format):
                 yield from section.paragraphs
 
 
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]<>#+!|~&])")
-_MARKDOWN_BLOCK_MARK = re.compile(r"^(\s*)([-=>])", re.MULTILINE)
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]<>#!|~&])")
+_MARKDOWN_BLOCK_MARK = re.compile(r"^(\s*)([-=>+])", re.MULTILINE)
 _MARKDOWN_LIST_NUMBER = re.compile(r"^(\s*\d+)([.)])", re.MULTILINE)
 
 

@@ -103,8 +103,11 @@ def _property_test(name: str) -> Callable[..., None]:
 class FormatConformance:
     """Base class of a format's conformance tests; set :attr:`format_name`.
 
-    Checks that do not apply (render checks on a parse-only format, say) are
-    skipped with the reason given.
+    Each ``property_<check>`` method below runs as the Hypothesis test
+    ``test_<check>`` of every subclass (drawing its examples from the active
+    settings profile); the ``test_*`` methods are plain tests.  Checks that
+    do not apply (render checks on a parse-only format, say) are skipped
+    with the reason given.
     """
 
     format_name: ClassVar[str]

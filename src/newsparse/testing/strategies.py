@@ -6,7 +6,7 @@ together they reach the awkward corners real news data has: many scripts
 whitespace, long texts, and every optional field left empty.
 
 Format authors restrict them to what their format can represent by passing a
-strategy per field to :func:`articles`:
+strategy per field to :func:`~newsparse.testing.articles`:
 
 >>> from hypothesis import strategies as st
 >>> from newsparse.testing import articles
@@ -171,7 +171,11 @@ def languages() -> st.SearchStrategy[str]:
 
 @cache
 def meta_maps() -> st.SearchStrategy[dict[str, str]]:
-    """Values for :attr:`Article.meta`: namespaced keys, any valid string values."""
+    """Generate values for :attr:`Article.meta <newsparse.Article.meta>`.
+
+    Keys are namespaced (``"abc.key"``); values are any valid strings, the
+    empty string included.
+    """
     key = st.from_regex(r"[a-z][a-z0-9]{0,8}(\.[a-z0-9_-]{1,10}){1,2}", fullmatch=True)
     value = st.one_of(st.just(""), st.text(_characters(newline=True), max_size=30), texts())
     return st.dictionaries(key, value, max_size=4)

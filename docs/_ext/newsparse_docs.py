@@ -1,0 +1,163 @@
+"""A Sphinx extension for the newsparse docs.
+
+It does three things:
+
+* adds the ``command-output`` directive (below);
+* resolves type names that the code imports only for type checkers (under
+  ``if TYPE_CHECKING:``), which autodoc therefore cannot qualify, such as
+  ``SearchStrategy`` in :meth:`newsparse.Format.strategy`;
+* stops napoleon from reading an attribute docstring such as ``"Name of the
+  input: a path..."`` as ``type: description``.  newsparse's attribute
+  docstrings are prose and never use that Google-style shorthand.
+
+The ``command-output`` directive runs a ``newsparse`` command while the docs
+are built and shows the command with what it printed, so the output in the
+pages can never drift from what the program does::
+
+    ```{command-output} newsparse formats
+    ```
+
+Options:
+
+``:returncode: N``
+    The exit status the command must have (default 0).  Any other status
+    fails the build, so a broken example cannot go unnoticed.
+``:stderr:``
+    Show what the command printed on stderr too (after stdout).
+``:max-lines: N``
+    Show only the first N lines of the output, then a line ``...``.
+``:max-width: N``
+    Cut lines longer than N characters, ending them with ``…``.
+``:input: PATH``
+    Feed the file PATH (relative to the repository root) on stdin.
+``:env: NAME=VALUE ...``
+    Set environment variables for the command (shown before it).
+
+Only ``newsparse`` commands can be run: they are run as
+``python -m newsparse`` with the interpreter that runs Sphinx, from the
+directory named by the ``newsparse_command_cwd`` setting.
+"""
+
+from __future__ import annotations
+
+import os
+import shlex
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any, ClassVar
+
+from docutils import nodes
+from docutils.parsers.rst import directives
+from sphinx.addnodes import pending_xref
+from sphinx.application import Sphinx
+from sphinx.environment import BuildEnvironment
+from sphinx.ext import intersphinx
+from sphinx.ext.napoleon.docstring import GoogleDocstring
+from sphinx.util.docutils import SphinxDirective
+
+#: Names imported under ``if TYPE_CHECKING:`` in annotations, and what they are.
+TYPE_CHECKING_NAMES = {
+    "SearchStrategy": "hypothesis.strategies.SearchStrategy",
+}
+
+
+class CommandOutput(SphinxDirective):
+    """Run a newsparse command at build time and show it with its output."""
+
+    required_arguments = 1
+    final_argument_whitespace = True
+    has_content = False
+    option_spec: ClassVar[dict[str, Any]] = {
+        "returncode": directives.nonnegative_int,
+        "stderr": directives.flag,
+        "max-lines": directives.positive_int,
+        "max-width": directives.positive_int,
+        "input": directives.unchanged_required,
+        "env": directives.unchanged_required,
+    }
+
+    def run(self) -> list[nodes.Node]:
+        """Run the command and return a literal block with it and its output."""
+        command = self.arguments[0]
+        words = shlex.split(command)
+        if not words or words[0] != "newsparse":
+            raise self.error(f"command-output runs newsparse commands only, not {command!r}")
+        cwd = Path(self.config.newsparse_command_cwd)
+        stdin = None
+        if "input" in self.options:
+            stdin = (cwd / self.options["input"]).read_bytes()
+        settings = self.options.get("env", "").split()
+        # The output must not depend on how the builder's shell is set up.
+        env = {
+            name: value
+            for name, value in os.environ.items()
+            if name not in {"NEWSPARSE_DISABLE_PLUGIN_AUTOLOAD", "NEWSPARSE_STRICT_PLUGINS"}
+        }
+        env["PYTHONIOENCODING"] = "utf-8"
+        for setting in settings:
+            name, equals, value = setting.partition("=")
+            if not equals:
+                raise self.error(f"expected NAME=VALUE in :env:, got {setting!r}")
+            env[name] = value
+        done = subprocess.run(
+            [sys.executable, "-m", "newsparse", *words[1:]],
+            cwd=cwd,
+            env=env,
+            input=stdin,
+            capture_output=True,
+            timeout=120,
+            check=False,
+        )
+        expected = self.options.get("returncode", 0)
+        stdout = done.stdout.decode("utf-8")
+        stderr = done.stderr.decode("utf-8")
+        if done.returncode != expected:
+            raise self.error(
+                f"{command!r} exited with status {done.returncode}, not {expected}:\n"
+                f"{stdout}{stderr}"
+            )
+        output = stdout + (stderr if "stderr" in self.options else "")
+        lines = output.rstrip("\n").split("\n")
+        limit = self.options.get("max-lines")
+        if limit is not None and len(lines) > limit:
+            lines = [*lines[:limit], "..."]
+        width = self.options.get("max-width")
+        if width is not None:
+            lines = [line if len(line) <= width else line[: width - 1] + "…" for line in lines]
+        prompt = " ".join([*settings, command])
+        if "input" in self.options:
+            prompt += f" < {self.options['input']}"
+        shown = f"$ {prompt}\n" + "\n".join(lines)
+        block = nodes.literal_block(shown, shown, language="console")
+        self.set_source_info(block)
+        return [block]
+
+
+def resolve_type_checking_name(
+    app: Sphinx, env: BuildEnvironment, node: pending_xref, contnode: nodes.TextElement
+) -> nodes.reference | None:
+    """Resolve a bare name from :data:`TYPE_CHECKING_NAMES` through intersphinx."""
+    target = TYPE_CHECKING_NAMES.get(node.get("reftarget", ""))
+    if node.get("refdomain") != "py" or target is None:
+        return None
+    node["reftarget"] = target
+    return intersphinx.missing_reference(app, env, node, contnode)
+
+
+def _attribute_without_inline_type(self: GoogleDocstring) -> tuple[str, list[str]]:
+    """Read an attribute docstring as description only (see the module docstring)."""
+    first = self._lines.next()
+    lines = [first, *self._dedent(self._consume_to_end())]
+    return "", type(self)(lines, self._config).lines()
+
+
+def setup(app: Sphinx) -> dict[str, Any]:
+    """Register the directive, its setting and the two fixes."""
+    app.add_config_value("newsparse_command_cwd", ".", "env", types=[str])
+    app.add_directive("command-output", CommandOutput)
+    app.connect("missing-reference", resolve_type_checking_name)
+    # Replaces napoleon's _consume_inline_attribute; if a future Sphinx renames
+    # it, the nitpicky build reports the stray "types" again.
+    GoogleDocstring._consume_inline_attribute = _attribute_without_inline_type  # type: ignore[method-assign]
+    return {"version": "1", "parallel_read_safe": True, "parallel_write_safe": True}
