@@ -1010,3 +1010,36 @@ def test_unknown_format_error_pickles() -> None:
     assert type(copy) is UnknownFormatError
     assert copy.tried == (("json", 0.5), ("nitf", 0.25))
     assert str(copy) == str(error)
+
+
+@pytest.mark.parametrize(
+    "bad",
+    [
+        "tab\tand newline\nare fine but NUL\x00 is not",
+        "C1 control \x85 (NEL)",
+        "C1 control \x9f",
+        "line separator \u2028 inside",
+        "paragraph separator \u2029 inside",
+        "lone surrogate \ud800",
+        "DEL \x7f",
+        "escape \x1b[0m",
+        " leading space",
+        "trailing newline\n",
+        "\u00a0non-breaking space first",
+        "",
+    ],
+)
+def test_a_bad_paragraph_among_good_ones_is_found(bad: str) -> None:
+    # Many paragraphs are checked together in bulk; the bad one must still be
+    # found and named by its index.  "\u00a0é" keeps the good ones non-ASCII.
+    good = ["First paragraph, café.", "Second one\nspans two lines.", "Third\u00a0one."]
+    with pytest.raises(ValidationError) as caught:
+        Section(paragraphs=[*good, bad, "Last."])
+    assert caught.value.field == "Section.paragraphs[3]"
+    assert caught.value.value == bad
+
+
+def test_good_paragraphs_with_non_ascii_and_c2_bytes_pass() -> None:
+    # U+00A0..U+00FF encode as \xc2\xa0.. / \xc3..: not C1 controls.
+    paragraphs = ["Prix : 20\u00a0€ ©", "naïve — “quoted” \u2019", "tab\tinside", "two\nlines"]
+    assert Section(paragraphs=paragraphs).paragraphs == tuple(paragraphs)
