@@ -25,6 +25,7 @@ from newsparse.testing import (
     languages,
     meta_maps,
     sections,
+    sparse_articles,
     texts,
     urls,
 )
@@ -271,3 +272,19 @@ def test_meta_maps_reach_empty_values() -> None:
 def test_reach_can_fail() -> None:
     with pytest.raises(NoSuchExample):
         find(texts(), lambda text: text == "", settings=settings(FIND, max_examples=20))
+
+
+def test_sparse_articles_leave_unnamed_fields_empty() -> None:
+    @settings(max_examples=50)
+    @given(sparse_articles(authors=st.just(("A. Writer",))))
+    def check(article: Article) -> None:
+        assert article.authors == ("A. Writer",)
+        assert article.title  # generated as by articles()
+        assert (article.body, article.images, article.topics) == ((), (), ())
+        assert article.published is article.modified is None
+        assert article.url is article.publisher is article.language is article.summary is None
+        assert dict(article.meta) == {}
+
+    check()
+    with pytest.raises(TypeError, match="nosuch"):
+        sparse_articles(nosuch=st.none())

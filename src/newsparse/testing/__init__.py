@@ -23,6 +23,7 @@ from newsparse.testing.strategies import (
     languages,
     meta_maps,
     sections,
+    sparse_articles,
     texts,
     urls,
 )
@@ -45,6 +46,7 @@ __all__ = [
     "meta_maps",
     "register_profiles",
     "sections",
+    "sparse_articles",
     "texts",
     "urls",
 ]

@@ -32,6 +32,7 @@ __all__ = [
     "languages",
     "meta_maps",
     "sections",
+    "sparse_articles",
     "texts",
     "urls",
 ]
@@ -250,3 +251,36 @@ def articles(**fields: st.SearchStrategy[Any]) -> st.SearchStrategy[Article]:
     if unknown:
         raise TypeError(f"articles() got unknown field(s): {', '.join(unknown)}")
     return st.builds(Article, **{**_defaults(), **fields})
+
+
+_EMPTY: dict[str, Any] = {
+    "body": (),
+    "images": (),
+    "authors": (),
+    "published": None,
+    "modified": None,
+    "url": None,
+    "publisher": None,
+    "language": None,
+    "topics": (),
+    "summary": None,
+    "meta": {},
+}
+
+
+def sparse_articles(**fields: st.SearchStrategy[Any]) -> st.SearchStrategy[Article]:
+    """Generate valid articles in which every field not given is left empty.
+
+    The counterpart of :func:`articles` for formats that hold only a few
+    fields: name those, and the rest stay ``None``, ``()`` or ``{}``.  The
+    title is generated as in :func:`articles` unless given.
+
+    >>> from hypothesis import strategies as st
+    >>> from newsparse.testing import sparse_articles, texts
+    >>> titles_and_authors = sparse_articles(authors=st.lists(texts(single_line=True)))
+
+    Raises:
+        TypeError: a keyword is not a field of :class:`~newsparse.Article`.
+    """
+    empty = {name: st.just(value) for name, value in _EMPTY.items() if name not in fields}
+    return articles(**empty, **fields)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from hypothesis import strategies as st
 from newsparse.model import Article, Image, Section
-from newsparse.testing import articles, texts
+from newsparse.testing import sparse_articles, texts
 
 from newsparse_aawsat.format import MARKER, NUMBER_KEY
 
@@ -58,18 +58,10 @@ def _articles_titled(title: str) -> st.SearchStrategy[Article]:
             lambda paragraphs: (Section(paragraphs=paragraphs),)
         ),
     )
-    return articles(
+    return sparse_articles(
         title=st.just(title),
         body=body,
         images=images,
-        authors=st.just(()),
-        published=st.none(),
-        modified=st.none(),
-        url=st.none(),
-        publisher=st.none(),
-        language=st.none(),
-        topics=st.just(()),
-        summary=st.none(),
         meta=tt_numbers().map(lambda number: {NUMBER_KEY: number}),
     )
 

@@ -262,26 +262,19 @@ class BriefFormat(Format):
     def strategy(self) -> SearchStrategy[Article]:
         """Return a strategy of the articles a brief represents exactly."""
         from hypothesis import strategies as st
-        from newsparse.testing import articles, texts
+        from newsparse.testing import datetimes, sparse_articles, texts
 
         paragraph = texts(single_line=True).filter(lambda text: text != SEPARATOR)
         author = texts(single_line=True, max_words=4).filter(lambda text: ";" not in text)
-        return articles(
+        return sparse_articles(
             authors=st.lists(author, max_size=3, unique=True),
+            published=st.none() | datetimes(),
             body=st.one_of(
                 st.just(()),
                 st.lists(paragraph, min_size=1, max_size=4).map(
                     lambda paragraphs: (Section(paragraphs=paragraphs),)
                 ),
             ),
-            images=st.just(()),
-            modified=st.none(),
-            url=st.none(),
-            publisher=st.none(),
-            language=st.none(),
-            topics=st.just(()),
-            summary=st.none(),
-            meta=st.just({}),
         )
 
     def canonical_examples(self) -> Iterable[str]:

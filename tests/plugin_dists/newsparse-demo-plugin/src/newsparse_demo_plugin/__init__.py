@@ -82,23 +82,9 @@ class DemoFormat(Format):
 
     def strategy(self) -> SearchStrategy[Article]:
         """Return title-only articles."""
-        from hypothesis import strategies as st  # noqa: PLC0415
+        from newsparse.testing import sparse_articles  # noqa: PLC0415
 
-        from newsparse.testing import articles  # noqa: PLC0415
-
-        return articles(
-            body=st.just(()),
-            images=st.just(()),
-            authors=st.just(()),
-            published=st.none(),
-            modified=st.none(),
-            url=st.none(),
-            publisher=st.none(),
-            language=st.none(),
-            topics=st.just(()),
-            summary=st.none(),
-            meta=st.just({}),
-        )
+        return sparse_articles()
 
     def canonical_examples(self) -> Iterable[str]:
         """Return an empty document and a two-title one."""
