@@ -36,7 +36,7 @@ from __future__ import annotations
 import re
 import sys
 import unicodedata
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Iterable, Mapping
 from datetime import datetime, timedelta, timezone
 from functools import cache
 from typing import Any, TypeVar
@@ -49,7 +49,6 @@ from newsparse.frozenmap import FrozenMap
 __all__ = ["Article", "Image", "Section", "check_text", "text_problem"]
 
 _T = TypeVar("_T")
-_Validator = Callable[[Any, "attrs.Attribute[Any]", Any], None]
 
 #: Characters no text field may hold: C0/C1 controls except tab and newline,
 #: DEL, the Unicode line/paragraph separators and lone surrogates.
@@ -78,6 +77,12 @@ def _word_pattern() -> re.Pattern[str]:
     return re.compile(f"(?:\\w|[{''.join(ranges)}])+")
 
 
+_SHORT = 200  # texts up to this long are checked with str.isprintable
+_SURROUNDED = "must not start or end with whitespace"
+_NOT_A_SEQUENCE = "must be a sequence (and not a string)"
+_set = object.__setattr__  # how frozen instances set their fields in __init__
+
+
 # The forbidden characters as they appear in UTF-8: C0 controls (tab and
 # newline aside) and DEL as single bytes; C1 controls and U+2028/U+2029 as
 # two- and three-byte sequences.  Lone surrogates cannot be encoded at all.
@@ -85,25 +90,35 @@ _FORBIDDEN_BYTES = bytes(range(0x09)) + bytes(range(0x0B, 0x20)) + b"\x7f"
 _C1_UTF8 = re.compile(b"\xc2[\x80-\x9f]")
 
 
-def _all_clean_texts(texts: tuple[object, ...]) -> bool:
-    """Return whether every item is valid multi-line text, checked in bulk.
+def _has_forbidden(value: str) -> bool:
+    """Return whether ``value`` holds a forbidden character, checked at C speed.
 
-    This is the fast path for the body of an article: instead of scanning
-    each paragraph character by character in Python's Unicode tables, the
-    paragraphs are joined, encoded once and searched for the forbidden bytes
-    at C speed.  ``False`` means "look closer", not necessarily "invalid".
+    Scanning the UTF-8 bytes with :meth:`bytes.translate` costs about a
+    nanosecond a character, several times less than a regular expression or
+    :meth:`str.isprintable`, which look every character up in Unicode tables.
     """
+    if value.isascii():  # known without a scan; encoding it is a copy
+        data = value.encode("ascii")
+        return len(data.translate(None, _FORBIDDEN_BYTES)) != len(data)
+    if "\u2028" in value or "\u2029" in value:
+        return True
     try:
-        data = "\n".join(texts).encode("utf-8")  # type: ignore[arg-type]
-    except (TypeError, UnicodeEncodeError):
-        return False
+        data = value.encode("utf-8")
+    except UnicodeEncodeError:
+        return True  # a lone surrogate
     if len(data.translate(None, _FORBIDDEN_BYTES)) != len(data):
-        return False
-    if b"\xc2" in data and _C1_UTF8.search(data):
-        return False
-    if b"\xe2\x80\xa8" in data or b"\xe2\x80\xa9" in data:
-        return False
-    return all(text and text.strip() == text for text in texts)  # type: ignore[attr-defined]
+        return True
+    return b"\xc2" in data and _C1_UTF8.search(data) is not None
+
+
+def _forbidden_problem(value: str) -> str | None:
+    """Return why ``value`` holds a forbidden character, or ``None`` when it holds none."""
+    if not _has_forbidden(value):
+        return None
+    bad = _FORBIDDEN.search(value)
+    # The regular expression finds the character for the message; the two
+    # agree (tests/test_model_checks.py), so "?" is never shown in practice.
+    return f"holds the forbidden character U+{ord(bad.group()) if bad else 0x3F:04X}"
 
 
 def text_problem(value: object, *, single_line: bool) -> str | None:  # noqa: PLR0911
@@ -116,20 +131,18 @@ def text_problem(value: object, *, single_line: bool) -> str | None:  # noqa: PL
         return f"must be a string, not {type(value).__name__}"
     if not value:
         return "must not be empty (use None for 'no value')"
-    if value.isprintable():
+    if len(value) <= _SHORT and value.isprintable():
         # Printable text holds no control, separator or surrogate characters
         # and no whitespace but the ASCII space: only its ends need a look.
         if value[0] == " " or value[-1] == " ":
-            return "must not start or end with whitespace"
+            return _SURROUNDED
         return None
     if value != value.strip():
-        return "must not start or end with whitespace"
-    bad = _FORBIDDEN.search(value)
-    if bad:
-        return f"holds the forbidden character U+{ord(bad.group()):04X}"
-    if single_line and "\n" in value:
+        return _SURROUNDED
+    problem = _forbidden_problem(value)
+    if problem is None and single_line and "\n" in value:
         return "must be a single line"
-    return None
+    return problem
 
 
 def check_text(field: str, value: object, *, single_line: bool) -> str:
@@ -143,35 +156,104 @@ def check_text(field: str, value: object, *, single_line: bool) -> str:
             whitespace, holds a forbidden character, or (with
             ``single_line``) holds a newline.
     """
+    # The common case of a short text (a title, a name), answered at C speed:
+    # a printable string without surrounding spaces is valid text of either
+    # kind.  Longer texts are checked in bulk by text_problem.
+    if (
+        type(value) is str
+        and 0 < len(value) <= _SHORT
+        and value.isprintable()
+        and value[0] != " "
+        and value[-1] != " "
+    ):
+        return value
     problem = text_problem(value, single_line=single_line)
     if problem is not None:
         raise ValidationError(field, value, problem)
     return value  # type: ignore[return-value]  # text_problem checked the type
 
 
-def _optional_text(single_line: bool) -> _Validator:
-    def validate(instance: object, attribute: attrs.Attribute[str | None], value: object) -> None:
-        if value is not None:
-            problem = text_problem(value, single_line=single_line)
+# -- the checks behind the constructors ------------------------------------
+#
+# Each takes the field's name (for the error) and the value given to the
+# constructor, and returns the value to store, converted where the model
+# allows it (lists to tuples, mappings to FrozenMap, zones to fixed offsets).
+
+
+def _optional_text(field: str, value: object, *, single_line: bool) -> str | None:
+    return None if value is None else check_text(field, value, single_line=single_line)
+
+
+def _as_tuple(field: str, value: object) -> tuple[Any, ...]:
+    kind = type(value)
+    if kind is tuple:
+        return value  # type: ignore[return-value]
+    if kind is list:
+        return tuple(value)  # type: ignore[arg-type]
+    if isinstance(value, (str, bytes, Mapping)) or not isinstance(value, Iterable):
+        raise ValidationError(field, value, _NOT_A_SEQUENCE)
+    return tuple(value)
+
+
+def _instances(field: str, value: object, kind: type[_T]) -> tuple[_T, ...]:
+    items = _as_tuple(field, value)
+    for index, item in enumerate(items):
+        if type(item) is not kind and not isinstance(item, kind):
+            raise ValidationError(
+                f"{field}[{index}]", item, f"must be a {kind.__name__}, not {type(item).__name__}"
+            )
+    return items
+
+
+def _names(field: str, value: object) -> tuple[str, ...]:
+    """Check authors or topics: single-line texts without duplicates."""
+    items = _as_tuple(field, value)
+    if not items:
+        return ()
+    for index, item in enumerate(items):
+        check_text(f"{field}[{index}]", item, single_line=True)
+    if len(set(items)) != len(items):
+        seen: set[str] = set()
+        for index, item in enumerate(items):
+            if item in seen:
+                raise ValidationError(f"{field}[{index}]", item, "is a duplicate")
+            seen.add(item)
+    return items
+
+
+def _all_clean_texts(texts: tuple[Any, ...]) -> bool:
+    """Return whether every item is valid multi-line text, checked in bulk.
+
+    This is the fast path for the paragraphs of a section: one join and one
+    scan at C speed instead of a call per paragraph.  ``False`` means "look
+    closer", not necessarily "invalid".
+    """
+    try:
+        joined = "\n".join(texts)
+    except TypeError:
+        return False
+    if _has_forbidden(joined):
+        return False
+    # str.strip returns a str unchanged when there is nothing to strip.
+    return "" not in texts and tuple(map(str.strip, texts)) == texts
+
+
+def _paragraphs(field: str, value: object) -> tuple[str, ...]:
+    items = _as_tuple(field, value)
+    if items and not _all_clean_texts(items):
+        for index, item in enumerate(items):
+            problem = text_problem(item, single_line=False)
             if problem is not None:
-                raise ValidationError(_name(instance, attribute), value, problem)
-
-    return validate
-
-
-def _required_text(single_line: bool) -> _Validator:
-    def validate(instance: object, attribute: attrs.Attribute[str], value: object) -> None:
-        problem = text_problem(value, single_line=single_line)
-        if problem is not None:
-            raise ValidationError(_name(instance, attribute), value, problem)
-
-    return validate
+                raise ValidationError(f"{field}[{index}]", item, problem)
+    return items
 
 
-def _optional_url(instance: object, attribute: attrs.Attribute[str | None], value: object) -> None:
+def _url(field: str, value: object) -> str | None:
     if value is None:
-        return
-    field = _name(instance, attribute)
+        return None
+    # Printable text holds no whitespace but the space, and no controls.
+    if type(value) is str and value and value.isprintable() and " " not in value:
+        return value
     if not isinstance(value, str):
         raise ValidationError(field, value, f"must be a string, not {type(value).__name__}")
     if not value:
@@ -183,52 +265,13 @@ def _optional_url(instance: object, attribute: attrs.Attribute[str | None], valu
             value,
             f"must not hold whitespace or control characters (U+{ord(bad.group()):04X})",
         )
+    return value
 
 
-def _text_items(unique: bool) -> _Validator:
-    def validate(
-        instance: object, attribute: attrs.Attribute[tuple[str, ...]], value: object
-    ) -> None:
-        if not value and type(value) is tuple:
-            return
-        field = _name(instance, attribute)
-        items = _check_tuple(field, value)
-        for index, item in enumerate(items):
-            check_text(f"{field}[{index}]", item, single_line=True)
-        if unique and len(set(items)) != len(items):
-            seen: set[object] = set()
-            for index, item in enumerate(items):
-                if item in seen:
-                    raise ValidationError(f"{field}[{index}]", item, "is a duplicate")
-                seen.add(item)
-
-    return validate
-
-
-def _items_of(kind: type) -> _Validator:
-    def validate(
-        instance: object, attribute: attrs.Attribute[tuple[object, ...]], value: object
-    ) -> None:
-        if type(value) is not tuple:
-            _check_tuple(_name(instance, attribute), value)
-        item: object
-        for index, item in enumerate(value):  # type: ignore[arg-type]
-            if not isinstance(item, kind):
-                raise ValidationError(
-                    f"{_name(instance, attribute)}[{index}]",
-                    item,
-                    f"must be a {kind.__name__}, not {type(item).__name__}",
-                )
-
-    return validate
-
-
-def _aware_datetime(
-    instance: object, attribute: attrs.Attribute[datetime | None], value: object
-) -> None:
+def _moment(field: str, value: object) -> datetime | None:
+    """Check an aware datetime, and give a zoneinfo datetime its fixed offset."""
     if value is None:
-        return
-    field = _name(instance, attribute)
+        return None
     if not isinstance(value, datetime):
         raise ValidationError(field, value, f"must be a datetime, not {type(value).__name__}")
     offset = value.utcoffset()
@@ -236,22 +279,28 @@ def _aware_datetime(
         raise ValidationError(field, value, "must be timezone-aware")
     if offset % timedelta(minutes=1):
         raise ValidationError(field, value, "UTC offset must be a whole number of minutes")
+    if not isinstance(value.tzinfo, timezone):
+        return value.replace(tzinfo=timezone(offset), fold=0)
+    return value
 
 
-def _language(instance: object, attribute: attrs.Attribute[str | None], value: object) -> None:
+def _language(field: str, value: object) -> str | None:
     if value is None:
-        return
-    field = _name(instance, attribute)
+        return None
     if not isinstance(value, str) or not _LANGUAGE.match(value):
         raise ValidationError(field, value, "must be a BCP 47 language tag such as 'en' or 'pt-BR'")
+    return value
 
 
-def _meta(instance: object, attribute: attrs.Attribute[FrozenMap[str, str]], value: object) -> None:
-    if not value and type(value) is FrozenMap:
-        return
-    field = _name(instance, attribute)
-    if not isinstance(value, FrozenMap):
-        raise ValidationError(field, value, "must be a mapping of str to str")
+_NO_META: FrozenMap[str, str] = FrozenMap()
+
+
+def _meta(field: str, value: object) -> FrozenMap[str, str]:
+    # Exact types first: isinstance() against an abstract base class is slow.
+    if type(value) is dict or (type(value) is not FrozenMap and not isinstance(value, FrozenMap)):
+        if type(value) is not dict and not isinstance(value, Mapping):
+            raise ValidationError(field, value, "must be a mapping of str to str")
+        value = FrozenMap(value) if value else _NO_META
     for key, item in value.items():
         if not isinstance(key, str) or not _META_KEY.match(key):
             raise ValidationError(
@@ -259,6 +308,8 @@ def _meta(instance: object, attribute: attrs.Attribute[FrozenMap[str, str]], val
                 key,
                 "must be letters, digits and '._:-', starting with a letter or digit",
             )
+        if type(item) is str and item.isprintable():
+            continue
         if not isinstance(item, str):
             raise ValidationError(f"{field}[{key!r}]", item, "must be a string")
         bad = _FORBIDDEN.search(item)
@@ -266,108 +317,69 @@ def _meta(instance: object, attribute: attrs.Attribute[FrozenMap[str, str]], val
             raise ValidationError(
                 f"{field}[{key!r}]", item, f"holds the forbidden character U+{ord(bad.group()):04X}"
             )
-
-
-def _check_tuple(field: str, value: object) -> tuple[object, ...]:
-    if not isinstance(value, tuple):
-        raise ValidationError(field, value, "must be a sequence (and not a string)")
     return value
 
 
-def _name(instance: object, attribute: attrs.Attribute[_T]) -> str:
-    return f"{type(instance).__name__}.{attribute.name}"
+# -- the model ---------------------------------------------------------------
+#
+# The classes write their own __init__ (attrs generates eq, hash, repr and the
+# slots): one function per field that checks and converts is several times
+# faster than attrs' per-field validator and converter calls, and formats
+# build millions of these objects.
 
 
-def _to_tuple(value: object) -> object:
-    kind = type(value)
-    if kind is tuple:
-        return value
-    if kind is list:
-        return tuple(value)  # type: ignore[arg-type]
-    if isinstance(value, (str, bytes, Mapping)) or not isinstance(value, Iterable):
-        return value  # left for the validator to reject with a clear message
-    return tuple(value)
-
-
-def _strings(value: Iterable[str]) -> tuple[str, ...]:
-    return _to_tuple(value)  # type: ignore[return-value]
-
-
-def _sections(value: Iterable[Section]) -> tuple[Section, ...]:
-    return _to_tuple(value)  # type: ignore[return-value]
-
-
-def _images(value: Iterable[Image]) -> tuple[Image, ...]:
-    return _to_tuple(value)  # type: ignore[return-value]
-
-
-def _frozen_meta(value: Mapping[str, str]) -> FrozenMap[str, str]:
-    if type(value) is FrozenMap or isinstance(value, FrozenMap):
-        return value
-    if isinstance(value, Mapping):
-        return FrozenMap(value)
-    return value  # type: ignore[unreachable]  # the validator rejects it
-
-
-def _fixed_offset(value: datetime | None) -> datetime | None:
-    if isinstance(value, datetime) and value.tzinfo is not None:
-        offset = value.utcoffset()
-        if offset is not None and not isinstance(value.tzinfo, timezone):
-            return value.replace(tzinfo=timezone(offset), fold=0)
-    return value
-
-
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, init=False)
 class Image:
     """A picture that belongs to an article: lead image, figure or gallery item.
 
     At least one of the four fields is set.
     """
 
-    url: str | None = attrs.field(default=None, validator=_optional_url)
+    url: str | None = None
     """Where the image file is, as given by the source (not resolved)."""
 
-    alt: str | None = attrs.field(default=None, validator=_optional_text(single_line=False))
+    alt: str | None = None
     """Alternative text: what the image shows, for readers who cannot see it."""
 
-    caption: str | None = attrs.field(default=None, validator=_optional_text(single_line=False))
+    caption: str | None = None
     """The caption printed with the image."""
 
-    credit: str | None = attrs.field(default=None, validator=_optional_text(single_line=False))
+    credit: str | None = None
     """Photographer, agency or rights holder, such as ``"AFP"``."""
 
-    def __attrs_post_init__(self) -> None:
-        if self.url is None and self.alt is None and self.caption is None and self.credit is None:
+    def __init__(
+        self,
+        *,
+        url: str | None = None,
+        alt: str | None = None,
+        caption: str | None = None,
+        credit: str | None = None,
+    ) -> None:
+        _set(self, "url", _url("Image.url", url))
+        _set(self, "alt", _optional_text("Image.alt", alt, single_line=False))
+        _set(self, "caption", _optional_text("Image.caption", caption, single_line=False))
+        _set(self, "credit", _optional_text("Image.credit", credit, single_line=False))
+        if url is None and alt is None and caption is None and credit is None:
             raise ValidationError("Image", self, "needs at least one of url, alt, caption, credit")
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, init=False)
 class Section:
     """A run of body paragraphs, optionally under a heading.
 
     A section has a heading, at least one paragraph, or both.
     """
 
-    heading: str | None = attrs.field(default=None, validator=_optional_text(single_line=True))
+    heading: str | None = None
     """The sub-heading that opens the section, or ``None`` for untitled text."""
 
-    paragraphs: tuple[str, ...] = attrs.field(default=(), converter=_strings)
+    paragraphs: tuple[str, ...] = ()
     """The paragraphs in reading order.  A paragraph may span several lines."""
 
-    @paragraphs.validator
-    def _check_paragraphs(self, attribute: attrs.Attribute[tuple[str, ...]], value: object) -> None:
-        if type(value) is not tuple:
-            _check_tuple(_name(self, attribute), value)
-        if _all_clean_texts(value):  # type: ignore[arg-type]
-            return
-        item: object
-        for index, item in enumerate(value):  # type: ignore[arg-type]
-            problem = text_problem(item, single_line=False)
-            if problem is not None:
-                raise ValidationError(f"{_name(self, attribute)}[{index}]", item, problem)
-
-    def __attrs_post_init__(self) -> None:
-        if self.heading is None and not self.paragraphs:
+    def __init__(self, *, heading: str | None = None, paragraphs: Iterable[str] = ()) -> None:
+        _set(self, "heading", _optional_text("Section.heading", heading, single_line=True))
+        _set(self, "paragraphs", _paragraphs("Section.paragraphs", paragraphs))
+        if heading is None and not self.paragraphs:
             raise ValidationError("Section", self, "needs a heading or at least one paragraph")
 
     @property
@@ -377,7 +389,7 @@ class Section:
         return "\n\n".join(parts)
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, init=False)
 class Article:
     """One news article: headline, body, images and metadata.
 
@@ -390,59 +402,89 @@ class Article:
     4
     """
 
-    title: str = attrs.field(validator=_required_text(single_line=True))
+    title: str
     """The headline.  Required, single line."""
 
-    body: tuple[Section, ...] = attrs.field(
-        default=(), converter=_sections, validator=_items_of(Section)
-    )
+    body: tuple[Section, ...] = ()
     """The body text as sections, in reading order."""
 
-    images: tuple[Image, ...] = attrs.field(
-        default=(), converter=_images, validator=_items_of(Image)
-    )
+    images: tuple[Image, ...] = ()
     """Images in the order the source gives them; the lead image first."""
 
-    authors: tuple[str, ...] = attrs.field(
-        default=(), converter=_strings, validator=_text_items(unique=True)
-    )
+    authors: tuple[str, ...] = ()
     """Author names as the source prints them, without duplicates."""
 
-    published: datetime | None = attrs.field(
-        default=None, converter=_fixed_offset, validator=_aware_datetime
-    )
+    published: datetime | None = None
     """When the article was first published (timezone-aware), if known."""
 
-    modified: datetime | None = attrs.field(
-        default=None, converter=_fixed_offset, validator=_aware_datetime
-    )
+    modified: datetime | None = None
     """When the article was last changed (timezone-aware), if known."""
 
-    url: str | None = attrs.field(default=None, validator=_optional_url)
+    url: str | None = None
     """The canonical address of the article, if known."""
 
-    publisher: str | None = attrs.field(default=None, validator=_optional_text(single_line=True))
+    publisher: str | None = None
     """The publication or site name, such as ``"Asharq Al-Awsat"``."""
 
-    language: str | None = attrs.field(default=None, validator=_language)
+    language: str | None = None
     """The language as a BCP 47 tag (``"en"``, ``"ar"``, ``"pt-BR"``), if known."""
 
-    topics: tuple[str, ...] = attrs.field(
-        default=(), converter=_strings, validator=_text_items(unique=True)
-    )
+    topics: tuple[str, ...] = ()
     """Keywords, subjects or tags, without duplicates."""
 
-    summary: str | None = attrs.field(default=None, validator=_optional_text(single_line=False))
+    summary: str | None = None
     """The standfirst, dek or lead summary, when the source marks one."""
 
-    meta: FrozenMap[str, str] = attrs.field(
-        factory=FrozenMap[str, str], converter=_frozen_meta, validator=_meta
-    )
+    meta: FrozenMap[str, str] = _NO_META
     """Format-specific values that have no field of their own.
 
     Keys are namespaced by the format that sets them (``"tt.number"``); each
     format documents its keys.
     """
+
+    def __init__(
+        self,
+        *,
+        title: str,
+        body: Iterable[Section] = (),
+        images: Iterable[Image] = (),
+        authors: Iterable[str] = (),
+        published: datetime | None = None,
+        modified: datetime | None = None,
+        url: str | None = None,
+        publisher: str | None = None,
+        language: str | None = None,
+        topics: Iterable[str] = (),
+        summary: str | None = None,
+        meta: Mapping[str, str] = _NO_META,
+    ) -> None:
+        # Each field is checked by one call, skipped when it has no value.
+        _set(self, "title", check_text("Article.title", title, single_line=True))
+        _set(self, "body", _instances("Article.body", body, Section))
+        _set(self, "images", _instances("Article.images", images, Image))
+        if type(authors) is not tuple or authors:
+            authors = _names("Article.authors", authors)
+        _set(self, "authors", authors)
+        if published is not None:
+            published = _moment("Article.published", published)
+        _set(self, "published", published)
+        if modified is not None:
+            modified = _moment("Article.modified", modified)
+        _set(self, "modified", modified)
+        _set(self, "url", None if url is None else _url("Article.url", url))
+        if publisher is not None:
+            publisher = check_text("Article.publisher", publisher, single_line=True)
+        _set(self, "publisher", publisher)
+        if language is not None:
+            language = _language("Article.language", language)
+        _set(self, "language", language)
+        if type(topics) is not tuple or topics:
+            topics = _names("Article.topics", topics)
+        _set(self, "topics", topics)
+        if summary is not None:
+            summary = check_text("Article.summary", summary, single_line=False)
+        _set(self, "summary", summary)
+        _set(self, "meta", _NO_META if meta is _NO_META else _meta("Article.meta", meta))
 
     @property
     def paragraphs(self) -> tuple[str, ...]:
