@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 from collections.abc import Iterator
 from pathlib import Path
+from unittest import mock
 
 import pytest
 from hypothesis import given
@@ -219,7 +220,7 @@ def test_a_text_stream_that_returns_bytes_is_refused() -> None:
 # --- undecodable bytes --------------------------------------------------------
 
 
-def decode_error(data: bytes, encoding: str = "utf-8") -> tuple[ParseError, str]:
+def decode_error(data: bytes | io.BytesIO, encoding: str = "utf-8") -> tuple[ParseError, str]:
     """Return the error and the text read before it, reading line by line."""
     reader = open_source(data, name="in.bin").reader(encoding=encoding, format_name="fmt")
     seen: list[str] = []
@@ -325,3 +326,34 @@ def test_the_format_encoding_is_used_in_the_message() -> None:
     error, _ = decode_error(b"ok\n\x81", encoding="cp1252")
     assert "cp1252" in error.message
     assert (error.line, error.column) == (2, 1)
+
+
+@given(
+    lines=st.lists(
+        st.tuples(
+            st.text(st.sampled_from("ab\u00e9\u201c\U0001f5de"), max_size=5),
+            st.sampled_from(["\n", "\r\n", "\r"]),
+        ),
+        max_size=12,
+    ),
+    tail=st.text(st.sampled_from("ab\u00e9"), max_size=4),
+    chunk=st.sampled_from([1, 2, 3, 5, 64]),
+)
+def test_decode_error_positions_with_any_line_ends_and_chunks(
+    lines: list[tuple[str, str]], tail: str, chunk: int
+) -> None:
+    # Line feeds are counted on the bytes when no carriage return is near;
+    # CR and CRLF (also split between chunks) must give the same positions.
+    good = "".join(text + end for text, end in lines) + tail
+    stream = io.BytesIO(good.encode() + b"\xff")  # read in chunks, unlike bytes
+    with (
+        mock.patch("newsparse.textio.CHUNK_SIZE", chunk),
+        mock.patch("newsparse.textio.SAMPLE_SIZE", chunk),
+    ):
+        error, before = decode_error(stream)
+    translated = good.replace("\r\n", "\n").replace("\r", "\n")
+    assert before == translated[: translated.rfind("\n") + 1]  # whole lines only
+    expected_line = translated.count("\n") + 1
+    expected_column = len(translated) - translated.rfind("\n")
+    assert (error.line, error.column) == (expected_line, expected_column)
+    assert f"byte offset {len(good.encode())}" in error.message

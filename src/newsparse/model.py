@@ -293,6 +293,10 @@ def _language(field: str, value: object) -> str | None:
 
 
 _NO_META: FrozenMap[str, str] = FrozenMap()
+# Keys seen valid already: formats use a few keys over and over.  Only exact
+# str instances are added (a subclass could compare equal and hash alike).
+_GOOD_META_KEYS: set[str] = set()
+_GOOD_META_KEYS_LIMIT = 4096
 
 
 def _meta(field: str, value: object) -> FrozenMap[str, str]:
@@ -302,7 +306,12 @@ def _meta(field: str, value: object) -> FrozenMap[str, str]:
             raise ValidationError(field, value, "must be a mapping of str to str")
         value = FrozenMap(value) if value else _NO_META
     for key, item in value.items():
-        if not isinstance(key, str) or not _META_KEY.match(key):
+        if key in _GOOD_META_KEYS:
+            pass
+        elif isinstance(key, str) and _META_KEY.match(key):
+            if type(key) is str and len(_GOOD_META_KEYS) < _GOOD_META_KEYS_LIMIT:
+                _GOOD_META_KEYS.add(key)
+        else:
             raise ValidationError(
                 f"{field} key",
                 key,
@@ -357,7 +366,10 @@ class Image:
     ) -> None:
         _set(self, "url", _url("Image.url", url))
         _set(self, "alt", _optional_text("Image.alt", alt, single_line=False))
-        _set(self, "caption", _optional_text("Image.caption", caption, single_line=False))
+        if caption is not None and caption == alt:  # common: checked already
+            _set(self, "caption", alt)
+        else:
+            _set(self, "caption", _optional_text("Image.caption", caption, single_line=False))
         _set(self, "credit", _optional_text("Image.credit", credit, single_line=False))
         if url is None and alt is None and caption is None and credit is None:
             raise ValidationError("Image", self, "needs at least one of url, alt, caption, credit")

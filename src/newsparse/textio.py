@@ -230,19 +230,28 @@ class Source:
         translator = io.IncrementalNewlineDecoder(decoder, translate=True)
         offset = len(first) - len(data)  # bytes consumed before `data`
         position = _Position()
+        # In UTF-8 a 0x0A byte is always a line feed, so when no carriage
+        # return is involved the bytes count the lines faster than the text.
+        utf8 = encoding == "utf-8"
         while True:
             final = not data
-            pending = len(decoder.getstate()[0])
+            buffered, flag = translator.getstate()
+            pending = len(buffered)  # bytes of a character cut by the last chunk
+            held_cr = flag & 1  # a CR held back in case an LF follows
             try:
                 text = translator.decode(data, final=final)
             except UnicodeDecodeError as error:
                 # Hand over the text before the bad byte first, so that the
                 # articles in it are read before the error stops the parse.
-                yield _translate_newlines(error.object[: error.start].decode(encoding))
+                before = _translate_newlines(
+                    "\r" * held_cr + error.object[: error.start].decode(encoding)
+                )
+                yield before
                 raise self._decode_error(
-                    error, offset - pending, position, encoding, format_name
+                    error, offset - pending, position.after(before), encoding, format_name
                 ) from None
-            position.advance(text)
+            exact = utf8 and not held_cr and b"\r" not in data
+            position.advance(text, data if exact else None)
             yield text
             if final:
                 return
@@ -256,12 +265,11 @@ class Source:
         self,
         error: UnicodeDecodeError,
         base: int,
-        position: _Position,
+        place: tuple[int, int],
         encoding: str,
         format_name: str,
     ) -> ParseError:
-        good = _translate_newlines(error.object[: error.start].decode(encoding, errors="replace"))
-        line, column = position.after(good)
+        line, column = place
         bad = error.object[error.start : error.end]
         return ParseError(
             f"cannot decode byte(s) {bad.hex(' ')} at byte offset {base + error.start} "
@@ -280,8 +288,14 @@ class _Position:
         self.line = 1
         self.column = 1
 
-    def advance(self, text: str) -> None:
-        self.line, self.column = self.after(text)
+    def advance(self, text: str, data: bytes | None = None) -> None:
+        """Move past ``text``; ``data``, if given, holds exactly its line feeds."""
+        newlines = text.count("\n") if data is None else data.count(b"\n")
+        if newlines:
+            self.line += newlines
+            self.column = len(text) - text.rfind("\n")
+        else:
+            self.column += len(text)
 
     def after(self, text: str) -> tuple[int, int]:
         newlines = text.count("\n")

@@ -40,7 +40,7 @@ trailing whitespace (:meth:`str.strip`); a line that is then empty is a
     ``007``, ``٢٠``).  The run must end there: a blank line or the end of the
     input follows the number.  The lines of the run before ``TT`` are the
     *image lines*.  The number is kept exactly as written in
-    ``Article.meta["tt.number"]`` (:data:`~newsparse_aawsat.format.NUMBER_KEY`).
+    ``Article.meta["tt.number"]`` (:data:`~newsparse_aawsat.syntax.NUMBER_KEY`).
 ``image lines``
     No line: the article has no image.  One line: one image with that
     caption and no alt text, ``Image(caption=line)``.  An even number of
@@ -128,11 +128,18 @@ number) is a :class:`~newsparse.ParseError` at the end of the input, provided
 three or more blank lines separate that article from the one before, as in
 the canonical form; the earlier articles are read normally.
 
-Memory
-------
+Memory and speed
+----------------
 The input is read in chunks of :data:`~newsparse.textio.CHUNK_SIZE`
-characters and parsed a run at a time, so memory is bounded by the largest
-article (in text that is not TT at all: by the longest run of non-blank lines).
+characters.  Each stretch of text between two separators (``"\n\n\n\n"``)
+that is exactly the canonical form of an article is read at once with string
+methods (:mod:`newsparse_aawsat.canonical`); everything else goes to the
+general reader (:mod:`newsparse_aawsat.general`), which reads a run of lines
+at a time and implements every rule above.  Both give the same articles and
+errors, and the fast path resumes after each non-canonical stretch.  Memory
+is bounded by the largest article plus
+:data:`~newsparse_aawsat.canonical.SPAN_LIMIT` (1 MiB) of text; in text that is
+not TT at all, by the longest run of non-blank lines.
 
 What TT cannot represent
 ------------------------
@@ -149,240 +156,27 @@ byte-order mark, which the reader removes.
 
 from __future__ import annotations
 
-import io
-import re
-from collections import deque
 from collections.abc import Iterable, Iterator
-from typing import TYPE_CHECKING, Protocol, TextIO
+from typing import TYPE_CHECKING, TextIO
 
-from newsparse.errors import ParseError, RenderError, ValidationError
+from newsparse.errors import RenderError
 from newsparse.format import Format, ParseItem
-from newsparse.model import Article, Image, Section, check_text
-from newsparse.textio import CHUNK_SIZE, TextStream
+from newsparse.model import Article, Image, Section
+from newsparse.textio import TextStream
 
+from newsparse_aawsat.canonical import read_articles
 from newsparse_aawsat.examples import ACCEPTED_EXAMPLES, CANONICAL_EXAMPLES
+from newsparse_aawsat.general import GeneralReader, header_score
+from newsparse_aawsat.syntax import ARTICLE_SEPARATOR, MARKER, NUMBER_KEY
 
 if TYPE_CHECKING:
     from hypothesis.strategies import SearchStrategy
 
 __all__ = ["ARTICLE_SEPARATOR", "MARKER", "NUMBER_KEY", "TTFormat"]
 
-NUMBER_KEY = "tt.number"
-"""The :attr:`Article.meta <newsparse.Article.meta>` key holding the TT number
-(the line after ``TT``), exactly as written, such as ``"20"``."""
-
-MARKER = "TT"
-"""The marker line that ends an article's header, before the TT number."""
-
-ARTICLE_SEPARATOR = "\n\n\n\n"
-"""What canonical text puts between two articles: three blank lines."""
-
-_SEPARATING_BLANKS = 3  # this many blank lines in a row always end an article
 _BOM = "\ufeff"
-
-#: The characters the model forbids in text (see :mod:`newsparse.model`);
-#: used only to point an error at the right column.
-_FORBIDDEN = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]")
-
 _REFUSED_TUPLES = ("authors", "topics")
 _REFUSED_VALUES = ("published", "modified", "url", "publisher", "language", "summary")
-
-
-class _Run:
-    """A run of consecutive non-blank lines, stripped, with its position."""
-
-    __slots__ = ("after", "gap", "leads", "lines", "start")
-
-    def __init__(
-        self,
-        start: int,
-        lines: list[str],
-        gap: int,
-        leads: dict[int, int] | None,
-        after: tuple[int, int] | None = None,
-    ) -> None:
-        self.start = start
-        """Line number of the first line."""
-        self.lines = lines
-        """The lines, stripped."""
-        self.gap = gap
-        """How many blank lines come before the run."""
-        self.leads = leads
-        """Leading whitespace removed, by line number (only where there was some)."""
-        self.after = after
-        """Position of the end of the input, when the run ends there."""
-
-    @property
-    def end(self) -> int:
-        """Line number of the last line."""
-        return self.start + len(self.lines) - 1
-
-    def position_after(self) -> tuple[int, int]:
-        """Line and column just after the run (the next line, or the end of input)."""
-        return self.after if self.after is not None else (self.end + 1, 1)
-
-    def column(self, line: int, index: int = 0) -> int:
-        """Column (1-based) of character ``index`` of the stripped ``line``."""
-        lead = self.leads.get(line, 0) if self.leads else 0
-        return lead + index + 1
-
-    def drop(self, count: int) -> _Run:
-        """Return the run without its first ``count`` lines (some must be left)."""
-        return _Run(self.start + count, self.lines[count:], 0, self.leads, self.after)
-
-    def head(self, count: int) -> _Run:
-        """Return the run's first ``count`` lines."""
-        return _Run(self.start, self.lines[:count], self.gap, self.leads)
-
-
-class _Readable(Protocol):
-    """What the lexer needs of its input: ``read(size)``."""
-
-    def read(self, size: int, /) -> str:
-        """Read up to ``size`` characters; ``""`` at the end."""
-        ...
-
-
-class _Lexer:
-    """Splits a text stream into runs, a chunk at a time."""
-
-    def __init__(self, stream: _Readable) -> None:
-        self._stream = stream
-        self._final_newline = True
-        self.eof = (1, 1)
-        """Line and column of the end of the input (set once it is reached)."""
-
-    def _pieces(self) -> Iterator[list[str]]:
-        """Yield lists of lines (without their ``"\\n"``), one list per chunk."""
-        read = self._stream.read
-        pending: list[str] = []
-        while True:
-            chunk = read(CHUNK_SIZE)
-            if not chunk:
-                break
-            if "\n" not in chunk:
-                pending.append(chunk)
-                continue
-            parts = chunk.split("\n")
-            if pending:
-                parts[0] = "".join(pending) + parts[0]
-            pending = [parts.pop()]
-            yield parts
-        tail = "".join(pending)
-        if tail:
-            yield [tail]
-        self._final_newline = not tail
-
-    def runs(self) -> Iterator[_Run]:
-        """Yield the runs of the input in order; sets :attr:`eof` before the last."""
-        number = 0
-        gap = 0
-        lines: list[str] | None = None
-        start = 0
-        leads: dict[int, int] | None = None
-        raw = ""
-        for parts in self._pieces():
-            first = number + 1
-            for number, raw in enumerate(parts, first):
-                text = raw.strip()
-                if text:
-                    if lines is None:
-                        lines = [text]
-                        start = number
-                        leads = None
-                    else:
-                        lines.append(text)
-                    if text is not raw and raw[0] != text[0]:
-                        if leads is None:
-                            leads = {}
-                        leads[number] = len(raw) - len(raw.lstrip())
-                elif lines is not None:
-                    yield _Run(start, lines, gap, leads)
-                    lines = None
-                    gap = 1
-                else:
-                    gap += 1
-        self.eof = (number + 1, 1) if self._final_newline else (number, len(raw) + 1)
-        if lines is not None:
-            yield _Run(start, lines, gap, leads, self.eof)
-
-
-class _Queue:
-    """The runs still to be read, with lookahead."""
-
-    def __init__(self, runs: Iterator[_Run]) -> None:
-        self._runs = runs
-        self._items: deque[_Run] = deque()
-
-    def peek(self, index: int = 0) -> _Run | None:
-        """Return the run ``index`` places ahead, or ``None`` past the end."""
-        items = self._items
-        if index < len(items):
-            return items[index]
-        while len(items) <= index:
-            run = next(self._runs, None)
-            if run is None:
-                return None
-            items.append(run)
-        return items[index]
-
-    def pop(self) -> None:
-        """Forget the first run."""
-        self._items.popleft()
-
-    def replace(self, run: _Run) -> None:
-        """Put ``run`` in place of the first run."""
-        self._items[0] = run
-
-    def consume_lines(self, count: int) -> None:
-        """Forget the first ``count`` lines, across runs."""
-        while count:
-            run = self._items[0]
-            if len(run.lines) <= count:
-                count -= len(run.lines)
-                self._items.popleft()
-            else:
-                self._items[0] = run.drop(count)
-                count = 0
-
-    def lines_after_first(self, count: int) -> list[str]:
-        """Return up to ``count`` lines after the first line, within the article."""
-        found: list[str] = []
-        index, offset = 0, 1
-        while len(found) < count:
-            run = self.peek(index)
-            if run is None or (index and run.gap >= _SEPARATING_BLANKS):
-                break
-            found.extend(run.lines[offset : offset + count - len(found)])
-            index, offset = index + 1, 0
-        return found
-
-
-def _marker_run(run: _Run | None) -> _Run | None:
-    """Return ``run`` if it ends with the marker and a number, within an article."""
-    if run is None or run.gap >= _SEPARATING_BLANKS:
-        return None
-    lines = run.lines
-    if len(lines) >= 2 and lines[-2] == MARKER and lines[-1].isdecimal():
-        return run
-    return None
-
-
-class _Draft:
-    """An article being read: its header, and its paragraph runs so far."""
-
-    __slots__ = ("body", "error", "header", "marker", "title")
-
-    def __init__(self, header: _Run, marker: _Run) -> None:
-        self.header = header  # a run of one line: the headline
-        self.marker = marker
-        self.title = header.lines[0]
-        self.body: list[_Run] = []
-        self.error: ParseError | None = None
-
-    @property
-    def image_lines(self) -> list[str]:
-        return self.marker.lines[:-2]
 
 
 class TTFormat(Format):
@@ -400,213 +194,18 @@ class TTFormat(Format):
         The header is a headline line, one or two blank lines, and a run of
         lines ending with ``TT`` and a number; this shape is unique to TT.
         """
-        runs = _Lexer(io.StringIO(sample)).runs()
-        first = next(runs, None)
-        if first is None or len(first.lines) != 1:
-            return 0.0
-        return 0.95 if _marker_run(next(runs, None)) is not None else 0.0
+        return header_score(sample)
 
     # -- parsing -----------------------------------------------------------
 
     def parse(self, stream: TextStream, source: str) -> Iterator[ParseItem]:
-        """Read the articles one at a time (see the module docstring)."""
-        lexer = _Lexer(stream)
-        queue = _Queue(lexer.runs())
-        draft: _Draft | None = None
-        while (run := queue.peek()) is not None:
-            marker = _marker_run(queue.peek(1))
-            if draft is not None:
-                if run.gap < _SEPARATING_BLANKS:
-                    if marker is None:
-                        draft.body.append(run)
-                        queue.pop()
-                        continue
-                    # The run's last line is the headline of the next article.
-                    if len(run.lines) > 1:
-                        draft.body.append(run.head(len(run.lines) - 1))
-                        run = run.drop(len(run.lines) - 1)
-                yield self._finish(draft, source)
-                draft = None
-            # An article must start here: at the beginning of the input, after
-            # three or more blank lines, or after the previous article's body.
-            if marker is None:
-                yield self._header_error(run, queue.peek(1), lexer, source)
-                queue.pop()
-                while (run := queue.peek()) is not None and _marker_run(queue.peek(1)) is None:
-                    queue.pop()  # skip to the next article header
-                if run is not None and len(run.lines) > 1:
-                    queue.replace(run.drop(len(run.lines) - 1))
-                continue
-            if len(run.lines) > 1:
-                yield self._error(
-                    "text between articles: an article starts with a single headline line,"
-                    " then a blank line",
-                    source,
-                    run.start,
-                    run.column(run.start),
-                    run.lines[0],
-                )
-                run = run.drop(len(run.lines) - 1)
-            queue.replace(run)
-            draft = self._start(queue, run, marker, source)
-        if draft is not None:
-            yield self._finish(draft, source)
+        """Read the articles one at a time (see the module docstring).
 
-    def _start(self, queue: _Queue, header: _Run, marker: _Run, source: str) -> _Draft:
-        """Read the header at the front of ``queue``: ``header`` (one line), ``marker``."""
-        queue.pop()
-        queue.pop()
-        draft = _Draft(header, marker)
-        count = len(marker.lines) - 2
-        if count > 2 and count % 2:
-            draft.error = self._error(
-                f"{count} image lines: write two lines (alt text, caption) per image,"
-                " or a single caption line for an article's only image",
-                source,
-                marker.start,
-                marker.column(marker.start),
-                marker.lines[0],
-            )
-        self._skip_repeated_header(queue, draft)
-        return draft
-
-    def _skip_repeated_header(self, queue: _Queue, draft: _Draft) -> None:
-        run = queue.peek()
-        if run is None or run.gap >= _SEPARATING_BLANKS or run.lines[0] != draft.title:
-            return
-        images = draft.image_lines
-        if len(run.lines) == 1:
-            marker = _marker_run(queue.peek(1))
-            if marker is not None and marker.lines != images:
-                return  # the headline of the next article, which has the same headline
-        if images and queue.lines_after_first(len(images)) == images:
-            queue.consume_lines(1 + len(images))
-        else:
-            queue.consume_lines(1)
-
-    def _finish(self, draft: _Draft, source: str) -> ParseItem:
-        if draft.error is not None:
-            return draft.error
-        lines = draft.image_lines
-        paragraphs = [line for run in draft.body for line in run.lines]
-        try:
-            if not lines:
-                images: tuple[Image, ...] = ()
-            elif len(lines) == 1:
-                images = (Image(caption=lines[0]),)
-            else:
-                images = tuple(
-                    Image(alt=lines[index], caption=lines[index + 1])
-                    for index in range(0, len(lines), 2)
-                )
-            return Article(
-                title=draft.title,
-                body=(Section(paragraphs=paragraphs),) if paragraphs else (),
-                images=images,
-                meta={NUMBER_KEY: draft.marker.lines[-1]},
-            )
-        except ValidationError as error:
-            return self._locate(draft, error, source)
-
-    def _locate(self, draft: _Draft, error: ValidationError, source: str) -> ParseError:
-        """Turn a model error into a ParseError at the offending character."""
-        places = [(draft.header, draft.header.start, draft.title, "the headline")]
-        places += [
-            (draft.marker, draft.marker.start + index, line, "an image line")
-            for index, line in enumerate(draft.image_lines)
-        ]
-        places += [
-            (run, run.start + index, line, "a paragraph")
-            for run in draft.body
-            for index, line in enumerate(run.lines)
-        ]
-        for run, number, text, what in places:
-            try:
-                check_text(what, text, single_line=True)
-            except ValidationError as bad:
-                found = _FORBIDDEN.search(text)
-                index = found.start() if found else 0
-                return self._error(
-                    f"{what} is not valid text: {bad.reason}",
-                    source,
-                    number,
-                    run.column(number, index),
-                    text,
-                )
-        header = draft.header
-        return self._error(str(error), source, header.start, header.column(header.start), None)
-
-    def _header_error(
-        self, run: _Run, following: _Run | None, lexer: _Lexer, source: str
-    ) -> ParseError:
-        """Explain why no article header starts with ``run``."""
-        headline = f"the headline on line {run.end}"
-        if following is None:
-            line, column = lexer.eof
-            return self._error(
-                f"the input ends before the TT marker of the article starting with {headline}:"
-                " expected a blank line, image lines, 'TT' and a number",
-                source,
-                line,
-                column,
-                run.lines[-1],
-            )
-        if following.gap >= _SEPARATING_BLANKS:
-            return self._error(
-                f"{following.gap} blank lines after {headline}: three or more separate"
-                " articles, so the article has no TT marker (expected one or two blank"
-                " lines, image lines, 'TT' and a number)",
-                source,
-                run.end + _SEPARATING_BLANKS,
-                1,
-                None,
-            )
-        lines = following.lines
-        if lines[-1] == MARKER:
-            line, column = following.position_after()
-            return self._error(
-                f"expected the TT number on the line after 'TT' (line {following.end})",
-                source,
-                line,
-                column,
-                None,
-            )
-        if len(lines) >= 2 and lines[-2] == MARKER:
-            text = lines[-1]
-            index = next((i for i, char in enumerate(text) if not char.isdecimal()), 0)
-            return self._error(
-                f"expected a number after 'TT', found {text!r}",
-                source,
-                following.end,
-                following.column(following.end, index),
-                text,
-            )
-        for index in range(len(lines) - 2):
-            if lines[index] == MARKER and lines[index + 1].isdecimal():
-                return self._error(
-                    "expected a blank line after the TT number",
-                    source,
-                    following.start + index + 2,
-                    following.column(following.start + index + 2),
-                    lines[index + 2],
-                )
-        line, column = following.position_after()
-        return self._error(
-            f"no TT marker: expected a line 'TT' and a line with the TT number after"
-            f" the image lines (lines {following.start}-{following.end}) of the article"
-            f" starting with {headline}",
-            source,
-            line,
-            column,
-            None,
-        )
-
-    def _error(
-        self, message: str, source: str, line: int, column: int, excerpt: str | None
-    ) -> ParseError:
-        return ParseError(
-            message, format=self.name, source=source, line=line, column=column, excerpt=excerpt
-        )
+        Canonical articles take a fast path (:mod:`newsparse_aawsat.canonical`);
+        the general reader (:mod:`newsparse_aawsat.general`) reads everything
+        else, with the same result.
+        """
+        return read_articles(stream, GeneralReader(self.name, source))
 
     # -- rendering ---------------------------------------------------------
 

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from newsparse.model import Article, Image, Section
 from newsparse.testing import sparse_articles, texts
 
-from newsparse_aawsat.format import MARKER, NUMBER_KEY
+from newsparse_aawsat.syntax import MARKER, NUMBER_KEY
 
 __all__ = ["tt_articles", "tt_numbers"]
 
