@@ -288,6 +288,7 @@ def test_formats_table() -> None:
     cells = [[cell.strip() for cell in row if cell.strip()] for row in rows]
     assert cells == [
         ["FORMAT", "CAN", "LABEL", "EXTENSIONS", "PLUGIN"],
+        ["html", "parse/render", "HTML news page", ".html .htm .xhtml", "newsparse.builtin"],
         ["json", "parse/render", "newsparse JSON", ".json", "newsparse.builtin"],
         ["jsonl", "parse/render", "newsparse JSON Lines", ".jsonl .ndjson", "newsparse.builtin"],
         ["markdown", "render", "Markdown (lossy)", ".md .markdown", "newsparse.builtin"],
@@ -299,9 +300,10 @@ def test_formats_json() -> None:
     result = run("formats", "--json")
     assert result.exit_code == 0
     rows = json.loads(result.stdout)
-    assert [row["name"] for row in rows] == ["json", "jsonl", "markdown", "text"]
+    assert [row["name"] for row in rows] == ["html", "json", "jsonl", "markdown", "text"]
     by_name = {row["name"]: row for row in rows}
     assert {name: (row["parse"], row["render"]) for name, row in by_name.items()} == {
+        "html": (True, True),
         "json": (True, True),
         "jsonl": (True, True),
         "markdown": (False, True),
@@ -326,6 +328,7 @@ def test_plugins_table_and_json() -> None:
             "ok",
             "json",
             "jsonl",
+            "html",
             "text",
             "markdown",
             "newsparse_register_formats",
@@ -339,8 +342,9 @@ def test_plugins_table_and_json() -> None:
             "version": version,
             "distribution": "newsparse",
             "hooks": ["newsparse_register_formats"],
-            "formats": ["json", "jsonl", "text", "markdown"],
+            "formats": ["json", "jsonl", "html", "text", "markdown"],
             "error": None,
+            "site_parsers": [],
         }
     ]
 
@@ -399,7 +403,7 @@ def test_convert_works_next_to_a_broken_plugin(broken_plugin: FakeDists, workdir
     formats = run("formats")
     assert formats.exit_code == 0
     assert WARNING in formats.stderr.splitlines()
-    assert table(formats.stdout)[3][:2] == ["lines", "parse/render"]
+    assert table(formats.stdout)[4][:2] == ["lines", "parse/render"]
 
 
 def test_strict_plugins_make_the_command_fail(

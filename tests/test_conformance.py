@@ -17,3 +17,7 @@ class TestText(FormatConformance):
 
 class TestMarkdown(FormatConformance):
     format_name = "markdown"
+
+
+class TestHtml(FormatConformance):
+    format_name = "html"

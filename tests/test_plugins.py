@@ -28,7 +28,7 @@ from newsparse.plugins import PluginHost, PluginInfo, get_host, registered, rese
 from newsparse.registry import FormatRegistry
 from newsparse.textio import TextStream
 
-BUILTIN_FORMATS = {"json", "jsonl", "text", "markdown"}
+BUILTIN_FORMATS = {"json", "jsonl", "html", "text", "markdown"}
 
 
 @pytest.fixture(autouse=True)

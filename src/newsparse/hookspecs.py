@@ -20,8 +20,15 @@ import pluggy
 
 if TYPE_CHECKING:
     from newsparse.registry import FormatRegistry
+    from newsparse.sites import SiteParserRegistry
 
-__all__ = ["PROJECT_NAME", "hookimpl", "hookspec", "newsparse_register_formats"]
+__all__ = [
+    "PROJECT_NAME",
+    "hookimpl",
+    "hookspec",
+    "newsparse_register_formats",
+    "newsparse_register_site_parsers",
+]
 
 PROJECT_NAME = "newsparse"
 """The pluggy project name, shared by the markers and the plugin manager."""
@@ -48,4 +55,22 @@ def newsparse_register_formats(registry: FormatRegistry) -> None:
 
     Returns:
         Nothing; the registry collects the formats.
+    """
+
+
+@hookspec
+def newsparse_register_site_parsers(registry: SiteParserRegistry) -> None:
+    """Register site parsers: publisher knowledge for the ``html`` format.
+
+    Called once for each plugin, like :func:`newsparse_register_formats`.
+
+    Args:
+        registry: call :meth:`registry.add(parser)
+            <newsparse.sites.SiteParserRegistry.add>` once per
+            :class:`~newsparse.sites.SiteParser` instance (once per version).
+            Adding a name and ``valid_from`` another plugin already added
+            raises :class:`~newsparse.PluginError` naming both plugins.
+
+    Returns:
+        Nothing; the registry collects the parsers.
     """

@@ -23,6 +23,7 @@ import os
 import threading
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
+from datetime import date
 from importlib import metadata
 from types import MappingProxyType
 from typing import Any, NoReturn
@@ -34,6 +35,7 @@ from newsparse import hookspecs
 from newsparse.errors import PluginError
 from newsparse.format import Format
 from newsparse.registry import FormatRegistry, RegisteredFormat
+from newsparse.sites import RegisteredSiteParser, SiteParserRegistry
 
 __all__ = [
     "ENTRY_POINT_GROUP",
@@ -75,6 +77,8 @@ class PluginInfo:
     """Names of the formats it registered."""
     error: str | None = None
     """Why it failed to load (``"ExceptionType: message"``), or ``None``."""
+    site_parsers: tuple[str, ...] = ()
+    """Names of the site parsers it registered (one entry per version)."""
 
     @property
     def ok(self) -> bool:
@@ -106,6 +110,7 @@ class PluginHost:
         self._manager = pluggy.PluginManager(hookspecs.PROJECT_NAME)
         self._manager.add_hookspecs(hookspecs)
         self._formats: dict[str, RegisteredFormat] = {}
+        self._site_parsers: dict[tuple[str, date | None], RegisteredSiteParser] = {}
         self._plugins: dict[str, PluginInfo] = {}
         self._lock = threading.RLock()
         from newsparse.builtin_formats import builtin  # noqa: PLC0415 - avoids an import cycle
@@ -124,6 +129,12 @@ class PluginHost:
         """Every registered format by name (a read-only snapshot)."""
         with self._lock:
             return MappingProxyType({name: entry.format for name, entry in self._formats.items()})
+
+    @property
+    def site_parsers(self) -> tuple[RegisteredSiteParser, ...]:
+        """Every registered site parser version, with the plugin that registered it."""
+        with self._lock:
+            return tuple(self._site_parsers.values())
 
     @property
     def plugins(self) -> tuple[PluginInfo, ...]:
@@ -199,6 +210,7 @@ class PluginHost:
             try:
                 self._check_hooks(name, plugin)
                 added = self._call_register_formats(name, plugin)
+                added_parsers = self._call_register_site_parsers(name, plugin)
             except Exception as error:
                 self._manager.unregister(plugin)
                 self._fail(
@@ -210,7 +222,14 @@ class PluginHost:
                     hooks=hooks,
                 )
             self._formats.update(added)
-            info = PluginInfo(name, version, distribution, hooks, tuple(added))
+            self._site_parsers.update(added_parsers)
+            parser_names = tuple(
+                f"{parser_name}@{since}" if since else parser_name
+                for parser_name, since in added_parsers
+            )
+            info = PluginInfo(
+                name, version, distribution, hooks, tuple(added), site_parsers=parser_names
+            )
             self._plugins[name] = info
             return info
 
@@ -223,6 +242,8 @@ class PluginHost:
             self._plugins.pop(name, None)
             for format_name in [n for n, e in self._formats.items() if e.plugin == name]:
                 del self._formats[format_name]
+            for key in [k for k, e in self._site_parsers.items() if e.plugin == name]:
+                del self._site_parsers[key]
 
     def _check_hooks(self, name: str, plugin: object) -> None:
         for caller in self._manager.get_hookcallers(plugin) or ():
@@ -232,6 +253,15 @@ class PluginHost:
     def _call_register_formats(self, name: str, plugin: object) -> dict[str, RegisteredFormat]:
         registry = FormatRegistry(name, self._formats)
         for impl in self._manager.hook.newsparse_register_formats.get_hookimpls():
+            if impl.plugin is plugin:
+                impl.function(registry=registry)
+        return registry.added()
+
+    def _call_register_site_parsers(
+        self, name: str, plugin: object
+    ) -> dict[tuple[str, date | None], RegisteredSiteParser]:
+        registry = SiteParserRegistry(name, self._site_parsers)
+        for impl in self._manager.hook.newsparse_register_site_parsers.get_hookimpls():
             if impl.plugin is plugin:
                 impl.function(registry=registry)
         return registry.added()

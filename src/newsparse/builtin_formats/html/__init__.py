@@ -1,0 +1,1 @@
+"""The built-in ``html`` format: news pages in, articles out (see :mod:`.format`)."""

@@ -1,0 +1,706 @@
+"""Generic extraction of an article's body from a news page.
+
+No rule here knows any site: site knowledge belongs in site-parser plugins.
+The extractor works in three steps.
+
+1. **Prune.**  Elements that never hold article text are removed: scripts,
+   styles, forms, navigation, asides, footers, hidden elements, and elements
+   whose ``class``, ``id`` or ``role`` names them as boilerplate (share bars,
+   comments, newsletter and cookie boxes, related links, advertising).
+2. **Choose the container.**  Every text block (a paragraph, or a ``div``
+   holding text directly) scores by its length and punctuation, less the part
+   of it that is link text; its score goes to its parent and, halved, to its
+   grandparent.  The element with the highest total is the container, unless
+   an ``<article>`` or ``itemprop="articleBody"`` element holds most of that
+   text, which is then preferred.
+3. **Collect.**  The container is walked in document order.  Headings
+   (``h2``-``h6``) start sections; paragraphs, list items, block quotes and
+   preformatted text become paragraphs; figures become images with their
+   captions.  Short blocks that are mostly links are dropped, and so is text
+   repeated from the title or the summary.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Iterable, Sequence
+
+import attrs
+from lxml import etree, html
+
+from newsparse.builtin_formats.html.dom import collapse
+from newsparse.model import Image, Section
+
+__all__ = ["Body", "extract_body"]
+
+_DROP_TAGS = frozenset(
+    {
+        "script", "style", "noscript", "template", "svg", "iframe", "button",
+        "input", "select", "textarea", "nav", "aside", "footer", "object", "embed",
+        "canvas", "video", "audio", "map", "dialog", "menu",
+    }
+)  # fmt: skip
+_BOILERPLATE = re.compile(
+    r"(?:^|[\s_-])(?:comment|comments|share|sharing|social|related|newsletter|subscri\w*"
+    r"|promo\w*|advert\w*|ads?|sponsor\w*|cookie\w*|consent|sidebar|breadcrumbs?|footer"
+    r"|navigation|nav|menu|popup|modal|recommend\w*|outbrain|taboola|paywall|banner"
+    r"|toolbar|print|widget|teaser|more-stories|read-more|signup|login|donate)(?:$|[\s_-])",
+    re.IGNORECASE,
+)
+_CONTENT_NAMES = re.compile(
+    r"article|body|content|entry|main|post|story|text|blog|prose|news|detail",
+    re.IGNORECASE,
+)
+_CAPTION_NAMES = re.compile(r"caption|credit|figure|photo|image|gallery|media", re.IGNORECASE)
+_NEVER_BOILERPLATE = frozenset({"body", "html", "article", "main"})
+_HIDING_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden")
+_BOILERPLATE_ROLES = frozenset({"navigation", "banner", "contentinfo", "complementary", "dialog"})
+_HEADINGS = frozenset({"h2", "h3", "h4", "h5", "h6"})
+_BLOCKS = frozenset({"p", "li", "blockquote", "pre", "dd"})
+_CONTAINERS = frozenset({"div", "section", "article", "main", "td", "center", "body"})
+_INLINE = frozenset(
+    {
+        "a", "abbr", "b", "bdi", "bdo", "cite", "code", "data", "del", "dfn", "em", "font",
+        "i", "ins", "kbd", "mark", "q", "s", "samp", "small", "span", "strong", "sub",
+        "sup", "time", "u", "var", "wbr", "label", "nobr", "tt", "big", "strike",
+    }
+)  # fmt: skip
+_LONG_BLOCK = 80  # characters of a block that is surely text
+_WRAPPER_TEXT = 400  # characters in long blocks that make a boilerplate name a wrapper
+_SIBLING_SCORE = 10.0  # a sibling of the container scoring this much continues it
+_SIBLING_SHARE = 0.2  # ... or this share of the container's score
+_INSIDE_BOILERPLATE = 0.5  # weight of candidates inside a boilerplate-named element
+_RIVALS = 6  # the best candidates compared with the best one
+_RIVAL_SHARE = 0.3  # a rival scores at least this share of the best
+_LABEL_LENGTH = 60  # shorter blocks must read as sentences to count as text
+# Sentence ends and punctuation, with the CJK and Arabic forms.
+_SENTENCE_END = re.compile('[.!?…:;"\u201d\u00bb\u3002\uff01\uff1f\u061f]\\W*$')
+_CAPTION_LENGTH = 400  # characters; longer "caption" boxes are wrappers
+_LINK_SHARE = 0.7  # a block with this share of link text is navigation
+_MIN_BLOCK = 25  # characters a text block needs to count for the container
+_PUNCTUATION = re.compile("[.,;:!?\u3002\u3001\uff0c\uff01\uff1f\u060c\u061b]")
+
+
+@attrs.frozen
+class Body:
+    """What the extractor found in the page's main content."""
+
+    sections: tuple[Section, ...] = ()
+    """The body text as sections."""
+
+    images: tuple[Image, ...] = ()
+    """Figures inside the content, in document order."""
+
+    headline: str | None = None
+    """The first ``h1`` inside or just before the content, if any."""
+
+
+def extract_body(
+    root: html.HtmlElement,
+    *,
+    skip: tuple[str | None, ...] = (),
+    containers: Sequence[html.HtmlElement] | None = None,
+) -> Body:
+    """Find the article text of the page ``root`` (see the module docstring).
+
+    ``root`` is modified (pruned).  Paragraphs equal to one of ``skip`` (the
+    title, the summary) are left out.
+
+    ``containers``, when given, replaces the container choice: the body is
+    collected from exactly these elements, in the order given (a site parser
+    passes the elements its selector found).  They are pruned inside like the
+    rest of the page, but never removed themselves, nor are the elements
+    around them.  Each is collected as a block of the content would be: a
+    heading starts a section, a paragraph is a paragraph, a figure gives its
+    images, and any other element is walked for its blocks.
+    """
+    body = root.find("body")
+    if body is None:
+        body = root
+    skipped = {collapse(text) for text in skip if text}
+    if containers is not None:
+        chosen = list(containers)
+        _Pruning(_with_ancestors(chosen)).prune(body)
+        return _collect_given(chosen, skipped, _Measures())
+    _Pruning(frozenset()).prune(body)
+    measures = _Measures()
+    found = _choose_container(body, measures)
+    if not found:
+        return Body()
+    return _collect(found, skipped, measures)
+
+
+def _with_ancestors(elements: Iterable[html.HtmlElement]) -> frozenset[html.HtmlElement]:
+    """Return ``elements`` and every element around them."""
+    kept: set[html.HtmlElement] = set()
+    for element in elements:
+        kept.add(element)
+        kept.update(element.iterancestors())
+    return frozenset(kept)
+
+
+# -- measuring text ----------------------------------------------------------
+
+
+class _Measures:
+    """Texts of the elements of a tree, each worked out once.
+
+    The answers hold for the tree as it was when they were asked: pruning
+    changes them, so the pruning and the steps after it use one each.
+    """
+
+    def __init__(self) -> None:
+        self._inline: dict[html.HtmlElement, bool] = {}
+        self._text: dict[html.HtmlElement, str] = {}
+        self._links: dict[html.HtmlElement, int] = {}
+
+    def text(self, element: html.HtmlElement) -> str:
+        """Return the text of ``element`` and everything in it, whitespace collapsed."""
+        text = self._text.get(element)
+        if text is None:
+            text = self._text[element] = collapse(element.text_content())
+        return text
+
+    def link_length(self, element: html.HtmlElement) -> int:
+        """Return the length of the link text in ``element`` (itself included)."""
+        length = self._links.get(element)
+        if length is None:
+            length = self._links[element] = _link_text_length(element)
+        return length
+
+    def is_inline(self, element: html.HtmlElement) -> bool:
+        """Whether ``element`` is inline markup without any block inside it."""
+        if element.tag not in _INLINE:
+            return False
+        if not len(element):
+            return True
+        inline = self._inline.get(element)
+        if inline is None:
+            # Inline markup whose every child element is inline markup all
+            # the way down: the same as having no block among its descendants.
+            inline = all(
+                not isinstance(child.tag, str) or self.is_inline(child) for child in element
+            )
+            self._inline[element] = inline
+        return inline
+
+    def direct_text(self, element: html.HtmlElement) -> tuple[str, int]:
+        """Return the text of ``element`` outside its block children, and its link text length."""
+        parts = [element.text or ""]
+        links = 0
+        for child in element:
+            if isinstance(child.tag, str) and self.is_inline(child):
+                text = child.text_content()
+                parts.append(text)
+                if child.tag == "a":
+                    links += len(collapse(text))
+                elif len(child):
+                    links += _link_text_length(child)
+            parts.append(child.tail or "")
+        return collapse("".join(parts)), links
+
+    def direct_text_length(self, element: html.HtmlElement) -> int:
+        """Return the length of the text of ``element`` outside its block children."""
+        parts = [element.text or ""]
+        for child in element:
+            if isinstance(child.tag, str) and self.is_inline(child):
+                parts.append(child.text_content())
+            parts.append(child.tail or "")
+        return len(collapse("".join(parts)))
+
+
+def _link_text_length(element: html.HtmlElement) -> int:
+    """Return the length of the link text in ``element`` (itself included)."""
+    return sum(len(collapse(link.text_content())) for link in element.iter("a"))
+
+
+# -- pruning -----------------------------------------------------------------
+
+
+class _Pruning:
+    """Finds the elements to remove in one walk, then removes them.
+
+    Every decision is taken on the whole page as it was parsed, before any
+    removal.  The walk does not enter an element it has doomed: everything in
+    it goes with it.
+    """
+
+    def __init__(self, kept: frozenset[html.HtmlElement]) -> None:
+        self.kept = kept
+        self.measures = _Measures()
+        self.block_lengths: dict[html.HtmlElement, int] = {}
+
+    def prune(self, body: html.HtmlElement) -> None:
+        """Remove from ``body`` (and ``body`` itself) what never holds article text."""
+        kept = self.kept
+        # ``body`` itself may go (a hidden ``<body>``), but its content is
+        # still what the container choice reads: it is pruned all the same.
+        doomed = [body] if self.is_doomed(body) and body not in kept else []
+        pending = body[::-1]
+        while pending:
+            element = pending.pop()
+            if self.is_doomed(element) and element not in kept:
+                doomed.append(element)
+            elif len(element):
+                pending.extend(element[::-1])
+        for element in doomed:
+            _remove(element)
+
+    def is_doomed(self, element: html.HtmlElement) -> bool:
+        """Whether ``element`` goes (see the module docstring), judged on the unpruned page."""
+        tag = element.tag
+        # Comments and processing instructions have no string tag.
+        if not isinstance(tag, str) or tag in _DROP_TAGS:
+            return True
+        names = element.keys()
+        if not names:
+            return tag == "form" and not self.holds_article_text(element)
+        if _is_hidden(element, names):
+            return True
+        if tag == "form" or _is_boilerplate(element, names):
+            return not self.holds_article_text(element)
+        return False
+
+    def holds_article_text(self, element: html.HtmlElement) -> bool:
+        """Whether a boilerplate-named element is a wrapper around real text.
+
+        Pages name wrappers after features ("paywall", "ad-margins", "widget");
+        a wrapper holding enough text in long blocks is kept, and the
+        container choice decides.
+        """
+        # No block is longer than all the text in the element: with less than
+        # a long block's worth, there is no need to look at them.
+        if len(element.text_content()) < _LONG_BLOCK:
+            return False
+        total = 0
+        for block in element.iter("p", "div", "td"):
+            length = self.block_lengths.get(block)
+            if length is None:
+                if block.tag == "p":
+                    length = len(block.text_content())
+                else:
+                    length = self.measures.direct_text_length(block)
+                self.block_lengths[block] = length
+            if length >= _LONG_BLOCK:
+                total += length
+                if total >= _WRAPPER_TEXT:
+                    return True
+        return False
+
+
+def _is_hidden(element: html.HtmlElement, names: list[str]) -> bool:
+    """Whether ``element`` (with the attributes ``names``) is hidden from readers."""
+    if "hidden" in names or ("aria-hidden" in names and element.get("aria-hidden") == "true"):
+        return True
+    if "style" not in names:
+        return False
+    style = element.get("style")
+    return bool(style) and _hiding_style(style)
+
+
+def _is_boilerplate(element: html.HtmlElement, names: list[str] | None = None) -> bool:
+    """Whether the ``role``, ``class`` or ``id`` of ``element`` names it as boilerplate.
+
+    ``names`` are the element's attribute names, when already known.
+    """
+    if names is None:
+        names = element.keys()
+    if element.tag in _NEVER_BOILERPLATE:
+        return False
+    if "role" in names and element.get("role") in _BOILERPLATE_ROLES:
+        boilerplate = True
+    elif "class" in names:
+        identifier = element.get("id", "") if "id" in names else ""
+        boilerplate = _names_boilerplate(f"{element.get('class', '')} {identifier}")
+    elif "id" in names:
+        boilerplate = _names_boilerplate(f" {element.get('id', '')}")
+    else:
+        return False
+    return boilerplate and not ("itemprop" in names and element.get("itemprop") == "articleBody")
+
+
+@functools.lru_cache(maxsize=4096)
+def _names_boilerplate(names: str) -> bool:
+    """Whether ``class`` and ``id`` values (joined by a space) name boilerplate."""
+    return bool(names.strip()) and _BOILERPLATE.search(names) is not None
+
+
+@functools.lru_cache(maxsize=1024)
+def _hiding_style(style: str) -> bool:
+    """Whether an inline ``style`` hides its element."""
+    return _HIDING_STYLE.search(style) is not None
+
+
+def _remove(element: html.HtmlElement) -> None:
+    """Remove ``element`` but keep the text that follows it (its tail)."""
+    parent = element.getparent()
+    if parent is None:
+        return
+    tail = element.tail
+    if tail:
+        previous = element.getprevious()
+        if previous is not None:
+            previous.tail = (previous.tail or "") + tail
+        else:
+            parent.text = (parent.text or "") + tail
+    parent.remove(element)
+
+
+# -- choosing the container --------------------------------------------------
+
+
+def _score_text(text: str, links: int) -> float:
+    if len(text) < _MIN_BLOCK:
+        return 0.0
+    density = min(links / len(text), 1.0)
+    score = 1.0 + len(_PUNCTUATION.findall(text)) + min(len(text) / 100, 3.0)
+    return score * (1.0 - density)
+
+
+def _block_score(element: html.HtmlElement, measures: _Measures) -> float:
+    if element.tag in _BLOCKS:
+        text = measures.text(element)
+        if len(text) < _MIN_BLOCK:
+            return 0.0
+        return _score_text(text, measures.link_length(element))
+    return _score_text(*measures.direct_text(element))
+
+
+# Paragraph-like blocks, and containers holding text of their own (with
+# ``<br>``).  List items are left out: lists of teasers and comments would win.
+_TEXT_BLOCKS = tuple(sorted((_BLOCKS - {"li"}) | _CONTAINERS))
+
+
+def _name_weight(element: html.HtmlElement) -> float:
+    """How much an element's class and id suggest article text (+) or not (-)."""
+    if element.get("itemprop") == "articleBody":
+        return 1.0
+    names = f"{element.get('class', '')} {element.get('id', '')}"
+    if not names.strip():
+        return 0.0
+    weight = 0.0
+    if _names_boilerplate(names):
+        weight -= 0.5
+    if _CONTENT_NAMES.search(names):
+        weight += 0.25
+    return weight
+
+
+def _surroundings_weight(element: html.HtmlElement, inside: dict[html.HtmlElement, bool]) -> float:
+    """Less for text inside a boilerplate-named element (a comment thread, a teaser box).
+
+    ``inside`` remembers, for the elements already seen, whether one of their
+    ancestors (below ``<body>``) is named like boilerplate.
+    """
+    return _INSIDE_BOILERPLATE if _inside_boilerplate(element, inside) else 1.0
+
+
+def _inside_boilerplate(element: html.HtmlElement, inside: dict[html.HtmlElement, bool]) -> bool:
+    """Whether an ancestor of ``element`` below ``<body>`` is named like boilerplate."""
+    path: list[html.HtmlElement] = []
+    answer = False
+    current = element
+    while True:
+        known = inside.get(current)
+        if known is not None:
+            answer = known
+            break
+        path.append(current)
+        parent = current.getparent()
+        if parent is None or parent.tag in {"body", "html"}:
+            break
+        if _is_boilerplate(parent):
+            answer = True
+            break
+        current = parent
+    for seen in path:
+        inside[seen] = answer
+    return answer
+
+
+def _choose_container(body: html.HtmlElement, measures: _Measures) -> list[html.HtmlElement]:
+    """Return the element holding the article text, with any siblings that continue it."""
+    scores: dict[html.HtmlElement, float] = {}
+    for block in body.iter(*_TEXT_BLOCKS):
+        score = _block_score(block, measures)
+        if not score:
+            continue
+        parent = block.getparent()
+        if parent is None:
+            continue
+        scores[parent] = scores.get(parent, 0.0) + score
+        grandparent = parent.getparent()
+        if grandparent is not None:
+            scores[grandparent] = scores.get(grandparent, 0.0) + score / 2
+    if not scores:
+        return []
+    inside: dict[html.HtmlElement, bool] = {}
+    for element in scores:
+        scores[element] *= (1.0 + _name_weight(element)) * _surroundings_weight(element, inside)
+    best = _common_container(scores)
+    # Prefer a marked-up article element around the best candidate when it
+    # holds the best candidate (it then also holds headings and figures).
+    for ancestor in best.iterancestors():
+        if ancestor.tag == "article" or ancestor.get("itemprop") == "articleBody":
+            if len(measures.text(ancestor)) < 3 * len(measures.text(best)):
+                return [ancestor]
+            break
+    return _with_siblings(best, scores, measures)
+
+
+def _common_container(scores: dict[html.HtmlElement, float]) -> html.HtmlElement:
+    """Return the best-scoring element, or the ancestor it shares with its close rivals.
+
+    A long article is often cut into several blocks of paragraphs, each of
+    which scores about as well as the best one: their common ancestor holds
+    the whole text.
+    """
+    ranked = sorted(scores, key=lambda element: scores[element], reverse=True)
+    best = ranked[0]
+    rivals = [
+        element
+        for element in ranked[1:_RIVALS]
+        if scores[element] >= _RIVAL_SHARE * scores[best]
+        and best not in element.iterancestors()
+        and element not in best.iterancestors()
+    ]
+    if len(rivals) < 2:
+        return best
+    for ancestor in best.iterancestors():
+        if ancestor.tag in {"body", "html"}:
+            break
+        held = sum(1 for rival in rivals if ancestor in rival.iterancestors())
+        if held >= 2:
+            return ancestor
+    return best
+
+
+def _with_siblings(
+    best: html.HtmlElement, scores: dict[html.HtmlElement, float], measures: _Measures
+) -> list[html.HtmlElement]:
+    """``best`` and the siblings that continue its text (pages split long articles)."""
+    parent = best.getparent()
+    if parent is None:
+        return [best]
+    threshold = max(_SIBLING_SCORE, _SIBLING_SHARE * scores.get(best, 0.0))
+    best_names = best.get("class")
+    chosen: list[html.HtmlElement] = []
+    for sibling in parent:
+        if sibling is best or _continues(sibling, best_names, scores, threshold, measures):
+            chosen.append(sibling)
+    return chosen
+
+
+def _continues(
+    sibling: html.HtmlElement,
+    best_names: str | None,
+    scores: dict[html.HtmlElement, float],
+    threshold: float,
+    measures: _Measures,
+) -> bool:
+    """Whether a sibling of the container holds more of the same article."""
+    if not isinstance(sibling.tag, str) or sibling.tag == "article":
+        return False  # not an element, or another article (on a page listing several)
+    score = scores.get(sibling, 0.0)
+    if score >= threshold or (best_names and sibling.get("class") == best_names and score > 0):
+        return True
+    return (
+        sibling.tag == "p"
+        and bool(_block_score(sibling, measures))
+        and len(measures.text(sibling)) >= 80
+    )
+
+
+# -- collecting --------------------------------------------------------------
+
+
+class _Collector:
+    def __init__(self, skip: set[str], measures: _Measures) -> None:
+        self.skip = skip
+        self.measures = measures
+        self.sections: list[Section] = []
+        self.heading: str | None = None
+        self.paragraphs: list[str] = []
+        self.images: list[Image] = []
+        self.headline: str | None = None
+        self.seen: set[str] = set()
+
+    def add_heading(self, text: str) -> None:
+        self.close_section()
+        self.heading = text
+
+    def add_paragraph(self, text: str) -> None:
+        if text in self.skip or text in self.seen:
+            return
+        self.seen.add(text)
+        self.paragraphs.append(text)
+
+    def close_section(self) -> None:
+        # A heading with no text under it titled something that was left out
+        # (a list of links, a gallery): it goes too.
+        if self.paragraphs:
+            self.sections.append(Section(heading=self.heading, paragraphs=self.paragraphs))
+        self.heading = None
+        self.paragraphs = []
+
+    def body(self) -> Body:
+        """Close the last section and return what was collected."""
+        self.close_section()
+        return Body(
+            sections=tuple(self.sections),
+            images=tuple(self.images),
+            headline=self.headline,
+        )
+
+
+def _collect(containers: list[html.HtmlElement], skip: set[str], measures: _Measures) -> Body:
+    """Collect the chosen containers: blocks as blocks, the others walked."""
+    collector = _Collector(skip, measures)
+    for container in containers:
+        if container.tag in _BLOCKS:
+            _block(container, collector)
+        else:
+            _walk(container, collector)
+    return collector.body()
+
+
+def _collect_given(containers: list[html.HtmlElement], skip: set[str], measures: _Measures) -> Body:
+    """Collect the containers a caller named, each as one block of the content."""
+    collector = _Collector(skip, measures)
+    for container in containers:
+        if isinstance(container.tag, str):
+            if container.tag == "img":
+                _add_image(container, None, collector)
+            else:
+                _block(container, collector)
+    return collector.body()
+
+
+def _walk(element: html.HtmlElement, collector: _Collector) -> None:
+    """Collect the content of ``element``: its blocks, and runs of inline text between them."""
+    run = _Run(collector)
+    run.add(element.text)
+    for child in element:
+        tag = child.tag
+        if not isinstance(tag, str):
+            run.add(child.tail)
+            continue
+        if tag == "br":
+            run.flush()
+        elif tag == "img":
+            _add_image(child, None, collector)
+        elif collector.measures.is_inline(child):
+            run.add(child.text_content(), link=tag == "a")
+            if tag != "a" and len(child):
+                run.links += _link_text_length(child)
+        else:
+            run.flush()
+            _block(child, collector)
+        run.add(child.tail)
+    run.flush()
+
+
+class _Run:
+    """Inline text between blocks, gathered into one paragraph."""
+
+    def __init__(self, collector: _Collector) -> None:
+        self.collector = collector
+        self.parts: list[str] = []
+        self.links = 0
+
+    def add(self, text: str | None, *, link: bool = False) -> None:
+        if text:
+            self.parts.append(text)
+            if link:
+                self.links += len(collapse(text))
+
+    def flush(self) -> None:
+        text = collapse("".join(self.parts))
+        if text and self.links < _LINK_SHARE * len(text) and _reads_as_text(text):
+            self.collector.add_paragraph(text)
+        self.parts = []
+        self.links = 0
+
+
+def _block(child: html.HtmlElement, collector: _Collector) -> None:
+    """Collect one block-level element."""
+    tag = child.tag
+    if tag == "h1":
+        if collector.headline is None:
+            collector.headline = collector.measures.text(child) or None
+        return
+    if tag in _HEADINGS:
+        text = collector.measures.text(child)
+        if text and not _mostly_links(child, text, collector.measures):
+            collector.add_heading(text)
+        return
+    if tag == "figure" or (_CAPTION_NAMES.search(child.get("class", "")) and _is_caption(child)):
+        _add_figure(child, collector)
+        return
+    if tag in _BLOCKS and not _has_blocks(child):
+        for image in child.iter("img"):
+            _add_image(image, None, collector)
+        text = collector.measures.text(child)
+        if (
+            text
+            and not _mostly_links(child, text, collector.measures)
+            and (tag == "li" or _reads_as_text(text))
+        ):
+            collector.add_paragraph(text)
+        return
+    _walk(child, collector)
+
+
+_STRUCTURE = tuple(sorted(_BLOCKS | _HEADINGS | _CONTAINERS))
+
+
+def _has_blocks(element: html.HtmlElement) -> bool:
+    """Whether ``element`` holds a block, a heading or a container."""
+    return next(element.iterdescendants(*_STRUCTURE), None) is not None
+
+
+def _mostly_links(element: html.HtmlElement, text: str, measures: _Measures) -> bool:
+    """Whether links make most of the text ``text`` of ``element``."""
+    links = measures.link_length(element)
+    return links > 0 and links >= _LINK_SHARE * len(text)
+
+
+def _reads_as_text(text: str) -> bool:
+    """Whether a block is article text rather than a label, a date or a credit line.
+
+    A short block without sentence punctuation ("Close", "Back to gallery",
+    "By A. Writer", "November 18, 2019") is taken for a label.
+    """
+    return len(text) >= _LABEL_LENGTH or _SENTENCE_END.search(text) is not None
+
+
+def _is_caption(element: html.HtmlElement) -> bool:
+    """Whether an element named like a caption or photo box is one (not a wrapper)."""
+    return len(element.text_content()) < _CAPTION_LENGTH and element.find(".//p/..//p") is None
+
+
+def _add_figure(figure: html.HtmlElement, collector: _Collector) -> None:
+    caption_element = figure.find(".//figcaption")
+    if caption_element is None and figure.tag != "figure":
+        caption_element = figure
+    caption = collapse(caption_element.text_content()) if caption_element is not None else None
+    images = list(figure.iter("img"))
+    if not images and caption:
+        collector.images.append(Image(caption=caption))
+        return
+    for index, image in enumerate(images):
+        _add_image(image, caption if index == 0 else None, collector)
+
+
+def _add_image(image: etree._Element, caption: str | None, collector: _Collector) -> None:
+    url = image.get("src") or image.get("data-src")
+    if url:
+        url = url.strip() or None
+    if url and (url.startswith("data:") or any(char.isspace() for char in url)):
+        url = None
+    alt = collapse(image.get("alt") or "") or None
+    caption = caption or None
+    if url is None and alt is None and caption is None:
+        return
+    collector.images.append(Image(url=url, alt=alt, caption=caption))

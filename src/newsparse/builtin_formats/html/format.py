@@ -1,0 +1,167 @@
+"""The ``html`` format: a saved news page in, one article out.
+
+Reading a page takes three steps, each in its own module:
+
+1. ``newsparse.builtin_formats.html.dom`` parses the text with lxml under
+   safe settings (no network, no external entities, libxml2's size limits).
+2. :mod:`~newsparse.builtin_formats.html.metadata` reads what the page says
+   about the article: JSON-LD, OpenGraph, Twitter cards, meta tags, then the
+   DOM (title, authors, dates, canonical URL, site name, language, topics,
+   summary, lead image).
+3. When a plugin registered a site parser (:mod:`newsparse.sites`) for the
+   page's canonical URL, it supplies the fields it knows; they win.
+4. :mod:`~newsparse.builtin_formats.html.body` finds the article text and
+   its figures with generic rules (no rule knows any site), in the elements
+   the site parser names if it does.
+
+The rule for bad pages
+----------------------
+A page is one article.  Its title is the metadata's title, else the first
+``h1`` of the content; a page with neither is a :class:`~newsparse.ParseError`
+("no title"), and so is a page without any element.  Empty input (or only
+whitespace) holds no article.  A document newsparse wrote itself
+(:mod:`~newsparse.builtin_formats.html.render`) is read back exactly, one
+article per ``<article>``.  A page with a title but
+no article text (an index page, a video page) is an article with an empty
+body: what was found is returned, and nothing is invented.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from typing import TextIO
+
+from lxml import html
+
+from newsparse.builtin_formats.html.body import extract_body
+from newsparse.builtin_formats.html.dom import FORMAT_NAME, parse_document
+from newsparse.builtin_formats.html.examples import ACCEPTED, CANONICAL
+from newsparse.builtin_formats.html.metadata import PageMetadata, extract_metadata
+from newsparse.builtin_formats.html.render import read_own_markup, render_document
+from newsparse.builtin_formats.html.sitefields import remove_elements
+from newsparse.errors import NewsparseError, ParseError, PluginError
+from newsparse.format import Format, ParseItem
+from newsparse.model import Article, Image
+from newsparse.plugins import get_host
+from newsparse.sites import SiteFields, choose_site_parser
+from newsparse.textio import TextStream
+
+__all__ = ["HtmlFormat"]
+
+_MARKUP_START = re.compile(
+    r"\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)\b", re.IGNORECASE | re.DOTALL
+)
+_ANY_HTML = re.compile(r"<(?:html|head|body|meta|title|div|p|article)\b", re.IGNORECASE)
+
+
+class HtmlFormat(Format):
+    """A news page in HTML (see :mod:`newsparse.builtin_formats.html.format`)."""
+
+    name = FORMAT_NAME
+    label = "HTML news page"
+    extensions = (".html", ".htm", ".xhtml")
+    media_types = ("text/html", "application/xhtml+xml")
+
+    def sniff(self, sample: str) -> float:
+        """Score 0.9 for text that starts like an HTML document, 0.5 for HTML tags later."""
+        text = sample.removeprefix("\ufeff")
+        if text.lstrip().startswith("<?xml"):
+            text = text[text.find("?>") + 2 :] if "?>" in text else ""
+        if _MARKUP_START.match(text):
+            return 0.9
+        if _ANY_HTML.search(sample):
+            return 0.5
+        return 0.0
+
+    def parse(self, stream: TextStream, source: str) -> Iterator[ParseItem]:
+        """Read the page as one article (see the module docstring)."""
+        text = stream.read()
+        if not text.strip():
+            return  # no input, no article
+        root = parse_document(text, source)
+        try:
+            own = read_own_markup(root)
+        except (ValueError, TypeError, KeyError, AttributeError) as error:
+            raise ParseError(
+                f"damaged newsparse markup: {type(error).__name__}: {error}",
+                format=self.name,
+                source=source,
+                line=1,
+                column=1,
+            ) from None
+        if own is not None:
+            yield from own
+            return
+        metadata = extract_metadata(root)
+        site = _site_fields(root, metadata, source)
+        title = site.title or metadata.title
+        body = extract_body(root, skip=(title,), containers=site.body)
+        title = title or body.headline
+        if title is None:
+            raise ParseError(
+                "no title: the page has no title, headline or h1 to name an article",
+                format=self.name,
+                source=source,
+                line=1,
+                column=1,
+            )
+        yield Article(
+            title=title,
+            body=body.sections if site.sections is None else site.sections,
+            images=_merge_images(metadata.images, body.images),
+            authors=metadata.authors if site.authors is None else site.authors,
+            published=site.published or metadata.published,
+            modified=site.modified or metadata.modified,
+            url=metadata.url,
+            publisher=metadata.publisher,
+            language=metadata.language,
+            topics=metadata.topics if site.topics is None else site.topics,
+            summary=site.summary or metadata.summary,
+        )
+
+    def canonical_examples(self) -> Iterable[str]:
+        """Return a hand-written document in newsparse's own markup."""
+        return (CANONICAL,)
+
+    def accepted_examples(self) -> Iterable[str]:
+        """Return the same document written with other case, quoting and spacing."""
+        return (ACCEPTED,)
+
+    def render(self, articles: Iterable[Article], out: TextIO) -> None:
+        """Write the articles as one HTML5 document.
+
+        See :mod:`newsparse.builtin_formats.html.render` for the markup.
+
+        Every valid article can be written, and reads back unchanged.
+        """
+        out.write(render_document(list(articles)))
+
+
+def _site_fields(root: html.HtmlElement, metadata: PageMetadata, source: str) -> SiteFields:
+    """Ask the site parser for the page's URL, if a plugin registered one.
+
+    The page's date picks the parser's version.  A fault in the parser's
+    code is a :class:`~newsparse.PluginError` naming the plugin.
+    """
+    when = metadata.published.date() if metadata.published else None
+    chosen = choose_site_parser(get_host().site_parsers, metadata.url, when)
+    if chosen is None or metadata.url is None:
+        return SiteFields()
+    parser = chosen.parser
+    try:
+        remove_elements(parser, root)
+        return parser.extract(root, metadata.url)
+    except NewsparseError:
+        raise
+    except Exception as error:
+        raise PluginError(
+            chosen.plugin,
+            f"site parser {parser.name!r} failed on {source}: {type(error).__name__}: {error}",
+        ) from error
+
+
+def _merge_images(lead: tuple[Image, ...], figures: tuple[Image, ...]) -> tuple[Image, ...]:
+    """Return the lead images, then the figures whose address is not among them."""
+    seen = {image.url for image in lead if image.url}
+    return lead + tuple(image for image in figures if not image.url or image.url not in seen)

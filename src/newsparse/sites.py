@@ -1,0 +1,238 @@
+"""Site parsers: what a plugin knows about one publisher's pages.
+
+The ``html`` format reads any news page with generic rules.  Where those get a
+publisher wrong, a plugin registers a :class:`SiteParser` for the
+publisher's domains through the hook
+:func:`~newsparse.hookspecs.newsparse_register_site_parsers`.  For a page from
+one of those domains, the format asks the site parser first: every field it
+supplies wins, and generic extraction fills the rest.
+
+A site parser states what it knows with XPath 1.0 selectors (class
+attributes, the simplest way), or overrides :meth:`SiteParser.extract` to
+compute fields in code.  Sites change their markup: a redesign adds a new
+*version* of the parser, a subclass with a later :attr:`SiteParser.valid_from`
+date, and pages are read by the version that was current when they were
+published, so old pages keep working.
+
+>>> from newsparse.sites import SiteParser
+>>> class Gazette(SiteParser):
+...     name = "example-gazette"
+...     domains = ("gazette.example",)
+...     title = "//h1[@class='headline']"
+...     authors = "//a[@rel='author']"
+...     body = "//div[@class='story']"
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from datetime import date, datetime
+from typing import ClassVar
+from urllib.parse import urlsplit
+
+import attrs
+from lxml import html
+
+from newsparse.errors import PluginError
+from newsparse.model import Section
+
+__all__ = [
+    "RegisteredSiteParser",
+    "SiteFields",
+    "SiteParser",
+    "SiteParserRegistry",
+    "choose_site_parser",
+]
+
+_NAME = re.compile(r"[a-z0-9][a-z0-9._-]*\Z")
+
+
+@attrs.frozen
+class SiteFields:
+    """What a site parser found on a page; ``None`` means "leave it to generic extraction"."""
+
+    title: str | None = None
+    """The headline."""
+    authors: tuple[str, ...] | None = None
+    """The authors, as the page prints them (an empty tuple means "none")."""
+    published: datetime | None = None
+    """When the article was first published (timezone-aware)."""
+    modified: datetime | None = None
+    """When it was last changed (timezone-aware)."""
+    summary: str | None = None
+    """The standfirst."""
+    topics: tuple[str, ...] | None = None
+    """Keywords or tags."""
+    body: tuple[html.HtmlElement, ...] | None = None
+    """The elements that hold the article text, in reading order; the generic
+    collector reads headings, paragraphs and figures from them."""
+    sections: tuple[Section, ...] | None = None
+    """The body itself, when the parser builds it in code: it is used as it
+    is, and :attr:`body` only serves to find figures."""
+
+
+class SiteParser:
+    """Base class of a parser for one publisher's pages (one version of it).
+
+    Subclasses set :attr:`name` and :attr:`domains`, and the selectors they
+    know; each selector is an XPath 1.0 expression evaluated on the page's
+    root element.  A selector that finds nothing leaves the field to generic
+    extraction.  For anything selectors cannot say, override :meth:`extract`
+    (call ``super().extract(root, url)`` to keep the selectors).
+    """
+
+    name: ClassVar[str]
+    """Unique name, such as ``"srf"``: lower-case letters, digits and ``._-``.
+    Versions of one parser share it."""
+
+    domains: ClassVar[tuple[str, ...]] = ()
+    """Host names the parser reads, such as ``("srf.ch",)``; subdomains
+    (``www.srf.ch``) match too."""
+
+    url_pattern: ClassVar[str | None] = None
+    """A regular expression the page's URL must contain a match for, to narrow
+    the domains down (``r"/news/"``); ``None`` accepts every URL."""
+
+    valid_from: ClassVar[date | None] = None
+    """The first publication date this version reads.  Among the versions of
+    one parser, a page is read by the one with the latest ``valid_from`` not
+    after the page's date (the newest version when the date is unknown)."""
+
+    title: ClassVar[str | None] = None
+    """XPath of the headline: its text, collapsed."""
+    authors: ClassVar[str | None] = None
+    """XPath of the author names: one name per element or string found."""
+    published: ClassVar[str | None] = None
+    """XPath of the publication date: a ``datetime`` attribute or a text in a
+    format :func:`~newsparse.builtin_formats.html.dates.parse_date` reads."""
+    summary: ClassVar[str | None] = None
+    """XPath of the standfirst."""
+    body: ClassVar[str | None] = None
+    """XPath of the element(s) holding the article text."""
+    remove: ClassVar[tuple[str, ...]] = ()
+    """XPaths of elements to delete before anything is read (teasers inside the
+    text, photo credits, newsletter boxes the generic rules miss)."""
+
+    def __init_subclass__(cls, **kwargs: object) -> None:
+        super().__init_subclass__(**kwargs)
+        name = cls.__dict__.get("name")
+        if name is not None and not _NAME.match(name):
+            raise ValueError(f"site parser name {name!r} must match {_NAME.pattern!r}")
+
+    def matches(self, url: str) -> bool:
+        """Whether this parser reads the page at ``url`` (domain and pattern)."""
+        host = (urlsplit(url).hostname or "").lower().rstrip(".")
+        if not any(host == domain or host.endswith("." + domain) for domain in self.domains):
+            return False
+        return self.url_pattern is None or re.search(self.url_pattern, url) is not None
+
+    def extract(self, root: html.HtmlElement, url: str) -> SiteFields:
+        """Return what the selectors find on the page ``root`` (fetched from ``url``).
+
+        The ``remove`` selectors have been applied already.
+        """
+        from newsparse.builtin_formats.html import sitefields  # noqa: PLC0415 - lxml code
+
+        del url
+        return sitefields.apply_selectors(self, root)
+
+    def __repr__(self) -> str:
+        since = f" from {self.valid_from}" if self.valid_from else ""
+        return f"<{type(self).__name__} {self.name!r}{since}>"
+
+
+@attrs.frozen
+class RegisteredSiteParser:
+    """A site parser together with the plugin that registered it."""
+
+    parser: SiteParser
+    """The site parser instance."""
+    plugin: str
+    """Name of the plugin that registered it."""
+
+
+class SiteParserRegistry:
+    """Collects the site parsers one plugin registers.
+
+    A plugin receives one in
+    :func:`~newsparse.hookspecs.newsparse_register_site_parsers` and calls
+    :meth:`add` once per version.  What it adds takes effect only once its hook
+    has returned without error.
+    """
+
+    def __init__(
+        self, plugin: str, existing: Mapping[tuple[str, date | None], RegisteredSiteParser]
+    ) -> None:
+        self._plugin = plugin
+        self._existing = existing
+        self._added: dict[tuple[str, date | None], RegisteredSiteParser] = {}
+
+    @property
+    def plugin(self) -> str:
+        """Name of the plugin this registry collects for."""
+        return self._plugin
+
+    def add(self, parser: SiteParser) -> None:
+        """Register one version of a site parser.
+
+        Raises:
+            PluginError: ``parser`` is not a :class:`SiteParser` instance, has
+                no name or no domains, or the same name and ``valid_from``
+                are taken (the message names both plugins).
+        """
+        if not isinstance(parser, SiteParser):
+            raise PluginError(
+                self._plugin, f"registered {parser!r}, which is not a newsparse SiteParser"
+            )
+        name = getattr(parser, "name", None)
+        if not isinstance(name, str) or not parser.domains:
+            raise PluginError(self._plugin, f"site parser {parser!r} needs a name and domains")
+        key = (name, parser.valid_from)
+        for taken in (self._existing.get(key), self._added.get(key)):
+            if taken is not None:
+                raise PluginError(
+                    self._plugin,
+                    f"site parser {name!r} (valid from {parser.valid_from}) is already"
+                    f" registered by plugin {taken.plugin!r}",
+                )
+        self._added[key] = RegisteredSiteParser(parser, self._plugin)
+
+    def added(self) -> dict[tuple[str, date | None], RegisteredSiteParser]:
+        """Return what was added, by name and ``valid_from``."""
+        return dict(self._added)
+
+
+def choose_site_parser(
+    parsers: Sequence[RegisteredSiteParser], url: str | None, when: date | None
+) -> RegisteredSiteParser | None:
+    """Return the site parser version that reads the page at ``url``, published ``when``.
+
+    Of the parsers that match the URL, the one with the longest matching
+    domain wins (``news.example.com`` before ``example.com``); of its
+    versions, the latest whose ``valid_from`` is not after ``when`` (the
+    newest one when ``when`` is unknown, the oldest when every version is
+    newer than the page).
+    """
+    if not url:
+        return None
+    matching = [entry for entry in parsers if entry.parser.matches(url)]
+    if not matching:
+        return None
+    host = (urlsplit(url).hostname or "").lower()
+
+    def specificity(entry: RegisteredSiteParser) -> int:
+        return max(
+            (len(d) for d in entry.parser.domains if host == d or host.endswith("." + d)),
+            default=0,
+        )
+
+    best = max(matching, key=specificity)
+    versions = sorted(
+        (entry for entry in matching if entry.parser.name == best.parser.name),
+        key=lambda entry: entry.parser.valid_from or date.min,
+    )
+    if when is None:
+        return versions[-1]
+    current = [entry for entry in versions if (entry.parser.valid_from or date.min) <= when]
+    return current[-1] if current else versions[0]

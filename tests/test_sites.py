@@ -1,0 +1,204 @@
+"""Tests of site parsers: choosing one for a page, registering them, and what they change.
+
+A site parser is registered by a plugin here exactly as a third-party plugin
+would (the ``newsparse_register_site_parsers`` hook), with ``registered()``.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timezone
+from typing import ClassVar
+
+import pytest
+from lxml import html
+
+import newsparse
+from newsparse import PluginError, hookimpl
+from newsparse.plugins import get_host, registered
+from newsparse.sites import (
+    RegisteredSiteParser,
+    SiteFields,
+    SiteParser,
+    SiteParserRegistry,
+    choose_site_parser,
+)
+
+TEXT = (
+    "The council voted on Tuesday to keep the old bridge open, after engineers said"
+    " the repairs made last spring would hold for another decade at least."
+)
+AD = "Subscribe now and get the first three months of the Gazette for free, today only."
+
+
+class Gazette(SiteParser):
+    name = "gazette"
+    domains = ("gazette.example",)
+    title = "//h1[@class='headline']"
+    authors = "//span[@class='writer']"
+    published = "//time[@class='stamp']"
+    body = "//div[@class='story']"
+    remove: ClassVar[tuple[str, ...]] = ("//div[@class='story']/aside",)
+
+
+class GazetteRedesign(Gazette):
+    valid_from = date(2024, 1, 1)
+    title = "//h1[@class='new-headline']"
+
+
+class Sports(SiteParser):
+    name = "gazette-sports"
+    domains = ("sports.gazette.example",)
+
+
+def entries(*parsers: SiteParser) -> list[RegisteredSiteParser]:
+    return [RegisteredSiteParser(parser, "test") for parser in parsers]
+
+
+def test_a_parser_matches_its_domains_and_subdomains() -> None:
+    parser = Gazette()
+    assert parser.matches("https://gazette.example/news/1")
+    assert parser.matches("https://www.gazette.example/news/1")
+    assert not parser.matches("https://notgazette.example/news/1")
+    assert not parser.matches("https://gazette.example.org/news/1")
+
+
+def test_the_url_pattern_narrows_the_domains() -> None:
+    class Opinion(Gazette):
+        name = "gazette-opinion"
+        url_pattern = r"/opinion/"
+
+    assert Opinion().matches("https://gazette.example/opinion/2")
+    assert not Opinion().matches("https://gazette.example/news/2")
+
+
+def test_the_most_specific_domain_wins() -> None:
+    found = choose_site_parser(
+        entries(Gazette(), Sports()), "https://sports.gazette.example/a", None
+    )
+    assert found is not None
+    assert found.parser.name == "gazette-sports"
+
+
+@pytest.mark.parametrize(
+    ("when", "expected"),
+    [
+        (None, date(2024, 1, 1)),  # unknown date: the newest version
+        (date(2023, 12, 31), None),  # before the redesign
+        (date(2024, 1, 1), date(2024, 1, 1)),
+        (date(2025, 6, 1), date(2024, 1, 1)),
+    ],
+)
+def test_the_version_current_at_the_page_date_is_chosen(
+    when: date | None, expected: date | None
+) -> None:
+    found = choose_site_parser(
+        entries(GazetteRedesign(), Gazette()), "https://gazette.example/a", when
+    )
+    assert found is not None
+    assert found.parser.valid_from == expected
+
+
+def test_no_url_or_no_match_means_no_parser() -> None:
+    assert choose_site_parser(entries(Gazette()), None, None) is None
+    assert choose_site_parser(entries(Gazette()), "https://other.example/", None) is None
+
+
+def test_names_are_checked() -> None:
+    with pytest.raises(ValueError, match="site parser name"):
+
+        class Bad(SiteParser):
+            name = "Bad Name"
+
+
+def test_the_registry_refuses_duplicates_and_junk() -> None:
+    registry = SiteParserRegistry("one", {})
+    registry.add(Gazette())
+    registry.add(GazetteRedesign())
+    with pytest.raises(PluginError, match="already registered"):
+        registry.add(Gazette())
+    with pytest.raises(PluginError, match="not a newsparse SiteParser"):
+        registry.add("gazette")  # type: ignore[arg-type]
+
+    class NoDomains(SiteParser):
+        name = "nowhere"
+
+    with pytest.raises(PluginError, match="needs a name and domains"):
+        registry.add(NoDomains())
+    assert set(registry.added()) == {("gazette", None), ("gazette", date(2024, 1, 1))}
+    other = SiteParserRegistry("two", registry.added())
+    with pytest.raises(PluginError, match="by plugin 'one'"):
+        other.add(Gazette())
+
+
+class GazettePlugin:
+    @hookimpl
+    def newsparse_register_site_parsers(self, registry: SiteParserRegistry) -> None:
+        registry.add(Gazette())
+        registry.add(GazetteRedesign())
+
+
+def gazette_page(published: str, headline_class: str = "headline") -> str:
+    return f"""<!DOCTYPE html><html lang="en"><head>
+<link rel="canonical" href="https://www.gazette.example/news/bridge">
+<meta property="og:title" content="Generic title | Gazette">
+<meta property="article:published_time" content="{published}">
+</head><body>
+<h1 class="{headline_class}">The <b>bridge</b> stays open</h1>
+<span class="writer">Ada Byline</span><span class="writer">Bo Second</span>
+<time class="stamp" datetime="{published}">today</time>
+<div class="teaser"><p>{TEXT.replace("bridge", "tunnel")} {TEXT}</p></div>
+<div class="story"><p>{TEXT}</p><aside><p>{AD}</p></aside><p>{TEXT.upper()}</p></div>
+</body></html>"""
+
+
+def test_a_registered_site_parser_supplies_its_fields() -> None:
+    with registered(GazettePlugin(), name="gazette-plugin") as info:
+        assert info.site_parsers == ("gazette", "gazette@2024-01-01")
+        [article] = newsparse.parse(gazette_page("2023-05-02T10:00:00+02:00"), "html")
+    assert article.title == "The bridge stays open"
+    assert article.authors == ("Ada Byline", "Bo Second")
+    assert article.published == datetime(2023, 5, 2, 8, 0, tzinfo=timezone.utc)
+    assert article.paragraphs == (TEXT, TEXT.upper())  # the aside is removed
+    assert article.url == "https://www.gazette.example/news/bridge"  # generic fills the rest
+
+
+def test_the_redesign_reads_newer_pages() -> None:
+    page = gazette_page("2024-05-02T10:00:00+02:00", headline_class="new-headline")
+    with registered(GazettePlugin(), name="gazette-plugin"):
+        [article] = newsparse.parse(page, "html")
+    assert article.title == "The bridge stays open"
+
+
+def test_without_the_plugin_generic_extraction_reads_the_page() -> None:
+    [article] = newsparse.parse(gazette_page("2023-05-02T10:00:00+02:00"), "html")
+    assert article.title == "Generic title"
+    url = "https://www.gazette.example/news/bridge"
+    assert choose_site_parser(get_host().site_parsers, url, None) is None
+
+
+def test_a_fault_in_a_site_parser_names_the_plugin() -> None:
+    class Broken(Gazette):
+        name = "broken"
+
+        def extract(self, root: html.HtmlElement, url: str) -> SiteFields:
+            raise KeyError("the parser's own bug")
+
+    class BrokenPlugin:
+        @hookimpl
+        def newsparse_register_site_parsers(self, registry: SiteParserRegistry) -> None:
+            registry.add(Broken())
+
+    with (
+        registered(BrokenPlugin(), name="broken-plugin"),
+        pytest.raises(PluginError, match="site parser 'broken' failed") as caught,
+    ):
+        newsparse.parse(gazette_page("2023-05-02T10:00:00+02:00"), "html")
+    assert caught.value.plugin == "broken-plugin"
+    assert isinstance(caught.value.__cause__, KeyError)
+
+
+def test_unregistering_removes_the_site_parsers() -> None:
+    before = get_host().site_parsers  # installed site-parser plugins, if any
+    with registered(GazettePlugin(), name="gazette-plugin"):
+        assert len(get_host().site_parsers) == len(before) + 2
+    assert get_host().site_parsers == before
