@@ -1,0 +1,202 @@
+"""The site parsers for Hankook Ilbo (한국일보, ``hankookilbo.com``).
+
+The site was rebuilt in January 2026, so there are two versions:
+
+:class:`HankookIlbo`
+    The server-rendered pages (``/News/Read/<id>``) of articles published
+    until 27 January 2026.  The text is in ``div[@itemprop='articleBody']``.
+:class:`HankookIlbo2026`
+    The Next.js pages (``/news/article/<id>``) of articles published from
+    28 January 2026.  The text is in ``div#article-view-content`` when the
+    server rendered it; some pages carry it only in the embedded page data (a
+    script holding JSON with ``contentHtml``), and so does their date.
+
+Both mark the text up the same way: the standfirst is an ``h2.sub-tit-ll``
+whose lines are separated by ``<br>``, the sub-headings are
+``h3.editor-tit`` and the paragraphs ``p.editor-p``; photo captions, pull
+quotes and advertisements sit between them and are not text.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable, Iterator
+from datetime import date, datetime, timedelta, timezone
+from typing import Any, ClassVar
+
+from lxml import html
+from newsparse.model import Section
+from newsparse.sites import SiteFields, SiteParser
+
+__all__ = ["KST", "HankookIlbo", "HankookIlbo2026"]
+
+KST = timezone(timedelta(hours=9), "KST")
+"""Korea Standard Time, in which the site writes its dates (no daylight saving)."""
+
+_SUMMARY = "./h2[contains(@class, 'sub-tit')]"
+_BLOCKS = "./h3[contains(@class, 'editor-tit')] | ./p[contains(@class, 'editor-p')]"
+_DOTTED_DATE = re.compile(r"(\d{4})\.(\d{1,2})\.(\d{1,2})\.?\s+(\d{1,2}):(\d{2})")
+
+
+class HankookIlbo(SiteParser):
+    """Hankook Ilbo's server-rendered article pages, until January 2026."""
+
+    name = "hankookilbo"
+    domains = ("hankookilbo.com",)
+    # No title selector: the generic rules read the JSON-LD headline (the h1
+    # and og:title of some pages add quotation marks to it).
+    authors: ClassVar[str | None] = (
+        "//div[@itemprop='articleBody']/div[@class='writer']/span[@class='name']/strong"
+    )
+    published = "//meta[@property='article:published_time']/@content"
+    content: ClassVar[str] = "//div[@itemprop='articleBody']"
+    """XPath of the element whose children are the standfirst, sub-headings and paragraphs."""
+
+    def extract(self, root: html.HtmlElement, url: str) -> SiteFields:
+        """Add the standfirst and the sections, read from the :attr:`content` element."""
+        fields = super().extract(root, url)
+        found = root.xpath(self.content)
+        if not isinstance(found, list) or not found or not isinstance(found[0], html.HtmlElement):
+            return fields
+        return with_article_text(fields, found[0], in_page=True)
+
+
+class HankookIlbo2026(HankookIlbo):
+    """Hankook Ilbo's Next.js article pages, from 28 January 2026."""
+
+    valid_from = date(2026, 1, 28)
+    title = "//meta[@name='headline']/@content"
+    # The page names every author in JSON-LD and its author meta tag; the
+    # generic rules read those.
+    authors = None
+    content = "//div[@id='article-view-content']"
+
+    def extract(self, root: html.HtmlElement, url: str) -> SiteFields:
+        """Read the rendered text, or else the text and date in the embedded page data."""
+        fields = super().extract(root, url)
+        if fields.sections is not None:
+            return fields
+        data = page_data(root)
+        if data is None:
+            return fields
+        content = html.fragment_fromstring(str(data["contentHtml"]), create_parent="div")
+        subtitle = data.get("subTitle")
+        if isinstance(subtitle, str) and subtitle.strip():
+            content.insert(0, html.fragment_fromstring(f"<h2 class='sub-tit-ll'>{subtitle}</h2>"))
+        deployed = data.get("deployDt")
+        published = dotted_date(deployed) if isinstance(deployed, str) else None
+        return with_article_text(fields, content, in_page=False, published=published)
+
+
+def with_article_text(
+    fields: SiteFields,
+    content: html.HtmlElement,
+    *,
+    in_page: bool,
+    published: datetime | None = None,
+) -> SiteFields:
+    """Return ``fields`` with the standfirst and sections read from ``content``.
+
+    ``in_page`` says whether ``content`` is part of the page (and so may be
+    searched for figures); ``published`` is used when the selectors found no
+    date.  Fields stay as they are when ``content`` holds no text.
+    """
+    summary_elements = content.xpath(_SUMMARY)
+    summary = "\n".join(lines_of(summary_elements[0])) if summary_elements else ""
+    sections = sections_of(content.xpath(_BLOCKS))
+    return SiteFields(
+        title=fields.title,
+        authors=fields.authors,
+        published=fields.published or published,
+        modified=fields.modified,
+        summary=summary or fields.summary,
+        topics=fields.topics,
+        body=(content,) if in_page and sections else fields.body,
+        sections=sections or None,
+    )
+
+
+def page_data(root: html.HtmlElement) -> dict[str, Any] | None:
+    """Return the article record of the page data embedded in a script, if any.
+
+    The Next.js pages push it as JSON (``window["__RQ_..."].push({...})``); the
+    record is the object that has ``contentHtml`` as markup.
+    """
+    decoder = json.JSONDecoder()
+    for script in root.xpath("//script[contains(., 'contentHtml')]"):
+        text = script.text or ""
+        start = text.find(".push(")
+        if start < 0:
+            continue
+        try:
+            value, _ = decoder.raw_decode(text, start + len(".push("))
+        except ValueError:
+            continue
+        for record in _objects(value):
+            markup = record.get("contentHtml")
+            if isinstance(markup, str) and "<" in markup:
+                return record
+    return None
+
+
+def _objects(value: object) -> Iterator[dict[str, Any]]:
+    """Yield every JSON object in ``value``, outermost first."""
+    if isinstance(value, dict):
+        yield value
+        for item in value.values():
+            yield from _objects(item)
+    elif isinstance(value, list):
+        for item in value:
+            yield from _objects(item)
+
+
+def dotted_date(text: str) -> datetime | None:
+    """Read a date the site writes as ``2026.01.29 18:40`` (Korean time)."""
+    match = _DOTTED_DATE.search(text)
+    if match is None:
+        return None
+    year, month, day, hour, minute = map(int, match.groups())
+    try:
+        return datetime(year, month, day, hour, minute, tzinfo=KST)
+    except ValueError:
+        return None
+
+
+def collapse(text: str) -> str:
+    """Return ``text`` with every run of whitespace made one space, and stripped."""
+    return " ".join(text.split())
+
+
+def lines_of(element: html.HtmlElement) -> list[str]:
+    """Return the non-empty lines of ``element``'s text, broken where it has ``<br>``."""
+    lines = [""]
+    for node in element.xpath(".//text() | .//br"):
+        if isinstance(node, str):
+            lines[-1] += node
+        else:
+            lines.append("")
+    return [line for line in map(collapse, lines) if line]
+
+
+def sections_of(blocks: Iterable[html.HtmlElement]) -> tuple[Section, ...]:
+    """Group headings (``h1``-``h6``) and paragraphs (anything else) into sections.
+
+    Elements without text are skipped; a heading starts a new section.
+    """
+    sections: list[Section] = []
+    heading: str | None = None
+    paragraphs: list[str] = []
+    for block in blocks:
+        text = collapse(block.text_content())
+        if not text:
+            continue
+        if block.tag in {"h1", "h2", "h3", "h4", "h5", "h6"}:
+            if heading is not None or paragraphs:
+                sections.append(Section(heading=heading, paragraphs=paragraphs))
+            heading, paragraphs = text, []
+        else:
+            paragraphs.append(text)
+    if heading is not None or paragraphs:
+        sections.append(Section(heading=heading, paragraphs=paragraphs))
+    return tuple(sections)
