@@ -367,3 +367,19 @@ def test_damaged_own_markup_is_a_parse_error() -> None:
     document = newsparse.render([RAIN], "html").replace('"headline"', '"headline', 1)
     with pytest.raises(ParseError, match="damaged newsparse markup"):
         newsparse.parse(document, "html")
+
+
+def test_the_json_ld_article_body_stands_in_for_text_the_page_does_not_show() -> None:
+    data = {"@type": "NewsArticle", "headline": "Bridge", "articleBody": f"{LONG}\n\n{SECOND}"}
+    head = f'<script type="application/ld+json">{json.dumps(data)}</script>'
+    shell = "<div id='app'><p>Loading…</p></div>"  # the text comes with a script
+    assert parse_one(page(shell, head)).paragraphs == (LONG, SECOND)
+
+
+def test_text_found_in_the_page_wins_over_the_json_ld_body() -> None:
+    data = {"@type": "NewsArticle", "headline": "Bridge", "articleBody": f"{LONG} {SECOND}"}
+    head = f'<script type="application/ld+json">{json.dumps(data)}</script>'
+    body = f"<article><h2>Part one</h2><p>{LONG}</p><p>{SECOND}</p></article>"
+    assert parse_one(page(body, head)).body == (
+        Section(heading="Part one", paragraphs=(LONG, SECOND)),
+    )

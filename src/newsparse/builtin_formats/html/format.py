@@ -42,12 +42,14 @@ from newsparse.builtin_formats.html.render import read_own_markup, render_docume
 from newsparse.builtin_formats.html.sitefields import remove_elements
 from newsparse.errors import NewsparseError, ParseError, PluginError
 from newsparse.format import Format, ParseItem
-from newsparse.model import Article, Image
+from newsparse.model import Article, Image, Section
 from newsparse.plugins import get_host
 from newsparse.sites import SiteFields, choose_site_parser
 from newsparse.textio import TextStream
 
 __all__ = ["HtmlFormat"]
+
+_STATED_BODY_SHARE = 0.5  # below this share of the JSON-LD body, the JSON-LD body wins
 
 _MARKUP_START = re.compile(
     r"\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)\b", re.IGNORECASE | re.DOTALL
@@ -108,7 +110,7 @@ class HtmlFormat(Format):
             )
         yield Article(
             title=title,
-            body=body.sections if site.sections is None else site.sections,
+            body=_body_sections(body.sections, site, metadata),
             images=_merge_images(metadata.images, body.images),
             authors=metadata.authors if site.authors is None else site.authors,
             published=site.published or metadata.published,
@@ -136,6 +138,25 @@ class HtmlFormat(Format):
         Every valid article can be written, and reads back unchanged.
         """
         out.write(render_document(list(articles)))
+
+
+def _body_sections(
+    found: tuple[Section, ...], site: SiteFields, metadata: PageMetadata
+) -> tuple[Section, ...]:
+    """Return the body: the site parser's, else the text found, else the JSON-LD's.
+
+    The JSON-LD ``articleBody`` replaces the text found in the page only when
+    that text is much shorter: the page then shows the article with script
+    (its text is in the JSON-LD alone) or the extractor missed most of it.
+    """
+    if site.sections is not None:
+        return site.sections
+    stated = metadata.body_text
+    if stated:
+        found_length = sum(len(p) for section in found for p in section.paragraphs)
+        if found_length < _STATED_BODY_SHARE * sum(len(p) for p in stated):
+            return (Section(paragraphs=stated),)
+    return found
 
 
 def _site_fields(root: html.HtmlElement, metadata: PageMetadata, source: str) -> SiteFields:

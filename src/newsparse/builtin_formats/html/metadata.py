@@ -163,6 +163,10 @@ class PageMetadata:
     images: tuple[Image, ...] = ()
     """The lead image(s), with caption and credit when known."""
 
+    body_text: tuple[str, ...] = ()
+    """The paragraphs of the JSON-LD ``articleBody``, when the page gives one:
+    the body's text as the publisher states it, without headings or figures."""
+
 
 def extract_metadata(root: lxml_html.HtmlElement) -> PageMetadata:
     """Return what the page rooted at ``root`` says about its article.
@@ -184,7 +188,22 @@ def extract_metadata(root: lxml_html.HtmlElement) -> PageMetadata:
         topics=page.topics(),
         summary=_first(page.summary_candidates(), _clean_summary),
         images=page.images(),
+        body_text=_first_paragraphs(page.ld_values("articleBody")),
     )
+
+
+def _first_paragraphs(candidates: Iterable[object]) -> tuple[str, ...]:
+    """Return the lines of the first text candidate, tags taken out, as paragraphs."""
+    for candidate in candidates:
+        text = _as_text(_unescape(candidate))
+        if not text:
+            continue
+        if "<" in text:
+            text = _TAG.sub("\n", text)
+        paragraphs = tuple(filter(None, (collapse(line) for line in text.splitlines())))
+        if paragraphs:
+            return paragraphs
+    return ()
 
 
 # -- cleaning values ---------------------------------------------------------
