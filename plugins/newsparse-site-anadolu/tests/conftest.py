@@ -1,23 +1,15 @@
-"""Shared test setup: parsing with the generic rules only.
+"""Shared test setup for the Anadolu Ajansı plugin: parsing with the generic rules only.
 
-The page tests read the fundus pages from ``shared/corpora/fundus`` beside the
-repository (flairNLP/fundus test data, MIT; see ``shared/corpora/README.md``);
+The page tests read the Anadolu Ajansı pages of the fundus corpus from
+``shared/corpora/fundus`` beside the repository (flairNLP/fundus test data,
+MIT; see ``shared/corpora/README.md``) with :mod:`newsparse.testing.sitepages`;
 nothing of them is copied into the repository, and those tests are skipped
 when that folder is absent.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from newsparse.testing.sitepages import autoload_disabled_fixture
 
-import pytest
-from newsparse.plugins import ENV_DISABLE_AUTOLOAD, reset_host
-
-
-@pytest.fixture
-def generic_only(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    """Run newsparse without plugins from entry points (no site parsers) in the test."""
-    monkeypatch.setenv(ENV_DISABLE_AUTOLOAD, "1")
-    reset_host()
-    yield
-    reset_host()  # the next use, after the variable is restored, loads the plugins again
+# Runs newsparse without plugins from entry points (no site parsers) in the test.
+generic_only = autoload_disabled_fixture()
