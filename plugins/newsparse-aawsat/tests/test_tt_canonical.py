@@ -242,6 +242,8 @@ def test_canonical_blocks_are_read(block: str) -> None:
         "Rain\n\nA\nB\nC\nTT\n20\n\nRain\n\nA\nB\nC",  # three image lines
         "Rain\n\nTT\nxx\n\nRain",  # not a number
         "Rain\n\nTT\n20\n\nRain\n\nNUL \x00 inside",  # refused by the model
+        "Rain\n\nA caption\nTT\n20\n\nRain",  # image lines not repeated, nothing after
+        "Rain\n\nA\nB\nTT\n20\n\nRain\n\nA",  # repeated image lines cut short
         "",
     ],
 )

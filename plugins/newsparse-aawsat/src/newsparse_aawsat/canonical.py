@@ -84,7 +84,8 @@ def _read_block(lines: list[str]) -> Article | None:  # noqa: PLR0911
         if count > 2 and count % 2:
             return None
         rest += 1 + count
-        if lines[blank + 2] or lines[blank + 3 : rest] != image_lines:
+        # The repeated image lines, after a blank line (missing when cut short).
+        if len(lines) < rest or lines[blank + 2] or lines[blank + 3 : rest] != image_lines:
             return None
     # Then blank lines and paragraphs alternate; every line is stripped
     # (str.strip returns a string that needs none itself: a quick compare).
