@@ -195,6 +195,7 @@ def normalized(text: str) -> str:
     Zero-width spaces (U+200B) and byte-order marks (U+FEFF) count as spaces;
     every run of whitespace becomes one space, and none is kept at either end.
 
+    >>> from newsparse.testing.sitepages import normalized
     >>> normalized(" Two\\u200bwords \\n and\\ufeff more ")
     'Two words and more'
     """
