@@ -13,7 +13,7 @@ import pytest
 from lxml import html
 
 import newsparse
-from newsparse import PluginError, hookimpl
+from newsparse import PluginError, Section, hookimpl
 from newsparse.plugins import get_host, registered
 from newsparse.sites import (
     RegisteredSiteParser,
@@ -21,6 +21,7 @@ from newsparse.sites import (
     SiteParser,
     SiteParserRegistry,
     choose_site_parser,
+    sections_of,
 )
 
 TEXT = (
@@ -202,3 +203,19 @@ def test_unregistering_removes_the_site_parsers() -> None:
     with registered(GazettePlugin(), name="gazette-plugin"):
         assert len(get_host().site_parsers) == len(before) + 2
     assert get_host().site_parsers == before
+
+
+def test_sections_of_groups_blocks_under_headings() -> None:
+    story = html.fromstring(
+        "<div><p>Intro.</p><p><img src='a.jpg'></p><h3>Later</h3><p>More \n text.</p>"
+        "<h3>Empty</h3><h3>Last</h3><p>End.</p></div>"
+    )
+    assert sections_of(story) == (
+        Section(paragraphs=("Intro.",)),
+        Section(heading="Later", paragraphs=("More text.",)),
+        Section(heading="Empty"),
+        Section(heading="Last", paragraphs=("End.",)),
+    )
+    assert sections_of(story, headings=frozenset()) == (
+        Section(paragraphs=("Intro.", "Later", "More text.", "Empty", "Last", "End.")),
+    )

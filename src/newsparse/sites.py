@@ -26,7 +26,7 @@ published, so old pages keep working.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import date, datetime
 from typing import ClassVar
 from urllib.parse import urlsplit
@@ -38,12 +38,17 @@ from newsparse.errors import PluginError
 from newsparse.model import Section
 
 __all__ = [
+    "HEADINGS",
     "RegisteredSiteParser",
     "SiteFields",
     "SiteParser",
     "SiteParserRegistry",
     "choose_site_parser",
+    "sections_of",
 ]
+
+HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+"""The tags :func:`sections_of` takes for section headings by default."""
 
 _NAME = re.compile(r"[a-z0-9][a-z0-9._-]*\Z")
 
@@ -236,3 +241,36 @@ def choose_site_parser(
         return versions[-1]
     current = [entry for entry in versions if (entry.parser.valid_from or date.min) <= when]
     return current[-1] if current else versions[0]
+
+
+def sections_of(
+    blocks: Iterable[html.HtmlElement], headings: frozenset[str] = HEADINGS
+) -> tuple[Section, ...]:
+    """Group text blocks into sections, for an :meth:`SiteParser.extract` that builds the body.
+
+    Each block's text, with whitespace collapsed, is a paragraph, except that
+    a block whose tag is in ``headings`` starts a new section under that
+    heading.  Blocks without text (a ``p`` holding only an image) are skipped.
+
+    >>> from lxml import html
+    >>> from newsparse.sites import sections_of
+    >>> story = html.fromstring("<div><p>Intro.</p><h2>Later</h2><p>More  text.</p></div>")
+    >>> [(s.heading, s.paragraphs) for s in sections_of(story)]
+    [(None, ('Intro.',)), ('Later', ('More text.',))]
+    """
+    sections: list[Section] = []
+    heading: str | None = None
+    paragraphs: list[str] = []
+    for block in blocks:
+        text = " ".join(block.text_content().split())
+        if not text:
+            continue
+        if block.tag in headings:
+            if heading is not None or paragraphs:
+                sections.append(Section(heading=heading, paragraphs=paragraphs))
+            heading, paragraphs = text, []
+        else:
+            paragraphs.append(text)
+    if heading is not None or paragraphs:
+        sections.append(Section(heading=heading, paragraphs=paragraphs))
+    return tuple(sections)

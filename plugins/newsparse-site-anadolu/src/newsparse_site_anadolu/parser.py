@@ -21,13 +21,13 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from datetime import date, datetime, timedelta, timezone
 from typing import ClassVar
 
 from lxml import html
 from newsparse.model import Section
-from newsparse.sites import SiteFields, SiteParser
+from newsparse.sites import SiteFields, SiteParser, sections_of
 
 __all__ = ["TRT", "AnadoluAjansi", "AnadoluAjansi2026"]
 
@@ -151,28 +151,3 @@ def _json_ld_objects(root: html.HtmlElement) -> Iterator[dict[str, object]]:
 def collapse(text: str) -> str:
     """Return ``text`` with every run of whitespace made one space, and stripped."""
     return " ".join(text.split())
-
-
-def sections_of(
-    blocks: Iterable[html.HtmlElement], headings: frozenset[str]
-) -> tuple[Section, ...]:
-    """Group blocks into sections: one whose tag is in ``headings`` starts a new one.
-
-    Blocks without text (a ``p`` holding only an image) are skipped.
-    """
-    sections: list[Section] = []
-    heading: str | None = None
-    paragraphs: list[str] = []
-    for block in blocks:
-        text = collapse(block.text_content())
-        if not text:
-            continue
-        if block.tag in headings:
-            if heading is not None or paragraphs:
-                sections.append(Section(heading=heading, paragraphs=paragraphs))
-            heading, paragraphs = text, []
-        else:
-            paragraphs.append(text)
-    if heading is not None or paragraphs:
-        sections.append(Section(heading=heading, paragraphs=paragraphs))
-    return tuple(sections)

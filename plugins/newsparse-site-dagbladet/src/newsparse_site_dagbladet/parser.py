@@ -20,12 +20,10 @@ articles shown below it are left out.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from datetime import date
 
 from lxml import html
-from newsparse.model import Section
-from newsparse.sites import SiteFields, SiteParser
+from newsparse.sites import SiteFields, SiteParser, sections_of
 
 __all__ = ["Dagbladet", "Dagbladet2025"]
 
@@ -80,26 +78,3 @@ class Dagbladet2025(Dagbladet):
 def collapse(text: str) -> str:
     """Return ``text`` with every run of whitespace made one space, and stripped."""
     return " ".join(text.split())
-
-
-def sections_of(blocks: Iterable[html.HtmlElement]) -> tuple[Section, ...]:
-    """Group headings (``h1``-``h6``) and paragraphs (anything else) into sections.
-
-    Elements without text are skipped; a heading starts a new section.
-    """
-    sections: list[Section] = []
-    heading: str | None = None
-    paragraphs: list[str] = []
-    for block in blocks:
-        text = collapse(block.text_content())
-        if not text:
-            continue
-        if block.tag in {"h1", "h2", "h3", "h4", "h5", "h6"}:
-            if heading is not None or paragraphs:
-                sections.append(Section(heading=heading, paragraphs=paragraphs))
-            heading, paragraphs = text, []
-        else:
-            paragraphs.append(text)
-    if heading is not None or paragraphs:
-        sections.append(Section(heading=heading, paragraphs=paragraphs))
-    return tuple(sections)

@@ -21,13 +21,12 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from datetime import date, datetime, timedelta, timezone
 from typing import Any, ClassVar
 
 from lxml import html
-from newsparse.model import Section
-from newsparse.sites import SiteFields, SiteParser
+from newsparse.sites import SiteFields, SiteParser, sections_of
 
 __all__ = ["KST", "HankookIlbo", "HankookIlbo2026"]
 
@@ -177,26 +176,3 @@ def lines_of(element: html.HtmlElement) -> list[str]:
         else:
             lines.append("")
     return [line for line in map(collapse, lines) if line]
-
-
-def sections_of(blocks: Iterable[html.HtmlElement]) -> tuple[Section, ...]:
-    """Group headings (``h1``-``h6``) and paragraphs (anything else) into sections.
-
-    Elements without text are skipped; a heading starts a new section.
-    """
-    sections: list[Section] = []
-    heading: str | None = None
-    paragraphs: list[str] = []
-    for block in blocks:
-        text = collapse(block.text_content())
-        if not text:
-            continue
-        if block.tag in {"h1", "h2", "h3", "h4", "h5", "h6"}:
-            if heading is not None or paragraphs:
-                sections.append(Section(heading=heading, paragraphs=paragraphs))
-            heading, paragraphs = text, []
-        else:
-            paragraphs.append(text)
-    if heading is not None or paragraphs:
-        sections.append(Section(heading=heading, paragraphs=paragraphs))
-    return tuple(sections)
