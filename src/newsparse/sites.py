@@ -34,6 +34,7 @@ from urllib.parse import urlsplit
 import attrs
 from lxml import html
 
+from newsparse.builtin_formats.html.dom import collapse
 from newsparse.errors import PluginError
 from newsparse.model import Section
 
@@ -44,6 +45,7 @@ __all__ = [
     "SiteParser",
     "SiteParserRegistry",
     "choose_site_parser",
+    "collapse",
     "sections_of",
 ]
 
@@ -262,7 +264,7 @@ def sections_of(
     heading: str | None = None
     paragraphs: list[str] = []
     for block in blocks:
-        text = " ".join(block.text_content().split())
+        text = collapse(block.text_content())
         if not text:
             continue
         if block.tag in headings:

@@ -146,8 +146,3 @@ def _json_ld_objects(root: html.HtmlElement) -> Iterator[dict[str, object]]:
         for item in value if isinstance(value, list) else [value]:
             if isinstance(item, dict):
                 yield item
-
-
-def collapse(text: str) -> str:
-    """Return ``text`` with every run of whitespace made one space, and stripped."""
-    return " ".join(text.split())

@@ -73,8 +73,3 @@ class Dagbladet2025(Dagbladet):
     authors = f"{_ARTICLE}//div[@class='bylines']//address[@class='name']/a/*[@itemprop='name']"
     summary = f"{_ARTICLE}/div[contains(@class, 'articleHeader')]/h2[contains(@class, 'subtitle')]"
     body = f"{_ARTICLE}/div[contains(@class, 'bodytext')]"
-
-
-def collapse(text: str) -> str:
-    """Return ``text`` with every run of whitespace made one space, and stripped."""
-    return " ".join(text.split())

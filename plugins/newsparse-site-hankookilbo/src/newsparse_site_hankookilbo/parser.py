@@ -26,7 +26,7 @@ from datetime import date, datetime, timedelta, timezone
 from typing import Any, ClassVar
 
 from lxml import html
-from newsparse.sites import SiteFields, SiteParser, sections_of
+from newsparse.sites import SiteFields, SiteParser, collapse, sections_of
 
 __all__ = ["KST", "HankookIlbo", "HankookIlbo2026"]
 
@@ -160,11 +160,6 @@ def dotted_date(text: str) -> datetime | None:
         return datetime(year, month, day, hour, minute, tzinfo=KST)
     except ValueError:
         return None
-
-
-def collapse(text: str) -> str:
-    """Return ``text`` with every run of whitespace made one space, and stripped."""
-    return " ".join(text.split())
 
 
 def lines_of(element: html.HtmlElement) -> list[str]:

@@ -29,7 +29,7 @@ from collections.abc import Iterable, Sequence
 import attrs
 from lxml import etree, html
 
-from newsparse.builtin_formats.html.dom import collapse
+from newsparse.builtin_formats.html.dom import collapse, remove_keeping_tail
 from newsparse.model import Image, Section
 
 __all__ = ["Body", "extract_body"]
@@ -245,7 +245,7 @@ class _Pruning:
             elif len(element):
                 pending.extend(element[::-1])
         for element in doomed:
-            _remove(element)
+            remove_keeping_tail(element)
 
     def is_doomed(self, element: html.HtmlElement) -> bool:
         """Whether ``element`` goes (see the module docstring), judged on the unpruned page."""
@@ -330,21 +330,6 @@ def _names_boilerplate(names: str) -> bool:
 def _hiding_style(style: str) -> bool:
     """Whether an inline ``style`` hides its element."""
     return _HIDING_STYLE.search(style) is not None
-
-
-def _remove(element: html.HtmlElement) -> None:
-    """Remove ``element`` but keep the text that follows it (its tail)."""
-    parent = element.getparent()
-    if parent is None:
-        return
-    tail = element.tail
-    if tail:
-        previous = element.getprevious()
-        if previous is not None:
-            previous.tail = (previous.tail or "") + tail
-        else:
-            parent.text = (parent.text or "") + tail
-    parent.remove(element)
 
 
 # -- choosing the container --------------------------------------------------

@@ -15,7 +15,7 @@ from lxml import etree, html
 
 from newsparse.errors import ParseError
 
-__all__ = ["FORMAT_NAME", "collapse", "parse_document", "text_of"]
+__all__ = ["FORMAT_NAME", "collapse", "parse_document", "remove_keeping_tail", "text_of"]
 
 FORMAT_NAME = "html"
 
@@ -93,3 +93,18 @@ def collapse(text: str) -> str:
 def text_of(element: html.HtmlElement) -> str:
     """Return the text content of ``element`` with whitespace collapsed."""
     return collapse(element.text_content())
+
+
+def remove_keeping_tail(element: etree._Element) -> None:
+    """Remove ``element`` from its tree but keep the text that follows it (its tail)."""
+    parent = element.getparent()
+    if parent is None:
+        return
+    tail = element.tail
+    if tail:
+        previous = element.getprevious()
+        if previous is not None:
+            previous.tail = (previous.tail or "") + tail
+        else:
+            parent.text = (parent.text or "") + tail
+    parent.remove(element)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from lxml import etree, html
 
 from newsparse.builtin_formats.html.dates import parse_date
-from newsparse.builtin_formats.html.dom import collapse
+from newsparse.builtin_formats.html.dom import collapse, remove_keeping_tail
 from newsparse.sites import SiteFields, SiteParser
 
 __all__ = ["apply_selectors", "remove_elements"]
@@ -15,16 +15,7 @@ def remove_elements(parser: SiteParser, root: html.HtmlElement) -> None:
     """Delete what the parser's ``remove`` selectors find, keeping the text after each."""
     for expression in parser.remove:
         for found in _elements(root, expression):
-            parent = found.getparent()
-            if parent is None:
-                continue
-            if found.tail:
-                previous = found.getprevious()
-                if previous is not None:
-                    previous.tail = (previous.tail or "") + found.tail
-                else:
-                    parent.text = (parent.text or "") + found.tail
-            parent.remove(found)
+            remove_keeping_tail(found)
 
 
 def apply_selectors(parser: SiteParser, root: html.HtmlElement) -> SiteFields:
