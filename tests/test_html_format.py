@@ -229,9 +229,33 @@ def test_a_page_without_any_title_is_an_error() -> None:
     assert (caught.value.line, caught.value.column) == (1, 1)
 
 
-@pytest.mark.parametrize("text", ["", "   \n  "])
+@pytest.mark.parametrize("text", ["", "   \n  ", "\u3000\u00a0\n", "\ufeff \u2003"])
 def test_empty_input_holds_no_article(text: str) -> None:
     assert newsparse.parse(text, "html") == []
+    assert newsparse.parse(text.encode("utf-8"), "html") == []
+
+
+def test_an_undecodable_byte_is_an_error_with_its_position() -> None:
+    data = page(f"<article><h1>Bridge</h1><p>{LONG}</p></article>").encode("utf-8")
+    line = data.count(b"\n", 0, data.index(b"<h1>")) + 1
+    column = data.index(b"<h1>") - data.rfind(b"\n", 0, data.index(b"<h1>"))
+    bad = data.replace(b"<h1>", b"\xff<h1>", 1)
+    with pytest.raises(ParseError) as caught:
+        newsparse.parse(bad, "html", source="page.html")
+    assert (caught.value.source, caught.value.line, caught.value.column) == (
+        "page.html",
+        line,
+        column,
+    )
+    assert f"byte offset {data.index(b'<h1>')}" in str(caught.value)
+
+
+def test_carriage_returns_do_not_reach_the_text() -> None:
+    body = f"<article><h1>Bridge\r\nnews</h1><p>{LONG}\r</p><p>{SECOND}</p></article>"
+    for data in (page(body).replace("\n", "\r\n"), page(body).encode("utf-8")):
+        article = parse_one(data)
+        assert article.title == "Bridge news"
+        assert article.paragraphs == (LONG, SECOND)
 
 
 def test_a_document_without_any_element_is_an_error() -> None:

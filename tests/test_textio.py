@@ -357,3 +357,57 @@ def test_decode_error_positions_with_any_line_ends_and_chunks(
     expected_column = len(translated) - translated.rfind("\n")
     assert (error.line, error.column) == (expected_line, expected_column)
     assert f"byte offset {len(good.encode())}" in error.message
+
+
+# --- read_utf8: the whole input as UTF-8 bytes --------------------------------
+
+
+def read_utf8(data: object, encoding: str = "utf-8") -> bytes:
+    return open_source(data).reader(encoding=encoding, format_name="test").read_utf8()
+
+
+@pytest.mark.parametrize(
+    ("data", "encoding", "expected"),
+    [
+        (b"a\r\nb\rc\nd", "utf-8", b"a\nb\nc\nd"),
+        (b"\xef\xbb\xbfcaf\xc3\xa9\r\n", "utf-8", b"caf\xc3\xa9\n"),  # BOM dropped
+        (b"caf\xe9", "latin-1", b"caf\xc3\xa9"),  # re-encoded
+        (b"\xff\xfec\x00\xe9\x00", "utf-8", b"c\xc3\xa9"),  # the UTF-16 BOM wins
+        ("caf\u00e9\r\n", "utf-8", b"caf\xc3\xa9\n"),  # text input
+        (io.BytesIO(b"x\r" * K64), "utf-8", b"x\n" * K64),  # several chunks
+        (b"", "utf-8", b""),
+    ],
+)
+def test_read_utf8_gives_the_text_as_utf8(data: object, encoding: str, expected: bytes) -> None:
+    assert read_utf8(data, encoding) == expected
+
+
+@given(
+    text=st.text(st.sampled_from("a\u00e9\u201c\U0001f5de\r\n\ufeff"), max_size=40),
+    encoding=st.sampled_from(["utf-8", "utf-16", "latin-1"]),
+)
+def test_read_utf8_equals_read_then_encode(text: str, encoding: str) -> None:
+    data = text.encode(encoding, "replace")
+    assert read_utf8(data, encoding) == read_all(data, encoding).encode()
+    assert read_utf8(io.BytesIO(data), encoding) == read_all(data, encoding).encode()
+
+
+def test_read_utf8_reports_a_bad_byte_like_read() -> None:
+    data = "line one\r\nd\u00e9j\u00e0 \xff".encode()[:-2] + b"\xff tail"
+    with pytest.raises(ParseError) as by_read:
+        read_all(data)
+    with pytest.raises(ParseError) as by_read_utf8:
+        read_utf8(data)
+    assert str(by_read_utf8.value) == str(by_read.value)
+    assert (by_read_utf8.value.line, by_read_utf8.value.column) == (2, 6)
+
+
+def test_read_utf8_after_some_text_gives_the_rest() -> None:
+    reader = open_source(b"ab\r\ncd\r\n").reader(encoding="utf-8", format_name="fmt")
+    assert reader.readline() == "ab\n"
+    assert reader.read_utf8() == b"cd\n"
+    assert reader.read() == ""
+    fresh = open_source(b"ab\r\ncd").reader(encoding="utf-8", format_name="fmt")
+    assert fresh.read_utf8() == b"ab\ncd"
+    assert fresh.read() == ""
+    assert fresh.read_utf8() == b""

@@ -10,7 +10,10 @@ public API refuses the other direction with a clear error.
 Formats read text, never bytes: newsparse decodes the input first (see
 :attr:`Format.encoding <newsparse.Format.encoding>`) and translates ``\\r\\n``
 and ``\\r`` line ends to ``\\n``, so a format's own line and column numbers
-match what an editor shows.
+match what an editor shows.  A format that hands its whole input to a parser
+reading bytes (lxml, for instance) may call
+:meth:`~newsparse.textio.TextReader.read_utf8` on the stream it is given:
+UTF-8 input then reaches that parser without being decoded and encoded again.
 """
 
 from __future__ import annotations

@@ -6,6 +6,11 @@ stays bounded.  Bytes are decoded incrementally; a byte-order mark picks the
 encoding, otherwise the format's :attr:`~newsparse.Format.encoding` is used.
 An undecodable byte raises :class:`~newsparse.ParseError` with its line,
 column and byte offset, never :class:`UnicodeDecodeError`.
+
+A format that hands its whole input to a parser working on bytes (lxml, say)
+can call :meth:`TextReader.read_utf8` instead of :meth:`TextReader.read`:
+UTF-8 input then goes through as it is, after one check that it decodes,
+instead of being decoded and encoded again.
 """
 
 from __future__ import annotations
@@ -70,10 +75,15 @@ class TextReader:
 
     It supports what formats need: iteration over lines (each ending in
     ``"\\n"`` except perhaps the last), :meth:`readline` and :meth:`read`.
+    ``whole_utf8``, when given, returns the whole input as UTF-8 bytes; it
+    serves :meth:`read_utf8` as long as no text has been read.
     """
 
-    def __init__(self, chunks: Iterator[str]) -> None:
+    def __init__(
+        self, chunks: Iterator[str], *, whole_utf8: Callable[[], bytes] | None = None
+    ) -> None:
         self._chunks = chunks
+        self._whole_utf8 = whole_utf8
         self._buffer = ""
         self._pos = 0
         self._eof = False
@@ -90,6 +100,7 @@ class TextReader:
             raise error
         if self._eof:
             return False
+        self._whole_utf8 = None  # text has been read: read_utf8 must encode what is left
         try:
             for chunk in self._chunks:
                 if chunk:
@@ -119,6 +130,21 @@ class TextReader:
         result = self._buffer[self._pos : self._pos + size]
         self._pos += len(result)
         return result
+
+    def read_utf8(self) -> bytes:
+        """Read everything left, encoded as UTF-8, with line ends translated.
+
+        The result equals ``read().encode("utf-8", "surrogatepass")`` and the
+        errors are the same, but input given as UTF-8 bytes is not decoded
+        and encoded again: it is checked and returned as it is (``\\r\\n`` and
+        ``\\r`` still become ``\\n``).  Meant for formats that hand the whole
+        input to a parser reading bytes, such as lxml.
+        """
+        whole, self._whole_utf8 = self._whole_utf8, None
+        if whole is not None:
+            self._eof = True
+            return whole()
+        return self.read().encode("utf-8", "surrogatepass")
 
     def readline(self, size: int = -1, /) -> str:
         """Read one line, with its ``"\\n"``; ``""`` at the end of the input."""
@@ -204,7 +230,10 @@ class Source:
         """
         if isinstance(self._sample, str):
             return TextReader(self._text_chunks(self._sample))
-        return TextReader(self._byte_chunks(self._sample, encoding, format_name))
+        return TextReader(
+            self._byte_chunks(self._sample, encoding, format_name),
+            whole_utf8=lambda: self._whole_utf8(encoding, format_name),
+        )
 
     def close(self) -> None:
         """Close the underlying file if this source opened it."""
@@ -223,6 +252,25 @@ class Source:
             if final:
                 return
             chunk = self._rest(CHUNK_SIZE)
+
+    def _whole_utf8(self, encoding: str, format_name: str) -> bytes:
+        """Return all the bytes as UTF-8 with line ends translated (see ``read_utf8``)."""
+        assert isinstance(self._sample, bytes)
+        parts = [self._sample]
+        while chunk := self._rest(CHUNK_SIZE):
+            if not isinstance(chunk, bytes):
+                raise TypeError("a binary file object returned text")
+            parts.append(chunk)
+        data = b"".join(parts)
+        body, actual = _strip_bom(data, encoding)
+        if actual == "utf-8" and _is_utf8(body):
+            if b"\r" in body:
+                body = body.replace(b"\r\n", b"\n").replace(b"\r", b"\n")
+            return body
+        # Another encoding, or a bad byte: decoding chunk by chunk reports
+        # the bad byte's line, column and offset.
+        text = "".join(self._byte_chunks(data, encoding, format_name))
+        return text.encode("utf-8", "surrogatepass")
 
     def _byte_chunks(self, first: bytes, encoding: str, format_name: str) -> Iterator[str]:
         data, encoding = _strip_bom(first, encoding)
@@ -311,6 +359,16 @@ def _strip_bom(data: bytes, encoding: str) -> tuple[bytes, str]:
     if codecs.lookup(encoding).name == "utf-8":
         return data, "utf-8"
     return data, encoding
+
+
+def _is_utf8(data: bytes) -> bool:
+    if data.isascii():
+        return True
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
 
 
 def _translate_newlines(text: str) -> str:

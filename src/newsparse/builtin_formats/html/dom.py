@@ -51,8 +51,8 @@ def _element_classes() -> etree.ElementNamespaceClassLookup:
 _LOOKUP = _element_classes()
 
 
-def parse_document(text: str, source: str) -> html.HtmlElement:
-    """Parse ``text`` as an HTML page and return its root (``<html>``) element.
+def parse_document(page: str | bytes, source: str) -> html.HtmlElement:
+    """Parse ``page`` (text, or UTF-8 bytes) and return its root (``<html>``) element.
 
     Raises:
         ParseError: the text holds no element at all (empty, or nothing but
@@ -69,7 +69,8 @@ def parse_document(text: str, source: str) -> html.HtmlElement:
     )
     parser.set_element_class_lookup(_LOOKUP)
     try:
-        root = html.document_fromstring(text.encode("utf-8", "surrogatepass"), parser=parser)
+        data = page.encode("utf-8", "surrogatepass") if isinstance(page, str) else page
+        root = html.document_fromstring(data, parser=parser)
     except etree.ParserError as error:
         raise ParseError(
             f"not an HTML page: {error}", format=FORMAT_NAME, source=source, line=1, column=1

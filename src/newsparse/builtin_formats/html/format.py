@@ -45,7 +45,7 @@ from newsparse.format import Format, ParseItem
 from newsparse.model import Article, Image, Section
 from newsparse.plugins import get_host
 from newsparse.sites import SiteFields, choose_site_parser
-from newsparse.textio import TextStream
+from newsparse.textio import TextReader, TextStream
 
 __all__ = ["HtmlFormat"]
 
@@ -78,10 +78,10 @@ class HtmlFormat(Format):
 
     def parse(self, stream: TextStream, source: str) -> Iterator[ParseItem]:
         """Read the page as one article (see the module docstring)."""
-        text = stream.read()
-        if not text.strip():
+        page = _read_utf8(stream)
+        if _is_blank(page):
             return  # no input, no article
-        root = parse_document(text, source)
+        root = parse_document(page, source)
         try:
             own = read_own_markup(root)
         except (ValueError, TypeError, KeyError, AttributeError) as error:
@@ -138,6 +138,25 @@ class HtmlFormat(Format):
         Every valid article can be written, and reads back unchanged.
         """
         out.write(render_document(list(articles)))
+
+
+def _read_utf8(stream: TextStream) -> bytes:
+    """Return the rest of ``stream`` as UTF-8 bytes, for lxml.
+
+    Bytes input in UTF-8 then reaches lxml without being decoded and
+    encoded again (:meth:`~newsparse.textio.TextReader.read_utf8`).
+    """
+    if isinstance(stream, TextReader):
+        return stream.read_utf8()
+    return stream.read().encode("utf-8", "surrogatepass")
+
+
+def _is_blank(page: bytes) -> bool:
+    """Whether ``page`` holds nothing but whitespace (Unicode's, not only ASCII's)."""
+    rest = page.lstrip()
+    if not rest or rest[0] < 0x80:  # the usual case: empty, or starts with "<"
+        return not rest
+    return not rest.decode("utf-8", "surrogatepass").strip()
 
 
 def _body_sections(
