@@ -407,3 +407,33 @@ def test_text_found_in_the_page_wins_over_the_json_ld_body() -> None:
     assert parse_one(page(body, head)).body == (
         Section(heading="Part one", paragraphs=(LONG, SECOND)),
     )
+
+
+# --- libxml2's limits: the rest of the page is never dropped silently ----------
+
+
+def test_nesting_within_the_parser_limit_is_read() -> None:
+    body = "<div>" * 240 + f"<p>{LONG}</p>" + "</div>" * 240
+    assert parse_one(page(body, "<title>Deep</title>")).paragraphs == (LONG,)
+
+
+def test_nesting_beyond_the_parser_limit_is_an_error() -> None:
+    body = "<div>" * 300 + f"<p>{LONG}</p>" + "</div>" * 300
+    with pytest.raises(ParseError, match=r"safety limits: Excessive depth") as caught:
+        newsparse.parse(page(body, "<title>Deep</title>"), "html", source="deep.html")
+    # libxml2's own position (its column is approximate on very long lines)
+    assert (caught.value.source, caught.value.line) == ("deep.html", 1)
+    assert caught.value.column > 1
+    assert "XML_PARSE_HUGE" not in str(caught.value)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "<p>" + "word " * 2_200_000 + "</p>",  # an 11 MB text node
+        "<p title='" + "x" * 11_000_000 + "'>Words.</p>",  # an 11 MB attribute
+    ],
+)
+def test_an_enormous_text_or_attribute_is_an_error(body: str) -> None:
+    with pytest.raises(ParseError, match="safety limits"):
+        newsparse.parse(page(body, "<title>Big</title>"), "html")

@@ -47,6 +47,9 @@ def _element_classes() -> etree.ElementNamespaceClassLookup:
     return lookup
 
 
+# libxml2's advice to lift its limits, which a newsparse user cannot take.
+_HUGE_HINT = re.compile(r",?\s*(?:use|try) XML_PARSE_HUGE(?: option)?", re.IGNORECASE)
+
 # Lookups hold no state while parsing: one serves every parser, in any thread.
 _LOOKUP = _element_classes()
 
@@ -56,7 +59,10 @@ def parse_document(page: str | bytes, source: str) -> html.HtmlElement:
 
     Raises:
         ParseError: the text holds no element at all (empty, or nothing but
-            whitespace and comments).
+            whitespace and comments), or libxml2 stopped reading it at one of
+            its limits (elements nested more than 256 deep, a text node or
+            attribute value over 10 MB): the rest of the page would be lost,
+            so no article is made from the part before.
     """
     parser = html.HTMLParser(
         encoding="utf-8",
@@ -75,7 +81,26 @@ def parse_document(page: str | bytes, source: str) -> html.HtmlElement:
         raise ParseError(
             f"not an HTML page: {error}", format=FORMAT_NAME, source=source, line=1, column=1
         ) from None
+    _check_complete(parser, source)
     return root
+
+
+def _check_complete(parser: etree.HTMLParser, source: str) -> None:
+    """Raise :class:`ParseError` if libxml2 gave up on the page before its end.
+
+    Its HTML parser recovers from ordinary errors (a stray end tag), but a
+    fatal one, such as a resource limit, ends the tree where it happened
+    and would silently lose the rest of the page.
+    """
+    for fatal in parser.error_log.filter_from_fatals():
+        reason = _HUGE_HINT.sub("", fatal.message).strip().rstrip(".")
+        raise ParseError(
+            f"the page is beyond the HTML parser's safety limits: {reason}",
+            format=FORMAT_NAME,
+            source=source,
+            line=max(fatal.line, 1),
+            column=max(fatal.column, 1),
+        )
 
 
 def collapse(text: str) -> str:

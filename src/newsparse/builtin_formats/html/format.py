@@ -18,7 +18,9 @@ The rule for bad pages
 ----------------------
 A page is one article.  Its title is the metadata's title, else the first
 ``h1`` of the content; a page with neither is a :class:`~newsparse.ParseError`
-("no title"), and so is a page without any element.  Empty input (or only
+("no title"), and so is a page without any element, and a page the parser
+gives up on at one of its safety limits (elements nested more than 256 deep,
+a text or attribute over 10 MB), whose rest would otherwise be lost.  Empty input (or only
 whitespace) holds no article.  A document newsparse wrote itself
 (:mod:`~newsparse.builtin_formats.html.render`) is read back exactly, one
 article per ``<article>``.  A page with a title but
