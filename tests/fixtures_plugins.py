@@ -29,6 +29,7 @@ from newsparse.plugins import ENV_DISABLE_AUTOLOAD, ENV_STRICT, reset_host
 __all__ = [
     "BROKEN_IMPORT_SOURCE",
     "BROKEN_REGISTER_SOURCE",
+    "FAULTY_SOURCE",
     "GOOD_SOURCE",
     "UNKNOWN_HOOK_SOURCE",
     "FakeDists",
@@ -68,6 +69,41 @@ GOOD_SOURCE = textwrap.dedent(
     '''
 )
 """A plugin module registering a working format; ``format(format_name=...)`` it."""
+
+FAULTY_SOURCE = textwrap.dedent(
+    '''
+    """A plugin whose format "faulty" has bugs: input holding "boom" and titles "crash"."""
+
+    from newsparse import Article, Format, hookimpl
+
+
+    class FaultyFormat(Format):
+        name = "faulty"
+        label = "A format with bugs"
+
+        def sniff(self, sample):
+            return 1.0 if sample.startswith("FAULTY") else 0.0
+
+        def parse(self, stream, source):
+            for line in stream:
+                if "boom" in line:
+                    raise ZeroDivisionError("boom in parse")
+                if line.strip() and line.strip() != "FAULTY":
+                    yield Article(title=line.strip())
+
+        def render(self, articles, out):
+            for article in articles:
+                if article.title == "crash":
+                    raise ZeroDivisionError("crash in render")
+                out.write(article.title + "\\n")
+
+
+    @hookimpl
+    def newsparse_register_formats(registry):
+        registry.add(FaultyFormat())
+    '''
+)
+"""A plugin module whose format raises ZeroDivisionError on "boom" input or a "crash" title."""
 
 BROKEN_IMPORT_SOURCE = 'raise RuntimeError("cannot import me: {reason}")\n'
 """A plugin module that fails at import; ``format(reason=...)`` it."""

@@ -17,6 +17,7 @@ from click.testing import CliRunner, Result
 
 from fixtures_plugins import (
     BROKEN_IMPORT_SOURCE,
+    FAULTY_SOURCE,
     GOOD_SOURCE,
     FakeDists,
     fake_dists,
@@ -203,10 +204,24 @@ def test_bad_input_exits_1_with_a_located_message_and_no_traceback(workdir: Path
     assert result.exit_code == 1
     lines = result.stderr.splitlines()
     assert lines[0] == "bad.json:2:2: $.title: expected a string, got a number [json]"
-    assert lines[-1] == "1 problem(s); exit status 1"
+    assert lines[1:] == [
+        "1 of 1 input(s) had problems:",
+        "  bad.json: 1 problem(s)",
+        "1 problem(s); exit status 1; nothing was written",
+    ]
     assert "Traceback" not in result.stderr
-    # The good article is still converted.
+    assert result.stdout == ""  # no partial output
+
+
+def test_partial_writes_the_articles_that_were_read(workdir: Path) -> None:
+    result = run("convert", "bad.json", "--partial")
+    assert result.exit_code == 1
+    assert result.stderr.splitlines()[-1] == (
+        "1 problem(s); exit status 1; the articles read were written"
+    )
     assert [item["title"] for item in json.loads(result.stdout)] == ["A"]
+    assert run("convert", "bad.json", "--partial", "-o", "out.json").exit_code == 1
+    assert [item["title"] for item in json.loads(Path("out.json").read_text("utf-8"))] == ["A"]
 
 
 def test_every_problem_is_reported(workdir: Path) -> None:
@@ -214,8 +229,11 @@ def test_every_problem_is_reported(workdir: Path) -> None:
     assert result.exit_code == 1
     assert "bad.json:2:2: " in result.stderr
     assert "trail.json:1:18: unexpected data after the JSON document [json]" in result.stderr
-    assert "2 problem(s)" in result.stderr
-    assert result.stdout == "A\n\n* * *\n\nA\n"
+    assert "2 of 2 input(s) had problems:" in result.stderr
+    assert "2 problem(s); exit status 1; nothing was written" in result.stderr
+    assert result.stdout == ""
+    partial = run("convert", "bad.json", "trail.json", "-t", "text", "--partial")
+    assert partial.stdout == "A\n\n* * *\n\nA\n"
 
 
 def test_undetectable_input_exits_1(workdir: Path) -> None:
@@ -454,3 +472,67 @@ def test_the_newsparse_script(workdir: Path) -> None:
         "bad.json:2:2: $.title: expected a string, got a number [json]"
     )
     assert names_in(workdir) == INPUT_NAMES
+
+
+# --- a batch with failing inputs and plugin faults ----------------------------------
+
+
+@pytest.fixture
+def faulty_plugin(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[FakeDists]:
+    """The "faulty" plugin: its format fails on input holding "boom" and on titles "crash"."""
+    with fake_dists(tmp_path / "site", monkeypatch) as dists:
+        dists.add(
+            dist="newsparse-faulty",
+            version="0.1",
+            entry_point="faulty",
+            module="np_cli_faulty",
+            source=FAULTY_SOURCE,
+        )
+        dists.use()
+        yield dists
+
+
+def test_a_plugin_fault_in_a_batch_is_reported_and_the_batch_goes_on(
+    faulty_plugin: FakeDists, workdir: Path
+) -> None:
+    (workdir / "one.faulty").write_text("FAULTY\nfirst\nboom\n", encoding="utf-8")
+    result = run("convert", "one.faulty", "a.json", "bad.json", "-o", "out.json")
+    assert result.exit_code == 1
+    err = result.stderr.splitlines()
+    assert err[0].startswith(
+        "error: plugin 'faulty': format 'faulty' failed in parse() on one.faulty: "
+        "ZeroDivisionError: boom in parse"
+    )
+    assert err[1].startswith("bad.json:2:2: ")  # the inputs after the fault were read
+    assert err[2:] == [
+        "2 of 3 input(s) had problems:",
+        "  one.faulty: 1 problem(s)",
+        "  bad.json: 1 problem(s)",
+        "2 problem(s); exit status 1; nothing was written",
+    ]
+    assert "Traceback" not in result.stderr
+    assert names_in(workdir) == INPUT_NAMES | {"one.faulty"}  # no output file, no temp file
+
+
+def test_a_render_fault_is_reported_and_the_other_inputs_are_still_read(
+    faulty_plugin: FakeDists, workdir: Path
+) -> None:
+    (workdir / "crash.json").write_text('[{"title": "crash"}]', encoding="utf-8")
+    result = run("convert", "a.json", "crash.json", "bad.json", "-t", "faulty")
+    assert result.exit_code == 1
+    err = result.stderr.splitlines()
+    assert err[0].startswith("error: plugin 'faulty': format 'faulty' failed in render()")
+    assert "ZeroDivisionError: crash in render" in err[0]
+    assert err[1].startswith("bad.json:2:2: ")
+    assert "  crash.json: 1 problem(s)" in err
+    assert "  bad.json: 1 problem(s)" in err
+    assert result.stdout == ""  # "A" and "B" were rendered, but are not written
+
+
+def test_debug_shows_the_plugin_fault_and_its_cause(faulty_plugin: FakeDists, workdir: Path) -> None:
+    (workdir / "one.faulty").write_text("FAULTY\nboom\n", encoding="utf-8")
+    result = run("--debug", "convert", "one.faulty")
+    assert result.exit_code == 1
+    assert "ZeroDivisionError: boom in parse" in result.stderr
+    assert "The above exception was the direct cause of the following exception" in result.stderr
+    assert "newsparse.errors.PluginError: plugin 'faulty'" in result.stderr

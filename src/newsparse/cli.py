@@ -19,6 +19,7 @@ import contextlib
 import io
 import json
 import os
+import shutil
 import sys
 import tempfile
 import traceback
@@ -45,16 +46,23 @@ EXIT_USAGE = 2
 
 STDIN = "-"
 
+_SPOOL_MEMORY = 1 << 24  # output kept in memory up to this size, then in a temporary file
+
 
 class _Reporter:
-    """Prints problems to stderr and remembers whether there were any."""
+    """Prints problems to stderr and counts them, per input."""
 
     def __init__(self, *, debug: bool) -> None:
         self.debug = debug
         self.problems = 0
+        self.current: str | None = None
+        """The input being read, to which problems are counted."""
+        self.by_input: dict[str, int] = {}
 
     def __call__(self, error: BaseException) -> None:
         self.problems += 1
+        if self.current is not None:
+            self.by_input[self.current] = self.by_input.get(self.current, 0) + 1
         if self.debug:
             click.echo("".join(traceback.format_exception(error)), err=True, nl=False)
         else:
@@ -132,6 +140,12 @@ def _output_format(to: str | None, output: str | None) -> str:
     default=None,
     help="Show a progress bar on stderr (default: when stderr is a terminal).",
 )
+@click.option(
+    "--partial",
+    is_flag=True,
+    help="Write the articles that were read even if some input had problems "
+    "(the exit status is still 1).",
+)
 @click.pass_obj
 def convert(  # noqa: PLR0917 - click passes the options
     report: _Reporter,
@@ -140,12 +154,14 @@ def convert(  # noqa: PLR0917 - click passes the options
     to: str | None,
     output: str | None,
     progress: bool | None,
+    partial: bool,
 ) -> None:
     """Convert INPUTS (files, or - for stdin; stdin when none) to one output.
 
-    All articles of all inputs go into one output document.  A bad article is
-    reported and the rest are still read; if anything was reported the exit
-    code is 1 and no output file is written.
+    All articles of all inputs go into one output document.  A bad article or
+    a failing input is reported and the rest are still read.  If anything was
+    reported, a summary per input ends the report, the exit status is 1 and
+    nothing is written, to stdout or to the output file (unless --partial).
     """
     _warn_failed_plugins()
     _check_format(from_, option="--from", need="parse")
@@ -156,16 +172,53 @@ def convert(  # noqa: PLR0917 - click passes the options
     paths = list(inputs) or [STDIN]
     show_progress = progress if progress is not None else (sys.stderr.isatty() and len(paths) > 1)
     articles = _read_all(paths, from_, report, show_progress=show_progress)
-    try:
-        if output is None or output == STDIN:
-            render_to(articles, target, _stdout())
-        else:
-            _write_atomically(Path(output), lambda out: render_to(articles, target, out), report)
-    except NewsparseError as error:
-        report(error)
+    written = _write_output(articles, target, output, report, partial=partial)
     if report.problems:
-        click.echo(f"{report.problems} problem(s); exit status 1", err=True)
+        _print_summary(report, len(paths), written=written)
         sys.exit(EXIT_BAD_INPUT)
+
+
+def _write_output(
+    articles: Iterator[Article],
+    target: str,
+    output: str | None,
+    report: _Reporter,
+    *,
+    partial: bool,
+) -> bool:
+    """Render every article into a spool, then write it out if all went well.
+
+    Returns whether the output was written.  A rendering error is reported and
+    the remaining inputs are still read, so that all their problems are
+    reported too; the output is then never written, since it is incomplete.
+    """
+    with tempfile.SpooledTemporaryFile(
+        max_size=_SPOOL_MEMORY, mode="w+", encoding="utf-8", newline=""
+    ) as spool:
+        try:
+            render_to(articles, target, cast(TextIO, spool))
+        except NewsparseError as error:
+            report(error)
+            for _ in articles:  # read (and report) the other inputs
+                pass
+            return False
+        if report.problems and not partial:
+            return False
+        spool.seek(0)
+        if output is None or output == STDIN:
+            shutil.copyfileobj(spool, _stdout())
+        else:
+            _write_atomically(Path(output), lambda out: shutil.copyfileobj(spool, out))
+    return True
+
+
+def _print_summary(report: _Reporter, inputs: int, *, written: bool) -> None:
+    failed = len(report.by_input)
+    click.echo(f"{failed} of {inputs} input(s) had problems:", err=True)
+    for name, count in report.by_input.items():
+        click.echo(f"  {name}: {count} problem(s)", err=True)
+    outcome = "the articles read were written" if written else "nothing was written"
+    click.echo(f"{report.problems} problem(s); exit status 1; {outcome}", err=True)
 
 
 def _stdout() -> TextIO:
@@ -190,6 +243,7 @@ def _read_all(
     )
     with bar:
         for path in paths:
+            report.current = "<stdin>" if path == STDIN else path
             try:
                 if path == STDIN:
                     yield from iter_parse(_stdin(), from_, source="<stdin>", on_error=report)
@@ -211,7 +265,7 @@ def _os_error(path: str, error: OSError) -> _InputError:
     return _InputError(f"{path}: {error.strerror or error}")
 
 
-def _write_atomically(path: Path, write: Callable[[TextIO], None], report: _Reporter) -> None:
+def _write_atomically(path: Path, write: Callable[[TextIO], None]) -> None:
     directory = path.parent if str(path.parent) else Path()
     handle = tempfile.NamedTemporaryFile(  # noqa: SIM115 - closed below
         "w", encoding="utf-8", newline="", dir=directory, prefix=f".{path.name}.", delete=False
@@ -219,8 +273,6 @@ def _write_atomically(path: Path, write: Callable[[TextIO], None], report: _Repo
     try:
         with handle:
             write(cast(TextIO, handle))
-        if report.problems:
-            return
         os.chmod(handle.name, _new_file_mode(path))
         os.replace(handle.name, path)
     finally:
