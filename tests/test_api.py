@@ -648,3 +648,55 @@ def test_a_validation_error_escaping_a_format_is_a_plugin_error() -> None:
     assert isinstance(caught.value.__cause__, ValidationError)
     assert "ValidationError" in str(caught.value)
     assert errors == []
+
+
+# --- encodings a format reads from the input itself -----------------------------
+
+
+class Declaring(Format):
+    """Reads the encoding from a first line such as ``ENC koi8-r``."""
+
+    name = "declaring"
+    label = "Declares its encoding"
+
+    def sniff(self, sample: str) -> float:
+        return 1.0 if sample.startswith("ENC ") else 0.0
+
+    def declared_encoding(self, head: bytes) -> str | None:
+        first = head.split(b"\n", 1)[0].decode("ascii")
+        if first == "ENC crash":
+            raise ZeroDivisionError("bad head")
+        return first.removeprefix("ENC ").strip() or None
+
+    def parse(self, stream: TextStream, source: str) -> Iterator[Article | ParseError]:
+        yield Article(title=stream.read().split("\n", 1)[1].strip())
+
+
+class DeclaringPlugin:
+    @hookimpl
+    def newsparse_register_formats(self, registry: FormatRegistry) -> None:
+        registry.add(Declaring())
+
+
+def test_bytes_are_decoded_as_the_input_declares() -> None:
+    title = "\u041d\u043e\u0432\u043e\u0441\u0442\u0438"
+    with registered(DeclaringPlugin(), name="declaring"):
+        data = f"ENC koi8-r\n{title}".encode("koi8-r")
+        assert parse(data) == [Article(title=title)]  # detected, then decoded
+        assert parse(data, "declaring") == [Article(title=title)]
+        # Text is decoded already; a byte-order mark wins over the declaration.
+        assert parse(f"ENC koi8-r\n{title}") == [Article(title=title)]
+        assert parse(f"ENC koi8-r\n{title}".encode("utf-8-sig")) == [Article(title=title)]
+
+
+@pytest.mark.parametrize(
+    ("head", "cause"), [("ENC crash", ZeroDivisionError), ("ENC no-such-codec", LookupError)]
+)
+def test_a_failing_or_unknown_declaration_is_a_plugin_error(
+    head: str, cause: type[Exception]
+) -> None:
+    with registered(DeclaringPlugin(), name="declaring"):
+        with pytest.raises(PluginError, match="declared_encoding") as caught:
+            parse(f"{head}\nTitle".encode(), "declaring")
+        assert caught.value.plugin == "declaring"
+        assert isinstance(caught.value.__cause__, cause)

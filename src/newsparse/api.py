@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 import io
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from typing import TextIO
@@ -89,12 +90,31 @@ def _detect(source: Source) -> Format:
 
 def _sniff(fmt: Format, source: Source) -> float:
     try:
-        score = float(fmt.sniff(source.sample_text(fmt.encoding)))
+        score = float(fmt.sniff(source.sample_text(_encoding_for(fmt, source))))
     except NewsparseError:
         raise
     except Exception as error:
         raise _plugin_fault(fmt, "sniff", source.name, error) from error
     return min(max(score, 0.0), 1.0)
+
+
+def _encoding_for(fmt: Format, source: Source) -> str:
+    """Return the encoding for bytes input: what it declares, else ``fmt.encoding``.
+
+    A byte-order mark wins over both; decoding looks for it first.
+    """
+    head = source.head
+    if head is None:
+        return fmt.encoding
+    try:
+        declared = fmt.declared_encoding(head)
+        if declared is not None:
+            codecs.lookup(declared)
+    except NewsparseError:
+        raise
+    except Exception as error:
+        raise _plugin_fault(fmt, "declared_encoding", source.name, error) from error
+    return declared or fmt.encoding
 
 
 def iter_parse(
@@ -132,7 +152,7 @@ def iter_parse(
         fmt = get_format(format) if format is not None else _detect(opened)
         if not fmt.can_parse:
             raise UnknownFormatError(f"format {fmt.name!r} is render-only and cannot parse")
-        reader = opened.reader(encoding=fmt.encoding, format_name=fmt.name)
+        reader = opened.reader(encoding=_encoding_for(fmt, opened), format_name=fmt.name)
         for item in _guarded(fmt, reader, opened.name):
             if isinstance(item, Article):
                 yield item

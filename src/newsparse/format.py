@@ -8,7 +8,8 @@ format that only overrides one of them is parse-only or render-only, and the
 public API refuses the other direction with a clear error.
 
 Formats read text, never bytes: newsparse decodes the input first (see
-:attr:`Format.encoding <newsparse.Format.encoding>`) and translates ``\\r\\n``
+:attr:`Format.encoding <newsparse.Format.encoding>` and
+:meth:`Format.declared_encoding <newsparse.Format.declared_encoding>`) and translates ``\\r\\n``
 and ``\\r`` line ends to ``\\n``, so a format's own line and column numbers
 match what an editor shows.  A format that hands its whole input to a parser
 reading bytes (lxml, for instance) may call
@@ -102,6 +103,26 @@ class Format:
         """
         del sample
         return 0.0
+
+    def declared_encoding(self, head: bytes) -> str | None:
+        """Return the encoding that byte input names for itself, if it does.
+
+        Formats whose documents declare their encoding (an HTML ``<meta
+        charset>``, an XML declaration) override this; the default returns
+        ``None``.  A byte-order mark wins over the declaration, and the
+        declaration over :attr:`encoding`.  It is not called for text input,
+        which is decoded already.
+
+        Args:
+            head: the first bytes of the input (up to 64 KiB, fewer if the
+                input is shorter); it may end inside a character.
+
+        Returns:
+            A codec name Python knows (see :mod:`codecs`), or ``None`` to use
+            :attr:`encoding`.
+        """
+        del head
+        return None
 
     def parse(self, stream: TextStream, source: str) -> Iterator[ParseItem]:
         """Read articles from ``stream`` lazily, one at a time.

@@ -212,6 +212,17 @@ class Source:
         self._close = close
 
     @property
+    def head(self) -> bytes | None:
+        """The first bytes of a bytes input (up to :data:`SAMPLE_SIZE`).
+
+        ``None`` for text, and for bytes that start with a byte-order mark,
+        which settles the encoding.
+        """
+        if isinstance(self._sample, str) or any(self._sample.startswith(b) for b, _ in _BOMS):
+            return None
+        return self._sample
+
+    @property
     def is_text(self) -> bool:
         """Whether the input was given as text (no decoding needed)."""
         return isinstance(self._sample, str)

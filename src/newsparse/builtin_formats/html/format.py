@@ -37,6 +37,7 @@ from typing import TextIO
 from lxml import html
 
 from newsparse.builtin_formats.html.body import extract_body
+from newsparse.builtin_formats.html.charset import declared_encoding
 from newsparse.builtin_formats.html.dom import FORMAT_NAME, parse_document
 from newsparse.builtin_formats.html.examples import ACCEPTED, CANONICAL
 from newsparse.builtin_formats.html.metadata import PageMetadata, extract_metadata
@@ -77,6 +78,10 @@ class HtmlFormat(Format):
         if _ANY_HTML.search(sample):
             return 0.5
         return 0.0
+
+    def declared_encoding(self, head: bytes) -> str | None:
+        """Return the encoding the page declares, by the rule in ``html.charset``."""
+        return declared_encoding(head)
 
     def parse(self, stream: TextStream, source: str) -> Iterator[ParseItem]:
         """Read the page as one article (see the module docstring)."""
