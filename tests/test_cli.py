@@ -536,3 +536,41 @@ def test_debug_shows_the_plugin_fault_and_its_cause(faulty_plugin: FakeDists, wo
     assert "ZeroDivisionError: boom in parse" in result.stderr
     assert "The above exception was the direct cause of the following exception" in result.stderr
     assert "newsparse.errors.PluginError: plugin 'faulty'" in result.stderr
+
+
+# --- limits ---------------------------------------------------------------------------
+
+
+def test_limits_from_the_command_line(workdir: Path) -> None:
+    (workdir / "long.jsonl").write_text(
+        '{"title": "One"}\n{"title": "' + "x" * 300 + '"}\n{"title": "Three"}\n', encoding="utf-8"
+    )
+    result = run("convert", "long.jsonl", "--max-article-size", "100", "-t", "text", "--partial")
+    assert result.exit_code == 1
+    assert result.stderr.splitlines()[0] == (
+        "long.jsonl:2:1: the line is longer than the limit of 100 bytes (max_article_bytes) [jsonl]"
+    )
+    assert result.stdout == "One\n\n* * *\n\nThree\n"
+    result = run("convert", "long.jsonl", "--max-input-size", "20")
+    assert "long.jsonl:2:4: the input is larger than the limit of 20 bytes" in result.stderr
+    assert run("convert", "long.jsonl", "--max-article-size", "1K").exit_code == 0
+    assert run("convert", "long.jsonl", "--max-article-size", "none").exit_code == 0
+
+
+def test_a_nesting_limit_from_the_command_line(workdir: Path) -> None:
+    page = "<html><head><title>T</title></head><body>" + "<div>" * 8 + "</body></html>"
+    (workdir / "deep.html").write_text(page, encoding="utf-8")
+    assert run("convert", "deep.html").exit_code == 0
+    result = run("convert", "deep.html", "--max-depth", "5")
+    assert result.exit_code == 1
+    assert "deep.html:1:1: elements are nested more than 5 deep (max_depth) [html]" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("option", "value"),
+    [("--max-input-size", "lots"), ("--max-article-size", "-3"), ("--max-depth", "0")],
+)
+def test_a_bad_limit_is_a_usage_error(workdir: Path, option: str, value: str) -> None:
+    result = run("convert", "a.json", option, value)
+    assert result.exit_code == 2
+    assert option in result.stderr

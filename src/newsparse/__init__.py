@@ -29,6 +29,7 @@ from newsparse.errors import (
 from newsparse.format import Format
 from newsparse.frozenmap import FrozenMap
 from newsparse.hookspecs import hookimpl
+from newsparse.limits import Limits
 from newsparse.model import Article, Image, Section
 
 try:
@@ -41,6 +42,7 @@ __all__ = [
     "Format",
     "FrozenMap",
     "Image",
+    "Limits",
     "NewsparseError",
     "ParseError",
     "PluginError",

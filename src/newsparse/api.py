@@ -9,6 +9,7 @@ from typing import TextIO
 
 from newsparse.errors import NewsparseError, ParseError, PluginError, UnknownFormatError
 from newsparse.format import Format, ParseItem
+from newsparse.limits import DEFAULT_LIMITS, Limits
 from newsparse.model import Article
 from newsparse.plugins import get_host
 from newsparse.textio import Input, Source, TextReader, open_source
@@ -123,6 +124,7 @@ def iter_parse(
     *,
     source: str | None = None,
     on_error: ErrorHandler | None = None,
+    limits: Limits | None = None,
 ) -> Iterator[Article]:
     """Parse ``data`` lazily, yielding each article as soon as it is read.
 
@@ -140,6 +142,9 @@ def iter_parse(
             the next article wherever the format can find it, so that one bad
             article does not lose the others.  Nothing is skipped silently:
             every article left out is reported to ``on_error``.
+        limits: bounds on the input's size, each article's size and nesting
+            (see :class:`~newsparse.limits.Limits`); ``None`` means the
+            defaults, which protect a server from hostile input.
 
     Raises:
         ParseError: bad input (when ``on_error`` is ``None``).
@@ -152,7 +157,11 @@ def iter_parse(
         fmt = get_format(format) if format is not None else _detect(opened)
         if not fmt.can_parse:
             raise UnknownFormatError(f"format {fmt.name!r} is render-only and cannot parse")
-        reader = opened.reader(encoding=_encoding_for(fmt, opened), format_name=fmt.name)
+        reader = opened.reader(
+            encoding=_encoding_for(fmt, opened),
+            format_name=fmt.name,
+            limits=DEFAULT_LIMITS if limits is None else limits,
+        )
         for item in _guarded(fmt, reader, opened.name):
             if isinstance(item, Article):
                 yield item
@@ -198,6 +207,7 @@ def parse(
     *,
     source: str | None = None,
     on_error: ErrorHandler | None = None,
+    limits: Limits | None = None,
 ) -> list[Article]:
     """Parse every article in ``data``; see :func:`iter_parse` for the arguments.
 
@@ -209,7 +219,7 @@ def parse(
     >>> print(errors[0])
     <string>:2:1: $.title: must not be empty (use None for 'no value') (got '') [jsonl]
     """
-    return list(iter_parse(data, format, source=source, on_error=on_error))
+    return list(iter_parse(data, format, source=source, on_error=on_error, limits=limits))
 
 
 def render_to(articles: Iterable[Article], format: str, out: TextIO) -> None:
@@ -255,10 +265,11 @@ def convert(
     from_: str | None = None,
     source: str | None = None,
     on_error: ErrorHandler | None = None,
+    limits: Limits | None = None,
 ) -> str:
     """Parse ``data`` (in ``from_``, or detected) and render it in ``to``.
 
-    ``source`` and ``on_error`` work as in :func:`iter_parse`.  Articles are
+    ``source``, ``on_error`` and ``limits`` work as in :func:`iter_parse`.  Articles are
     rendered as they are read; the text is returned only when all went well.
 
     Raises:
@@ -268,7 +279,8 @@ def convert(
             (``from_`` must parse, ``to`` must render), or detection failed.
         PluginError: a format's own code failed unexpectedly.
     """
-    return render(iter_parse(data, from_, source=source, on_error=on_error), to)
+    articles = iter_parse(data, from_, source=source, on_error=on_error, limits=limits)
+    return render(articles, to)
 
 
 class _NotAnArticleError(TypeError):

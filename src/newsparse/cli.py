@@ -32,6 +32,7 @@ import click
 from newsparse import __version__
 from newsparse.api import formats, iter_parse, render_to
 from newsparse.errors import NewsparseError, ParseError
+from newsparse.limits import DEFAULT_LIMITS, Limits, parse_size
 from newsparse.model import Article
 from newsparse.plugins import PluginInfo, get_host
 
@@ -93,6 +94,24 @@ def cli(ctx: click.Context, debug: bool) -> None:
     ctx.obj = _Reporter(debug=debug)
 
 
+def _size_option(_ctx: click.Context, param: click.Parameter, value: str) -> int | None:
+    """Read a ``--max-*-size`` value (512, 64K, 16M, 1G, or none)."""
+    try:
+        return parse_size(value)
+    except ValueError as error:
+        raise click.BadParameter(str(error), param=param) from None
+
+
+def _size_text(size: int | None) -> str:
+    """Write a size the way ``--max-*-size`` reads it (``1G``, ``64M``, ``none``)."""
+    if size is None:
+        return "none"
+    for unit, factor in (("G", 1 << 30), ("M", 1 << 20), ("K", 1 << 10)):
+        if size % factor == 0:
+            return f"{size // factor}{unit}"
+    return str(size)
+
+
 def _check_format(name: str | None, *, option: str, need: str) -> None:
     if name is None:
         return
@@ -141,6 +160,32 @@ def _output_format(to: str | None, output: str | None) -> str:
     help="Show a progress bar on stderr (default: when stderr is a terminal).",
 )
 @click.option(
+    "--max-input-size",
+    "max_input",
+    metavar="SIZE",
+    callback=_size_option,
+    default=_size_text(DEFAULT_LIMITS.max_input_bytes),
+    show_default=True,
+    help="Largest input file (512, 64K, 16M, 1G; none for no limit).",
+)
+@click.option(
+    "--max-article-size",
+    "max_article",
+    metavar="SIZE",
+    callback=_size_option,
+    default=_size_text(DEFAULT_LIMITS.max_article_bytes),
+    show_default=True,
+    help="Largest article in an input (a jsonl line, an html page...).",
+)
+@click.option(
+    "--max-depth",
+    metavar="N",
+    type=click.IntRange(min=1),
+    default=DEFAULT_LIMITS.max_depth,
+    show_default=True,
+    help="Deepest nesting of JSON values or HTML elements.",
+)
+@click.option(
     "--partial",
     is_flag=True,
     help="Write the articles that were read even if some input had problems "
@@ -154,6 +199,9 @@ def convert(  # noqa: PLR0917 - click passes the options
     to: str | None,
     output: str | None,
     progress: bool | None,
+    max_input: int | None,
+    max_article: int | None,
+    max_depth: int,
     partial: bool,
 ) -> None:
     """Convert INPUTS (files, or - for stdin; stdin when none) to one output.
@@ -171,7 +219,8 @@ def convert(  # noqa: PLR0917 - click passes the options
         raise click.BadParameter(f"the folder of {output!r} does not exist", param_hint="--output")
     paths = list(inputs) or [STDIN]
     show_progress = progress if progress is not None else (sys.stderr.isatty() and len(paths) > 1)
-    articles = _read_all(paths, from_, report, show_progress=show_progress)
+    limits = Limits(max_input_bytes=max_input, max_article_bytes=max_article, max_depth=max_depth)
+    articles = _read_all(paths, from_, report, limits, show_progress=show_progress)
     written = _write_output(articles, target, output, report, partial=partial)
     if report.problems:
         _print_summary(report, len(paths), written=written)
@@ -234,7 +283,12 @@ def _stdin() -> IO[bytes] | IO[str]:
 
 
 def _read_all(
-    paths: Sequence[str], from_: str | None, report: _Reporter, *, show_progress: bool
+    paths: Sequence[str],
+    from_: str | None,
+    report: _Reporter,
+    limits: Limits,
+    *,
+    show_progress: bool,
 ) -> Iterator[Article]:
     bar: Any = (
         click.progressbar(length=len(paths), label="converting", file=sys.stderr)
@@ -246,9 +300,12 @@ def _read_all(
             report.current = "<stdin>" if path == STDIN else path
             try:
                 if path == STDIN:
-                    yield from iter_parse(_stdin(), from_, source="<stdin>", on_error=report)
+                    stdin = _stdin()
+                    yield from iter_parse(
+                        stdin, from_, source="<stdin>", on_error=report, limits=limits
+                    )
                 else:
-                    yield from iter_parse(Path(path), from_, on_error=report)
+                    yield from iter_parse(Path(path), from_, on_error=report, limits=limits)
             except NewsparseError as error:
                 report(error)
             except OSError as error:

@@ -22,6 +22,7 @@ from collections.abc import Callable, Iterator
 from typing import IO, Any, Protocol
 
 from newsparse.errors import NewsparseError, ParseError
+from newsparse.limits import DEFAULT_LIMITS, Limits
 
 __all__ = [
     "CHUNK_SIZE",
@@ -75,13 +76,20 @@ class TextReader:
 
     It supports what formats need: iteration over lines (each ending in
     ``"\\n"`` except perhaps the last), :meth:`readline` and :meth:`read`.
-    ``whole_utf8``, when given, returns the whole input as UTF-8 bytes; it
-    serves :meth:`read_utf8` as long as no text has been read.
+    ``whole_utf8``, when given, returns the whole input as UTF-8 bytes (or
+    raises once it would exceed the size it is given); it serves
+    :meth:`read_utf8` as long as no text has been read.
     """
 
     def __init__(
-        self, chunks: Iterator[str], *, whole_utf8: Callable[[], bytes] | None = None
+        self,
+        chunks: Iterator[str],
+        *,
+        whole_utf8: Callable[[int | None], bytes] | None = None,
+        limits: Limits = DEFAULT_LIMITS,
     ) -> None:
+        self.limits = limits
+        """The limits of the parse reading this stream (see :mod:`newsparse.limits`)."""
         self._chunks = chunks
         self._whole_utf8 = whole_utf8
         self._buffer = ""
@@ -131,7 +139,7 @@ class TextReader:
         self._pos += len(result)
         return result
 
-    def read_utf8(self) -> bytes:
+    def read_utf8(self, max_bytes: int | None = None) -> bytes:
         """Read everything left, encoded as UTF-8, with line ends translated.
 
         The result equals ``read().encode("utf-8", "surrogatepass")`` and the
@@ -139,12 +147,20 @@ class TextReader:
         and encoded again: it is checked and returned as it is (``\\r\\n`` and
         ``\\r`` still become ``\\n``).  Meant for formats that hand the whole
         input to a parser reading bytes, such as lxml.
+
+        Raises:
+            OverflowError: the result would be longer than ``max_bytes``
+                (raised as soon as that is known, before reading the rest).
+            ParseError: bad input, as :meth:`read` raises it.
         """
         whole, self._whole_utf8 = self._whole_utf8, None
         if whole is not None:
             self._eof = True
-            return whole()
-        return self.read().encode("utf-8", "surrogatepass")
+            return whole(max_bytes)
+        data = self.read().encode("utf-8", "surrogatepass")
+        if max_bytes is not None and len(data) > max_bytes:
+            raise OverflowError(f"more than {max_bytes} bytes")
+        return data
 
     def readline(self, size: int = -1, /) -> str:
         """Read one line, with its ``"\\n"``; ``""`` at the end of the input."""
@@ -234,16 +250,22 @@ class Source:
         data, encoding = _strip_bom(self._sample, encoding)
         return _translate_newlines(data.decode(encoding, errors="replace"))
 
-    def reader(self, *, encoding: str, format_name: str) -> TextReader:
+    def reader(
+        self, *, encoding: str, format_name: str, limits: Limits = DEFAULT_LIMITS
+    ) -> TextReader:
         """Return the whole input as a :class:`TextReader`.
 
-        ``encoding`` is used for bytes without a byte-order mark.
+        ``encoding`` is used for bytes without a byte-order mark.  Reading
+        past ``limits.max_input_bytes`` raises :class:`~newsparse.ParseError`
+        where the limit is reached, after the text before it.
         """
+        limit = limits.max_input_bytes
         if isinstance(self._sample, str):
-            return TextReader(self._text_chunks(self._sample))
+            return TextReader(self._text_chunks(self._sample, limit, format_name), limits=limits)
         return TextReader(
-            self._byte_chunks(self._sample, encoding, format_name),
-            whole_utf8=lambda: self._whole_utf8(encoding, format_name),
+            self._byte_chunks(self._sample, encoding, format_name, limit),
+            whole_utf8=lambda most: self._whole_utf8(encoding, format_name, limit, most),
+            limits=limits,
         )
 
     def close(self) -> None:
@@ -252,38 +274,68 @@ class Source:
             self._close()
             self._close = None
 
-    def _text_chunks(self, first: str) -> Iterator[str]:
+    def _text_chunks(self, first: str, limit: int | None, format_name: str) -> Iterator[str]:
         translator = io.IncrementalNewlineDecoder(None, translate=True)
         chunk: str | bytes = first.removeprefix("\ufeff")
+        position = _Position()
+        size = 0  # characters read
         while True:
             if not isinstance(chunk, str):
                 raise TypeError("a text file object returned bytes")
-            final = not chunk
-            yield translator.decode(chunk, final=final)
+            room = None if limit is None else limit - size
+            over = room is not None and len(chunk) > room
+            if over:
+                chunk = chunk[:room]
+            final = not chunk and not over
+            text = translator.decode(chunk, final=final or over)
+            position.advance(text)
+            yield text
+            if over:
+                raise self._too_large(limit, "characters", position, format_name)
             if final:
                 return
+            size += len(chunk)
             chunk = self._rest(CHUNK_SIZE)
 
-    def _whole_utf8(self, encoding: str, format_name: str) -> bytes:
-        """Return all the bytes as UTF-8 with line ends translated (see ``read_utf8``)."""
+    def _whole_utf8(
+        self, encoding: str, format_name: str, limit: int | None, most: int | None
+    ) -> bytes:
+        """Return all the bytes as UTF-8 with line ends translated (see ``read_utf8``).
+
+        Reading stops early, with an error, past ``limit`` (the input limit)
+        or ``most`` (the caller's, an :class:`OverflowError`).
+        """
         assert isinstance(self._sample, bytes)
         parts = [self._sample]
-        while chunk := self._rest(CHUNK_SIZE):
+        size = len(self._sample)
+        while (limit is None or size <= limit) and (most is None or size <= most):
+            chunk = self._rest(CHUNK_SIZE)
             if not isinstance(chunk, bytes):
                 raise TypeError("a binary file object returned text")
+            if not chunk:
+                break
             parts.append(chunk)
+            size += len(chunk)
         data = b"".join(parts)
+        if limit is not None and size > limit:
+            # Decoding up to the limit reports the place, or a bad byte before it.
+            "".join(self._byte_chunks(data, encoding, format_name, limit))
         body, actual = _strip_bom(data, encoding)
         if actual == "utf-8" and _is_utf8(body):
             if b"\r" in body:
                 body = body.replace(b"\r\n", b"\n").replace(b"\r", b"\n")
-            return body
-        # Another encoding, or a bad byte: decoding chunk by chunk reports
-        # the bad byte's line, column and offset.
-        text = "".join(self._byte_chunks(data, encoding, format_name))
-        return text.encode("utf-8", "surrogatepass")
+        else:
+            # Another encoding, or a bad byte: decoding chunk by chunk reports
+            # the bad byte's line, column and offset.
+            text = "".join(self._byte_chunks(data, encoding, format_name, None))
+            body = text.encode("utf-8", "surrogatepass")
+        if most is not None and len(body) > most:
+            raise OverflowError(f"more than {most} bytes")
+        return body
 
-    def _byte_chunks(self, first: bytes, encoding: str, format_name: str) -> Iterator[str]:
+    def _byte_chunks(
+        self, first: bytes, encoding: str, format_name: str, limit: int | None
+    ) -> Iterator[str]:
         data, encoding = _strip_bom(first, encoding)
         decoder = codecs.getincrementaldecoder(encoding)(errors="strict")
         translator = io.IncrementalNewlineDecoder(decoder, translate=True)
@@ -293,7 +345,11 @@ class Source:
         # return is involved the bytes count the lines faster than the text.
         utf8 = encoding == "utf-8"
         while True:
-            final = not data
+            room = None if limit is None else limit - offset
+            over = room is not None and len(data) > room
+            if over:
+                data = data[:room]
+            final = not data and not over
             buffered, flag = translator.getstate()
             pending = len(buffered)  # bytes of a character cut by the last chunk
             held_cr = flag & 1  # a CR held back in case an LF follows
@@ -312,6 +368,8 @@ class Source:
             exact = utf8 and not held_cr and b"\r" not in data
             position.advance(text, data if exact else None)
             yield text
+            if over:
+                raise self._too_large(limit, "bytes", position, format_name)
             if final:
                 return
             offset += len(data)
@@ -319,6 +377,17 @@ class Source:
             if not isinstance(chunk, bytes):
                 raise TypeError("a binary file object returned text")
             data = chunk
+
+    def _too_large(
+        self, limit: int | None, unit: str, position: _Position, format_name: str
+    ) -> ParseError:
+        return ParseError(
+            f"the input is larger than the limit of {limit} {unit} (max_input_bytes)",
+            format=format_name,
+            source=self.name,
+            line=position.line,
+            column=position.column,
+        )
 
     def _decode_error(
         self,

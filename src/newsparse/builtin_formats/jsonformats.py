@@ -20,6 +20,7 @@ from typing import TextIO
 from newsparse.errors import ParseError, ValidationError
 from newsparse.format import Format, ParseItem
 from newsparse.jsonio import DuplicateKeyError, from_dict, loads, strict_decoder, to_dict
+from newsparse.limits import limits_of, utf8_longer_than
 from newsparse.model import Article
 from newsparse.textio import CHUNK_SIZE, TextStream
 
@@ -197,8 +198,26 @@ class JsonLinesFormat(Format):
         return ['{"title": "One"}\r\n\r\n  \n{"title": "Two"}', '\n\n{"title": "Three"}\n']
 
     def parse(self, stream: TextStream, source: str) -> Iterator[ParseItem]:
-        """Read one article per non-blank line; a bad line is reported, not fatal."""
-        for number, line in enumerate(stream, start=1):
+        """Read one article per non-blank line; a bad line is reported, not fatal.
+
+        A line longer than the article limit is reported without being held
+        in memory whole (:mod:`newsparse.limits`).
+        """
+        most = limits_of(stream).max_article_bytes
+        cap = -1 if most is None else most + 1  # characters: never fewer than bytes
+        number = 0
+        while line := stream.readline(cap):
+            number += 1
+            if utf8_longer_than(line.removesuffix("\n"), most):
+                _skip_line(stream, line)
+                yield ParseError(
+                    f"the line is longer than the limit of {most} bytes (max_article_bytes)",
+                    format=self.name,
+                    source=source,
+                    line=number,
+                    column=1,
+                )
+                continue
             text = line.rstrip("\n")
             if not text.strip(_WHITESPACE):
                 continue
@@ -217,6 +236,13 @@ class JsonLinesFormat(Format):
             out.write(json.dumps(to_dict(article), ensure_ascii=False) + "\n")
 
 
+def _skip_line(stream: TextStream, start: str) -> None:
+    """Read past the rest of the line that begins with ``start``, a piece at a time."""
+    line = start
+    while line and not line.endswith("\n"):
+        line = stream.readline(CHUNK_SIZE)
+
+
 class _Scanner:
     """Reads JSON values one at a time from a text stream, tracking positions."""
 
@@ -224,6 +250,7 @@ class _Scanner:
         self._stream = stream
         self._source = source
         self._format = format_name
+        self._most = limits_of(stream).max_article_bytes
         self._buffer = ""
         self._pos = 0
         self._line = 1  # line and column of self._buffer[0]
@@ -301,6 +328,7 @@ class _Scanner:
         """
         size = CHUNK_SIZE
         last_failure: tuple[int, str] | None = None
+        start = self._pos
         while True:
             try:
                 data, self._pos = decoder.raw_decode(self._buffer, self._pos)
@@ -309,12 +337,26 @@ class _Scanner:
                 unterminated = error.msg.startswith("Unterminated string")
                 if (failure == last_failure and not unterminated) or not self._read_more(size):
                     raise self._syntax_error(error) from None
+                if self._most is not None and len(self._buffer) - self._pos > self._most:
+                    raise self._too_large() from None
                 last_failure = failure
                 size *= 2
             except RecursionError:
                 raise self.error("JSON nested too deeply") from None
             else:
+                if utf8_longer_than(self._buffer[start : self._pos], self._most):
+                    raise self._too_large()
                 return data
+
+    def _too_large(self) -> ParseError:
+        """Return the error for an article over the limit, at its start."""
+        return ParseError(
+            f"the article is larger than the limit of {self._most} bytes (max_article_bytes)",
+            format=self._format,
+            source=self._source,
+            line=self._line,
+            column=self._column,
+        )
 
     def _syntax_error(self, error: json.JSONDecodeError) -> ParseError:
         line, column = self.position(error.pos)

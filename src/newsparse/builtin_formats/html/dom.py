@@ -47,6 +47,8 @@ def _element_classes() -> etree.ElementNamespaceClassLookup:
     return lookup
 
 
+_LIBXML2_MAX_DEPTH = 256  # deeper, libxml2 stops with a fatal error (see _check_complete)
+
 # libxml2's advice to lift its limits, which a newsparse user cannot take.
 _HUGE_HINT = re.compile(r",?\s*(?:use|try) XML_PARSE_HUGE(?: option)?", re.IGNORECASE)
 
@@ -54,15 +56,21 @@ _HUGE_HINT = re.compile(r",?\s*(?:use|try) XML_PARSE_HUGE(?: option)?", re.IGNOR
 _LOOKUP = _element_classes()
 
 
-def parse_document(page: str | bytes, source: str) -> html.HtmlElement:
+def parse_document(
+    page: str | bytes, source: str, *, max_depth: int | None = None
+) -> html.HtmlElement:
     """Parse ``page`` (text, or UTF-8 bytes) and return its root (``<html>``) element.
+
+    Elements nested more than ``max_depth`` deep (``<html>`` is level 1) are
+    an error; libxml2 itself stops at 256.
 
     Raises:
         ParseError: the text holds no element at all (empty, or nothing but
             whitespace and comments), or libxml2 stopped reading it at one of
             its limits (elements nested more than 256 deep, a text node or
             attribute value over 10 MB): the rest of the page would be lost,
-            so no article is made from the part before.
+            so no article is made from the part before.  Or elements are
+            nested deeper than ``max_depth``.
     """
     parser = html.HTMLParser(
         encoding="utf-8",
@@ -82,7 +90,21 @@ def parse_document(page: str | bytes, source: str) -> html.HtmlElement:
             f"not an HTML page: {error}", format=FORMAT_NAME, source=source, line=1, column=1
         ) from None
     _check_complete(parser, source)
+    if max_depth is not None and max_depth < _LIBXML2_MAX_DEPTH:
+        _check_depth(root, max_depth, source)
     return root
+
+
+def _check_depth(root: html.HtmlElement, max_depth: int, source: str) -> None:
+    """Raise :class:`ParseError` at the first element nested deeper than ``max_depth``."""
+    for element in root.xpath("/*" * (max_depth + 1))[:1]:
+        raise ParseError(
+            f"elements are nested more than {max_depth} deep (max_depth)",
+            format=FORMAT_NAME,
+            source=source,
+            line=element.sourceline or 1,
+            column=1,
+        )
 
 
 def _check_complete(parser: etree.HTMLParser, source: str) -> None:

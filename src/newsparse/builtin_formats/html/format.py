@@ -45,6 +45,7 @@ from newsparse.builtin_formats.html.render import read_own_markup, render_docume
 from newsparse.builtin_formats.html.sitefields import remove_elements
 from newsparse.errors import NewsparseError, ParseError, PluginError
 from newsparse.format import Format, ParseItem
+from newsparse.limits import limits_of
 from newsparse.model import Article, Image, Section
 from newsparse.plugins import get_host
 from newsparse.sites import SiteFields, choose_site_parser
@@ -85,10 +86,11 @@ class HtmlFormat(Format):
 
     def parse(self, stream: TextStream, source: str) -> Iterator[ParseItem]:
         """Read the page as one article (see the module docstring)."""
-        page = _read_utf8(stream)
+        limits = limits_of(stream)
+        page = _read_page(stream, limits.max_article_bytes, source)
         if _is_blank(page):
             return  # no input, no article
-        root = parse_document(page, source)
+        root = parse_document(page, source, max_depth=limits.max_depth)
         try:
             own = read_own_markup(root)
         except (ValueError, TypeError, KeyError, AttributeError) as error:
@@ -147,15 +149,30 @@ class HtmlFormat(Format):
         out.write(render_document(list(articles)))
 
 
-def _read_utf8(stream: TextStream) -> bytes:
+def _read_page(stream: TextStream, most: int | None, source: str) -> bytes:
     """Return the rest of ``stream`` as UTF-8 bytes, for lxml.
 
     Bytes input in UTF-8 then reaches lxml without being decoded and
     encoded again (:meth:`~newsparse.textio.TextReader.read_utf8`).
+
+    Raises:
+        ParseError: the page is larger than ``most`` bytes.
     """
-    if isinstance(stream, TextReader):
-        return stream.read_utf8()
-    return stream.read().encode("utf-8", "surrogatepass")
+    try:
+        if isinstance(stream, TextReader):
+            return stream.read_utf8(most)
+        page = stream.read().encode("utf-8", "surrogatepass")
+        if most is not None and len(page) > most:
+            raise OverflowError
+    except OverflowError:
+        raise ParseError(
+            f"the page is larger than the limit of {most} bytes (max_article_bytes)",
+            format=FORMAT_NAME,
+            source=source,
+            line=1,
+            column=1,
+        ) from None
+    return page
 
 
 def _is_blank(page: bytes) -> bool:
