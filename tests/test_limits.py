@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import io
+import json
 from unittest import mock
 
 import pytest
 
 import newsparse
 from newsparse import Article, ParseError
+from newsparse.jsonio import nested_deeper
 from newsparse.limits import DEFAULT_LIMITS, Limits, limits_of, parse_size, utf8_longer_than
 from newsparse.textio import open_source
 
@@ -216,3 +218,33 @@ def test_html_nesting_deeper_than_the_limit() -> None:
     with pytest.raises(ParseError, match=r"nested more than 12 deep \(max_depth\)") as caught:
         newsparse.parse(page, "html", limits=Limits(max_depth=12))
     assert caught.value.line == 2
+
+
+def test_json_nesting_deeper_than_the_limit() -> None:
+    # An article with a body is 4 levels deep: object, array, object, array.
+    article = '{"title": "T", "body": [{"paragraphs": ["P."]}]}'
+    for fmt, text in (("jsonl", article + "\n"), ("json", "[\n" + article + "]")):
+        assert collect(text, fmt, Limits(max_depth=4))[0] == ["T"]
+        titles, errors = collect(text, fmt, Limits(max_depth=3))
+        assert titles == []
+        assert errors[0].message == "JSON nested more than 3 deep (max_depth)"
+        assert (errors[0].line, errors[0].column) == ((1, 1) if fmt == "jsonl" else (2, 1))
+
+
+@pytest.mark.parametrize(
+    ("value", "depth"),
+    [("[]", 1), ("[[]]", 2), ("{}", 1), ('{"a": [1, {"b": []}]}', 4), ("[1, [2], 3]", 2)],
+)
+def test_json_depth_is_counted_in_levels(value: str, depth: int) -> None:
+    data = json.loads(value)
+    text = value + "[" * 10  # enough brackets that the values are walked
+    assert not nested_deeper(text, data, depth)
+    if depth > 1:
+        assert nested_deeper(text, data, depth - 1)
+    assert not nested_deeper(value, 5, 1)  # not a container at all
+    assert not nested_deeper(text, data, None)
+
+
+def test_the_brackets_of_the_text_bound_the_depth() -> None:
+    assert not nested_deeper("[[[]]]", [[[]]], 3)
+    assert nested_deeper("[[[]]]", [[[]]], 2)

@@ -185,15 +185,24 @@ def from_json(text: str, *, source: str = "<string>") -> Article:
         raise ParseError(str(error), format="json", source=source) from error
 
 
-def loads(text: str, *, source: str, format: str, line: int = 1, column: int = 1) -> object:
+def loads(
+    text: str,
+    *,
+    source: str,
+    format: str,
+    line: int = 1,
+    column: int = 1,
+    max_depth: int | None = None,
+) -> object:
     """Decode JSON ``text`` strictly, raising :class:`~newsparse.ParseError`.
 
     Duplicate keys are an error (JSON parsers differ on which one wins, so
-    keeping either would lose data silently).  ``line`` and ``column`` say where
+    keeping either would lose data silently), and so are arrays and objects
+    nested more than ``max_depth`` deep.  ``line`` and ``column`` say where
     ``text`` starts in the whole input, so positions in errors are absolute.
     """
     try:
-        return strict_decoder.decode(text)
+        data = strict_decoder.decode(text)
     except json.JSONDecodeError as error:
         err_column = error.colno + (column - 1 if error.lineno == 1 else 0)
         raise ParseError(
@@ -210,8 +219,43 @@ def loads(text: str, *, source: str, format: str, line: int = 1, column: int = 1
         ) from None
     except RecursionError:
         raise ParseError(
-            "JSON nested too deeply", format=format, source=source, line=line, column=column
+            depth_message(None), format=format, source=source, line=line, column=column
         ) from None
+    if nested_deeper(text, data, max_depth):
+        raise ParseError(
+            depth_message(max_depth), format=format, source=source, line=line, column=column
+        )
+    return data
+
+
+def depth_message(max_depth: int | None) -> str:
+    """Return the message for JSON nested beyond ``max_depth`` (or Python's own limit)."""
+    if max_depth is None:
+        return "JSON nested too deeply"
+    return f"JSON nested more than {max_depth} deep (max_depth)"
+
+
+def nested_deeper(text: str, data: object, max_depth: int | None) -> bool:
+    """Whether ``data``, decoded from ``text``, nests arrays and objects past ``max_depth``.
+
+    A value nests no deeper than the number of ``[`` and ``{`` in its text, so
+    the values are only walked when the text holds more than ``max_depth``.
+    """
+    if max_depth is None or text.count("[") + text.count("{") <= max_depth:
+        return False
+    level = [data] if isinstance(data, (dict, list)) else []
+    depth = 0
+    while level:
+        depth += 1
+        if depth > max_depth:
+            return True
+        level = [
+            child
+            for value in level
+            for child in (value.values() if isinstance(value, dict) else value)
+            if isinstance(child, (dict, list))
+        ]
+    return False
 
 
 @cache

@@ -19,7 +19,15 @@ from typing import TextIO
 
 from newsparse.errors import ParseError, ValidationError
 from newsparse.format import Format, ParseItem
-from newsparse.jsonio import DuplicateKeyError, from_dict, loads, strict_decoder, to_dict
+from newsparse.jsonio import (
+    DuplicateKeyError,
+    depth_message,
+    from_dict,
+    loads,
+    nested_deeper,
+    strict_decoder,
+    to_dict,
+)
 from newsparse.limits import limits_of, utf8_longer_than
 from newsparse.model import Article
 from newsparse.textio import CHUNK_SIZE, TextStream
@@ -203,7 +211,8 @@ class JsonLinesFormat(Format):
         A line longer than the article limit is reported without being held
         in memory whole (:mod:`newsparse.limits`).
         """
-        most = limits_of(stream).max_article_bytes
+        limits = limits_of(stream)
+        most = limits.max_article_bytes
         cap = -1 if most is None else most + 1  # characters: never fewer than bytes
         number = 0
         while line := stream.readline(cap):
@@ -222,7 +231,9 @@ class JsonLinesFormat(Format):
             if not text.strip(_WHITESPACE):
                 continue
             try:
-                data = loads(text, source=source, format=self.name, line=number)
+                data = loads(
+                    text, source=source, format=self.name, line=number, max_depth=limits.max_depth
+                )
             except ParseError as error:
                 yield error
                 continue
@@ -251,6 +262,7 @@ class _Scanner:
         self._source = source
         self._format = format_name
         self._most = limits_of(stream).max_article_bytes
+        self._max_depth = limits_of(stream).max_depth
         self._buffer = ""
         self._pos = 0
         self._line = 1  # line and column of self._buffer[0]
@@ -342,16 +354,25 @@ class _Scanner:
                 last_failure = failure
                 size *= 2
             except RecursionError:
-                raise self.error("JSON nested too deeply") from None
+                raise self.error(depth_message(None)) from None
             else:
-                if utf8_longer_than(self._buffer[start : self._pos], self._most):
+                text = self._buffer[start : self._pos]
+                if utf8_longer_than(text, self._most):
                     raise self._too_large()
+                if nested_deeper(text, data, self._max_depth):
+                    raise self._error_at_start(depth_message(self._max_depth))
                 return data
 
     def _too_large(self) -> ParseError:
-        """Return the error for an article over the limit, at its start."""
+        """Return the error for an article over the size limit, at its start."""
+        return self._error_at_start(
+            f"the article is larger than the limit of {self._most} bytes (max_article_bytes)"
+        )
+
+    def _error_at_start(self, message: str) -> ParseError:
+        """Return an error at the start of the value being decoded."""
         return ParseError(
-            f"the article is larger than the limit of {self._most} bytes (max_article_bytes)",
+            message,
             format=self._format,
             source=self._source,
             line=self._line,

@@ -158,21 +158,25 @@ def _read_page(stream: TextStream, most: int | None, source: str) -> bytes:
     Raises:
         ParseError: the page is larger than ``most`` bytes.
     """
-    try:
-        if isinstance(stream, TextReader):
+    if isinstance(stream, TextReader):
+        try:
             return stream.read_utf8(most)
-        page = stream.read().encode("utf-8", "surrogatepass")
-        if most is not None and len(page) > most:
-            raise OverflowError
-    except OverflowError:
-        raise ParseError(
-            f"the page is larger than the limit of {most} bytes (max_article_bytes)",
-            format=FORMAT_NAME,
-            source=source,
-            line=1,
-            column=1,
-        ) from None
+        except OverflowError:
+            raise _page_too_large(most, source) from None
+    page = stream.read().encode("utf-8", "surrogatepass")
+    if most is not None and len(page) > most:
+        raise _page_too_large(most, source)
     return page
+
+
+def _page_too_large(most: int | None, source: str) -> ParseError:
+    return ParseError(
+        f"the page is larger than the limit of {most} bytes (max_article_bytes)",
+        format=FORMAT_NAME,
+        source=source,
+        line=1,
+        column=1,
+    )
 
 
 def _is_blank(page: bytes) -> bool:
