@@ -15,13 +15,27 @@ from lxml import etree, html
 
 from newsparse.errors import ParseError
 
-__all__ = ["FORMAT_NAME", "collapse", "parse_document", "remove_keeping_tail", "text_of"]
+__all__ = [
+    "FORMAT_NAME",
+    "clean_url",
+    "collapse",
+    "parse_document",
+    "remove_keeping_tail",
+    "text_of",
+]
 
 FORMAT_NAME = "html"
 
 # What the model forbids in text (C0 and C1 controls but tab and newline,
 # U+2028/2029, lone surrogates); whitespace among them is collapsed anyway.
 _FORBIDDEN = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]")
+# What lxml refuses to set as text: characters XML 1.0 cannot hold.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+# Leading and trailing C0 controls and spaces, and tabs and line feeds
+# anywhere, are removed from URLs (as the WHATWG URL standard does).
+_URL_EDGES = "".join(chr(code) for code in range(0x21))
+_URL_DROPPED = str.maketrans("", "", "\t\n\r")
+_MAX_URL = 4000  # longer addresses are not links to an image or a page
 
 
 def _element_classes() -> etree.ElementNamespaceClassLookup:
@@ -138,6 +152,36 @@ def collapse(text: str) -> str:
     return " ".join(_FORBIDDEN.sub(" ", text).split())
 
 
+def clean_url(value: str | None) -> str | None:
+    """Return ``value`` as an address the model accepts, or ``None`` if there is none.
+
+    Like a browser, it strips the spaces and control characters around the
+    address and drops tabs and line breaks inside it; other whitespace and
+    control characters inside are percent-encoded (``a b.jpg`` becomes
+    ``a%20b.jpg``), so nothing is lost.  ``data:`` URLs (inline images, most
+    often placeholders) and addresses over 4,000 characters are not
+    addresses of anything and give ``None``.
+
+    >>> from newsparse.builtin_formats.html.dom import clean_url
+    >>> clean_url("  https://example.org/a b.jpg\n"), clean_url("data:image/gif;base64,R0")
+    ('https://example.org/a%20b.jpg', None)
+    """
+    if value is None:
+        return None
+    text = value.strip(_URL_EDGES).translate(_URL_DROPPED)
+    if not text or len(text) > _MAX_URL or text[:5].lower() == "data:":
+        return None
+    if text.isprintable() and not any(char.isspace() for char in text):
+        return text
+    return "".join(_url_char(char) for char in text)
+
+
+def _url_char(char: str) -> str:
+    if char.isprintable() and not char.isspace():
+        return char
+    return "".join(f"%{byte:02X}" for byte in char.encode("utf-8", "surrogatepass"))
+
+
 def text_of(element: html.HtmlElement) -> str:
     """Return the text content of ``element`` with whitespace collapsed."""
     return collapse(element.text_content())
@@ -150,6 +194,9 @@ def remove_keeping_tail(element: etree._Element) -> None:
         return
     tail = element.tail
     if tail:
+        # lxml refuses to set text that XML cannot hold, though its HTML
+        # parser keeps such characters; they are read as spaces anyway.
+        tail = _NOT_XML.sub(" ", tail)
         previous = element.getprevious()
         if previous is not None:
             previous.tail = (previous.tail or "") + tail
