@@ -410,6 +410,90 @@ def test_title_element_is_the_last_resort() -> None:
     assert meta_of("<title> Only   this </title>").title == "Only this"
 
 
+# -- the title: what og:title and the h1 say of the first candidate -----------
+
+
+def headline_and_og(headline: str, og_title: str, body: str = "") -> str | None:
+    head = ld({"@type": "NewsArticle", "headline": headline}) + og(og_title=og_title)
+    return meta_of(head, body).title
+
+
+@pytest.mark.parametrize(
+    ("headline", "og_title"),
+    [
+        # og:title leaves the kicker out: so does the title
+        ("Harbour festival: Boats return to the old quay", "Boats return to the old quay"),
+        ("Harbour festival - Boats return to the old quay", "Boats return to the old quay"),
+        ("Night-Boats return to the old quay", "Boats return to the old quay"),
+        # og:title keeps the kicker the headline lacks: so does the title
+        ("Boats return to the old quay", "Harbour festival: Boats return to the old quay"),
+    ],
+)
+def test_og_title_decides_whether_the_kicker_belongs(headline: str, og_title: str) -> None:
+    assert headline_and_og(headline, og_title) == og_title
+
+
+@pytest.mark.parametrize(
+    ("headline", "og_title"),
+    [
+        # og:title is the headline without the clause added at its end
+        ("Council approves the new bridge after a long debate", "Council approves the new bridge"),
+        # og:title adds a clause to the headline
+        ("Council approves the new bridge", "Council approves the new bridge over the river"),
+    ],
+)
+def test_og_title_decides_whether_an_added_clause_belongs(headline: str, og_title: str) -> None:
+    assert headline_and_og(headline, og_title) == og_title
+
+
+@pytest.mark.parametrize(
+    ("headline", "og_title"),
+    [
+        # a different wording: the headline stays first
+        ("Council approves the new bridge", "Bridge plan gets the green light"),
+        # a lead longer than what follows it is not a kicker
+        ("Long report from the committee meeting: Bridge wins", "Bridge wins"),
+        # most of the headline is not an added clause
+        ("Council approves the new bridge over the old river", "Council approves"),
+        # cut before a quotation mark (an attribute broken by a quote), not a clause
+        (
+            'Mayor calls the new bridge over the river "a gift"',
+            "Mayor calls the new bridge over the river",
+        ),
+        # the og:title is only the site's name
+        ("Example News celebrates", "Example News"),
+    ],
+)
+def test_og_title_does_not_replace_another_headline(headline: str, og_title: str) -> None:
+    site = og(og_site_name="Example News")
+    head = ld({"@type": "NewsArticle", "headline": headline}) + og(og_title=og_title) + site
+    assert meta_of(head).title == headline
+
+
+def test_different_kickers_before_one_headline_are_left_out() -> None:
+    head = og(og_title="Weather alert: Storm closes the mountain pass for the weekend")
+    body = "<h1><span>Road news</span> - Storm closes the mountain pass for the weekend</h1>"
+    assert meta_of(head, body).title == "Storm closes the mountain pass for the weekend"
+
+
+REWORDED = "City council fails traders: here is what must change before the winter"
+
+
+@pytest.mark.parametrize(
+    ("og_title", "h1"),
+    [
+        # the leads share words: the first part was reworded, it is no kicker
+        (REWORDED, "Town council fails traders: here is what must change before the winter"),
+        # the same lead
+        (REWORDED, "City council fails traders - here is what must change before the winter"),
+        # leads longer than the text they share are no kickers
+        ("Storm closes the mountain pass: Updates", "Hikers wait at a lodge - Updates"),
+    ],
+)
+def test_a_shared_end_needs_short_kickers_of_their_own(og_title: str, h1: str) -> None:
+    assert meta_of(og(og_title=og_title), f"<h1>{h1}</h1>").title == og_title
+
+
 def test_document_dates_and_bylines() -> None:
     body = (
         "<article><header>"

@@ -29,12 +29,12 @@ pytestmark = pytest.mark.skipif(
     reason=f"the shared corpora are not at {CORPORA} (they live outside the repository)",
 )
 
-# Measured: scrapinghub body F1 0.946; fundus body F1 0.928, title 0.837,
+# Measured: scrapinghub body F1 0.946; fundus body F1 0.928, title 0.872,
 # authors 0.881, date 0.957.
 FLOORS = {
     ("scrapinghub", "body_f1"): 0.940,
     ("fundus", "body_f1"): 0.920,
-    ("fundus", "title"): 0.830,
+    ("fundus", "title"): 0.860,
     ("fundus", "authors"): 0.870,
     ("fundus", "date"): 0.950,
 }

@@ -45,6 +45,25 @@ Title
     spaces and punctuation) is dropped.  When one of the parts equals the
     page's ``<h1>``, the ``<h1>`` is the title.  The other parts are put back
     together with the separators they had.
+
+    The first candidate left is the title, unless two other sources correct
+    it:
+
+    * ``og:title`` decides whether a kicker or an added clause belongs to the
+      headline.  When the title and the ``og:title`` differ only by a lead in
+      front (``"Topic: Headline"`` against ``"Headline"``; the lead ends at a
+      word boundary and is shorter than the rest) or by words added at the
+      end (after a space, fewer words than they share), the ``og:title`` is
+      the title.  It is written to stand alone in link previews, so it
+      carries the kicker or the clause when the publisher counts it as part
+      of the headline, while JSON-LD headlines and ``<h1>`` elements are
+      often put together by templates that add or leave out the kicker
+      whatever the headline is.
+    * When the title and the ``<h1>`` put different leads before the same
+      text at a separator (``": "``, ``" - "``, ``" | "``, ``" / "``...),
+      leads with no word in common and each shorter than that text, the text
+      is the title: a kicker that changes from one place to the next is a
+      label, not part of the headline.
 Authors
     Each source value is cleaned: a leading byline word (*By*, *Von*, *Por*,
     *Par*, *Di*, *Door*, *Av*, *Af*, *Przez*...) is dropped, as are a trailing
@@ -570,6 +589,10 @@ _TITLE_SEPARATOR = re.compile(
     r"\s+(?:[|\-\u2013\u2014\u00b7\u2022:\u00bb/]|::)\s+|\s*[|\u00bb\u00b7\u2022\uff5c\uff1a]\s*"
 )
 _NORMALISE_NAME = re.compile(r"[\W_]+")
+_ADDED_WORDS = re.compile(r"\s+\w")  # words added after a title: a space, then a word
+# Between a kicker and the headline: "Topic: Headline", "Topic - Headline".
+_LEAD_SEPARATOR = re.compile(r"\s*[:|/\u00bb\uff1a]\s+|\s+[-\u2013\u2014]\s+")
+_WORD = re.compile(r"\w+")
 _ARTICLE_ITEMTYPE = re.compile(r"Article|Posting|WebPage|Report", re.IGNORECASE)
 _AUTHOR_PATH = re.compile(
     r"/(?:author|authors|autor|autoren|auteur|auteurs|autore|autori|journalist|journalists"
@@ -708,19 +731,21 @@ class _Page:
         return names
 
     def title(self, publisher: str | None, url: str | None) -> str | None:
-        """Return the headline without the site name."""
+        """Return the headline without the site name (the module docstring gives the rules)."""
         names = self.site_names(publisher, url)
         h1 = self.h1()
-        for candidate in self.title_candidates():
-            title = _clean_line(candidate)
-            if title is not None:
-                title = _strip_site_name(title, names, h1)
-                if title:
-                    return title
-        if h1:
-            return h1
-        title = self.title_element()
-        return _strip_site_name(title, names, None) if title else None
+        # og:title is often another source's text again: it is cut only once.
+        strip = functools.cache(functools.partial(_strip_site_name, names=names, h1=h1))
+        first = next(_site_stripped_titles(self.title_candidates(), strip), None)
+        if first is None:
+            if h1:
+                return h1
+            title = self.title_element()
+            return _strip_site_name(title, names, None) if title else None
+        social = next(_site_stripped_titles(self.metas("og:title"), strip), None)
+        if social is not None and _squash(social) in names:
+            social = None
+        return _agreed_title(first, social, h1)
 
     def title_candidates(self) -> Iterator[object]:
         """Yield the title candidates in priority order."""
@@ -1123,6 +1148,99 @@ def _strip_site_name(title: str, names: set[str], h1: str | None) -> str:
     for separator, part in zip(separators, parts[1:], strict=True):
         rebuilt += separator + part
     return rebuilt.strip()
+
+
+def _site_stripped_titles(
+    candidates: Iterable[object], strip: Callable[[str], str]
+) -> Iterator[str]:
+    """Yield the titles the candidates clean to, each without the site name (``strip``)."""
+    for candidate in candidates:
+        title = _clean_line(candidate)
+        if title is not None:
+            title = strip(title)
+            if title:
+                yield title
+
+
+def _agreed_title(first: str, social: str | None, h1: str | None) -> str:
+    """Return the title: the first candidate, unless ``og:title`` or the ``<h1>`` correct it.
+
+    ``social`` is the ``og:title`` without the site name (``None`` when the
+    page has none, or it is only the site's name).
+    """
+    title = social if social is not None and _one_headline(first, social) else first
+    shared = _shared_headline(title, h1) if h1 is not None else None
+    return shared or title
+
+
+def _one_headline(first: str, second: str) -> bool:
+    """Return whether the two differ only by a kicker in front or by words added at the end."""
+    return (
+        _has_lead(first, second)
+        or _has_lead(second, first)
+        or _extends(first, second)
+        or _extends(second, first)
+    )
+
+
+def _extends(longer: str, shorter: str) -> bool:
+    """Return whether ``longer`` is ``shorter`` followed by more words, fewer than it has."""
+    if len(longer) <= len(shorter) or not longer.startswith(shorter):
+        return False
+    added = longer[len(shorter) :]
+    return _ADDED_WORDS.match(added) is not None and len(added.split()) < len(shorter.split())
+
+
+def _has_lead(longer: str, shorter: str) -> bool:
+    """Return whether ``longer`` is ``shorter`` with a shorter lead in front (a kicker).
+
+    The lead ends at a word boundary (``"Topic: "``, ``"Topic - "``,
+    ``"Topic-"``) and holds a letter or digit.
+    """
+    if len(longer) <= len(shorter) or not longer.endswith(shorter):
+        return False
+    lead = longer[: -len(shorter)]
+    return (
+        len(lead) < len(shorter)
+        and not lead[-1].isalnum()
+        and any(character.isalnum() for character in lead)
+    )
+
+
+def _shared_headline(title: str, h1: str) -> str | None:
+    """Return the headline ``title`` and the ``<h1>`` share behind different kickers.
+
+    Both put a lead before the same text at a separator (``"Topic: "``,
+    ``"Topic - "``); the leads have no word in common and are shorter than
+    the shared text.
+    """
+    if h1 == title:
+        return None
+    leads = _leads(title)
+    if not leads or not any(h1.endswith(tail) for tail in leads):
+        return None
+    for tail, lead in _leads(h1).items():
+        mine = leads.get(tail)
+        if mine is None or len(tail) <= max(len(lead), len(mine)):
+            continue
+        words, my_words = _words(lead), _words(mine)
+        if words and my_words and not words & my_words:
+            return tail
+    return None
+
+
+def _leads(text: str) -> dict[str, str]:
+    """Return what follows each lead separator of ``text``, mapped to what comes before it."""
+    return {
+        text[match.end() :]: text[: match.start()]
+        for match in _LEAD_SEPARATOR.finditer(text)
+        if match.start() > 0 and match.end() < len(text)
+    }
+
+
+def _words(text: str) -> set[str]:
+    """Return the words of ``text``, lower-cased."""
+    return set(_WORD.findall(text.lower()))
 
 
 def _shared_zone(candidates: Iterable[object]) -> tzinfo:
