@@ -124,7 +124,7 @@ from lxml import etree
 from lxml import html as lxml_html
 
 from newsparse.builtin_formats.html.dates import ParsedDate, parse_date
-from newsparse.builtin_formats.html.dom import collapse, text_of
+from newsparse.builtin_formats.html.dom import clean_url, collapse, text_of
 from newsparse.model import Image
 
 __all__ = ["MAX_IMAGES", "PageMetadata", "extract_metadata"]
@@ -134,7 +134,6 @@ MAX_IMAGES = 10
 
 _MAX_LINE = 1000  # longer single-line values are not titles, names or topics
 _MAX_TEXT = 20_000  # longer summaries are not summaries
-_MAX_URL = 4000
 _MAX_ITEMS = 200  # authors, topics: more than this is a keyword dump
 _MAX_DEPTH = 12  # how deep JSON-LD objects are looked for
 _MAX_OBJECTS = 500  # how many JSON-LD objects are looked at
@@ -262,17 +261,8 @@ def _clean_summary(value: object) -> str | None:
 
 
 def _clean_url(value: object) -> str | None:
-    """Return ``value`` as a URL without whitespace, or ``None``."""
-    text = _as_text(value)
-    if text is None or len(text) > _MAX_URL:
-        return None
-    text = _FORBIDDEN.sub(" ", text).strip()
-    if not text or text.startswith("data:"):
-        return None
-    text = text.replace(" ", "%20")
-    if re.search(r"\s", text):
-        return None
-    return text
+    """Return ``value`` as an address the model accepts, or ``None`` (see ``dom.clean_url``)."""
+    return clean_url(_as_text(value))
 
 
 def _clean_absolute_url(value: object) -> str | None:
