@@ -36,6 +36,7 @@ _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 _URL_EDGES = "".join(chr(code) for code in range(0x21))
 _URL_DROPPED = str.maketrans("", "", "\t\n\r")
 _MAX_URL = 4000  # longer addresses are not links to an image or a page
+_SPACE = re.compile(r"\s")
 
 
 def _element_classes() -> etree.ElementNamespaceClassLookup:
@@ -171,7 +172,7 @@ def clean_url(value: str | None) -> str | None:
     text = value.strip(_URL_EDGES).translate(_URL_DROPPED)
     if not text or len(text) > _MAX_URL or text[:5].lower() == "data:":
         return None
-    if text.isprintable() and not any(char.isspace() for char in text):
+    if text.isprintable() and _SPACE.search(text) is None:
         return text
     return "".join(_url_char(char) for char in text)
 
