@@ -14,9 +14,9 @@ happened, never a truncated article:
     One article's text in the input: a line of ``jsonl``, an element of a
     ``json`` array, a whole ``html`` page.  Checked by the format before it
     holds much more than that in memory; ``jsonl`` reports the line and goes
-    on with the next, ``json`` and ``html`` stop.  Each format's reference
-    page says whether and how it applies the limit (the ``tt`` plugin does
-    not yet: an article there is bounded by ``max_input_bytes`` only).
+    on with the next, ``json`` and ``html`` stop.  The ``tt`` plugin bounds
+    the text between two article separators, and stops.  Each format's
+    reference says how it applies the limit.
 ``max_depth``
     How deeply the input may nest (JSON arrays and objects, HTML elements).
     The HTML parser (libxml2) never goes deeper than 256, whatever this says.

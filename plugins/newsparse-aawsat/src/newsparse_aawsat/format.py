@@ -139,7 +139,11 @@ at a time and implements every rule above.  Both give the same articles and
 errors, and the fast path resumes after each non-canonical stretch.  Memory
 is bounded by the largest article plus
 :data:`~newsparse_aawsat.canonical.SPAN_LIMIT` (1 MiB) of text; in text that is
-not TT at all, by the longest run of non-blank lines.
+not TT at all, by the longest run of non-blank lines.  The article size limit
+(:attr:`newsparse.Limits.max_article_bytes`, 64 MiB by default) bounds the
+text between two separators (:mod:`newsparse_aawsat.bounded`): a longer
+stretch is a :class:`~newsparse.ParseError` that ends the parse, at the line
+where the stretch starts, and none of it is read as an article.
 
 What TT cannot represent
 ------------------------
@@ -161,9 +165,11 @@ from typing import TYPE_CHECKING, TextIO
 
 from newsparse.errors import RenderError
 from newsparse.format import Format, ParseItem
+from newsparse.limits import limits_of
 from newsparse.model import Article, Image, Section
 from newsparse.textio import TextStream
 
+from newsparse_aawsat.bounded import ArticleBound
 from newsparse_aawsat.canonical import read_articles
 from newsparse_aawsat.examples import ACCEPTED_EXAMPLES, CANONICAL_EXAMPLES
 from newsparse_aawsat.general import GeneralReader, header_score
@@ -205,7 +211,17 @@ class TTFormat(Format):
         the general reader (:mod:`newsparse_aawsat.general`) reads everything
         else, with the same result.
         """
-        return read_articles(stream, GeneralReader(self.name, source))
+        most = limits_of(stream).max_article_bytes
+        if most is None:
+            return read_articles(stream, GeneralReader(self.name, source))
+        return self._parse_bounded(stream, source, most)
+
+    def _parse_bounded(self, stream: TextStream, source: str, most: int) -> Iterator[ParseItem]:
+        """Read as :meth:`parse` does, under the article limit (see ``bounded``)."""
+        bound = ArticleBound(stream, most, format_name=self.name, source=source)
+        yield from read_articles(bound, GeneralReader(self.name, source))
+        if bound.error is not None:
+            raise bound.error
 
     # -- rendering ---------------------------------------------------------
 
