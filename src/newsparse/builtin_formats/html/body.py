@@ -6,18 +6,26 @@ The extractor works in three steps.
 1. **Prune.**  Elements that never hold article text are removed: scripts,
    styles, forms, navigation, asides, footers, hidden elements, and elements
    whose ``class``, ``id`` or ``role`` names them as boilerplate (share bars,
-   comments, newsletter and cookie boxes, related links, advertising).
+   comments, newsletter and cookie boxes, related links, advertising).  A
+   boilerplate-named element holding enough text in long blocks is a wrapper
+   and stays (wide CJK characters count double), except a thread of comments;
+   an aside, nav or footer stays when it holds an article with such text
+   (markup left unclosed); React's streamed segments are not hidden.
 2. **Choose the container.**  Every text block (a paragraph, or a ``div``
    holding text directly) scores by its length and punctuation, less the part
    of it that is link text; its score goes to its parent and, halved, to its
-   grandparent.  The element with the highest total is the container, unless
-   an ``<article>`` or ``itemprop="articleBody"`` element holds most of that
-   text, which is then preferred.
+   grandparent (not across an ``<article>``).  When one of several
+   ``<article>`` elements has the page's title as its ``h1``, the text of the
+   others counts less.  The element with the highest total is the container,
+   or the ancestor it shares with close rivals (not those in another
+   article).  An ``<article>`` or ``itemprop="articleBody"`` element around it
+   is preferred when it holds little more text, or little link text.
 3. **Collect.**  The container is walked in document order.  Headings
-   (``h2``-``h6``) start sections; paragraphs, list items, block quotes and
-   preformatted text become paragraphs; figures become images with their
-   captions.  Short blocks that are mostly links are dropped, and so is text
-   repeated from the title or the summary.
+   (``h2``-``h6``) start sections; paragraphs, list items, block quotes,
+   preformatted text, lines between ``<br>`` and rows of data tables become
+   paragraphs; figures become images with their captions.  Short blocks that
+   are mostly links are dropped, and so is text repeated from the title or
+   the summary (a heading also when it adds a kicker or a site name).
 """
 
 from __future__ import annotations
@@ -41,11 +49,21 @@ _DROP_TAGS = frozenset(
         "canvas", "video", "audio", "map", "dialog", "menu",
     }
 )  # fmt: skip
+# Dropped tags that may wrap the article in a page whose markup is broken.
+_SECTIONING = frozenset({"aside", "nav", "footer"})
 _BOILERPLATE = re.compile(
     r"(?:^|[\s_-])(?:comment|comments|share|sharing|social|related|newsletter|subscri\w*"
     r"|promo\w*|advert\w*|ads?|sponsor\w*|cookie\w*|consent|sidebar|breadcrumbs?|footer"
     r"|navigation|nav|menu|popup|modal|recommend\w*|outbrain|taboola|paywall|banner"
     r"|toolbar|print|widget|teaser|more-stories|read-more|signup|login|donate)(?:$|[\s_-])",
+    re.IGNORECASE,
+)
+# A thread of readers' comments, or one comment (see ``_names_comments``); a
+# name telling a state ("has-comments") does not count.
+_COMMENTS = re.compile(
+    r"(?:(?!(?:has|no|is|with|without|show|enable\w*|allow\w*)[-_])\w+[-_])?"
+    r"comments?(?:[-_](?:list|area|body|content|text|section|thread|container"
+    r"|wrap\w*|items?|block|box|\d+))?",
     re.IGNORECASE,
 )
 _CONTENT_NAMES = re.compile(
@@ -54,6 +72,9 @@ _CONTENT_NAMES = re.compile(
 )
 _CAPTION_NAMES = re.compile(r"caption|credit|figure|photo|image|gallery|media", re.IGNORECASE)
 _NEVER_BOILERPLATE = frozenset({"body", "html", "article", "main"})
+# React's streaming server rendering sends late content in hidden elements with
+# these ids, which a script then moves into the page: they are not hidden.
+_STREAMED_SEGMENT = re.compile(r"S:[0-9a-f]+")
 _HIDING_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden")
 _BOILERPLATE_ROLES = frozenset({"navigation", "banner", "contentinfo", "complementary", "dialog"})
 _HEADINGS = frozenset({"h2", "h3", "h4", "h5", "h6"})
@@ -63,14 +84,20 @@ _INLINE = frozenset(
     {
         "a", "abbr", "b", "bdi", "bdo", "cite", "code", "data", "del", "dfn", "em", "font",
         "i", "ins", "kbd", "mark", "q", "s", "samp", "small", "span", "strong", "sub",
-        "sup", "time", "u", "var", "wbr", "label", "nobr", "tt", "big", "strike",
+        "sup", "time", "u", "var", "wbr", "br", "label", "nobr", "tt", "big", "strike",
     }
 )  # fmt: skip
-_LONG_BLOCK = 80  # characters of a block that is surely text
+_LONG_BLOCK = 80  # characters of a block that is surely text (see _reading_length)
+# Wide characters: CJK ideographs, kana, Hangul syllables, full-width forms.
+_WIDE = re.compile("[\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef]")
+_WIDE_WEIGHT = 2  # a wide character counts as this many
 _WRAPPER_TEXT = 400  # characters in long blocks that make a boilerplate name a wrapper
 _SIBLING_SCORE = 10.0  # a sibling of the container scoring this much continues it
 _SIBLING_SHARE = 0.2  # ... or this share of the container's score
 _INSIDE_BOILERPLATE = 0.5  # weight of candidates inside a boilerplate-named element
+_ARTICLE_SHARE = 3  # an article element holding less than this times the best text is it
+_ARTICLE_LINKS = 0.3  # ... and so is one with less than this share of link text
+_OTHER_ARTICLE = 0.25  # weight of the text of an article the page's title does not name
 _RIVALS = 6  # the best candidates compared with the best one
 _RIVAL_SHARE = 0.3  # a rival scores at least this share of the best
 _LABEL_LENGTH = 60  # shorter blocks must read as sentences to count as text
@@ -79,7 +106,9 @@ _SENTENCE_END = re.compile('[.!?…:;"\u201d\u00bb\u3002\uff01\uff1f\u061f]\\W*$
 _CAPTION_LENGTH = 400  # characters; longer "caption" boxes are wrappers
 _LINK_SHARE = 0.7  # a block with this share of link text is navigation
 _MIN_BLOCK = 25  # characters a text block needs to count for the container
-_PUNCTUATION = re.compile("[.,;:!?\u3002\u3001\uff0c\uff01\uff1f\u060c\u061b]")
+# Punctuation, with the CJK and Arabic forms (counted with ``str.count``, which
+# is faster than a regular expression).
+_PUNCTUATION = ".,;:!?\u3002\u3001\uff0c\uff01\uff1f\u060c\u061b"
 
 
 @attrs.frozen
@@ -104,8 +133,10 @@ def extract_body(
 ) -> Body:
     """Find the article text of the page ``root`` (see the module docstring).
 
-    ``root`` is modified (pruned).  Paragraphs equal to one of ``skip`` (the
-    title, the summary) are left out.
+    ``root`` is modified (pruned).  ``skip`` holds the page's title and
+    summary as its metadata states them: paragraphs equal to one are left
+    out, so are headings repeating one, and an ``<article>`` whose ``h1`` is
+    one is preferred to the others on the page.
 
     ``containers``, when given, replaces the container choice: the body is
     collected from exactly these elements, in the order given (a site parser
@@ -125,7 +156,7 @@ def extract_body(
         return _collect_given(chosen, skipped, _Measures())
     _Pruning(frozenset()).prune(body)
     measures = _Measures()
-    found = _choose_container(body, measures)
+    found = _choose_container(body, measures, skipped)
     if not found:
         return Body()
     return _collect(found, skipped, measures)
@@ -200,14 +231,14 @@ class _Measures:
             parts.append(child.tail or "")
         return collapse("".join(parts)), links
 
-    def direct_text_length(self, element: html.HtmlElement) -> int:
-        """Return the length of the text of ``element`` outside its block children."""
+    def own_text(self, element: html.HtmlElement) -> str:
+        """Return the text of ``element`` outside its block children, whitespace collapsed."""
         parts = [element.text or ""]
         for child in element:
             if isinstance(child.tag, str) and self.is_inline(child):
                 parts.append(child.text_content())
             parts.append(child.tail or "")
-        return len(collapse("".join(parts)))
+        return collapse("".join(parts))
 
 
 def _link_text_length(element: html.HtmlElement) -> int:
@@ -251,16 +282,26 @@ class _Pruning:
         """Whether ``element`` goes (see the module docstring), judged on the unpruned page."""
         tag = element.tag
         # Comments and processing instructions have no string tag.
-        if not isinstance(tag, str) or tag in _DROP_TAGS:
+        if not isinstance(tag, str):
             return True
+        if tag in _DROP_TAGS:
+            return tag not in _SECTIONING or not self.wraps_article(element)
         names = element.keys()
         if not names:
             return tag == "form" and not self.holds_article_text(element)
         if _is_hidden(element, names):
             return True
         if tag == "form" or _is_boilerplate(element, names):
-            return not self.holds_article_text(element)
+            return _names_comments(element, names) or not self.holds_article_text(element)
         return False
+
+    def wraps_article(self, element: html.HtmlElement) -> bool:
+        """Whether an ``aside``, ``nav`` or ``footer`` holds an article with real text.
+
+        The markup then leaves it unclosed, so that the parser puts the
+        article inside it: it is kept, and pruned inside.
+        """
+        return any(self.holds_article_text(inner) for inner in element.iter("article", "main"))
 
     def holds_article_text(self, element: html.HtmlElement) -> bool:
         """Whether a boilerplate-named element is a wrapper around real text.
@@ -271,17 +312,14 @@ class _Pruning:
         """
         # No block is longer than all the text in the element: with less than
         # a long block's worth, there is no need to look at them.
-        if len(element.text_content()) < _LONG_BLOCK:
+        if _WIDE_WEIGHT * len(element.text_content()) < _LONG_BLOCK:
             return False
         total = 0
         for block in element.iter("p", "div", "td"):
             length = self.block_lengths.get(block)
             if length is None:
-                if block.tag == "p":
-                    length = len(block.text_content())
-                else:
-                    length = self.measures.direct_text_length(block)
-                self.block_lengths[block] = length
+                text = block.text_content() if block.tag == "p" else self.measures.own_text(block)
+                length = self.block_lengths[block] = _reading_length(text)
             if length >= _LONG_BLOCK:
                 total += length
                 if total >= _WRAPPER_TEXT:
@@ -289,9 +327,22 @@ class _Pruning:
         return False
 
 
+def _reading_length(text: str) -> int:
+    """Return the length of ``text`` in characters, counting wide (CJK) ones twice.
+
+    A Chinese or Japanese character, or a Korean syllable, carries about as
+    much as two or three Latin letters, so a block of them is long sooner.
+    """
+    if text.isascii():
+        return len(text)
+    return len(text) + (_WIDE_WEIGHT - 1) * len(_WIDE.findall(text))
+
+
 def _is_hidden(element: html.HtmlElement, names: list[str]) -> bool:
     """Whether ``element`` (with the attributes ``names``) is hidden from readers."""
-    if "hidden" in names or ("aria-hidden" in names and element.get("aria-hidden") == "true"):
+    if "hidden" in names and not _STREAMED_SEGMENT.fullmatch(element.get("id") or ""):
+        return True
+    if "aria-hidden" in names and element.get("aria-hidden") == "true":
         return True
     if "style" not in names:
         return False
@@ -326,6 +377,23 @@ def _names_boilerplate(names: str) -> bool:
     return bool(names.strip()) and _BOILERPLATE.search(names) is not None
 
 
+def _names_comments(element: html.HtmlElement, names: list[str]) -> bool:
+    """Whether ``class`` or ``id`` names ``element`` as readers' comments or a thread of them.
+
+    Comments are long text, so unlike other boilerplate a thread of them is
+    never taken for a wrapper around the article (a name that only mentions
+    comments, such as "comments-enabled", does not count).
+    """
+    classes = element.get("class", "") if "class" in names else ""
+    identifier = element.get("id", "") if "id" in names else ""
+    return _comment_names(f"{classes} {identifier}")
+
+
+@functools.lru_cache(maxsize=4096)
+def _comment_names(names: str) -> bool:
+    return any(_COMMENTS.fullmatch(name) for name in names.split())
+
+
 @functools.lru_cache(maxsize=1024)
 def _hiding_style(style: str) -> bool:
     """Whether an inline ``style`` hides its element."""
@@ -339,7 +407,8 @@ def _score_text(text: str, links: int) -> float:
     if len(text) < _MIN_BLOCK:
         return 0.0
     density = min(links / len(text), 1.0)
-    score = 1.0 + len(_PUNCTUATION.findall(text)) + min(len(text) / 100, 3.0)
+    punctuation = sum(map(text.count, _PUNCTUATION))
+    score = 1.0 + punctuation + min(len(text) / 100, 3.0)
     return score * (1.0 - density)
 
 
@@ -404,8 +473,13 @@ def _inside_boilerplate(element: html.HtmlElement, inside: dict[html.HtmlElement
     return answer
 
 
-def _choose_container(body: html.HtmlElement, measures: _Measures) -> list[html.HtmlElement]:
-    """Return the element holding the article text, with any siblings that continue it."""
+def _choose_container(
+    body: html.HtmlElement, measures: _Measures, titles: set[str]
+) -> list[html.HtmlElement]:
+    """Return the element holding the article text, with any siblings that continue it.
+
+    ``titles`` are the texts a headline of the page's own article would show.
+    """
     scores: dict[html.HtmlElement, float] = {}
     for block in body.iter(*_TEXT_BLOCKS):
         score = _block_score(block, measures)
@@ -415,7 +489,8 @@ def _choose_container(body: html.HtmlElement, measures: _Measures) -> list[html.
         if parent is None:
             continue
         scores[parent] = scores.get(parent, 0.0) + score
-        grandparent = parent.getparent()
+        # The text of an ``<article>`` scores for it, not for a list of them.
+        grandparent = parent.getparent() if parent.tag != "article" else None
         if grandparent is not None:
             scores[grandparent] = scores.get(grandparent, 0.0) + score / 2
     if not scores:
@@ -423,15 +498,64 @@ def _choose_container(body: html.HtmlElement, measures: _Measures) -> list[html.
     inside: dict[html.HtmlElement, bool] = {}
     for element in scores:
         scores[element] *= (1.0 + _name_weight(element)) * _surroundings_weight(element, inside)
+    _prefer_titled_article(body, scores, titles)
     best = _common_container(scores)
-    # Prefer a marked-up article element around the best candidate when it
-    # holds the best candidate (it then also holds headings and figures).
     for ancestor in best.iterancestors():
         if ancestor.tag == "article" or ancestor.get("itemprop") == "articleBody":
-            if len(measures.text(ancestor)) < 3 * len(measures.text(best)):
+            if _whole_article(ancestor, best, measures):
                 return [ancestor]
             break
     return _with_siblings(best, scores, measures)
+
+
+def _prefer_titled_article(
+    body: html.HtmlElement, scores: dict[html.HtmlElement, float], titles: set[str]
+) -> None:
+    """Weigh down the text of other articles when one article's ``h1`` is the page's title.
+
+    A page that loads the next story below the first one holds several
+    ``<article>`` elements; the page's title names the one it is about.
+    """
+    articles = list(body.iter("article"))
+    if len(articles) < 2 or not titles:
+        return
+    titled = {
+        article
+        for article in articles
+        if any(collapse(h1.text_content()) in titles for h1 in article.iter("h1"))
+    }
+    if not titled:
+        return
+    for element in scores:
+        article = _article_of(element)
+        if article is not None and article not in titled and not _holds_any(article, titled):
+            scores[element] *= _OTHER_ARTICLE
+
+
+def _article_of(element: html.HtmlElement) -> html.HtmlElement | None:
+    """Return the nearest ``<article>`` element that is or holds ``element``, if any."""
+    return next(
+        (node for node in (element, *element.iterancestors()) if node.tag == "article"), None
+    )
+
+
+def _holds_any(element: html.HtmlElement, others: set[html.HtmlElement]) -> bool:
+    """Whether ``element`` holds one of ``others``."""
+    return any(element in other.iterancestors() for other in others)
+
+
+def _whole_article(article: html.HtmlElement, best: html.HtmlElement, measures: _Measures) -> bool:
+    """Whether a marked-up article element around the best candidate is the article.
+
+    It is when the best candidate holds most of its text (it then adds the
+    headings and figures around), or when little of its text is links: an
+    article cut into many small blocks, none of which holds much of it.
+    """
+    text = len(measures.text(article))
+    return (
+        text < _ARTICLE_SHARE * len(measures.text(best))
+        or measures.link_length(article) < _ARTICLE_LINKS * text
+    )
 
 
 def _common_container(scores: dict[html.HtmlElement, float]) -> html.HtmlElement:
@@ -449,6 +573,7 @@ def _common_container(scores: dict[html.HtmlElement, float]) -> html.HtmlElement
         if scores[element] >= _RIVAL_SHARE * scores[best]
         and best not in element.iterancestors()
         and element not in best.iterancestors()
+        and not _in_other_article(element, best)
     ]
     if len(rivals) < 2:
         return best
@@ -459,6 +584,15 @@ def _common_container(scores: dict[html.HtmlElement, float]) -> html.HtmlElement
         if held >= 2:
             return ancestor
     return best
+
+
+def _in_other_article(element: html.HtmlElement, best: html.HtmlElement) -> bool:
+    """Whether ``element`` is in (or is) an ``<article>`` that does not hold ``best``.
+
+    Such a rival is another article (a teaser in a list), not more of this one.
+    """
+    article = _article_of(element)
+    return article is not None and article not in best.iterancestors()
 
 
 def _with_siblings(
@@ -513,7 +647,16 @@ class _Collector:
 
     def add_heading(self, text: str) -> None:
         self.close_section()
-        self.heading = text
+        if not self.repeats_skipped(text):
+            self.heading = text
+
+    def repeats_skipped(self, heading: str) -> bool:
+        """Whether ``heading`` repeats the title (or the summary).
+
+        A page often shows its headline again as a heading in the content,
+        alone, with a kicker before it or with the site's name after it.
+        """
+        return any(skipped in heading and 2 * len(skipped) >= len(heading) for skipped in self.skip)
 
     def add_paragraph(self, text: str) -> None:
         if text in self.skip or text in self.seen:
@@ -576,14 +719,32 @@ def _walk(element: html.HtmlElement, collector: _Collector) -> None:
         elif tag == "img":
             _add_image(child, None, collector)
         elif collector.measures.is_inline(child):
-            run.add(child.text_content(), link=tag == "a")
-            if tag != "a" and len(child):
-                run.links += _link_text_length(child)
+            _add_inline(child, run)
         else:
             run.flush()
             _block(child, collector)
         run.add(child.tail)
     run.flush()
+
+
+def _add_inline(element: html.HtmlElement, run: _Run, *, link: bool = False) -> None:
+    """Add inline markup to ``run``, ending the paragraph at each ``<br>`` inside it.
+
+    ``link`` tells that ``element`` is inside a link.
+    """
+    link = link or element.tag == "a"
+    if not len(element) or element.find(".//br") is None:
+        run.add(element.text_content(), link=link)
+        if not link and len(element):
+            run.links += _link_text_length(element)
+        return
+    run.add(element.text, link=link)
+    for child in element:
+        if child.tag == "br":
+            run.flush()
+        elif isinstance(child.tag, str):
+            _add_inline(child, run, link=link)
+        run.add(child.tail, link=link)
 
 
 class _Run:
@@ -634,7 +795,25 @@ def _block(child: html.HtmlElement, collector: _Collector) -> None:
         ):
             collector.add_paragraph(text)
         return
+    if tag == "tr" and _add_row(child, collector):
+        return
     _walk(child, collector)
+
+
+def _add_row(row: html.HtmlElement, collector: _Collector) -> bool:
+    """Collect a row of a data table as one paragraph, its cells' texts in order.
+
+    A row of several cells holding only inline text is data (a results table,
+    a timetable): its cells are kept even when each is short.  Return whether
+    ``row`` was such a row; a layout table's rows are walked as containers.
+    """
+    cells = [cell for cell in row if cell.tag in {"td", "th"}]
+    if len(cells) < 2 or any(_has_blocks(cell) for cell in cells):
+        return False
+    text = collapse(" ".join(cell.text_content() for cell in cells))
+    if text and not _mostly_links(row, text, collector.measures):
+        collector.add_paragraph(text)
+    return True
 
 
 _STRUCTURE = tuple(sorted(_BLOCKS | _HEADINGS | _CONTAINERS))

@@ -1,0 +1,202 @@
+"""Tests of the generic body extractor of the ``html`` format, one rule each.
+
+Each page is written by hand for the rule it tests, in the tests' own words;
+without the rule, the test fails.
+"""
+
+from __future__ import annotations
+
+from newsparse.builtin_formats.html.body import Body, extract_body
+from newsparse.builtin_formats.html.dom import parse_document
+
+FIRST = (
+    "The library on Mill Street will open on Sundays from next month, the town"
+    " said, after volunteers offered to staff the desk in the afternoons."
+)
+SECOND = (
+    "Opening hours had been cut two years ago to save money; the new plan costs"
+    " nothing extra, since the heating runs on Sundays anyway for the archive."
+)
+THIRD = (
+    "The head librarian said children's reading groups would come back first,"
+    " followed by the evening talks that used to fill the upstairs hall."
+)
+COMMENT = (
+    "I have lived here for thirty years and I think this is the best news the town"
+    " has had in a long time; my grandchildren will love the reading groups, and"
+    " I hope the talks come back soon as well, they were always very good."
+)
+TEASER = (
+    "The swimming pool on the other side of town closes for repairs in May, and the"
+    " council has not yet said when it will open again; swimmers are unhappy."
+)
+
+
+def extract(body: str, title: str | None = None) -> Body:
+    text = f"<!DOCTYPE html><html><head><title>t</title></head><body>{body}</body></html>"
+    return extract_body(parse_document(text, "test.html"), skip=(title,))
+
+
+def paragraphs(body: Body) -> list[str]:
+    return [text for section in body.sections for text in section.paragraphs]
+
+
+def test_text_with_line_breaks_inside_inline_markup_counts_for_a_wrapper() -> None:
+    # The wrapper is named like boilerplate; its long blocks hold text in
+    # <span>s with <br>s, which is inline text and keeps the wrapper.
+    blocks = "".join(
+        f"<div><span><span>{text}<br></span></span></div>" for text in (FIRST, SECOND, THIRD)
+    )
+    found = extract(f"<div class='widget'><div class='post-body'>{blocks}</div></div>")
+    assert paragraphs(found) == [FIRST, SECOND, THIRD]
+
+
+def test_line_breaks_inside_inline_markup_end_paragraphs() -> None:
+    found = extract(f"<div class='post'><span>{FIRST}<br><br>{SECOND}</span><br>{THIRD}</div>")
+    assert paragraphs(found) == [FIRST, SECOND, THIRD]
+
+
+def test_a_long_comment_thread_is_never_taken_for_a_wrapper() -> None:
+    comments = "".join(
+        f"<li class='comment'><div class='comment-body'><p>{COMMENT}</p><p>{COMMENT.upper()}</p>"
+        "</div></li>"
+        for _ in range(3)
+    )
+    found = extract(
+        f"<main><article><div class='entry'><p>{FIRST}</p></div></article>"
+        f"<div id='comments' class='comments-area'><ol class='comment-list'>{comments}</ol></div>"
+        "</main>"
+    )
+    assert paragraphs(found) == [FIRST]
+
+
+def test_a_name_that_only_mentions_comments_is_a_wrapper() -> None:
+    found = extract(
+        f"<div class='story has-comments'><p>{FIRST}</p><p>{SECOND}</p><p>{THIRD}</p></div>"
+    )
+    assert paragraphs(found) == [FIRST, SECOND, THIRD]
+
+
+def test_a_list_of_articles_after_the_article_is_not_the_article() -> None:
+    teasers = "".join(
+        f"<article class='card'><p>{TEASER}</p><p>{TEASER.upper()}</p></article>" for _ in range(5)
+    )
+    found = extract(
+        f"<div id='primary'><article><h1>Sundays</h1><div><p>{FIRST}</p><p>{SECOND}</p>"
+        f"<p>{THIRD}</p></div></article><article><h3>More to read</h3>{teasers}</article></div>"
+    )
+    assert paragraphs(found) == [FIRST, SECOND, THIRD]
+
+
+def test_teasers_close_in_score_do_not_widen_the_container() -> None:
+    teasers = "".join(
+        f"<article class='card'><p>{TEASER}</p><p>{TEASER.lower()}</p></article>" for _ in range(3)
+    )
+    found = extract(
+        f"<div class='page'><div class='main'><p>{FIRST}</p><p>{SECOND}</p><p>{THIRD}</p></div>"
+        f"<div class='more'>{teasers}</div></div>"
+    )
+    assert paragraphs(found) == [FIRST, SECOND, THIRD]
+
+
+def test_rows_of_a_data_table_are_paragraphs() -> None:
+    rows = "".join(
+        f"<tr><td>{place}</td><td>{name}</td><td>{points}</td></tr>"
+        for place, name, points in ((1, "Ann Smith", 410), (2, "Bo Jones", 395))
+    )
+    found = extract(
+        f"<div class='story'><p>{FIRST}</p><table><tr><th>Place</th><th>Name</th>"
+        f"<th>Points</th></tr>{rows}</table><p>{SECOND}</p></div>"
+    )
+    assert paragraphs(found) == [
+        FIRST,
+        "Place Name Points",
+        "1 Ann Smith 410",
+        "2 Bo Jones 395",
+        SECOND,
+    ]
+
+
+def test_a_heading_repeating_the_title_is_left_out() -> None:
+    title = "Library opens on Sundays"
+    found = extract(
+        f"<div class='story'><h2>Good news for readers {title}</h2><p>{FIRST}</p>"
+        f"<h2>What comes back</h2><p>{SECOND}</p></div>",
+        title=title,
+    )
+    assert [section.heading for section in found.sections] == [None, "What comes back"]
+
+
+def test_an_article_cut_into_many_small_blocks_is_taken_whole() -> None:
+    # Each paragraph sits in its own small box, the boxes in groups of three:
+    # the best box and its two rivals share the first group, which holds less
+    # than a third of the article's text (the other boxes hold short notes).
+    notes = [f"Note {number:02} on the hours." for number in range(45)]
+    texts = [FIRST, SECOND, THIRD, *notes]
+    boxes = [f"<section><div class='element'><p>{text}</p></div></section>" for text in texts]
+    groups = "".join(
+        f"<div class='group'><div>{''.join(boxes[start : start + 3])}</div></div>"
+        for start in range(0, len(boxes), 3)
+    )
+    found = extract(f"<article><h1>Sundays</h1>{groups}</article>")
+    assert paragraphs(found) == texts
+
+
+def test_content_streamed_into_a_hidden_segment_is_read() -> None:
+    found = extract(
+        "<div class='shell'><template id='B:0'></template></div>"
+        f"<div hidden id='S:0'><div class='story'><p>{FIRST}</p><p>{SECOND}</p></div></div>"
+    )
+    assert paragraphs(found) == [FIRST, SECOND]
+
+
+def test_other_hidden_elements_stay_out() -> None:
+    found = extract(
+        f"<div class='story'><p>{FIRST}</p><div hidden id='S:x'><p>{SECOND}</p></div></div>"
+    )
+    assert paragraphs(found) == [FIRST]
+
+
+def test_a_wrapper_of_wide_characters_is_kept_sooner() -> None:
+    # Japanese text: each block is under 80 characters, yet a paragraph's worth.
+    blocks = "".join(
+        f"<p>{sentence}</p>"
+        for sentence in (
+            "町の図書館は来月から日曜日も開館すると発表した。午後はボランティアが受付を担当する予定である。",
+            "開館時間は二年前に予算削減のため短縮されていたが、今回の計画では追加の費用はかからないという。",
+            "館長によると、まず子ども向けの読書会が再開され、その後に夜の講演会も戻ってくる見込みだという。",
+            "利用者からは歓迎の声が上がっており、町は今後も開館時間の延長を検討していくと説明している。",
+            "日曜日の開館は試験的なもので、半年後に利用者の数を調べてから続けるかどうかを決めるという。",
+        )
+    )
+    found = extract(f"<div class='gate-ad'><div class='text'>{blocks}</div></div>")
+    assert len(paragraphs(found)) == 5
+
+
+def test_the_article_the_title_names_wins_over_a_longer_next_story() -> None:
+    title = "Library opens on Sundays"
+    longer = "".join(
+        f"<p>{TEASER}</p><p>{TEASER.upper()}</p><p>{TEASER.lower()}</p>" for _ in range(2)
+    )
+    found = extract(
+        f"<main><article><h1>{title}</h1><div class='text'><p>{FIRST}</p><p>{SECOND}</p></div>"
+        f"</article><div class='next'><article><h1>Pool closes</h1><div class='text'>{longer}"
+        "</div></article></div></main>",
+        title=title,
+    )
+    assert paragraphs(found) == [FIRST, SECOND]
+
+
+def test_an_article_inside_an_unclosed_aside_is_read() -> None:
+    # The parser puts everything after an unclosed <aside> inside it.
+    found = extract(
+        f"<div class='columns'><aside class='rail'><article><p>{FIRST}</p><p>{SECOND}</p>"
+        f"<p>{THIRD}</p></article></aside></div>"
+    )
+    assert paragraphs(found) == [FIRST, SECOND, THIRD]
+
+
+def test_an_aside_of_short_teasers_stays_out() -> None:
+    cards = "".join(f"<article><p>{TEASER}</p></article>" for _ in range(3))
+    found = extract(f"<div class='story'><p>{FIRST}</p><p>{SECOND}</p></div><aside>{cards}</aside>")
+    assert paragraphs(found) == [FIRST, SECOND]
