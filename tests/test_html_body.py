@@ -200,3 +200,22 @@ def test_an_aside_of_short_teasers_stays_out() -> None:
     cards = "".join(f"<article><p>{TEASER}</p></article>" for _ in range(3))
     found = extract(f"<div class='story'><p>{FIRST}</p><p>{SECOND}</p></div><aside>{cards}</aside>")
     assert paragraphs(found) == [FIRST, SECOND]
+
+
+def test_image_addresses_are_cleaned_not_dropped() -> None:
+    text = "A paragraph long enough to be the article text, with a full sentence in it."
+    page = (
+        "<html><body><article><h1>T</h1>"
+        f"<p>{text}</p>"
+        '<figure><img src="https://example.org/my photo.jpg"><figcaption>One</figcaption></figure>'
+        '<figure><img src="data:image/gif;base64,R0lG" data-src="https://example.org/lazy.jpg">'
+        "<figcaption>Two</figcaption></figure>"
+        '<figure><img src="https://example.org/\x03.jpg"><figcaption>Three</figcaption></figure>'
+        "</article></body></html>"
+    )
+    images = extract_body(parse_document(page, "t.html")).images
+    assert [image.url for image in images] == [
+        "https://example.org/my%20photo.jpg",
+        "https://example.org/lazy.jpg",
+        "https://example.org/%03.jpg",
+    ]

@@ -37,7 +37,7 @@ from collections.abc import Iterable, Sequence
 import attrs
 from lxml import etree, html
 
-from newsparse.builtin_formats.html.dom import collapse, remove_keeping_tail
+from newsparse.builtin_formats.html.dom import clean_url, collapse, remove_keeping_tail
 from newsparse.model import Image, Section
 
 __all__ = ["Body", "extract_body"]
@@ -858,11 +858,8 @@ def _add_figure(figure: html.HtmlElement, collector: _Collector) -> None:
 
 
 def _add_image(image: etree._Element, caption: str | None, collector: _Collector) -> None:
-    url = image.get("src") or image.get("data-src")
-    if url:
-        url = url.strip() or None
-    if url and (url.startswith("data:") or any(char.isspace() for char in url)):
-        url = None
+    # A lazy-loaded image has a placeholder (a data: URL) in src, the real one in data-src.
+    url = clean_url(image.get("src")) or clean_url(image.get("data-src"))
     alt = collapse(image.get("alt") or "") or None
     caption = caption or None
     if url is None and alt is None and caption is None:
