@@ -312,7 +312,7 @@ class _Pruning:
         """
         # No block is longer than all the text in the element: with less than
         # a long block's worth, there is no need to look at them.
-        if _WIDE_WEIGHT * len(element.text_content()) < _LONG_BLOCK:
+        if not _text_reaches(element, -(-_LONG_BLOCK // _WIDE_WEIGHT)):
             return False
         total = 0
         for block in element.iter("p", "div", "td"):
@@ -325,6 +325,21 @@ class _Pruning:
                 if total >= _WRAPPER_TEXT:
                     return True
         return False
+
+
+def _text_reaches(element: html.HtmlElement, length: int) -> bool:
+    """Whether the text in ``element`` is at least ``length`` characters long.
+
+    The same as ``len(element.text_content()) >= length``, but it stops
+    reading as soon as it knows, instead of joining all the text of a large
+    element.
+    """
+    total = 0
+    for text in element.itertext():
+        total += len(text)
+        if total >= length:
+            return True
+    return False
 
 
 def _reading_length(text: str) -> int:
