@@ -51,6 +51,7 @@ _DROP_TAGS = frozenset(
 )  # fmt: skip
 # Dropped tags that may wrap the article in a page whose markup is broken.
 _SECTIONING = frozenset({"aside", "nav", "footer"})
+_ALWAYS_DROPPED = tuple(sorted(_DROP_TAGS - _SECTIONING))
 _BOILERPLATE = re.compile(
     r"(?:^|[\s_-])(?:comment|comments|share|sharing|social|related|newsletter|subscri\w*"
     r"|promo\w*|advert\w*|ads?|sponsor\w*|cookie\w*|consent|sidebar|breadcrumbs?|footer"
@@ -265,6 +266,10 @@ class _Pruning:
     def prune(self, body: html.HtmlElement) -> None:
         """Remove from ``body`` (and ``body`` itself) what never holds article text."""
         kept = self.kept
+        if not any(element.tag in _ALWAYS_DROPPED for element in kept):
+            # What always goes, goes first, at C speed: the walk below then
+            # visits fewer elements (a page's scripts and drawings are many).
+            etree.strip_elements(body, *_ALWAYS_DROPPED, with_tail=False)
         # ``body`` itself may go (a hidden ``<body>``), but its content is
         # still what the container choice reads: it is pruned all the same.
         doomed = [body] if self.is_doomed(body) and body not in kept else []
