@@ -437,3 +437,14 @@ def test_nesting_beyond_the_parser_limit_is_an_error() -> None:
 def test_an_enormous_text_or_attribute_is_an_error(body: str) -> None:
     with pytest.raises(ParseError, match="safety limits"):
         newsparse.parse(page(body, "<title>Big</title>"), "html")
+
+
+def test_a_lone_surrogate_in_text_input_is_an_error_not_a_replacement() -> None:
+    text = page(f"<article><h1>Bridge</h1>\n<p>{LONG} caf\u00e9 \ud800 end</p></article>")
+    with pytest.raises(ParseError, match="lone surrogate") as caught:
+        newsparse.parse(text, "html", source="s.html")
+    line = text.count("\n", 0, text.index("\ud800")) + 1
+    column = text.index("\ud800") - text.rfind("\n", 0, text.index("\ud800"))
+    assert (caught.value.line, caught.value.column) == (line, column)
+    korean = page(f"<article><h1>\ud55c\uad6d</h1><p>{LONG} \ud55c\uad6d\uc5b4.</p></article>")
+    assert parse_one(korean).title == "\ud55c\uad6d"  # Hangul starts with 0xED too

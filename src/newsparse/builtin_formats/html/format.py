@@ -156,17 +156,38 @@ def _read_page(stream: TextStream, most: int | None, source: str) -> bytes:
     encoded again (:meth:`~newsparse.textio.TextReader.read_utf8`).
 
     Raises:
-        ParseError: the page is larger than ``most`` bytes.
+        ParseError: the page is larger than ``most`` bytes, or text input
+            holds a lone surrogate (which libxml2 would silently replace).
     """
     if isinstance(stream, TextReader):
         try:
-            return stream.read_utf8(most)
+            page = stream.read_utf8(most)
         except OverflowError:
             raise _page_too_large(most, source) from None
-    page = stream.read().encode("utf-8", "surrogatepass")
-    if most is not None and len(page) > most:
-        raise _page_too_large(most, source)
+    else:
+        page = stream.read().encode("utf-8", "surrogatepass")
+        if most is not None and len(page) > most:
+            raise _page_too_large(most, source)
+    # A lone surrogate (possible in text input only) is encoded as 0xED and
+    # a byte of 0xA0-0xBF; 0xED also starts some Hangul syllables.
+    if b"\xed" in page:
+        _check_no_surrogates(page, source)
     return page
+
+
+def _check_no_surrogates(page: bytes, source: str) -> None:
+    try:
+        page.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line_start = page.rfind(b"\n", 0, error.start) + 1
+        column = len(page[line_start : error.start].decode("utf-8", "replace")) + 1
+        raise ParseError(
+            "the text holds a lone surrogate (U+D800-U+DFFF), which is not a character",
+            format=FORMAT_NAME,
+            source=source,
+            line=page.count(b"\n", 0, error.start) + 1,
+            column=column,
+        ) from None
 
 
 def _page_too_large(most: int | None, source: str) -> ParseError:
