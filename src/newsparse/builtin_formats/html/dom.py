@@ -164,7 +164,7 @@ def clean_url(value: str | None) -> str | None:
     addresses of anything and give ``None``.
 
     >>> from newsparse.builtin_formats.html.dom import clean_url
-    >>> clean_url("  https://example.org/a b.jpg\n"), clean_url("data:image/gif;base64,R0")
+    >>> clean_url("  https://example.org/a b.jpg\\n"), clean_url("data:image/gif;base64,R0")
     ('https://example.org/a%20b.jpg', None)
     """
     if value is None:
