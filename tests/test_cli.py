@@ -529,7 +529,9 @@ def test_a_render_fault_is_reported_and_the_other_inputs_are_still_read(
     assert result.stdout == ""  # "A" and "B" were rendered, but are not written
 
 
-def test_debug_shows_the_plugin_fault_and_its_cause(faulty_plugin: FakeDists, workdir: Path) -> None:
+def test_debug_shows_the_plugin_fault_and_its_cause(
+    faulty_plugin: FakeDists, workdir: Path
+) -> None:
     (workdir / "one.faulty").write_text("FAULTY\nboom\n", encoding="utf-8")
     result = run("--debug", "convert", "one.faulty")
     assert result.exit_code == 1

@@ -54,8 +54,8 @@ def test_the_xml_declaration_names_the_encoding() -> None:
     data = ('<?xml version="1.0" encoding="iso-8859-15"?>\n' + page()).encode("cp1252")
     assert declared_encoding(data) == "iso8859-15"
     french = "Le caf\u00e9 co\u00fbte 5 \u20ac, dit-il, dans une phrase assez longue pour compter."
-    data = '<?xml version="1.0" encoding="iso-8859-15"?>\n' + page("", french)
-    assert paragraphs(data.encode("iso-8859-15")) == (french,)
+    document = '<?xml version="1.0" encoding="iso-8859-15"?>\n' + page("", french)
+    assert paragraphs(document.encode("iso-8859-15")) == (french,)
 
 
 @pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be", "utf-16"])

@@ -41,12 +41,18 @@ def test_any_cleaned_address_is_a_valid_image_url(value: str) -> None:
         assert Image(url=url).url == url
 
 
+def child(root: html.HtmlElement, tag: str) -> html.HtmlElement:
+    found = root.find(tag)
+    assert found is not None
+    return found
+
+
 def test_a_removed_element_keeps_its_tail_even_with_control_characters() -> None:
     root = html.fromstring("<p>one<script>x()</script>\x0b two<b>three</b></p>")
-    remove_keeping_tail(root.find("script"))
+    remove_keeping_tail(child(root, "script"))
     assert root.text == "one  two"
-    remove_keeping_tail(root.find("b"))
+    remove_keeping_tail(child(root, "b"))
     assert root.text == "one  two"  # the <b>'s own text goes with it; it had no tail
     root = html.fromstring("<p><i>a</i><span>b</span>\x01c</p>")
-    remove_keeping_tail(root.find("span"))
-    assert root.find("i").tail == " c"
+    remove_keeping_tail(child(root, "span"))
+    assert child(root, "i").tail == " c"

@@ -12,7 +12,7 @@ import newsparse
 from newsparse import Article, ParseError
 from newsparse.jsonio import nested_deeper
 from newsparse.limits import DEFAULT_LIMITS, Limits, limits_of, parse_size, utf8_longer_than
-from newsparse.textio import CHUNK_SIZE, open_source
+from newsparse.textio import CHUNK_SIZE, Input, open_source
 
 MiB = 1 << 20
 
@@ -21,7 +21,7 @@ def line(title: str) -> str:
     return '{"title": "' + title + '"}\n'
 
 
-def collect(data: object, fmt: str, limits: Limits) -> tuple[list[str], list[ParseError]]:
+def collect(data: Input, fmt: str, limits: Limits) -> tuple[list[str], list[ParseError]]:
     errors: list[ParseError] = []
     articles = newsparse.parse(data, fmt, on_error=errors.append, limits=limits)
     return [article.title for article in articles], errors
@@ -92,12 +92,13 @@ def test_limits_of_a_stream() -> None:
 def test_the_articles_before_the_input_limit_are_kept(kind: str) -> None:
     text = line("One") + line("Two") + line("Three")
     limit = len(line("One") + line("Two")) + 5  # five characters into line 3
-    data: object = {
+    inputs: dict[str, Input] = {
         "str": text,
         "bytes": text.encode(),
         "binary file": io.BytesIO(text.encode()),
         "text file": io.StringIO(text),
-    }[kind]
+    }
+    data = inputs[kind]
     with (
         mock.patch("newsparse.textio.CHUNK_SIZE", 7),
         mock.patch("newsparse.textio.SAMPLE_SIZE", 7),
