@@ -219,3 +219,19 @@ def test_image_addresses_are_cleaned_not_dropped() -> None:
         "https://example.org/lazy.jpg",
         "https://example.org/%03.jpg",
     ]
+
+
+def test_a_box_about_the_author_stays_out() -> None:
+    bio = "She has written for the paper since 2019, mostly about schools and health."
+    found = extract(
+        f"<div class='story'><p>{FIRST}</p><p>{SECOND}</p><p>{THIRD}</p>"
+        f"<div class='author-box'><p>Ann Writer</p><p>{bio}</p></div></div>"
+    )
+    assert paragraphs(found) == [FIRST, SECOND, THIRD]
+
+
+def test_a_link_wrapping_blocks_is_a_card_for_another_article() -> None:
+    card = f"<a href='/pool'><h3>Pool closes for repairs</h3><div>{TEASER}</div></a>"
+    found = extract(f"<div class='story'><p>{FIRST}</p><p>{SECOND}</p>{card}<p>{THIRD}</p></div>")
+    assert paragraphs(found) == [FIRST, SECOND, THIRD]
+    assert [section.heading for section in found.sections] == [None]

@@ -6,9 +6,10 @@ The extractor works in three steps.
 1. **Prune.**  Elements that never hold article text are removed: scripts,
    styles, forms, navigation, asides, footers, hidden elements, and elements
    whose ``class``, ``id`` or ``role`` names them as boilerplate (share bars,
-   comments, newsletter and cookie boxes, related links, advertising).  A
-   boilerplate-named element holding enough text in long blocks is a wrapper
-   and stays (wide CJK characters count double), except a thread of comments;
+   comments, newsletter and cookie boxes, related links, advertising,
+   bylines and boxes about the author).  A boilerplate-named element holding
+   enough text in long blocks is a wrapper and stays (wide CJK characters
+   count double), except a thread of comments;
    an aside, nav or footer stays when it holds an article with such text
    (markup left unclosed); React's streamed segments are not hidden.
 2. **Choose the container.**  Every text block (a paragraph, or a ``div``
@@ -25,7 +26,8 @@ The extractor works in three steps.
    preformatted text, lines between ``<br>`` and rows of data tables become
    paragraphs; figures become images with their captions.  Short blocks that
    are mostly links are dropped, and so is text repeated from the title or
-   the summary (a heading also when it adds a kicker or a site name).
+   the summary (a heading also when it adds a kicker or a site name); a link
+   wrapping blocks (a card leading to another article) is left out.
 """
 
 from __future__ import annotations
@@ -56,7 +58,9 @@ _BOILERPLATE = re.compile(
     r"(?:^|[\s_-])(?:comment|comments|share|sharing|social|related|newsletter|subscri\w*"
     r"|promo\w*|advert\w*|ads?|sponsor\w*|cookie\w*|consent|sidebar|breadcrumbs?|footer"
     r"|navigation|nav|menu|popup|modal|recommend\w*|outbrain|taboola|paywall|banner"
-    r"|toolbar|print|widget|teaser|more-stories|read-more|signup|login|donate)(?:$|[\s_-])",
+    r"|toolbar|print|widget|teaser|more-stories|read-more|signup|login|donate"
+    r"|author[-_]?(?:bio|biography|description|info|about|card|box|profile)|bio|biography"
+    r"|authors?|bylines?)(?:$|[\s_-])",
     re.IGNORECASE,
 )
 # A thread of readers' comments, or one comment (see ``_names_comments``); a
@@ -817,6 +821,8 @@ def _block(child: html.HtmlElement, collector: _Collector) -> None:
         return
     if tag == "tr" and _add_row(child, collector):
         return
+    if tag == "a":
+        return  # a link wrapping blocks: a card leading to another page
     _walk(child, collector)
 
 
