@@ -16,7 +16,8 @@ import click
 import newsparse
 from newsparse.cli import cli
 
-DOCS = Path(__file__).resolve().parents[1] / "docs"
+REPO = Path(__file__).resolve().parents[1]
+DOCS = REPO / "docs"
 REFERENCE = DOCS / "reference"
 TUTORIAL = DOCS / "tutorial" / "write-a-plugin.md"
 BRIEF_FORMAT = DOCS / "tutorial" / "newsparse-brief" / "src" / "newsparse_brief" / "format.py"
@@ -114,3 +115,14 @@ def test_the_tutorial_shows_all_of_the_example_format() -> None:
         ":start-at: CANONICAL",
     ):
         assert f"\n{piece}" in page, f"the tutorial lost the piece {piece!r}"
+
+
+def test_the_security_page_names_tests_that_exist() -> None:
+    page = (REPO / "docs" / "reference" / "security.md").read_text(encoding="utf-8")
+    named = re.findall(r"`((?:plugins/[\w-]+/)?tests/[\w/]+\.py)::(\w+)`", page)
+    assert len(named) >= 25  # the page names its proofs this way
+    for path, name in named:
+        source = (REPO / path).read_text(encoding="utf-8")
+        assert re.search(rf"^def {name}\(", source, re.MULTILINE), f"{path}::{name} is not a test"
+    files = re.findall(r"`((?:plugins/[\w-]+/)?tests/[\w/]+\.py)`", page)
+    assert all((REPO / path).is_file() for path in files), files
