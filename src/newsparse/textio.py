@@ -317,17 +317,15 @@ class Source:
             parts.append(chunk)
             size += len(chunk)
         data = b"".join(parts)
-        if limit is not None and size > limit:
-            # Decoding up to the limit reports the place, or a bad byte before it.
-            "".join(self._byte_chunks(data, encoding, format_name, limit))
         body, actual = _strip_bom(data, encoding)
-        if actual == "utf-8" and _is_utf8(body):
+        over = limit is not None and size > limit
+        if not over and actual == "utf-8" and _is_utf8(body):
             if b"\r" in body:
                 body = body.replace(b"\r\n", b"\n").replace(b"\r", b"\n")
         else:
-            # Another encoding, or a bad byte: decoding chunk by chunk reports
-            # the bad byte's line, column and offset.
-            text = "".join(self._byte_chunks(data, encoding, format_name, None))
+            # Another encoding, a bad byte or the input limit: decoding chunk
+            # by chunk reports the bad byte or the limit with its place.
+            text = "".join(self._byte_chunks(data, encoding, format_name, limit))
             body = text.encode("utf-8", "surrogatepass")
         if most is not None and len(body) > most:
             raise OverflowError(f"more than {most} bytes")

@@ -261,8 +261,9 @@ class _Scanner:
         self._stream = stream
         self._source = source
         self._format = format_name
-        self._most = limits_of(stream).max_article_bytes
-        self._max_depth = limits_of(stream).max_depth
+        limits = limits_of(stream)
+        self._most = limits.max_article_bytes
+        self._max_depth = limits.max_depth
         self._buffer = ""
         self._pos = 0
         self._line = 1  # line and column of self._buffer[0]

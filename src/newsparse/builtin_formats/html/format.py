@@ -58,6 +58,9 @@ _STATED_BODY_SHARE = 0.5  # below this share of the JSON-LD body, the JSON-LD bo
 _MARKUP_START = re.compile(
     r"\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)\b", re.IGNORECASE | re.DOTALL
 )
+# A lone surrogate encoded with "surrogatepass": 0xED, then 0xA0-0xBF, which
+# valid UTF-8 never has (Hangul syllables start 0xED 0x80-0x9F).
+_SURROGATE = re.compile(rb"\xed[\xa0-\xbf]")
 _ANY_HTML = re.compile(r"<(?:html|head|body|meta|title|div|p|article)\b", re.IGNORECASE)
 
 
@@ -168,26 +171,24 @@ def _read_page(stream: TextStream, most: int | None, source: str) -> bytes:
         page = stream.read().encode("utf-8", "surrogatepass")
         if most is not None and len(page) > most:
             raise _page_too_large(most, source)
-    # A lone surrogate (possible in text input only) is encoded as 0xED and
-    # a byte of 0xA0-0xBF; 0xED also starts some Hangul syllables.
-    if b"\xed" in page:
-        _check_no_surrogates(page, source)
+    _check_no_surrogates(page, source)
     return page
 
 
 def _check_no_surrogates(page: bytes, source: str) -> None:
-    try:
-        page.decode("utf-8")
-    except UnicodeDecodeError as error:
-        line_start = page.rfind(b"\n", 0, error.start) + 1
-        column = len(page[line_start : error.start].decode("utf-8", "replace")) + 1
-        raise ParseError(
-            "the text holds a lone surrogate (U+D800-U+DFFF), which is not a character",
-            format=FORMAT_NAME,
-            source=source,
-            line=page.count(b"\n", 0, error.start) + 1,
-            column=column,
-        ) from None
+    """Raise :class:`ParseError` at the first lone surrogate (possible in text input only)."""
+    found = _SURROGATE.search(page)
+    if found is None:
+        return
+    start = found.start()
+    line_start = page.rfind(b"\n", 0, start) + 1
+    raise ParseError(
+        "the text holds a lone surrogate (U+D800-U+DFFF), which is not a character",
+        format=FORMAT_NAME,
+        source=source,
+        line=page.count(b"\n", 0, start) + 1,
+        column=len(page[line_start:start].decode("utf-8", "replace")) + 1,
+    )
 
 
 def _page_too_large(most: int | None, source: str) -> ParseError:
