@@ -489,10 +489,10 @@ def _types(obj: dict[str, Any]) -> set[str]:
     return names
 
 
-def _json_ld_objects(root: lxml_html.HtmlElement) -> list[dict[str, Any]]:
-    """Return every JSON-LD object of the page, flattened out of arrays and graphs."""
+def _json_ld_objects(scripts: Iterable[etree._Element]) -> list[dict[str, Any]]:
+    """Return every JSON-LD object in ``scripts``, flattened out of arrays and graphs."""
     found: list[dict[str, Any]] = []
-    for script in root.iter("script"):
+    for script in scripts:
         kind = (script.get("type") or "").strip().lower()
         if kind != "application/ld+json":
             continue
@@ -595,6 +595,9 @@ _BYLINE_CLASSES = ("byline", "author")
 _NOT_BYLINE_CLASSES = ("bio", "image", "img", "avatar", "photo", "social", "date", "time")
 _ASCII_LOWER = str.maketrans(string.ascii_uppercase, string.ascii_lowercase)
 _ARTICLE_SCOPES = ("article", "main", "[@role='main']", "[@itemprop='articleBody']")
+# The tags ``_Page`` finds in one walk of the page: the article scopes above,
+# and the elements metadata comes from.
+_INDEXED = ("article", "main", "meta", "script", "h1", "title", "link")
 
 
 @functools.lru_cache(maxsize=128)
@@ -627,8 +630,13 @@ class _Page:
 
     def __init__(self, root: lxml_html.HtmlElement) -> None:
         self.root = root
+        # The elements the rules look for in the whole page, found in one
+        # walk (each walk of a large page costs about as much as another).
+        self.elements: dict[str, list[etree._Element]] = {tag: [] for tag in _INDEXED}
+        for element in root.iter(*_INDEXED):
+            self.elements[element.tag].append(element)
         self.meta: dict[str, list[str]] = {}
-        for element in root.iter("meta"):
+        for element in self.elements["meta"]:
             content = element.get("content")
             if content is None:
                 continue
@@ -636,7 +644,7 @@ class _Page:
                 values = self.meta.setdefault(key, [])
                 if len(values) < _MAX_ITEMS:
                     values.append(content)
-        self.ld = _article_objects(_json_ld_objects(root))
+        self.ld = _article_objects(_json_ld_objects(self.elements["script"]))
         self._article: etree._Element | bool | None = False
         self._itemprops: dict[str, list[etree._Element]] | None = None
 
@@ -659,7 +667,8 @@ class _Page:
         if self._article is False:
             self._article = None
             for scope in _ARTICLE_SCOPES:
-                found = self.xpath(f"//{scope}" if scope[0] != "[" else f"//*{scope}")
+                indexed = self.elements.get(scope)
+                found = indexed if indexed is not None else self.xpath(f"//*{scope}")
                 if found:
                     self._article = found[0]
                     break
@@ -759,7 +768,7 @@ class _Page:
         """Return the text of the article's first ``<h1>``, if any."""
         article = self.article()
         headings = self.xpath(".//h1", article) if article is not None else []
-        headings = headings or self.xpath("//h1")
+        headings = headings or self.elements["h1"]
         for heading in headings[:3]:
             text = _clean_line(text_of(heading))
             if text:
@@ -768,7 +777,7 @@ class _Page:
 
     def title_element(self) -> str | None:
         """Return the ``<title>`` text, if any."""
-        for element in self.xpath("//title")[:1]:
+        for element in self.elements["title"][:1]:
             return _clean_line(text_of(element))
         return None
 
@@ -953,8 +962,8 @@ class _Page:
             yield value.get("@id") or value.get("url") if isinstance(value, dict) else value
         yield from self.ld_values("url")
         yield from self.metas("og:url", "twitter:url", "parsely-link", "citation_public_url")
-        for link in self.xpath("//link[@href]"):
-            if "canonical" in (link.get("rel") or "").lower().split():
+        for link in self.elements["link"]:
+            if "canonical" in (link.get("rel") or "").lower().split() and link.get("href"):
                 yield link.get("href")
 
     def publisher_candidates(self) -> Iterator[object]:
