@@ -115,6 +115,7 @@ _MIN_BLOCK = 25  # characters a text block needs to count for the container
 # Punctuation, with the CJK and Arabic forms (counted with ``str.count``, which
 # is faster than a regular expression).
 _PUNCTUATION = ".,;:!?\u3002\u3001\uff0c\uff01\uff1f\u060c\u061b"
+_ASCII_PUNCTUATION = ".,;:!?"  # enough to count in ASCII text
 
 
 @attrs.frozen
@@ -272,6 +273,8 @@ def _may_have_own_text(element: html.HtmlElement) -> bool:
 
 def _link_text_length(element: html.HtmlElement) -> int:
     """Return the length of the link text in ``element`` (itself included)."""
+    if not len(element) and element.tag != "a":
+        return 0
     return sum(len(collapse(link.text_content())) for link in element.iter("a"))
 
 
@@ -465,7 +468,8 @@ def _score_text(text: str, links: int) -> float:
     if len(text) < _MIN_BLOCK:
         return 0.0
     density = min(links / len(text), 1.0)
-    punctuation = sum(map(text.count, _PUNCTUATION))
+    marks = _ASCII_PUNCTUATION if text.isascii() else _PUNCTUATION
+    punctuation = sum(map(text.count, marks))
     score = 1.0 + punctuation + min(len(text) / 100, 3.0)
     return score * (1.0 - density)
 

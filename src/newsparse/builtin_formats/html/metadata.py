@@ -195,9 +195,10 @@ def extract_metadata(root: lxml_html.HtmlElement) -> PageMetadata:
     publisher = _first(page.publisher_candidates(), _clean_line)
     url = _first(page.url_candidates(), _clean_absolute_url)
     published, modified = page.dates()
+    site_names = page.site_names(publisher, url)
     return PageMetadata(
-        title=page.title(publisher, url),
-        authors=page.authors(page.site_names(publisher, url)),
+        title=page.title(site_names),
+        authors=page.authors(site_names),
         published=published,
         modified=modified,
         url=url,
@@ -584,6 +585,7 @@ _ADDED_WORDS = re.compile(r"\s+\w")  # words added after a title: a space, then 
 _LEAD_SEPARATOR = re.compile(r"\s*[:|/\u00bb\uff1a]\s+|\s+[-\u2013\u2014]\s+")
 _WORD = re.compile(r"\w+")
 _ARTICLE_ITEMTYPE = re.compile(r"Article|Posting|WebPage|Report", re.IGNORECASE)
+_HAS_URL_SPACE = re.compile(r"[\t\r\n]")
 _AUTHOR_PATH = re.compile(
     r"/(?:author|authors|autor|autoren|auteur|auteurs|autore|autori|journalist|journalists"
     r"|reporter|reporters|redakteur|redaktion/person)/[^/]+",
@@ -729,9 +731,11 @@ class _Page:
         names.discard("")
         return names
 
-    def title(self, publisher: str | None, url: str | None) -> str | None:
-        """Return the headline without the site name (the module docstring gives the rules)."""
-        names = self.site_names(publisher, url)
+    def title(self, names: set[str]) -> str | None:
+        """Return the headline without the site's names (the module docstring gives the rules).
+
+        ``names`` are the names the site goes by (see :meth:`site_names`).
+        """
         h1 = self.h1()
         # og:title is often another source's text again: it is cut only once.
         strip = functools.cache(functools.partial(_strip_site_name, names=names, h1=h1))
@@ -767,7 +771,9 @@ class _Page:
     def h1(self) -> str | None:
         """Return the text of the article's first ``<h1>``, if any."""
         article = self.article()
-        headings = self.xpath(".//h1", article) if article is not None else []
+        headings = (
+            list(itertools.islice(article.iterdescendants("h1"), 3)) if article is not None else []
+        )
         headings = headings or self.elements["h1"]
         for heading in headings[:3]:
             text = _clean_line(text_of(heading))
@@ -859,7 +865,11 @@ class _Page:
         names = []
         for link in self.xpath(".//a[@href]", scope):
             href = link.get("href") or ""
-            if _AUTHOR_PATH.search(_url_path(href)):
+            # The path is part of the address (less the tabs and line breaks
+            # that splitting removes): most links fail the quick test.
+            if (_AUTHOR_PATH.search(href) or _HAS_URL_SPACE.search(href)) and _AUTHOR_PATH.search(
+                _url_path(href)
+            ):
                 text = text_of(link)
                 if text and len(text) <= 100:
                     names.append(text)
