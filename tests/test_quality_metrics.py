@@ -292,3 +292,35 @@ def test_fundus_pairing() -> None:
     waz = {page.id: page.expected.title for page in pages if page.id.startswith("de/WAZ_")}
     assert waz["de/WAZ_2024_03_08"] == "Erstes Bild: So könnte die Duisburger Seilbahn aussehen"
     assert len(set(waz.values())) == 4
+
+
+# -- title sources (benchmarks/title_sources.py) ------------------------------
+
+ts = _benchmark_module("title_sources")
+
+
+def test_title_sources_reads_each_source_of_a_page() -> None:
+    page = b"""<html><head><title>Site title | Example</title>
+    <meta property="og:title" content="Social  headline">
+    <meta name="twitter:title" content="Card headline">
+    <script type="application/ld+json">
+      {"@graph": [{"@type": "WebPage"}, {"@type": "NewsArticle",
+       "headline": "Data headline &#8217;quoted&#8217;"}]}
+    </script></head>
+    <body><h1>Page <em>headline</em></h1></body></html>"""
+    sources = ts.read_sources(page)
+    assert sources == ts.Sources(
+        json_ld="Data headline \u2019quoted\u2019",  # the entity is read as the page shows it
+        og="Social headline",  # whitespace normalised
+        twitter="Card headline",
+        h1="Page headline",
+        title="Site title | Example",
+    )
+
+
+def test_title_sources_counts_only_different_wordings() -> None:
+    # A site name added or a kicker in front is not a different wording.
+    assert not ts._different_wordings("Headline", "Headline | Example News")
+    assert not ts._different_wordings("Topic: Headline", "Headline")
+    assert not ts._different_wordings(None, "Headline")
+    assert ts._different_wordings("Police close road", "Road closed by police")
