@@ -82,6 +82,8 @@ _NEVER_BOILERPLATE = frozenset({"body", "html", "article", "main"})
 # these ids, which a script then moves into the page: they are not hidden.
 _STREAMED_SEGMENT = re.compile(r"S:[0-9a-f]+")
 _HIDING_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden")
+# The attributes that can make an element boilerplate or hidden.
+_JUDGED_ATTRIBUTES = frozenset({"class", "id", "role", "style", "hidden", "aria-hidden"})
 _BOILERPLATE_ROLES = frozenset({"navigation", "banner", "contentinfo", "complementary", "dialog"})
 _HEADINGS = frozenset({"h2", "h3", "h4", "h5", "h6"})
 _BLOCKS = frozenset({"p", "li", "blockquote", "pre", "dd"})
@@ -322,7 +324,7 @@ class _Pruning:
         if tag in _DROP_TAGS:
             return tag not in _SECTIONING or not self.wraps_article(element)
         names = element.keys()
-        if not names:
+        if _JUDGED_ATTRIBUTES.isdisjoint(names):  # most elements: no need to look further
             return tag == "form" and not self.holds_article_text(element)
         if _is_hidden(element, names):
             return True
@@ -849,8 +851,9 @@ def _block(child: html.HtmlElement, collector: _Collector) -> None:
         _add_figure(child, collector)
         return
     if tag in _BLOCKS and not _has_blocks(child):
-        for image in child.iter("img"):
-            _add_image(image, None, collector)
+        if len(child):
+            for image in child.iter("img"):
+                _add_image(image, None, collector)
         text = collector.measures.text(child)
         if (
             text
