@@ -199,7 +199,7 @@ class _Measures:
         """Return the text of ``element`` and everything in it, whitespace collapsed."""
         text = self._text.get(element)
         if text is None:
-            text = self._text[element] = collapse(element.text_content())
+            text = self._text[element] = collapse(_text_content(element))
         return text
 
     def link_length(self, element: html.HtmlElement) -> int:
@@ -233,7 +233,7 @@ class _Measures:
         links = 0
         for child in element:
             if isinstance(child.tag, str) and self.is_inline(child):
-                text = child.text_content()
+                text = _text_content(child)
                 parts.append(text)
                 if child.tag == "a":
                     links += len(collapse(text))
@@ -249,9 +249,20 @@ class _Measures:
         parts = [element.text or ""]
         for child in element:
             if isinstance(child.tag, str) and self.is_inline(child):
-                parts.append(child.text_content())
+                parts.append(_text_content(child))
             parts.append(child.tail or "")
         return collapse("".join(parts))
+
+
+def _text_content(element: html.HtmlElement) -> str:
+    """Return ``element.text_content()``, read directly when it has no child element.
+
+    Most paragraphs and links hold only text, and reading it needs no XPath
+    evaluation.
+    """
+    if len(element):
+        return element.text_content()
+    return element.text or ""
 
 
 def _may_have_own_text(element: html.HtmlElement) -> bool:
@@ -277,7 +288,7 @@ def _link_text_length(element: html.HtmlElement) -> int:
     """Return the length of the link text in ``element`` (itself included)."""
     if not len(element) and element.tag != "a":
         return 0
-    return sum(len(collapse(link.text_content())) for link in element.iter("a"))
+    return sum(len(collapse(_text_content(link))) for link in element.iter("a"))
 
 
 # -- pruning -----------------------------------------------------------------
@@ -356,7 +367,7 @@ class _Pruning:
         for block in element.iter("p", "div", "td"):
             length = self.block_lengths.get(block)
             if length is None:
-                text = block.text_content() if block.tag == "p" else self.measures.own_text(block)
+                text = _text_content(block) if block.tag == "p" else self.measures.own_text(block)
                 length = self.block_lengths[block] = _reading_length(text)
             if length >= _LONG_BLOCK:
                 total += length
@@ -798,7 +809,7 @@ def _add_inline(element: html.HtmlElement, run: _Run, *, link: bool = False) -> 
     """
     link = link or element.tag == "a"
     if not len(element) or element.find(".//br") is None:
-        run.add(element.text_content(), link=link)
+        run.add(_text_content(element), link=link)
         if not link and len(element):
             run.links += _link_text_length(element)
         return
