@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
-from lxml import html
+from lxml import etree, html
 
 from newsparse import Image
 from newsparse.builtin_formats.html.dom import clean_url, remove_keeping_tail
@@ -41,7 +41,7 @@ def test_any_cleaned_address_is_a_valid_image_url(value: str) -> None:
         assert Image(url=url).url == url
 
 
-def child(root: html.HtmlElement, tag: str) -> html.HtmlElement:
+def child(root: etree._Element, tag: str) -> etree._Element:
     found = root.find(tag)
     assert found is not None
     return found

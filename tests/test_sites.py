@@ -10,7 +10,7 @@ from datetime import date, datetime, timezone
 from typing import ClassVar
 
 import pytest
-from lxml import html
+from lxml import etree, html
 
 import newsparse
 from newsparse import PluginError, Section, hookimpl
@@ -181,7 +181,7 @@ def test_a_fault_in_a_site_parser_names_the_plugin() -> None:
     class Broken(Gazette):
         name = "broken"
 
-        def extract(self, root: html.HtmlElement, url: str) -> SiteFields:
+        def extract(self, root: etree._Element, url: str) -> SiteFields:
             raise KeyError("the parser's own bug")
 
     class BrokenPlugin:

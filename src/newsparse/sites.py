@@ -9,7 +9,10 @@ supplies wins, and generic extraction fills the rest.
 
 A site parser states what it knows with XPath 1.0 selectors (class
 attributes, the simplest way), or overrides :meth:`SiteParser.extract` to
-compute fields in code.  Sites change their markup: a redesign adds a new
+compute fields in code.  The page it is given is a tree of plain
+:class:`lxml.etree._Element` objects (not ``lxml.html``'s, which are slower
+to make); :func:`select` and :func:`text_content` stand in for what those
+add.  Sites change their markup: a redesign adds a new
 *version* of the parser, a subclass with a later :attr:`SiteParser.valid_from`
 date, and pages are read by the version that was current when they were
 published, so old pages keep working.
@@ -32,9 +35,9 @@ from typing import ClassVar
 from urllib.parse import urlsplit
 
 import attrs
-from lxml import html
+from lxml import etree
 
-from newsparse.builtin_formats.html.dom import collapse
+from newsparse.builtin_formats.html.dom import collapse, text_content
 from newsparse.errors import PluginError
 from newsparse.model import Section
 
@@ -47,6 +50,8 @@ __all__ = [
     "choose_site_parser",
     "collapse",
     "sections_of",
+    "select",
+    "text_content",
 ]
 
 HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
@@ -71,7 +76,7 @@ class SiteFields:
     """The standfirst."""
     topics: tuple[str, ...] | None = None
     """Keywords or tags."""
-    body: tuple[html.HtmlElement, ...] | None = None
+    body: tuple[etree._Element, ...] | None = None
     """The elements that hold the article text, in reading order; the generic
     collector reads headings, paragraphs and figures from them."""
     sections: tuple[Section, ...] | None = None
@@ -134,7 +139,7 @@ class SiteParser:
             return False
         return self.url_pattern is None or re.search(self.url_pattern, url) is not None
 
-    def extract(self, root: html.HtmlElement, url: str) -> SiteFields:
+    def extract(self, root: etree._Element, url: str) -> SiteFields:
         """Return what the selectors find on the page ``root`` (fetched from ``url``).
 
         The ``remove`` selectors have been applied already.
@@ -245,8 +250,26 @@ def choose_site_parser(
     return current[-1] if current else versions[0]
 
 
+def select(element: etree._Element, path: str) -> list[etree._Element]:
+    """Return the elements the XPath expression ``path`` selects from ``element``.
+
+    Text and attribute values it selects are left out, so the result is
+    always a list of elements (empty when nothing matches).
+
+    >>> from lxml import etree
+    >>> from newsparse.sites import select
+    >>> page = etree.fromstring("<div><p class='a'>One</p><p>Two</p></div>")
+    >>> [p.text for p in select(page, "//p[@class='a'] | //p/@class")]
+    ['One']
+    """
+    found = element.xpath(path)
+    if not isinstance(found, list):
+        return []
+    return [item for item in found if isinstance(item, etree._Element)]
+
+
 def sections_of(
-    blocks: Iterable[html.HtmlElement], headings: frozenset[str] = HEADINGS
+    blocks: Iterable[etree._Element], headings: frozenset[str] = HEADINGS
 ) -> tuple[Section, ...]:
     """Group text blocks into sections, for an :meth:`SiteParser.extract` that builds the body.
 
@@ -254,9 +277,9 @@ def sections_of(
     a block whose tag is in ``headings`` starts a new section under that
     heading.  Blocks without text (a ``p`` holding only an image) are skipped.
 
-    >>> from lxml import html
+    >>> from lxml import etree
     >>> from newsparse.sites import sections_of
-    >>> story = html.fromstring("<div><p>Intro.</p><h2>Later</h2><p>More  text.</p></div>")
+    >>> story = etree.fromstring("<div><p>Intro.</p><h2>Later</h2><p>More  text.</p></div>")
     >>> [(s.heading, s.paragraphs) for s in sections_of(story)]
     [(None, ('Intro.',)), ('Later', ('More text.',))]
     """
@@ -264,7 +287,7 @@ def sections_of(
     heading: str | None = None
     paragraphs: list[str] = []
     for block in blocks:
-        text = collapse(block.text_content())
+        text = collapse(text_content(block))
         if not text:
             continue
         if block.tag in headings:

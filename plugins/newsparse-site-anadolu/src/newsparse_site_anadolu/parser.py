@@ -25,9 +25,9 @@ from collections.abc import Iterator
 from datetime import date, datetime, timedelta, timezone
 from typing import ClassVar
 
-from lxml import html
+from lxml import etree
 from newsparse.model import Section
-from newsparse.sites import SiteFields, SiteParser, sections_of
+from newsparse.sites import SiteFields, SiteParser, sections_of, select
 
 __all__ = ["TRT", "AnadoluAjansi", "AnadoluAjansi2026"]
 
@@ -64,12 +64,12 @@ class AnadoluAjansi(SiteParser):
     )
     """XPath of the text that starts with the publication date."""
 
-    def extract(self, root: html.HtmlElement, url: str) -> SiteFields:
+    def extract(self, root: etree._Element, url: str) -> SiteFields:
         """Add the sections and the date, and take the separator off the byline."""
         fields = super().extract(root, url)
         sections: tuple[Section, ...] = ()
         if fields.body:
-            blocks = (block for element in fields.body for block in element.xpath(self.blocks))
+            blocks = (block for element in fields.body for block in select(element, self.blocks))
             sections = sections_of(blocks, self.headings)
         authors = fields.authors
         if authors is not None:
@@ -86,7 +86,7 @@ class AnadoluAjansi(SiteParser):
             sections=sections or None,
         )
 
-    def publication_date(self, root: html.HtmlElement) -> datetime | None:
+    def publication_date(self, root: etree._Element) -> datetime | None:
         """Read the date the page prints, ``05.04.2025`` (day first), in Turkish time."""
         texts = root.xpath(f"string({self.date_text})")
         match = _DAY_FIRST.search(texts if isinstance(texts, str) else "")
@@ -116,13 +116,13 @@ class AnadoluAjansi2026(AnadoluAjansi):
     blocks = "./p | ./h2"
     headings = frozenset({"h2"})
 
-    def extract(self, root: html.HtmlElement, url: str) -> SiteFields:
+    def extract(self, root: etree._Element, url: str) -> SiteFields:
         """Read the page, or hand it to the older version when it has the older markup."""
         if not root.xpath(self.body or "") and root.xpath(AnadoluAjansi.body or ""):
             return AnadoluAjansi().extract(root, url)
         return super().extract(root, url)
 
-    def publication_date(self, root: html.HtmlElement) -> datetime | None:
+    def publication_date(self, root: etree._Element) -> datetime | None:
         """Read the JSON-LD ``datePublished``, in Turkish time when it has no offset."""
         for article in _json_ld_objects(root):
             value = article.get("datePublished")
@@ -136,9 +136,9 @@ class AnadoluAjansi2026(AnadoluAjansi):
         return None
 
 
-def _json_ld_objects(root: html.HtmlElement) -> Iterator[dict[str, object]]:
+def _json_ld_objects(root: etree._Element) -> Iterator[dict[str, object]]:
     """Yield the top-level JSON objects of the page's JSON-LD scripts."""
-    for script in root.xpath("//script[@type='application/ld+json']"):
+    for script in select(root, "//script[@type='application/ld+json']"):
         try:
             value = json.loads(script.text or "")
         except ValueError:

@@ -22,8 +22,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from lxml import html
-from newsparse.sites import SiteFields, SiteParser, sections_of
+from lxml import etree
+from newsparse.sites import SiteFields, SiteParser, sections_of, select
 
 __all__ = ["Dagbladet", "Dagbladet2025"]
 
@@ -41,12 +41,14 @@ class Dagbladet(SiteParser):
     summary = f"{_ARTICLE}/div[contains(@class, 'article-top')]//header/h3"
     body = f"{_ARTICLE}/div[contains(@class, 'body-copy')]"
 
-    def extract(self, root: html.HtmlElement, url: str) -> SiteFields:
+    def extract(self, root: etree._Element, url: str) -> SiteFields:
         """Add the sections: the crossheads and paragraphs of the :attr:`body` elements."""
         fields = super().extract(root, url)
         if not fields.body:
             return fields
-        sections = sections_of(block for element in fields.body for block in element.xpath(_BLOCKS))
+        sections = sections_of(
+            block for element in fields.body for block in select(element, _BLOCKS)
+        )
         return SiteFields(
             title=fields.title,
             authors=fields.authors,

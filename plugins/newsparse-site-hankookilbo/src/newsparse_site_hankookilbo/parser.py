@@ -25,8 +25,8 @@ from collections.abc import Iterator
 from datetime import date, datetime, timedelta, timezone
 from typing import Any, ClassVar
 
-from lxml import html
-from newsparse.sites import SiteFields, SiteParser, collapse, sections_of
+from lxml import etree, html
+from newsparse.sites import SiteFields, SiteParser, collapse, sections_of, select
 
 __all__ = ["KST", "HankookIlbo", "HankookIlbo2026"]
 
@@ -52,11 +52,11 @@ class HankookIlbo(SiteParser):
     content: ClassVar[str] = "//div[@itemprop='articleBody']"
     """XPath of the element whose children are the standfirst, sub-headings and paragraphs."""
 
-    def extract(self, root: html.HtmlElement, url: str) -> SiteFields:
+    def extract(self, root: etree._Element, url: str) -> SiteFields:
         """Add the standfirst and the sections, read from the :attr:`content` element."""
         fields = super().extract(root, url)
-        found = root.xpath(self.content)
-        if not isinstance(found, list) or not found or not isinstance(found[0], html.HtmlElement):
+        found = select(root, self.content)
+        if not found:
             return fields
         return with_article_text(fields, found[0], in_page=True)
 
@@ -71,7 +71,7 @@ class HankookIlbo2026(HankookIlbo):
     authors = None
     content = "//div[@id='article-view-content']"
 
-    def extract(self, root: html.HtmlElement, url: str) -> SiteFields:
+    def extract(self, root: etree._Element, url: str) -> SiteFields:
         """Read the rendered text, or else the text and date in the embedded page data."""
         fields = super().extract(root, url)
         if fields.sections is not None:
@@ -90,7 +90,7 @@ class HankookIlbo2026(HankookIlbo):
 
 def with_article_text(
     fields: SiteFields,
-    content: html.HtmlElement,
+    content: etree._Element,
     *,
     in_page: bool,
     published: datetime | None = None,
@@ -101,9 +101,9 @@ def with_article_text(
     searched for figures); ``published`` is used when the selectors found no
     date.  Fields stay as they are when ``content`` holds no text.
     """
-    summary_elements = content.xpath(_SUMMARY)
+    summary_elements = select(content, _SUMMARY)
     summary = "\n".join(lines_of(summary_elements[0])) if summary_elements else ""
-    sections = sections_of(content.xpath(_BLOCKS))
+    sections = sections_of(select(content, _BLOCKS))
     return SiteFields(
         title=fields.title,
         authors=fields.authors,
@@ -116,14 +116,14 @@ def with_article_text(
     )
 
 
-def page_data(root: html.HtmlElement) -> dict[str, Any] | None:
+def page_data(root: etree._Element) -> dict[str, Any] | None:
     """Return the article record of the page data embedded in a script, if any.
 
     The Next.js pages push it as JSON (``window["__RQ_..."].push({...})``); the
     record is the object that has ``contentHtml`` as markup.
     """
     decoder = json.JSONDecoder()
-    for script in root.xpath("//script[contains(., 'contentHtml')]"):
+    for script in select(root, "//script[contains(., 'contentHtml')]"):
         text = script.text or ""
         start = text.find(".push(")
         if start < 0:
@@ -162,10 +162,11 @@ def dotted_date(text: str) -> datetime | None:
         return None
 
 
-def lines_of(element: html.HtmlElement) -> list[str]:
+def lines_of(element: etree._Element) -> list[str]:
     """Return the non-empty lines of ``element``'s text, broken where it has ``<br>``."""
     lines = [""]
-    for node in element.xpath(".//text() | .//br"):
+    found = element.xpath(".//text() | .//br")
+    for node in found if isinstance(found, list) else []:
         if isinstance(node, str):
             lines[-1] += node
         else:

@@ -37,9 +37,14 @@ import re
 from collections.abc import Iterable, Sequence
 
 import attrs
-from lxml import etree, html
+from lxml import etree
 
-from newsparse.builtin_formats.html.dom import clean_url, collapse, remove_keeping_tail
+from newsparse.builtin_formats.html.dom import (
+    clean_url,
+    collapse,
+    remove_keeping_tail,
+    text_content,
+)
 from newsparse.model import Image, Section
 
 __all__ = ["Body", "extract_body"]
@@ -135,10 +140,10 @@ class Body:
 
 
 def extract_body(
-    root: html.HtmlElement,
+    root: etree._Element,
     *,
     skip: tuple[str | None, ...] = (),
-    containers: Sequence[html.HtmlElement] | None = None,
+    containers: Sequence[etree._Element] | None = None,
 ) -> Body:
     """Find the article text of the page ``root`` (see the module docstring).
 
@@ -171,9 +176,9 @@ def extract_body(
     return _collect(found, skipped, measures)
 
 
-def _with_ancestors(elements: Iterable[html.HtmlElement]) -> frozenset[html.HtmlElement]:
+def _with_ancestors(elements: Iterable[etree._Element]) -> frozenset[etree._Element]:
     """Return ``elements`` and every element around them."""
-    kept: set[html.HtmlElement] = set()
+    kept: set[etree._Element] = set()
     for element in elements:
         kept.add(element)
         kept.update(element.iterancestors())
@@ -191,25 +196,25 @@ class _Measures:
     """
 
     def __init__(self) -> None:
-        self._inline: dict[html.HtmlElement, bool] = {}
-        self._text: dict[html.HtmlElement, str] = {}
-        self._links: dict[html.HtmlElement, int] = {}
+        self._inline: dict[etree._Element, bool] = {}
+        self._text: dict[etree._Element, str] = {}
+        self._links: dict[etree._Element, int] = {}
 
-    def text(self, element: html.HtmlElement) -> str:
+    def text(self, element: etree._Element) -> str:
         """Return the text of ``element`` and everything in it, whitespace collapsed."""
         text = self._text.get(element)
         if text is None:
             text = self._text[element] = collapse(_text_content(element))
         return text
 
-    def link_length(self, element: html.HtmlElement) -> int:
+    def link_length(self, element: etree._Element) -> int:
         """Return the length of the link text in ``element`` (itself included)."""
         length = self._links.get(element)
         if length is None:
             length = self._links[element] = _link_text_length(element)
         return length
 
-    def is_inline(self, element: html.HtmlElement) -> bool:
+    def is_inline(self, element: etree._Element) -> bool:
         """Whether ``element`` is inline markup without any block inside it."""
         if element.tag not in _INLINE:
             return False
@@ -219,20 +224,18 @@ class _Measures:
         if inline is None:
             # Inline markup whose every child element is inline markup all
             # the way down: the same as having no block among its descendants.
-            inline = all(
-                not isinstance(child.tag, str) or self.is_inline(child) for child in element
-            )
+            inline = all(not _is_element(child) or self.is_inline(child) for child in element)
             self._inline[element] = inline
         return inline
 
-    def direct_text(self, element: html.HtmlElement) -> tuple[str, int]:
+    def direct_text(self, element: etree._Element) -> tuple[str, int]:
         """Return the text of ``element`` outside its block children, and its link text length."""
         if not _may_have_own_text(element):
             return "", 0
         parts = [element.text or ""]
         links = 0
         for child in element:
-            if isinstance(child.tag, str) and self.is_inline(child):
+            if _is_element(child) and self.is_inline(child):
                 text = _text_content(child)
                 parts.append(text)
                 if child.tag == "a":
@@ -242,30 +245,39 @@ class _Measures:
             parts.append(child.tail or "")
         return collapse("".join(parts)), links
 
-    def own_text(self, element: html.HtmlElement) -> str:
+    def own_text(self, element: etree._Element) -> str:
         """Return the text of ``element`` outside its block children, whitespace collapsed."""
         if not _may_have_own_text(element):
             return ""
         parts = [element.text or ""]
         for child in element:
-            if isinstance(child.tag, str) and self.is_inline(child):
+            if _is_element(child) and self.is_inline(child):
                 parts.append(_text_content(child))
             parts.append(child.tail or "")
         return collapse("".join(parts))
 
 
-def _text_content(element: html.HtmlElement) -> str:
-    """Return ``element.text_content()``, read directly when it has no child element.
+def _is_element(node: etree._Element) -> bool:
+    """Whether ``node`` is an element, not a comment or a processing instruction.
+
+    The parser drops those, but a tree made some other way may hold them.
+    """
+    tag: object = node.tag
+    return isinstance(tag, str)
+
+
+def _text_content(element: etree._Element) -> str:
+    """Return ``text_content(element)``, read directly when it has no child element.
 
     Most paragraphs and links hold only text, and reading it needs no XPath
     evaluation.
     """
     if len(element):
-        return element.text_content()
+        return text_content(element)
     return element.text or ""
 
 
-def _may_have_own_text(element: html.HtmlElement) -> bool:
+def _may_have_own_text(element: etree._Element) -> bool:
     """Whether ``element`` may hold text outside its block children (a quick test).
 
     ``False`` means surely not: its text and the tails of its children are
@@ -284,7 +296,7 @@ def _may_have_own_text(element: html.HtmlElement) -> bool:
     return False
 
 
-def _link_text_length(element: html.HtmlElement) -> int:
+def _link_text_length(element: etree._Element) -> int:
     """Return the length of the link text in ``element`` (itself included)."""
     if not len(element) and element.tag != "a":
         return 0
@@ -302,12 +314,12 @@ class _Pruning:
     it goes with it.
     """
 
-    def __init__(self, kept: frozenset[html.HtmlElement]) -> None:
+    def __init__(self, kept: frozenset[etree._Element]) -> None:
         self.kept = kept
         self.measures = _Measures()
-        self.block_lengths: dict[html.HtmlElement, int] = {}
+        self.block_lengths: dict[etree._Element, int] = {}
 
-    def prune(self, body: html.HtmlElement) -> None:
+    def prune(self, body: etree._Element) -> None:
         """Remove from ``body`` (and ``body`` itself) what never holds article text."""
         kept = self.kept
         if not any(element.tag in _ALWAYS_DROPPED for element in kept):
@@ -326,9 +338,9 @@ class _Pruning:
         for element in doomed:
             remove_keeping_tail(element)
 
-    def is_doomed(self, element: html.HtmlElement) -> bool:
+    def is_doomed(self, element: etree._Element) -> bool:
         """Whether ``element`` goes (see the module docstring), judged on the unpruned page."""
-        tag = element.tag
+        tag: object = element.tag
         # Comments and processing instructions have no string tag.
         if not isinstance(tag, str):
             return True
@@ -343,7 +355,7 @@ class _Pruning:
             return _names_comments(element, names) or not self.holds_article_text(element)
         return False
 
-    def wraps_article(self, element: html.HtmlElement) -> bool:
+    def wraps_article(self, element: etree._Element) -> bool:
         """Whether an ``aside``, ``nav`` or ``footer`` holds an article with real text.
 
         The markup then leaves it unclosed, so that the parser puts the
@@ -351,7 +363,7 @@ class _Pruning:
         """
         return any(self.holds_article_text(inner) for inner in element.iter("article", "main"))
 
-    def holds_article_text(self, element: html.HtmlElement) -> bool:
+    def holds_article_text(self, element: etree._Element) -> bool:
         """Whether a boilerplate-named element is a wrapper around real text.
 
         Pages name wrappers after features ("paywall", "ad-margins", "widget");
@@ -376,10 +388,10 @@ class _Pruning:
         return False
 
 
-def _text_reaches(element: html.HtmlElement, length: int) -> bool:
+def _text_reaches(element: etree._Element, length: int) -> bool:
     """Whether the text in ``element`` is at least ``length`` characters long.
 
-    The same as ``len(element.text_content()) >= length``, but it stops
+    The same as ``len(text_content(element)) >= length``, but it stops
     reading as soon as it knows, instead of joining all the text of a large
     element.
     """
@@ -412,7 +424,7 @@ def _reading_length(text: str) -> int:
     return len(text) + (_WIDE_WEIGHT - 1) * len(_WIDE.findall(text))
 
 
-def _is_hidden(element: html.HtmlElement, names: list[str]) -> bool:
+def _is_hidden(element: etree._Element, names: Sequence[str | bytes]) -> bool:
     """Whether ``element`` (with the attributes ``names``) is hidden from readers."""
     if "hidden" in names and not _STREAMED_SEGMENT.fullmatch(element.get("id") or ""):
         return True
@@ -424,7 +436,7 @@ def _is_hidden(element: html.HtmlElement, names: list[str]) -> bool:
     return bool(style) and _hiding_style(style)
 
 
-def _is_boilerplate(element: html.HtmlElement, names: list[str] | None = None) -> bool:
+def _is_boilerplate(element: etree._Element, names: Sequence[str | bytes] | None = None) -> bool:
     """Whether the ``role``, ``class`` or ``id`` of ``element`` names it as boilerplate.
 
     ``names`` are the element's attribute names, when already known.
@@ -451,7 +463,7 @@ def _names_boilerplate(names: str) -> bool:
     return _BOILERPLATE.search(f" {names.lower()}") is not None
 
 
-def _names_comments(element: html.HtmlElement, names: list[str]) -> bool:
+def _names_comments(element: etree._Element, names: Sequence[str | bytes]) -> bool:
     """Whether ``class`` or ``id`` names ``element`` as readers' comments or a thread of them.
 
     Comments are long text, so unlike other boilerplate a thread of them is
@@ -487,7 +499,7 @@ def _score_text(text: str, links: int) -> float:
     return score * (1.0 - density)
 
 
-def _block_score(element: html.HtmlElement, measures: _Measures) -> float:
+def _block_score(element: etree._Element, measures: _Measures) -> float:
     if element.tag in _BLOCKS:
         text = measures.text(element)
         if len(text) < _MIN_BLOCK:
@@ -501,7 +513,7 @@ def _block_score(element: html.HtmlElement, measures: _Measures) -> float:
 _TEXT_BLOCKS = tuple(sorted((_BLOCKS - {"li"}) | _CONTAINERS))
 
 
-def _name_weight(element: html.HtmlElement) -> float:
+def _name_weight(element: etree._Element) -> float:
     """How much an element's class and id suggest article text (+) or not (-)."""
     if element.get("itemprop") == "articleBody":
         return 1.0
@@ -516,7 +528,7 @@ def _name_weight(element: html.HtmlElement) -> float:
     return weight
 
 
-def _surroundings_weight(element: html.HtmlElement, inside: dict[html.HtmlElement, bool]) -> float:
+def _surroundings_weight(element: etree._Element, inside: dict[etree._Element, bool]) -> float:
     """Less for text inside a boilerplate-named element (a comment thread, a teaser box).
 
     ``inside`` remembers, for the elements already seen, whether one of their
@@ -525,9 +537,9 @@ def _surroundings_weight(element: html.HtmlElement, inside: dict[html.HtmlElemen
     return _INSIDE_BOILERPLATE if _inside_boilerplate(element, inside) else 1.0
 
 
-def _inside_boilerplate(element: html.HtmlElement, inside: dict[html.HtmlElement, bool]) -> bool:
+def _inside_boilerplate(element: etree._Element, inside: dict[etree._Element, bool]) -> bool:
     """Whether an ancestor of ``element`` below ``<body>`` is named like boilerplate."""
-    path: list[html.HtmlElement] = []
+    path: list[etree._Element] = []
     answer = False
     current = element
     while True:
@@ -549,13 +561,13 @@ def _inside_boilerplate(element: html.HtmlElement, inside: dict[html.HtmlElement
 
 
 def _choose_container(
-    body: html.HtmlElement, measures: _Measures, titles: set[str]
-) -> list[html.HtmlElement]:
+    body: etree._Element, measures: _Measures, titles: set[str]
+) -> list[etree._Element]:
     """Return the element holding the article text, with any siblings that continue it.
 
     ``titles`` are the texts a headline of the page's own article would show.
     """
-    scores: dict[html.HtmlElement, float] = {}
+    scores: dict[etree._Element, float] = {}
     for block in body.iter(*_TEXT_BLOCKS):
         score = _block_score(block, measures)
         if not score:
@@ -570,7 +582,7 @@ def _choose_container(
             scores[grandparent] = scores.get(grandparent, 0.0) + score / 2
     if not scores:
         return []
-    inside: dict[html.HtmlElement, bool] = {}
+    inside: dict[etree._Element, bool] = {}
     for element in scores:
         scores[element] *= (1.0 + _name_weight(element)) * _surroundings_weight(element, inside)
     _prefer_titled_article(body, scores, titles)
@@ -584,7 +596,7 @@ def _choose_container(
 
 
 def _prefer_titled_article(
-    body: html.HtmlElement, scores: dict[html.HtmlElement, float], titles: set[str]
+    body: etree._Element, scores: dict[etree._Element, float], titles: set[str]
 ) -> None:
     """Weigh down the text of other articles when one article's ``h1`` is the page's title.
 
@@ -597,7 +609,7 @@ def _prefer_titled_article(
     titled = {
         article
         for article in articles
-        if any(collapse(h1.text_content()) in titles for h1 in article.iter("h1"))
+        if any(collapse(text_content(h1)) in titles for h1 in article.iter("h1"))
     }
     if not titled:
         return
@@ -607,19 +619,19 @@ def _prefer_titled_article(
             scores[element] *= _OTHER_ARTICLE
 
 
-def _article_of(element: html.HtmlElement) -> html.HtmlElement | None:
+def _article_of(element: etree._Element) -> etree._Element | None:
     """Return the nearest ``<article>`` element that is or holds ``element``, if any."""
     return next(
         (node for node in (element, *element.iterancestors()) if node.tag == "article"), None
     )
 
 
-def _holds_any(element: html.HtmlElement, others: set[html.HtmlElement]) -> bool:
+def _holds_any(element: etree._Element, others: set[etree._Element]) -> bool:
     """Whether ``element`` holds one of ``others``."""
     return any(element in other.iterancestors() for other in others)
 
 
-def _whole_article(article: html.HtmlElement, best: html.HtmlElement, measures: _Measures) -> bool:
+def _whole_article(article: etree._Element, best: etree._Element, measures: _Measures) -> bool:
     """Whether a marked-up article element around the best candidate is the article.
 
     It is when the best candidate holds most of its text (it then adds the
@@ -633,7 +645,7 @@ def _whole_article(article: html.HtmlElement, best: html.HtmlElement, measures: 
     )
 
 
-def _common_container(scores: dict[html.HtmlElement, float]) -> html.HtmlElement:
+def _common_container(scores: dict[etree._Element, float]) -> etree._Element:
     """Return the best-scoring element, or the ancestor it shares with its close rivals.
 
     A long article is often cut into several blocks of paragraphs, each of
@@ -661,7 +673,7 @@ def _common_container(scores: dict[html.HtmlElement, float]) -> html.HtmlElement
     return best
 
 
-def _in_other_article(element: html.HtmlElement, best: html.HtmlElement) -> bool:
+def _in_other_article(element: etree._Element, best: etree._Element) -> bool:
     """Whether ``element`` is in (or is) an ``<article>`` that does not hold ``best``.
 
     Such a rival is another article (a teaser in a list), not more of this one.
@@ -671,15 +683,15 @@ def _in_other_article(element: html.HtmlElement, best: html.HtmlElement) -> bool
 
 
 def _with_siblings(
-    best: html.HtmlElement, scores: dict[html.HtmlElement, float], measures: _Measures
-) -> list[html.HtmlElement]:
+    best: etree._Element, scores: dict[etree._Element, float], measures: _Measures
+) -> list[etree._Element]:
     """``best`` and the siblings that continue its text (pages split long articles)."""
     parent = best.getparent()
     if parent is None:
         return [best]
     threshold = max(_SIBLING_SCORE, _SIBLING_SHARE * scores.get(best, 0.0))
     best_names = best.get("class")
-    chosen: list[html.HtmlElement] = []
+    chosen: list[etree._Element] = []
     for sibling in parent:
         if sibling is best or _continues(sibling, best_names, scores, threshold, measures):
             chosen.append(sibling)
@@ -687,14 +699,14 @@ def _with_siblings(
 
 
 def _continues(
-    sibling: html.HtmlElement,
+    sibling: etree._Element,
     best_names: str | None,
-    scores: dict[html.HtmlElement, float],
+    scores: dict[etree._Element, float],
     threshold: float,
     measures: _Measures,
 ) -> bool:
     """Whether a sibling of the container holds more of the same article."""
-    if not isinstance(sibling.tag, str) or sibling.tag == "article":
+    if not _is_element(sibling) or sibling.tag == "article":
         return False  # not an element, or another article (on a page listing several)
     score = scores.get(sibling, 0.0)
     if score >= threshold or (best_names and sibling.get("class") == best_names and score > 0):
@@ -757,7 +769,7 @@ class _Collector:
         )
 
 
-def _collect(containers: list[html.HtmlElement], skip: set[str], measures: _Measures) -> Body:
+def _collect(containers: list[etree._Element], skip: set[str], measures: _Measures) -> Body:
     """Collect the chosen containers: blocks as blocks, the others walked."""
     collector = _Collector(skip, measures)
     for container in containers:
@@ -768,7 +780,7 @@ def _collect(containers: list[html.HtmlElement], skip: set[str], measures: _Meas
     return collector.body()
 
 
-def _collect_given(containers: list[html.HtmlElement], skip: set[str], measures: _Measures) -> Body:
+def _collect_given(containers: list[etree._Element], skip: set[str], measures: _Measures) -> Body:
     """Collect the containers a caller named, each as one block of the content."""
     collector = _Collector(skip, measures)
     for container in containers:
@@ -780,12 +792,12 @@ def _collect_given(containers: list[html.HtmlElement], skip: set[str], measures:
     return collector.body()
 
 
-def _walk(element: html.HtmlElement, collector: _Collector) -> None:
+def _walk(element: etree._Element, collector: _Collector) -> None:
     """Collect the content of ``element``: its blocks, and runs of inline text between them."""
     run = _Run(collector)
     run.add(element.text)
     for child in element:
-        tag = child.tag
+        tag: object = child.tag
         if not isinstance(tag, str):
             run.add(child.tail)
             continue
@@ -802,7 +814,7 @@ def _walk(element: html.HtmlElement, collector: _Collector) -> None:
     run.flush()
 
 
-def _add_inline(element: html.HtmlElement, run: _Run, *, link: bool = False) -> None:
+def _add_inline(element: etree._Element, run: _Run, *, link: bool = False) -> None:
     """Add inline markup to ``run``, ending the paragraph at each ``<br>`` inside it.
 
     ``link`` tells that ``element`` is inside a link.
@@ -844,7 +856,7 @@ class _Run:
         self.links = 0
 
 
-def _block(child: html.HtmlElement, collector: _Collector) -> None:
+def _block(child: etree._Element, collector: _Collector) -> None:
     """Collect one block-level element."""
     tag = child.tag
     if tag == "h1":
@@ -880,7 +892,7 @@ def _block(child: html.HtmlElement, collector: _Collector) -> None:
     _walk(child, collector)
 
 
-def _add_row(row: html.HtmlElement, collector: _Collector) -> bool:
+def _add_row(row: etree._Element, collector: _Collector) -> bool:
     """Collect a row of a data table as one paragraph, its cells' texts in order.
 
     A row of several cells holding only inline text is data (a results table,
@@ -890,7 +902,7 @@ def _add_row(row: html.HtmlElement, collector: _Collector) -> bool:
     cells = [cell for cell in row if cell.tag in {"td", "th"}]
     if len(cells) < 2 or any(_has_blocks(cell) for cell in cells):
         return False
-    text = collapse(" ".join(cell.text_content() for cell in cells))
+    text = collapse(" ".join(text_content(cell) for cell in cells))
     if text and not _mostly_links(row, text, collector.measures):
         collector.add_paragraph(text)
     return True
@@ -899,14 +911,14 @@ def _add_row(row: html.HtmlElement, collector: _Collector) -> bool:
 _STRUCTURE = tuple(sorted(_BLOCKS | _HEADINGS | _CONTAINERS))
 
 
-def _has_blocks(element: html.HtmlElement) -> bool:
+def _has_blocks(element: etree._Element) -> bool:
     """Whether ``element`` holds a block, a heading or a container."""
     if not len(element):
         return False
     return next(element.iterdescendants(*_STRUCTURE), None) is not None
 
 
-def _mostly_links(element: html.HtmlElement, text: str, measures: _Measures) -> bool:
+def _mostly_links(element: etree._Element, text: str, measures: _Measures) -> bool:
     """Whether links make most of the text ``text`` of ``element``."""
     links = measures.link_length(element)
     return links > 0 and links >= _LINK_SHARE * len(text)
@@ -921,16 +933,16 @@ def _reads_as_text(text: str) -> bool:
     return len(text) >= _LABEL_LENGTH or _SENTENCE_END.search(text) is not None
 
 
-def _is_caption(element: html.HtmlElement) -> bool:
+def _is_caption(element: etree._Element) -> bool:
     """Whether an element named like a caption or photo box is one (not a wrapper)."""
-    return len(element.text_content()) < _CAPTION_LENGTH and element.find(".//p/..//p") is None
+    return len(text_content(element)) < _CAPTION_LENGTH and element.find(".//p/..//p") is None
 
 
-def _add_figure(figure: html.HtmlElement, collector: _Collector) -> None:
+def _add_figure(figure: etree._Element, collector: _Collector) -> None:
     caption_element = figure.find(".//figcaption")
     if caption_element is None and figure.tag != "figure":
         caption_element = figure
-    caption = collapse(caption_element.text_content()) if caption_element is not None else None
+    caption = collapse(text_content(caption_element)) if caption_element is not None else None
     images = list(figure.iter("img"))
     if not images and caption:
         collector.images.append(Image(caption=caption))

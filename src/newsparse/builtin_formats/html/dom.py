@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from lxml import etree, html
+from lxml import etree
 
 from newsparse.errors import ParseError
 
@@ -21,6 +21,7 @@ __all__ = [
     "collapse",
     "parse_document",
     "remove_keeping_tail",
+    "text_content",
     "text_of",
 ]
 
@@ -39,41 +40,19 @@ _MAX_URL = 4000  # longer addresses are not links to an image or a page
 _SPACE = re.compile(r"\s")
 
 
-def _element_classes() -> etree.ElementNamespaceClassLookup:
-    """Return a lookup giving elements the classes ``lxml.html`` gives them.
-
-    ``lxml.html`` picks each element's class with a lookup written in Python,
-    called every time lxml makes a Python object for an element: on a large
-    page that is a good share of the time spent walking the tree.  This one
-    maps the same tag names to the same classes (``HtmlElement``, and
-    ``FormElement``, ``InputElement`` and the like for form controls) inside
-    lxml's C code.
-    """
-    fallback = etree.ElementDefaultClassLookup(
-        element=html.HtmlElement,
-        comment=html.HtmlComment,
-        pi=html.HtmlProcessingInstruction,
-        entity=html.HtmlEntity,
-    )
-    lookup = etree.ElementNamespaceClassLookup(fallback)
-    registry = lookup.get_namespace(None)
-    for name, element_class in html.HtmlElementClassLookup._default_element_classes.items():
-        registry[name] = element_class
-    return lookup
-
-
 _LIBXML2_MAX_DEPTH = 256  # deeper, libxml2 stops with a fatal error (see _check_complete)
 
 # libxml2's advice to lift its limits, which a newsparse user cannot take.
 _HUGE_HINT = re.compile(r",?\s*(?:use|try) XML_PARSE_HUGE(?: option)?", re.IGNORECASE)
 
-# Lookups hold no state while parsing: one serves every parser, in any thread.
-_LOOKUP = _element_classes()
+# The text of an element and everything in it, as one string (XPath's
+# string value, which is what ``lxml.html``'s ``text_content()`` returns).
+_STRING_VALUE = etree.XPath("string()", smart_strings=False)
 
 
 def parse_document(
     page: str | bytes, source: str, *, max_depth: int | None = None
-) -> html.HtmlElement:
+) -> etree._Element:
     """Parse ``page`` (text, or UTF-8 bytes) and return its root (``<html>``) element.
 
     Elements nested more than ``max_depth`` deep (``<html>`` is level 1) are
@@ -87,7 +66,7 @@ def parse_document(
             so no article is made from the part before.  Or elements are
             nested deeper than ``max_depth``.
     """
-    parser = html.HTMLParser(
+    parser = etree.HTMLParser(
         encoding="utf-8",
         no_network=True,
         remove_comments=True,
@@ -96,30 +75,42 @@ def parse_document(
         collect_ids=False,
         default_doctype=False,  # type: ignore[call-arg]  # lxml-stubs lag behind lxml
     )
-    parser.set_element_class_lookup(_LOOKUP)
+    data = page.encode("utf-8", "surrogatepass") if isinstance(page, str) else page
     try:
-        data = page.encode("utf-8", "surrogatepass") if isinstance(page, str) else page
-        root = html.document_fromstring(data, parser=parser)
+        root = etree.fromstring(data, parser=parser)
     except etree.ParserError as error:
+        root, reason = None, str(error)
+    else:
+        reason = "Document is empty"  # nothing but whitespace and comments
+    if root is None:
         raise ParseError(
-            f"not an HTML page: {error}", format=FORMAT_NAME, source=source, line=1, column=1
-        ) from None
+            f"not an HTML page: {reason}", format=FORMAT_NAME, source=source, line=1, column=1
+        )
     _check_complete(parser, source)
     if max_depth is not None and max_depth < _LIBXML2_MAX_DEPTH:
         _check_depth(root, max_depth, source)
     return root
 
 
-def _check_depth(root: html.HtmlElement, max_depth: int, source: str) -> None:
+def _check_depth(root: etree._Element, max_depth: int, source: str) -> None:
     """Raise :class:`ParseError` at the first element nested deeper than ``max_depth``."""
-    for element in root.xpath("/*" * (max_depth + 1))[:1]:
+    found = root.xpath("/*" * (max_depth + 1))
+    for element in found[:1] if isinstance(found, list) else []:
+        if not isinstance(element, etree._Element):
+            continue
         raise ParseError(
             f"elements are nested more than {max_depth} deep (max_depth)",
             format=FORMAT_NAME,
             source=source,
-            line=element.sourceline or 1,
+            line=_line_of(element),
             column=1,
         )
+
+
+def _line_of(element: etree._Element) -> int:
+    """Return the line ``element`` starts on, or 1 when lxml does not know it."""
+    line: object = element.sourceline
+    return line if isinstance(line, int) and line > 0 else 1
 
 
 def _check_complete(parser: etree.HTMLParser, source: str) -> None:
@@ -183,9 +174,23 @@ def _url_char(char: str) -> str:
     return "".join(f"%{byte:02X}" for byte in char.encode("utf-8", "surrogatepass"))
 
 
-def text_of(element: html.HtmlElement) -> str:
+def text_content(element: etree._Element) -> str:
+    """Return the text of ``element`` and everything in it, as the page has it.
+
+    What ``lxml.html``'s ``text_content()`` returns, for the plain lxml
+    elements newsparse's trees hold.
+
+    >>> from lxml import etree
+    >>> text_content(etree.fromstring("<p>One <b>two</b> three</p>"))
+    'One two three'
+    """
+    value = _STRING_VALUE(element)
+    return value if isinstance(value, str) else ""
+
+
+def text_of(element: etree._Element) -> str:
     """Return the text content of ``element`` with whitespace collapsed."""
-    return collapse(element.text_content())
+    return collapse(text_content(element))
 
 
 def remove_keeping_tail(element: etree._Element) -> None:

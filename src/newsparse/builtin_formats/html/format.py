@@ -34,7 +34,7 @@ import re
 from collections.abc import Iterable, Iterator
 from typing import TextIO
 
-from lxml import html
+from lxml import etree
 
 from newsparse.builtin_formats.html.body import extract_body
 from newsparse.builtin_formats.html.charset import declared_encoding
@@ -230,7 +230,7 @@ def _body_sections(
     return found
 
 
-def _site_fields(root: html.HtmlElement, metadata: PageMetadata, source: str) -> SiteFields:
+def _site_fields(root: etree._Element, metadata: PageMetadata, source: str) -> SiteFields:
     """Ask the site parser for the page's URL, if a plugin registered one.
 
     The page's date picks the parser's version.  A fault in the parser's

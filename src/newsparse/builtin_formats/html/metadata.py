@@ -121,7 +121,6 @@ from urllib.parse import urlsplit
 
 import attrs
 from lxml import etree
-from lxml import html as lxml_html
 
 from newsparse.builtin_formats.html.dates import ParsedDate, parse_date
 from newsparse.builtin_formats.html.dom import clean_url, collapse, text_of
@@ -186,7 +185,7 @@ class PageMetadata:
     the body's text as the publisher states it, without headings or figures."""
 
 
-def extract_metadata(root: lxml_html.HtmlElement) -> PageMetadata:
+def extract_metadata(root: etree._Element) -> PageMetadata:
     """Return what the page rooted at ``root`` says about its article.
 
     Never raises: values that cannot be read are left out.
@@ -630,7 +629,7 @@ def _squash(text: str) -> str:
 class _Page:
     """The sources of one page, read once, and the rules that combine them."""
 
-    def __init__(self, root: lxml_html.HtmlElement) -> None:
+    def __init__(self, root: etree._Element) -> None:
         self.root = root
         # The elements the rules look for in the whole page, found in one
         # walk (each walk of a large page costs about as much as another).

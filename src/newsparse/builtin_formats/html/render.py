@@ -41,7 +41,7 @@ from datetime import datetime
 from html import escape
 from typing import Any
 
-from lxml import etree, html
+from lxml import etree
 
 from newsparse.model import Article, Image, Section
 
@@ -147,7 +147,7 @@ def _json_ld(article: Article) -> dict[str, Any]:
 # -- reading back -----------------------------------------------------------------
 
 
-def read_own_markup(root: html.HtmlElement) -> list[Article] | None:
+def read_own_markup(root: etree._Element) -> list[Article] | None:
     """Read a document :func:`render_document` wrote; ``None`` for any other page.
 
     Raises:
@@ -156,25 +156,25 @@ def read_own_markup(root: html.HtmlElement) -> list[Article] | None:
             them as a parse error).
     """
     marks = root.xpath("/html/head/meta[@name='generator']/@content")
-    if GENERATOR not in marks:
+    if not isinstance(marks, list) or GENERATOR not in marks:
         return None
-    scripts = root.xpath(f"/html/head/script[@type='{_JSON_LD}']")
+    scripts = _elements(root, f"/html/head/script[@type='{_JSON_LD}']")
     if len(scripts) != 1:
         raise ValueError("newsparse markup has exactly one JSON-LD script")
     records = json.loads(scripts[0].text or "")
-    elements = root.xpath("/html/body/article")
+    elements = _elements(root, "/html/body/article")
     if not isinstance(records, list) or len(records) != len(elements):
         raise ValueError("the JSON-LD does not list one record per <article>")
     pairs = zip(records, elements, strict=True)
     return [_read_article(record, element) for record, element in pairs]
 
 
-def _read_article(record: dict[str, Any], element: html.HtmlElement) -> Article:
-    summary_elements = element.xpath("p[@class='summary']")
+def _read_article(record: dict[str, Any], element: etree._Element) -> Article:
+    summary_elements = _elements(element, "p[@class='summary']")
     return Article(
         title=_exact_text(_single(element, "h1")),
-        body=[_read_section(section) for section in element.xpath("section")],
-        images=[_read_figure(figure) for figure in element.xpath("figure")],
+        body=[_read_section(section) for section in _elements(element, "section")],
+        images=[_read_figure(figure) for figure in _elements(element, "figure")],
         authors=[author["name"] for author in record.get("author", ())],
         published=_moment(record.get("datePublished")),
         modified=_moment(record.get("dateModified")),
@@ -187,18 +187,18 @@ def _read_article(record: dict[str, Any], element: html.HtmlElement) -> Article:
     )
 
 
-def _read_section(section: html.HtmlElement) -> Section:
-    headings = section.xpath("h2")
+def _read_section(section: etree._Element) -> Section:
+    headings = _elements(section, "h2")
     return Section(
         heading=_exact_text(headings[0]) if headings else None,
-        paragraphs=[_exact_text(paragraph) for paragraph in section.xpath("p")],
+        paragraphs=[_exact_text(paragraph) for paragraph in _elements(section, "p")],
     )
 
 
-def _read_figure(figure: html.HtmlElement) -> Image:
-    images = figure.xpath("img")
-    captions = figure.xpath("figcaption/span[@class='caption']")
-    credits = figure.xpath("figcaption/small[@class='credit']")
+def _read_figure(figure: etree._Element) -> Image:
+    images = _elements(figure, "img")
+    captions = _elements(figure, "figcaption/span[@class='caption']")
+    credits = _elements(figure, "figcaption/small[@class='credit']")
     return Image(
         url=images[0].get("src") if images else None,
         alt=images[0].get("alt") if images else None,
@@ -207,12 +207,21 @@ def _read_figure(figure: html.HtmlElement) -> Image:
     )
 
 
-def _single(element: html.HtmlElement, path: str) -> html.HtmlElement:
-    found = element.xpath(path)
+def _single(element: etree._Element, path: str) -> etree._Element:
+    found = _elements(element, path)
     if len(found) != 1:
         raise ValueError(f"an <article> of newsparse markup has one <{path}>")
-    result: html.HtmlElement = found[0]
-    return result
+    return found[0]
+
+
+def _elements(element: etree._Element, path: str) -> list[etree._Element]:
+    """Return the elements ``path`` selects from ``element``."""
+    found = element.xpath(path)
+    return (
+        [item for item in found if isinstance(item, etree._Element)]
+        if isinstance(found, list)
+        else []
+    )
 
 
 def _exact_text(element: etree._Element) -> str:

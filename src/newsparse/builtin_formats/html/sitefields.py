@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from lxml import etree, html
+from lxml import etree
 
 from newsparse.builtin_formats.html.dates import parse_date
 from newsparse.builtin_formats.html.dom import collapse, remove_keeping_tail
@@ -11,14 +11,14 @@ from newsparse.sites import SiteFields, SiteParser
 __all__ = ["apply_selectors", "remove_elements"]
 
 
-def remove_elements(parser: SiteParser, root: html.HtmlElement) -> None:
+def remove_elements(parser: SiteParser, root: etree._Element) -> None:
     """Delete what the parser's ``remove`` selectors find, keeping the text after each."""
     for expression in parser.remove:
         for found in _elements(root, expression):
             remove_keeping_tail(found)
 
 
-def apply_selectors(parser: SiteParser, root: html.HtmlElement) -> SiteFields:
+def apply_selectors(parser: SiteParser, root: etree._Element) -> SiteFields:
     """Return the fields the parser's selectors find on ``root``."""
     title = _first_text(root, parser.title)
     summary = _first_text(root, parser.summary)
@@ -43,7 +43,7 @@ def apply_selectors(parser: SiteParser, root: html.HtmlElement) -> SiteFields:
     )
 
 
-def _elements(root: html.HtmlElement, expression: str | None) -> list[html.HtmlElement]:
+def _elements(root: etree._Element, expression: str | None) -> list[etree._Element]:
     if expression is None:
         return []
     found = root.xpath(expression)
@@ -52,7 +52,7 @@ def _elements(root: html.HtmlElement, expression: str | None) -> list[html.HtmlE
     return [item for item in found if isinstance(item, etree._Element)]
 
 
-def _texts(root: html.HtmlElement, expression: str, *, attribute: str | None = None) -> list[str]:
+def _texts(root: etree._Element, expression: str, *, attribute: str | None = None) -> list[str]:
     """Return the collapsed text of each element or string the expression finds."""
     found = root.xpath(expression)
     items = found if isinstance(found, list) else [found]
@@ -71,7 +71,7 @@ def _text_content(element: etree._Element) -> str:
     return str(etree.tostring(element, method="text", encoding="unicode", with_tail=False))
 
 
-def _first_text(root: html.HtmlElement, expression: str | None) -> str | None:
+def _first_text(root: etree._Element, expression: str | None) -> str | None:
     if expression is None:
         return None
     return next((text for text in _texts(root, expression) if text), None)
