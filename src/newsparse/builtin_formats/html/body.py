@@ -261,7 +261,8 @@ def _text_content(element: html.HtmlElement) -> str:
     evaluation.
     """
     if len(element):
-        return element.text_content()
+        text: str = element.text_content()
+        return text
     return element.text or ""
 
 
