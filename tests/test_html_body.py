@@ -157,6 +157,18 @@ def test_other_hidden_elements_stay_out() -> None:
     assert paragraphs(found) == [FIRST]
 
 
+def test_elements_with_a_hiding_class_stay_out() -> None:
+    # A box the page shows only to readers who are not signed in, and a label
+    # for screen readers; the text after "md:block" shows on wide screens.
+    found = extract(
+        f"<div class='story'><p>{FIRST}</p>"
+        "<div class='signin-box hidden'><p>Create an account or sign in to continue.</p></div>"
+        f"<p><span class='sr-only'>Story continues:</span></p><p>{SECOND}</p>"
+        f"<div class='hidden md:block'><p>{THIRD}</p></div></div>"
+    )
+    assert paragraphs(found) == [FIRST, SECOND, THIRD]
+
+
 def test_a_wrapper_of_wide_characters_is_kept_sooner() -> None:
     # Japanese text: each block is under 80 characters, yet a paragraph's worth.
     blocks = "".join(

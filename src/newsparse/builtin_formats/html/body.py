@@ -4,10 +4,11 @@ No rule here knows any site: site knowledge belongs in site-parser plugins.
 The extractor works in three steps.
 
 1. **Prune.**  Elements that never hold article text are removed: scripts,
-   styles, forms, navigation, asides, footers, hidden elements, and elements
-   whose ``class``, ``id`` or ``role`` names them as boilerplate (share bars,
-   comments, newsletter and cookie boxes, related links, advertising,
-   bylines and boxes about the author).  A boilerplate-named element holding
+   styles, forms, navigation, asides, footers, hidden elements (by an
+   attribute, a style or a class such as ``hidden`` or ``sr-only``), and
+   elements whose ``class``, ``id`` or ``role`` names them as boilerplate
+   (share bars, comments, newsletter and cookie boxes, related links,
+   advertising, bylines and boxes about the author).  A boilerplate-named element holding
    enough text in long blocks is a wrapper and stays (wide CJK characters
    count double), except a thread of comments;
    an aside, nav or footer stays when it holds an article with such text
@@ -81,6 +82,11 @@ _NEVER_BOILERPLATE = frozenset({"body", "html", "article", "main"})
 # these ids, which a script then moves into the page: they are not hidden.
 _STREAMED_SEGMENT = re.compile(r"S:[0-9a-f]+")
 _HIDING_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden")
+# Class names that hide an element by the usual style sheets' conventions
+# (``hidden``; text only screen readers read, which is labels).
+_HIDING_CLASSES = frozenset(
+    {"hidden", "visually-hidden", "visuallyhidden", "sr-only", "screen-reader-text"}
+)
 _BOILERPLATE_ROLES = frozenset({"navigation", "banner", "contentinfo", "complementary", "dialog"})
 _HEADINGS = frozenset({"h2", "h3", "h4", "h5", "h6"})
 _BLOCKS = frozenset({"p", "li", "blockquote", "pre", "dd"})
@@ -298,9 +304,10 @@ class _Pruning:
         names = element.keys()
         if not names:
             return tag == "form" and not self.holds_article_text(element)
-        if _is_hidden(element, names):
+        classes = element.get("class", "") if "class" in names else ""
+        if _is_hidden(element, names, classes):
             return True
-        if tag == "form" or _is_boilerplate(element, names):
+        if tag == "form" or _is_boilerplate(element, names, classes):
             return _names_comments(element, names) or not self.holds_article_text(element)
         return False
 
@@ -362,11 +369,20 @@ def _reading_length(text: str) -> int:
     return len(text) + (_WIDE_WEIGHT - 1) * len(_WIDE.findall(text))
 
 
-def _is_hidden(element: html.HtmlElement, names: list[str]) -> bool:
-    """Whether ``element`` (with the attributes ``names``) is hidden from readers."""
+def _is_hidden(element: html.HtmlElement, names: list[str], classes: str) -> bool:
+    """Whether ``element`` (with the attributes ``names``, of them ``class="classes"``) is hidden.
+
+    That is hidden from readers: by an attribute, an inline style, or a class
+    the usual style sheets hide.
+    """
     if "hidden" in names and not _STREAMED_SEGMENT.fullmatch(element.get("id") or ""):
         return True
     if "aria-hidden" in names and element.get("aria-hidden") == "true":
+        return True
+    # Cheap tests first: most class values name nothing that hides.
+    if ("hidden" in classes or "sr-only" in classes or "screen-reader" in classes) and (
+        _hiding_classes(classes)
+    ):
         return True
     if "style" not in names:
         return False
@@ -374,10 +390,13 @@ def _is_hidden(element: html.HtmlElement, names: list[str]) -> bool:
     return bool(style) and _hiding_style(style)
 
 
-def _is_boilerplate(element: html.HtmlElement, names: list[str] | None = None) -> bool:
+def _is_boilerplate(
+    element: html.HtmlElement, names: list[str] | None = None, classes: str | None = None
+) -> bool:
     """Whether the ``role``, ``class`` or ``id`` of ``element`` names it as boilerplate.
 
-    ``names`` are the element's attribute names, when already known.
+    ``names`` are the element's attribute names, and ``classes`` its ``class``
+    value, when already known.
     """
     if names is None:
         names = element.keys()
@@ -387,7 +406,9 @@ def _is_boilerplate(element: html.HtmlElement, names: list[str] | None = None) -
         boilerplate = True
     elif "class" in names:
         identifier = element.get("id", "") if "id" in names else ""
-        boilerplate = _names_boilerplate(f"{element.get('class', '')} {identifier}")
+        if classes is None:
+            classes = element.get("class", "")
+        boilerplate = _names_boilerplate(f"{classes} {identifier}")
     elif "id" in names:
         boilerplate = _names_boilerplate(f" {element.get('id', '')}")
     else:
@@ -416,6 +437,17 @@ def _names_comments(element: html.HtmlElement, names: list[str]) -> bool:
 @functools.lru_cache(maxsize=4096)
 def _comment_names(names: str) -> bool:
     return any(_COMMENTS.fullmatch(name) for name in names.split())
+
+
+@functools.lru_cache(maxsize=4096)
+def _hiding_classes(classes: str) -> bool:
+    """Whether a ``class`` value hides its element.
+
+    A class such as ``md:block`` (a variant for wide screens, or for a state)
+    shows again what ``hidden`` hides: such an element is not hidden.
+    """
+    names = classes.split()
+    return not _HIDING_CLASSES.isdisjoint(names) and not any(":" in name for name in names)
 
 
 @functools.lru_cache(maxsize=1024)
