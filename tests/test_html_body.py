@@ -99,6 +99,20 @@ def test_teasers_close_in_score_do_not_widen_the_container() -> None:
     assert paragraphs(found) == [FIRST, SECOND, THIRD]
 
 
+def test_a_lone_rival_made_like_the_best_block_widens_the_container() -> None:
+    # The article is cut into blocks of the same kind, a picture between
+    # them; the first block holds less text than the second.
+    def block(*texts: str) -> str:
+        inner = "".join(f"<p>{text}</p>" for text in texts)
+        return f"<div class='block'><div class='wrap'><div class='text'>{inner}</div></div></div>"
+
+    found = extract(
+        f"<div class='blocks'>{block(FIRST)}<div class='block'><img src='a.jpg'></div>"
+        f"{block(SECOND, THIRD)}</div>"
+    )
+    assert paragraphs(found) == [FIRST, SECOND, THIRD]
+
+
 def test_rows_of_a_data_table_are_paragraphs() -> None:
     rows = "".join(
         f"<tr><td>{place}</td><td>{name}</td><td>{points}</td></tr>"

@@ -19,9 +19,10 @@ The extractor works in three steps.
    grandparent (not across an ``<article>``).  When one of several
    ``<article>`` elements has the page's title as its ``h1``, the text of the
    others counts less.  The element with the highest total is the container,
-   or the ancestor it shares with close rivals (not those in another
-   article).  An ``<article>`` or ``itemprop="articleBody"`` element around it
-   is preferred when it holds little more text, or little link text.
+   or the ancestor it shares with two close rivals, or with a lone one of
+   its class (not those in another article).  An ``<article>`` or
+   ``itemprop="articleBody"`` element around it is preferred when it holds
+   little more text, or little link text.
 3. **Collect.**  The container is walked in document order.  Headings
    (``h2``-``h6``) start sections; paragraphs, list items, block quotes,
    preformatted text, lines between ``<br>`` and rows of data tables become
@@ -619,7 +620,8 @@ def _common_container(scores: dict[html.HtmlElement, float]) -> html.HtmlElement
 
     A long article is often cut into several blocks of paragraphs, each of
     which scores about as well as the best one: their common ancestor holds
-    the whole text.
+    the whole text.  A lone rival counts when it has the best one's class (a
+    block of the same kind: the first, shorter part of the text, say).
     """
     ranked = sorted(scores, key=lambda element: scores[element], reverse=True)
     best = ranked[0]
@@ -631,13 +633,19 @@ def _common_container(scores: dict[html.HtmlElement, float]) -> html.HtmlElement
         and element not in best.iterancestors()
         and not _in_other_article(element, best)
     ]
-    if len(rivals) < 2:
+    # Two rivals tell that the text goes on outside the best; so does a lone
+    # rival made like the best (the same class: another block of its kind).
+    names = best.get("class")
+    needed = 2
+    if len(rivals) == 1 and names and rivals[0].get("class") == names:
+        needed = 1
+    if len(rivals) < needed:
         return best
     for ancestor in best.iterancestors():
         if ancestor.tag in {"body", "html"}:
             break
         held = sum(1 for rival in rivals if ancestor in rival.iterancestors())
-        if held >= 2:
+        if held >= needed:
             return ancestor
     return best
 
