@@ -247,6 +247,20 @@ def test_image_addresses_are_cleaned_not_dropped() -> None:
     ]
 
 
+def test_a_photo_box_with_its_caption_in_a_paragraph_is_a_figure() -> None:
+    caption = "Volunteers sorting books in the reading room on Saturday."
+    found = extract(
+        f"<div class='story'><p>{FIRST}</p>"
+        f"<div class='photo'><img src='https://example.org/room.jpg'><p>{caption}</p></div>"
+        f"<p>{SECOND}</p><div class='media-block'><p>{THIRD}</p></div></div>"
+    )
+    # A lone paragraph in a box named "media" but showing no picture is text.
+    assert paragraphs(found) == [FIRST, SECOND, THIRD]
+    assert [(image.url, image.caption) for image in found.images] == [
+        ("https://example.org/room.jpg", caption)
+    ]
+
+
 def test_a_box_about_the_author_stays_out() -> None:
     bio = "She has written for the paper since 2019, mostly about schools and health."
     found = extract(

@@ -26,7 +26,9 @@ The extractor works in three steps.
 3. **Collect.**  The container is walked in document order.  Headings
    (``h2``-``h6``) start sections; paragraphs, list items, block quotes,
    preformatted text, lines between ``<br>`` and rows of data tables become
-   paragraphs; figures become images with their captions.  Short blocks that
+   paragraphs; figures, and short boxes named like captions or photos (with
+   one paragraph at most, and then a picture or a caption's name), become
+   images with their captions.  Short blocks that
    are mostly links are dropped, and so is text repeated from the title or
    the summary (a heading also when it adds a kicker or a site name); a link
    wrapping blocks (a card leading to another article) is left out.
@@ -78,6 +80,7 @@ _CONTENT_NAMES = re.compile(
     re.IGNORECASE,
 )
 _CAPTION_NAMES = re.compile(r"caption|credit|figure|photo|image|gallery|media", re.IGNORECASE)
+_CAPTION_ITSELF = re.compile(r"caption|credit", re.IGNORECASE)
 _NEVER_BOILERPLATE = frozenset({"body", "html", "article", "main"})
 # React's streaming server rendering sends late content in hidden elements with
 # these ids, which a script then moves into the page: they are not hidden.
@@ -906,8 +909,23 @@ def _reads_as_text(text: str) -> bool:
 
 
 def _is_caption(element: html.HtmlElement) -> bool:
-    """Whether an element named like a caption or photo box is one (not a wrapper)."""
-    return len(element.text_content()) < _CAPTION_LENGTH and element.find(".//p/..//p") is None
+    """Whether an element named like a caption or photo box is one (not a wrapper).
+
+    A caption is short, and holds no paragraph, or one (a caption's text is
+    often a ``<p>``) when it shows a picture or is named as a caption: a
+    paragraph alone in a "media" box is text.
+    """
+    if len(element.text_content()) >= _CAPTION_LENGTH:
+        return False
+    paragraphs = element.iterdescendants("p")
+    if next(paragraphs, None) is None:
+        return True
+    if next(paragraphs, None) is not None:
+        return False
+    return (
+        _CAPTION_ITSELF.search(element.get("class", "")) is not None
+        or next(element.iter("img", "picture"), None) is not None
+    )
 
 
 def _add_figure(figure: html.HtmlElement, collector: _Collector) -> None:
