@@ -261,6 +261,15 @@ def test_a_photo_box_with_its_caption_in_a_paragraph_is_a_figure() -> None:
     ]
 
 
+def test_a_caption_without_its_figure_is_a_caption() -> None:
+    caption = "Volunteers sorting books in the reading room on Saturday."
+    found = extract(
+        f"<div class='story'><p>{FIRST}</p><figcaption>{caption}</figcaption><p>{SECOND}</p></div>"
+    )
+    assert paragraphs(found) == [FIRST, SECOND]
+    assert [image.caption for image in found.images] == [caption]
+
+
 def test_a_box_about_the_author_stays_out() -> None:
     bio = "She has written for the paper since 2019, mostly about schools and health."
     found = extract(

@@ -26,12 +26,13 @@ The extractor works in three steps.
 3. **Collect.**  The container is walked in document order.  Headings
    (``h2``-``h6``) start sections; paragraphs, list items, block quotes,
    preformatted text, lines between ``<br>`` and rows of data tables become
-   paragraphs; figures, and short boxes named like captions or photos (with
-   one paragraph at most, and then a picture or a caption's name), become
-   images with their captions.  Short blocks that
-   are mostly links are dropped, and so is text repeated from the title or
-   the summary (a heading also when it adds a kicker or a site name); a link
-   wrapping blocks (a card leading to another article) is left out.
+   paragraphs; figures, captions (``figcaption``, also outside a figure)
+   and short boxes named like captions or photos (with one paragraph at
+   most, and then a picture or a caption's name) become images with their
+   captions.  Short blocks that are mostly links are dropped, and so is text
+   repeated from the title or the summary (a heading also when it adds a
+   kicker or a site name); a link wrapping blocks (a card leading to another
+   article) is left out.
 """
 
 from __future__ import annotations
@@ -81,6 +82,8 @@ _CONTENT_NAMES = re.compile(
 )
 _CAPTION_NAMES = re.compile(r"caption|credit|figure|photo|image|gallery|media", re.IGNORECASE)
 _CAPTION_ITSELF = re.compile(r"caption|credit", re.IGNORECASE)
+# A figure, and a figure's caption also where the page leaves out the figure.
+_FIGURES = frozenset({"figure", "figcaption"})
 _NEVER_BOILERPLATE = frozenset({"body", "html", "article", "main"})
 # React's streaming server rendering sends late content in hidden elements with
 # these ids, which a script then moves into the page: they are not hidden.
@@ -848,7 +851,7 @@ def _block(child: html.HtmlElement, collector: _Collector) -> None:
         if text and not _mostly_links(child, text, collector.measures):
             collector.add_heading(text)
         return
-    if tag == "figure" or (_CAPTION_NAMES.search(child.get("class", "")) and _is_caption(child)):
+    if tag in _FIGURES or (_CAPTION_NAMES.search(child.get("class", "")) and _is_caption(child)):
         _add_figure(child, collector)
         return
     if tag in _BLOCKS and not _has_blocks(child):
