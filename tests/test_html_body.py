@@ -261,6 +261,18 @@ def test_a_photo_box_with_its_caption_in_a_paragraph_is_a_figure() -> None:
     ]
 
 
+def test_the_indentation_of_a_photo_box_does_not_make_it_long() -> None:
+    caption = "Volunteers sorting books in the reading room on Saturday."
+    indent = "\n" + " " * 40
+    photo = (
+        f"<div class='photo'>{indent * 6}<a href='big.jpg'>{indent * 4}<img src='room.jpg'>"
+        f"{indent * 4}</a>{indent}<span class='text'>{caption}</span>{indent}</div>"
+    )
+    found = extract(f"<div class='story'><p>{FIRST}</p>{photo}<p>{SECOND}</p></div>")
+    assert paragraphs(found) == [FIRST, SECOND]
+    assert [image.caption for image in found.images] == [caption]
+
+
 def test_a_caption_without_its_figure_is_a_caption() -> None:
     caption = "Volunteers sorting books in the reading room on Saturday."
     found = extract(

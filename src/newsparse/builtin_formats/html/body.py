@@ -851,7 +851,9 @@ def _block(child: html.HtmlElement, collector: _Collector) -> None:
         if text and not _mostly_links(child, text, collector.measures):
             collector.add_heading(text)
         return
-    if tag in _FIGURES or (_CAPTION_NAMES.search(child.get("class", "")) and _is_caption(child)):
+    if tag in _FIGURES or (
+        _CAPTION_NAMES.search(child.get("class", "")) and _is_caption(child, collector.measures)
+    ):
         _add_figure(child, collector)
         return
     if tag in _BLOCKS and not _has_blocks(child):
@@ -911,14 +913,15 @@ def _reads_as_text(text: str) -> bool:
     return len(text) >= _LABEL_LENGTH or _SENTENCE_END.search(text) is not None
 
 
-def _is_caption(element: html.HtmlElement) -> bool:
+def _is_caption(element: html.HtmlElement, measures: _Measures) -> bool:
     """Whether an element named like a caption or photo box is one (not a wrapper).
 
-    A caption is short, and holds no paragraph, or one (a caption's text is
-    often a ``<p>``) when it shows a picture or is named as a caption: a
-    paragraph alone in a "media" box is text.
+    A caption is short (the indentation of the markup does not count), and
+    holds no paragraph, or one (a caption's text is often a ``<p>``) when it
+    shows a picture or is named as a caption: a paragraph alone in a "media"
+    box is text.
     """
-    if len(element.text_content()) >= _CAPTION_LENGTH:
+    if len(measures.text(element)) >= _CAPTION_LENGTH:
         return False
     paragraphs = element.iterdescendants("p")
     if next(paragraphs, None) is None:
