@@ -183,6 +183,14 @@ def test_elements_with_a_hiding_class_stay_out() -> None:
     assert paragraphs(found) == [FIRST, SECOND, THIRD]
 
 
+def test_an_article_hidden_by_a_class_until_a_script_shows_it_is_read() -> None:
+    found = extract(
+        f"<main class='hidden'><article class='story hidden'><p>{FIRST}</p><p>{SECOND}</p>"
+        "</article></main>"
+    )
+    assert paragraphs(found) == [FIRST, SECOND]
+
+
 def test_a_wrapper_of_wide_characters_is_kept_sooner() -> None:
     # Japanese text: each block is under 80 characters, yet a paragraph's worth.
     blocks = "".join(

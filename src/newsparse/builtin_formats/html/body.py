@@ -5,7 +5,8 @@ The extractor works in three steps.
 
 1. **Prune.**  Elements that never hold article text are removed: scripts,
    styles, forms, navigation, asides, footers, hidden elements (by an
-   attribute, a style or a class such as ``hidden`` or ``sr-only``), and
+   attribute, a style or, but for an article or main element, a class such
+   as ``hidden`` or ``sr-only``), and
    elements whose ``class``, ``id`` or ``role`` names them as boilerplate
    (share bars, comments, newsletter and cookie boxes, related links,
    advertising, bylines and boxes about the author).  A boilerplate-named element holding
@@ -386,9 +387,13 @@ def _is_hidden(element: html.HtmlElement, names: list[str], classes: str) -> boo
         return True
     if "aria-hidden" in names and element.get("aria-hidden") == "true":
         return True
-    # Cheap tests first: most class values name nothing that hides.
-    if ("hidden" in classes or "sr-only" in classes or "screen-reader" in classes) and (
-        _hiding_classes(classes)
+    # Cheap tests first: most class values name nothing that hides.  A page
+    # may hide its article or main element by a class until a script shows
+    # it: those stay.
+    if (
+        ("hidden" in classes or "sr-only" in classes or "screen-reader" in classes)
+        and _hiding_classes(classes)
+        and element.tag not in _NEVER_BOILERPLATE
     ):
         return True
     if "style" not in names:
