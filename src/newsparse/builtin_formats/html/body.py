@@ -6,14 +6,14 @@ The extractor works in three steps.
 1. **Prune.**  Elements that never hold article text are removed: scripts,
    styles, forms, navigation, asides, footers, hidden elements (by an
    attribute, a style or, but for an article or main element, a class such
-   as ``hidden`` or ``sr-only``), and
-   elements whose ``class``, ``id`` or ``role`` names them as boilerplate
-   (share bars, comments, newsletter and cookie boxes, related links,
-   advertising, bylines and boxes about the author).  A boilerplate-named element holding
-   enough text in long blocks is a wrapper and stays (wide CJK characters
-   count double), except a thread of comments;
-   an aside, nav or footer stays when it holds an article with such text
-   (markup left unclosed); React's streamed segments are not hidden.
+   as ``hidden`` or ``sr-only``), and elements whose ``class``, ``id`` or
+   ``role`` names them as boilerplate (share bars, comments, newsletter and
+   cookie boxes, related links, advertising, bylines and boxes about the
+   author).  A boilerplate-named element holding enough text in long blocks
+   is a wrapper and stays (wide CJK characters count double), except a
+   thread of comments; an aside, nav or footer stays when it holds an
+   article with such text (markup left unclosed); React's streamed segments
+   are not hidden.
 2. **Choose the container.**  Every text block (a paragraph, or a ``div``
    holding text directly) scores by its length and punctuation, less the part
    of it that is link text; its score goes to its parent and, halved, to its
