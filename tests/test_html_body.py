@@ -191,6 +191,16 @@ def test_an_article_hidden_by_a_class_until_a_script_shows_it_is_read() -> None:
     assert paragraphs(found) == [FIRST, SECOND]
 
 
+def test_paragraphs_named_after_the_paywall_are_the_text_it_locks() -> None:
+    prompt = "Subscribe now to read the rest of this story, and every other one."
+    found = extract(
+        f"<div class='story'><p>{FIRST}</p><div class='paywall'><p>{prompt}</p></div>"
+        f"<p class='paywall'>{SECOND}</p><p class='paywall'>{THIRD}</p>"
+        f"<p class='paywall share'>{TEASER}</p></div>"
+    )
+    assert paragraphs(found) == [FIRST, SECOND, THIRD]
+
+
 def test_a_wrapper_of_wide_characters_is_kept_sooner() -> None:
     # Japanese text: each block is under 80 characters, yet a paragraph's worth.
     blocks = "".join(

@@ -13,7 +13,8 @@ The extractor works in three steps.
    is a wrapper and stays (wide CJK characters count double), except a
    thread of comments; an aside, nav or footer stays when it holds an
    article with such text (markup left unclosed); React's streamed segments
-   are not hidden.
+   are not hidden, and a paragraph named after the paywall is the text the
+   paywall locks.
 2. **Choose the container.**  Every text block (a paragraph, or a ``div``
    holding text directly) scores by its length and punctuation, less the part
    of it that is link text; its score goes to its parent and, halved, to its
@@ -86,6 +87,7 @@ _CAPTION_ITSELF = re.compile(r"caption|credit", re.IGNORECASE)
 # A figure, and a figure's caption also where the page leaves out the figure.
 _FIGURES = frozenset({"figure", "figcaption"})
 _NEVER_BOILERPLATE = frozenset({"body", "html", "article", "main"})
+_PAYWALL = "paywall"
 # React's streaming server rendering sends late content in hidden elements with
 # these ids, which a script then moves into the page: they are not hidden.
 _STREAMED_SEGMENT = re.compile(r"S:[0-9a-f]+")
@@ -316,8 +318,17 @@ class _Pruning:
         if _is_hidden(element, names, classes):
             return True
         if tag == "form" or _is_boilerplate(element, names, classes):
-            return _names_comments(element, names) or not self.holds_article_text(element)
+            return self.boilerplate_goes(element, names, classes)
         return False
+
+    def boilerplate_goes(self, element: html.HtmlElement, names: list[str], classes: str) -> bool:
+        """Whether a form or a boilerplate-named element goes."""
+        if element.tag == "p" and _PAYWALL in classes:
+            # A paragraph named after the paywall is text the paywall locks
+            # (its prompt comes in a box): it stays unless another name tells
+            # boilerplate.
+            return _is_boilerplate(element, names, classes.replace(_PAYWALL, " "))
+        return _names_comments(element, names) or not self.holds_article_text(element)
 
     def wraps_article(self, element: html.HtmlElement) -> bool:
         """Whether an ``aside``, ``nav`` or ``footer`` holds an article with real text.
