@@ -99,6 +99,20 @@ def test_teasers_close_in_score_do_not_widen_the_container() -> None:
     assert paragraphs(found) == [FIRST, SECOND, THIRD]
 
 
+def test_a_lone_rival_made_like_the_best_block_widens_the_container() -> None:
+    # The article is cut into blocks of the same kind, a picture between
+    # them; the first block holds less text than the second.
+    def block(*texts: str) -> str:
+        inner = "".join(f"<p>{text}</p>" for text in texts)
+        return f"<div class='block'><div class='wrap'><div class='text'>{inner}</div></div></div>"
+
+    found = extract(
+        f"<div class='blocks'>{block(FIRST)}<div class='block'><img src='a.jpg'></div>"
+        f"{block(SECOND, THIRD)}</div>"
+    )
+    assert paragraphs(found) == [FIRST, SECOND, THIRD]
+
+
 def test_rows_of_a_data_table_are_paragraphs() -> None:
     rows = "".join(
         f"<tr><td>{place}</td><td>{name}</td><td>{points}</td></tr>"
@@ -155,6 +169,36 @@ def test_other_hidden_elements_stay_out() -> None:
         f"<div class='story'><p>{FIRST}</p><div hidden id='S:x'><p>{SECOND}</p></div></div>"
     )
     assert paragraphs(found) == [FIRST]
+
+
+def test_elements_with_a_hiding_class_stay_out() -> None:
+    # A box the page shows only to readers who are not signed in, and a label
+    # for screen readers; the text after "md:block" shows on wide screens.
+    found = extract(
+        f"<div class='story'><p>{FIRST}</p>"
+        "<div class='signin-box hidden'><p>Create an account or sign in to continue.</p></div>"
+        f"<p><span class='sr-only'>Story continues:</span></p><p>{SECOND}</p>"
+        f"<div class='hidden md:block'><p>{THIRD}</p></div></div>"
+    )
+    assert paragraphs(found) == [FIRST, SECOND, THIRD]
+
+
+def test_an_article_hidden_by_a_class_until_a_script_shows_it_is_read() -> None:
+    found = extract(
+        f"<main class='hidden'><article class='story hidden'><p>{FIRST}</p><p>{SECOND}</p>"
+        "</article></main>"
+    )
+    assert paragraphs(found) == [FIRST, SECOND]
+
+
+def test_paragraphs_named_after_the_paywall_are_the_text_it_locks() -> None:
+    prompt = "Subscribe now to read the rest of this story, and every other one."
+    found = extract(
+        f"<div class='story'><p>{FIRST}</p><div class='paywall'><p>{prompt}</p></div>"
+        f"<p class='paywall'>{SECOND}</p><p class='paywall'>{THIRD}</p>"
+        f"<p class='paywall share'>{TEASER}</p></div>"
+    )
+    assert paragraphs(found) == [FIRST, SECOND, THIRD]
 
 
 def test_a_wrapper_of_wide_characters_is_kept_sooner() -> None:
@@ -219,6 +263,41 @@ def test_image_addresses_are_cleaned_not_dropped() -> None:
         "https://example.org/lazy.jpg",
         "https://example.org/%03.jpg",
     ]
+
+
+def test_a_photo_box_with_its_caption_in_a_paragraph_is_a_figure() -> None:
+    caption = "Volunteers sorting books in the reading room on Saturday."
+    found = extract(
+        f"<div class='story'><p>{FIRST}</p>"
+        f"<div class='photo'><img src='https://example.org/room.jpg'><p>{caption}</p></div>"
+        f"<p>{SECOND}</p><div class='media-block'><p>{THIRD}</p></div></div>"
+    )
+    # A lone paragraph in a box named "media" but showing no picture is text.
+    assert paragraphs(found) == [FIRST, SECOND, THIRD]
+    assert [(image.url, image.caption) for image in found.images] == [
+        ("https://example.org/room.jpg", caption)
+    ]
+
+
+def test_the_indentation_of_a_photo_box_does_not_make_it_long() -> None:
+    caption = "Volunteers sorting books in the reading room on Saturday."
+    indent = "\n" + " " * 40
+    photo = (
+        f"<div class='photo'>{indent * 6}<a href='big.jpg'>{indent * 4}<img src='room.jpg'>"
+        f"{indent * 4}</a>{indent}<span class='text'>{caption}</span>{indent}</div>"
+    )
+    found = extract(f"<div class='story'><p>{FIRST}</p>{photo}<p>{SECOND}</p></div>")
+    assert paragraphs(found) == [FIRST, SECOND]
+    assert [image.caption for image in found.images] == [caption]
+
+
+def test_a_caption_without_its_figure_is_a_caption() -> None:
+    caption = "Volunteers sorting books in the reading room on Saturday."
+    found = extract(
+        f"<div class='story'><p>{FIRST}</p><figcaption>{caption}</figcaption><p>{SECOND}</p></div>"
+    )
+    assert paragraphs(found) == [FIRST, SECOND]
+    assert [image.caption for image in found.images] == [caption]
 
 
 def test_a_box_about_the_author_stays_out() -> None:

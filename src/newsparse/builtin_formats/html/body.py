@@ -4,30 +4,37 @@ No rule here knows any site: site knowledge belongs in site-parser plugins.
 The extractor works in three steps.
 
 1. **Prune.**  Elements that never hold article text are removed: scripts,
-   styles, forms, navigation, asides, footers, hidden elements, and elements
-   whose ``class``, ``id`` or ``role`` names them as boilerplate (share bars,
-   comments, newsletter and cookie boxes, related links, advertising,
-   bylines and boxes about the author).  A boilerplate-named element holding
-   enough text in long blocks is a wrapper and stays (wide CJK characters
-   count double), except a thread of comments;
-   an aside, nav or footer stays when it holds an article with such text
-   (markup left unclosed); React's streamed segments are not hidden.
+   styles, forms, navigation, asides, footers, hidden elements (by an
+   attribute, a style or, but for an article or main element, a class such
+   as ``hidden`` or ``sr-only``), and elements whose ``class``, ``id`` or
+   ``role`` names them as boilerplate (share bars, comments, newsletter and
+   cookie boxes, related links, advertising, bylines and boxes about the
+   author).  A boilerplate-named element holding enough text in long blocks
+   is a wrapper and stays (wide CJK characters count double), except a
+   thread of comments; an aside, nav or footer stays when it holds an
+   article with such text (markup left unclosed); React's streamed segments
+   are not hidden, and a paragraph named after the paywall is the text the
+   paywall locks.
 2. **Choose the container.**  Every text block (a paragraph, or a ``div``
    holding text directly) scores by its length and punctuation, less the part
    of it that is link text; its score goes to its parent and, halved, to its
    grandparent (not across an ``<article>``).  When one of several
    ``<article>`` elements has the page's title as its ``h1``, the text of the
    others counts less.  The element with the highest total is the container,
-   or the ancestor it shares with close rivals (not those in another
-   article).  An ``<article>`` or ``itemprop="articleBody"`` element around it
-   is preferred when it holds little more text, or little link text.
+   or the ancestor it shares with two close rivals, or with a lone one of
+   its class (not those in another article).  An ``<article>`` or
+   ``itemprop="articleBody"`` element around it is preferred when it holds
+   little more text, or little link text.
 3. **Collect.**  The container is walked in document order.  Headings
    (``h2``-``h6``) start sections; paragraphs, list items, block quotes,
    preformatted text, lines between ``<br>`` and rows of data tables become
-   paragraphs; figures become images with their captions.  Short blocks that
-   are mostly links are dropped, and so is text repeated from the title or
-   the summary (a heading also when it adds a kicker or a site name); a link
-   wrapping blocks (a card leading to another article) is left out.
+   paragraphs; figures, captions (``figcaption``, also outside a figure)
+   and short boxes named like captions or photos (with one paragraph at
+   most, and then a picture or a caption's name) become images with their
+   captions.  Short blocks that are mostly links are dropped, and so is text
+   repeated from the title or the summary (a heading also when it adds a
+   kicker or a site name); a link wrapping blocks (a card leading to another
+   article) is left out.
 """
 
 from __future__ import annotations
@@ -82,13 +89,22 @@ _CONTENT_NAMES = re.compile(  # searched in lower-cased names, like _BOILERPLATE
     r"article|body|content|entry|main|post|story|text|blog|prose|news|detail"
 )
 _CAPTION_NAMES = re.compile(r"caption|credit|figure|photo|image|gallery|media")  # lower-cased
+_CAPTION_ITSELF = re.compile(r"caption|credit", re.IGNORECASE)
+# A figure, and a figure's caption also where the page leaves out the figure.
+_FIGURES = frozenset({"figure", "figcaption"})
 _NEVER_BOILERPLATE = frozenset({"body", "html", "article", "main"})
+_PAYWALL = "paywall"
 # React's streaming server rendering sends late content in hidden elements with
 # these ids, which a script then moves into the page: they are not hidden.
 _STREAMED_SEGMENT = re.compile(r"S:[0-9a-f]+")
 _HIDING_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden")
 # The attributes that can make an element boilerplate or hidden.
 _JUDGED_ATTRIBUTES = frozenset({"class", "id", "role", "style", "hidden", "aria-hidden"})
+# Class names that hide an element by the usual style sheets' conventions
+# (``hidden``; text only screen readers read, which is labels).
+_HIDING_CLASSES = frozenset(
+    {"hidden", "visually-hidden", "visuallyhidden", "sr-only", "screen-reader-text"}
+)
 _BOILERPLATE_ROLES = frozenset({"navigation", "banner", "contentinfo", "complementary", "dialog"})
 _HEADINGS = frozenset({"h2", "h3", "h4", "h5", "h6"})
 _BLOCKS = frozenset({"p", "li", "blockquote", "pre", "dd"})
@@ -349,11 +365,23 @@ class _Pruning:
         names = element.keys()
         if _JUDGED_ATTRIBUTES.isdisjoint(names):  # most elements: no need to look further
             return tag == "form" and not self.holds_article_text(element)
-        if _is_hidden(element, names):
+        classes = element.get("class", "") if "class" in names else ""
+        if _is_hidden(element, names, classes):
             return True
-        if tag == "form" or _is_boilerplate(element, names):
-            return _names_comments(element, names) or not self.holds_article_text(element)
+        if tag == "form" or _is_boilerplate(element, names, classes):
+            return self.boilerplate_goes(element, names, classes)
         return False
+
+    def boilerplate_goes(
+        self, element: etree._Element, names: Sequence[str | bytes], classes: str
+    ) -> bool:
+        """Whether a form or a boilerplate-named element goes."""
+        if element.tag == "p" and _PAYWALL in classes:
+            # A paragraph named after the paywall is text the paywall locks
+            # (its prompt comes in a box): it stays unless another name tells
+            # boilerplate.
+            return _is_boilerplate(element, names, classes.replace(_PAYWALL, " "))
+        return _names_comments(element, names) or not self.holds_article_text(element)
 
     def wraps_article(self, element: etree._Element) -> bool:
         """Whether an ``aside``, ``nav`` or ``footer`` holds an article with real text.
@@ -424,11 +452,24 @@ def _reading_length(text: str) -> int:
     return len(text) + (_WIDE_WEIGHT - 1) * len(_WIDE.findall(text))
 
 
-def _is_hidden(element: etree._Element, names: Sequence[str | bytes]) -> bool:
-    """Whether ``element`` (with the attributes ``names``) is hidden from readers."""
+def _is_hidden(element: etree._Element, names: Sequence[str | bytes], classes: str) -> bool:
+    """Whether ``element`` (with the attributes ``names``, of them ``class="classes"``) is hidden.
+
+    That is hidden from readers: by an attribute, an inline style, or a class
+    the usual style sheets hide.
+    """
     if "hidden" in names and not _STREAMED_SEGMENT.fullmatch(element.get("id") or ""):
         return True
     if "aria-hidden" in names and element.get("aria-hidden") == "true":
+        return True
+    # Cheap tests first: most class values name nothing that hides.  A page
+    # may hide its article or main element by a class until a script shows
+    # it: those stay.
+    if (
+        ("hidden" in classes or "sr-only" in classes or "screen-reader" in classes)
+        and _hiding_classes(classes)
+        and element.tag not in _NEVER_BOILERPLATE
+    ):
         return True
     if "style" not in names:
         return False
@@ -436,10 +477,13 @@ def _is_hidden(element: etree._Element, names: Sequence[str | bytes]) -> bool:
     return bool(style) and _hiding_style(style)
 
 
-def _is_boilerplate(element: etree._Element, names: Sequence[str | bytes] | None = None) -> bool:
+def _is_boilerplate(
+    element: etree._Element, names: Sequence[str | bytes] | None = None, classes: str | None = None
+) -> bool:
     """Whether the ``role``, ``class`` or ``id`` of ``element`` names it as boilerplate.
 
-    ``names`` are the element's attribute names, when already known.
+    ``names`` are the element's attribute names, and ``classes`` its ``class``
+    value, when already known.
     """
     if names is None:
         names = element.keys()
@@ -449,7 +493,9 @@ def _is_boilerplate(element: etree._Element, names: Sequence[str | bytes] | None
         boilerplate = True
     elif "class" in names:
         identifier = element.get("id", "") if "id" in names else ""
-        boilerplate = _names_boilerplate(f"{element.get('class', '')} {identifier}")
+        if classes is None:
+            classes = element.get("class", "")
+        boilerplate = _names_boilerplate(f"{classes} {identifier}")
     elif "id" in names:
         boilerplate = _names_boilerplate(f" {element.get('id', '')}")
     else:
@@ -478,6 +524,17 @@ def _names_comments(element: etree._Element, names: Sequence[str | bytes]) -> bo
 @functools.lru_cache(maxsize=4096)
 def _comment_names(names: str) -> bool:
     return any(_COMMENTS.fullmatch(name) for name in names.split())
+
+
+@functools.lru_cache(maxsize=4096)
+def _hiding_classes(classes: str) -> bool:
+    """Whether a ``class`` value hides its element.
+
+    A class such as ``md:block`` (a variant for wide screens, or for a state)
+    shows again what ``hidden`` hides: such an element is not hidden.
+    """
+    names = classes.split()
+    return not _HIDING_CLASSES.isdisjoint(names) and not any(":" in name for name in names)
 
 
 @functools.lru_cache(maxsize=1024)
@@ -650,7 +707,8 @@ def _common_container(scores: dict[etree._Element, float]) -> etree._Element:
 
     A long article is often cut into several blocks of paragraphs, each of
     which scores about as well as the best one: their common ancestor holds
-    the whole text.
+    the whole text.  A lone rival counts when it has the best one's class (a
+    block of the same kind: the first, shorter part of the text, say).
     """
     ranked = sorted(scores, key=lambda element: scores[element], reverse=True)
     best = ranked[0]
@@ -662,13 +720,19 @@ def _common_container(scores: dict[etree._Element, float]) -> etree._Element:
         and element not in best.iterancestors()
         and not _in_other_article(element, best)
     ]
-    if len(rivals) < 2:
+    # Two rivals tell that the text goes on outside the best; so does a lone
+    # rival made like the best (the same class: another block of its kind).
+    names = best.get("class")
+    needed = 2
+    if len(rivals) == 1 and names and rivals[0].get("class") == names:
+        needed = 1
+    if len(rivals) < needed:
         return best
     for ancestor in best.iterancestors():
         if ancestor.tag in {"body", "html"}:
             break
         held = sum(1 for rival in rivals if ancestor in rival.iterancestors())
-        if held >= 2:
+        if held >= needed:
             return ancestor
     return best
 
@@ -868,8 +932,9 @@ def _block(child: etree._Element, collector: _Collector) -> None:
         if text and not _mostly_links(child, text, collector.measures):
             collector.add_heading(text)
         return
-    if tag == "figure" or (
-        _CAPTION_NAMES.search(child.get("class", "").lower()) and _is_caption(child)
+    if tag in _FIGURES or (
+        _CAPTION_NAMES.search(child.get("class", "").lower())
+        and _is_caption(child, collector.measures)
     ):
         _add_figure(child, collector)
         return
@@ -933,9 +998,25 @@ def _reads_as_text(text: str) -> bool:
     return len(text) >= _LABEL_LENGTH or _SENTENCE_END.search(text) is not None
 
 
-def _is_caption(element: etree._Element) -> bool:
-    """Whether an element named like a caption or photo box is one (not a wrapper)."""
-    return len(text_content(element)) < _CAPTION_LENGTH and element.find(".//p/..//p") is None
+def _is_caption(element: etree._Element, measures: _Measures) -> bool:
+    """Whether an element named like a caption or photo box is one (not a wrapper).
+
+    A caption is short (the indentation of the markup does not count), and
+    holds no paragraph, or one (a caption's text is often a ``<p>``) when it
+    shows a picture or is named as a caption: a paragraph alone in a "media"
+    box is text.
+    """
+    if len(measures.text(element)) >= _CAPTION_LENGTH:
+        return False
+    paragraphs = element.iterdescendants("p")
+    if next(paragraphs, None) is None:
+        return True
+    if next(paragraphs, None) is not None:
+        return False
+    return (
+        _CAPTION_ITSELF.search(element.get("class", "")) is not None
+        or next(element.iter("img", "picture"), None) is not None
+    )
 
 
 def _add_figure(figure: etree._Element, collector: _Collector) -> None:
