@@ -595,10 +595,9 @@ _AUTHOR_PATH = re.compile(
 _BYLINE_CLASSES = ("byline", "author")
 _NOT_BYLINE_CLASSES = ("bio", "image", "img", "avatar", "photo", "social", "date", "time")
 _ASCII_LOWER = str.maketrans(string.ascii_uppercase, string.ascii_lowercase)
-_ARTICLE_SCOPES = ("article", "main", "[@role='main']", "[@itemprop='articleBody']")
-# The tags ``_Page`` finds in one walk of the page: the article scopes above,
-# and the elements metadata comes from.
-_INDEXED = ("article", "main", "meta", "script", "h1", "title", "link")
+# The tags ``_Page`` finds in one walk of the page: the article's possible
+# scopes, and the elements metadata comes from.
+_INDEXED = ("article", "main", "meta", "script", "h1", "title", "link", "time")
 
 
 @functools.lru_cache(maxsize=128)
@@ -648,6 +647,7 @@ class _Page:
         self.ld = _article_objects(_json_ld_objects(self.elements["script"]))
         self._article: etree._Element | bool | None = False
         self._itemprops: dict[str, list[etree._Element]] | None = None
+        self._main_roles: list[etree._Element] = []
 
     # helpers
 
@@ -666,14 +666,31 @@ class _Page:
     def article(self) -> etree._Element | None:
         """Return the element that holds the article (``<article>``, ``<main>``), if any."""
         if self._article is False:
-            self._article = None
-            for scope in _ARTICLE_SCOPES:
-                indexed = self.elements.get(scope)
-                found = indexed if indexed is not None else self.xpath(f"//*{scope}")
-                if found:
-                    self._article = found[0]
-                    break
+            found = (
+                self.elements["article"]
+                or self.elements["main"]
+                or self.main_roles()
+                or self.itemprop_elements("articleBody")
+            )
+            self._article = found[0] if found else None
         return self._article if isinstance(self._article, etree._Element) else None
+
+    def main_roles(self) -> list[etree._Element]:
+        """Return the elements with ``role="main"``, in document order."""
+        self._index_attributes()
+        return self._main_roles
+
+    def _index_attributes(self) -> None:
+        """Find the elements with an ``itemprop`` or a ``role``, in one pass, once."""
+        if self._itemprops is not None:
+            return
+        self._itemprops = {}
+        for element in self.xpath("descendant::*[@itemprop or @role]"):
+            name = element.get("itemprop")
+            if name is not None:
+                self._itemprops.setdefault(name, []).append(element)
+            if element.get("role") == "main":
+                self._main_roles.append(element)
 
     def xpath(self, path: str, scope: etree._Element | None = None) -> list[etree._Element]:
         """Return the elements ``path`` selects (from ``scope``, or the root)."""
@@ -695,10 +712,8 @@ class _Page:
         """
         if scope is not None:
             return self.xpath(f".//*[@itemprop='{name}']", scope)
-        if self._itemprops is None:
-            self._itemprops = {}
-            for element in self.xpath("descendant::*[@itemprop]"):
-                self._itemprops.setdefault(element.get("itemprop") or "", []).append(element)
+        self._index_attributes()
+        assert self._itemprops is not None
         return self._itemprops.get(name, [])
 
     def itemprop(self, name: str, *, scope: etree._Element | None = None) -> Iterator[str]:
@@ -942,7 +957,9 @@ class _Page:
         yield from self.itemprop("datePublished")
         yield from self.ld_values("dateCreated")
         article = self.article()
-        for element in self.xpath(".//time[@datetime]", article)[:3]:
+        times = article.iterdescendants("time") if article is not None else self.elements["time"]
+        dated = (element for element in times if element.get("datetime") is not None)
+        for element in itertools.islice(dated, 3):
             yield element.get("datetime")
 
     def modified_candidates(self) -> Iterator[object]:
