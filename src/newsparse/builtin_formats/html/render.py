@@ -147,6 +147,10 @@ def _json_ld(article: Article) -> dict[str, Any]:
 # -- reading back -----------------------------------------------------------------
 
 
+# Compiled once: every page read is asked whether newsparse wrote it.
+_GENERATOR_MARKS = etree.XPath("/html/head/meta[@name='generator']/@content")
+
+
 def read_own_markup(root: etree._Element) -> list[Article] | None:
     """Read a document :func:`render_document` wrote; ``None`` for any other page.
 
@@ -155,7 +159,7 @@ def read_own_markup(root: etree._Element) -> list[Article] | None:
             JSON-LD or its elements do not fit together (the caller reports
             them as a parse error).
     """
-    marks = root.xpath("/html/head/meta[@name='generator']/@content")
+    marks = _GENERATOR_MARKS(root)
     if not isinstance(marks, list) or GENERATOR not in marks:
         return None
     scripts = _elements(root, f"/html/head/script[@type='{_JSON_LD}']")
