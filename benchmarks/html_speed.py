@@ -37,6 +37,10 @@ Usage::
     python benchmarks/html_speed.py                       # both corpora, best of 5
     python benchmarks/html_speed.py --corpus fundus --repeat 10
     python benchmarks/html_speed.py --json speed.json     # per-page times too
+
+trafilatura comes with the ``benchmark`` dependency group of the repository
+(``pip install -e . --group benchmark``); it is never a dependency of
+newsparse.
 """
 
 from __future__ import annotations
