@@ -181,6 +181,7 @@ def text_content(element: etree._Element) -> str:
     elements newsparse's trees hold.
 
     >>> from lxml import etree
+    >>> from newsparse.sites import text_content
     >>> text_content(etree.fromstring("<p>One <b>two</b> three</p>"))
     'One two three'
     """
