@@ -1,0 +1,154 @@
+"""Reading XML documents with lxml under safe settings.
+
+Every XML format of this package parses through :func:`parse_xml`: the parser
+loads no DTD, resolves no entity (an entity reference stays a reference, so
+neither a file nor the network is read and no entity is expanded), keeps
+libxml2's limits on depth and text size (``huge_tree`` off) and is always
+told the text is UTF-8, so an encoding named in the XML declaration cannot
+make it decode the text a second time.  Every problem becomes a
+:class:`~newsparse.ParseError` with a line and a column.
+
+It also splits a stream of several documents (:func:`split_documents`): a
+line starting with an XML declaration starts a new document.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from lxml import etree
+from newsparse.errors import ParseError
+from newsparse.limits import Limits, utf8_longer_than
+from newsparse.textio import TextStream
+
+__all__ = ["Document", "declared_encoding", "line_of", "parse_xml", "split_documents"]
+
+_LIBXML2_MAX_DEPTH = 256
+_HUGE_HINT = re.compile(r",?\s*(?:use|try) XML_PARSE_HUGE(?: option)?", re.IGNORECASE)
+_DECLARATION = re.compile(rb"""\A\s*<\?xml\s[^>]*?encoding\s*=\s*["']([A-Za-z0-9._:-]{1,40})["']""")
+
+
+class Document:
+    """One XML document cut from the input, with the line it starts on."""
+
+    __slots__ = ("first_line", "text")
+
+    def __init__(self, text: str, first_line: int) -> None:
+        self.text = text
+        """The document's text."""
+        self.first_line = first_line
+        """The input line its first line is (counted from 1)."""
+
+
+def line_of(element: etree._Element) -> int:
+    """Return the line ``element`` starts on in the text lxml read (1 when unknown)."""
+    line: object = element.sourceline
+    return line if isinstance(line, int) and line > 0 else 1
+
+
+def declared_encoding(head: bytes) -> str | None:
+    """Return the encoding an XML declaration at the start of ``head`` names, if any.
+
+    >>> declared_encoding(b'<?xml version="1.0" encoding="ISO-8859-1"?><nitf/>')
+    'ISO-8859-1'
+    """
+    found = _DECLARATION.match(head)
+    return found.group(1).decode("ascii") if found else None
+
+
+def split_documents(
+    stream: TextStream, *, limits: Limits, format_name: str, source: str
+) -> Iterator[Document]:
+    """Yield the documents of ``stream``, split where a line starts with ``<?xml``.
+
+    Blank text between documents is skipped; a stream with only blank text
+    holds no document.
+
+    Raises:
+        ParseError: a document is larger than ``limits.max_article_bytes``.
+    """
+    most = limits.max_article_bytes
+    lines: list[str] = []
+    size = 0
+    first = 1
+    for number, line in enumerate(stream, start=1):
+        if line.startswith("<?xml") and any(not part.isspace() for part in lines):
+            yield Document("".join(lines), first)
+            lines, size, first = [], 0, number
+        if not lines:
+            first = number
+        lines.append(line)
+        size += len(line)
+        if most is not None and size > most // 4 and utf8_longer_than("".join(lines), most):
+            raise ParseError(
+                f"the document is larger than the limit of {most} bytes (max_article_bytes)",
+                format=format_name,
+                source=source,
+                line=first,
+                column=1,
+            )
+    if any(not part.isspace() for part in lines):
+        yield Document("".join(lines), first)
+
+
+def _parser() -> etree.XMLParser:
+    return etree.XMLParser(
+        encoding="utf-8",
+        resolve_entities=False,
+        no_network=True,
+        load_dtd=False,
+        dtd_validation=False,
+        huge_tree=False,
+        remove_comments=True,
+        remove_pis=True,
+        collect_ids=False,
+    )
+
+
+def parse_xml(
+    document: Document, *, limits: Limits, format_name: str, source: str
+) -> etree._Element:
+    """Parse ``document`` and return its root element.
+
+    Raises:
+        ParseError: the text is not well-formed XML, holds a lone surrogate,
+            or nests elements deeper than ``limits.max_depth`` (libxml2 stops
+            at 256 in any case); the line is the input's line.
+    """
+    offset = document.first_line - 1
+    try:
+        data = document.text.encode("utf-8")
+    except UnicodeEncodeError as error:
+        text = document.text[: error.start]
+        raise ParseError(
+            "the text holds a lone surrogate (U+D800-U+DFFF), which is not a character",
+            format=format_name,
+            source=source,
+            line=offset + text.count("\n") + 1,
+            column=len(text) - (text.rfind("\n") + 1) + 1,
+        ) from None
+    try:
+        root = etree.fromstring(data, parser=_parser())
+    except etree.XMLSyntaxError as error:
+        line, column = error.position
+        message = _HUGE_HINT.sub("", error.msg or "not well-formed").strip().rstrip(".")
+        raise ParseError(
+            f"not well-formed XML: {message}",
+            format=format_name,
+            source=source,
+            line=offset + max(line or 1, 1),
+            column=max(column or 1, 1),
+        ) from None
+    depth = limits.max_depth
+    if depth is not None and depth < _LIBXML2_MAX_DEPTH:
+        found = root.xpath("/*" * (depth + 1))
+        if isinstance(found, list) and found and isinstance(found[0], etree._Element):
+            raise ParseError(
+                f"elements are nested more than {depth} deep (max_depth)",
+                format=format_name,
+                source=source,
+                line=offset + line_of(found[0]),
+                column=1,
+            )
+    return root
