@@ -24,6 +24,11 @@ __all__ = ["clean_url", "collapse", "problem", "text_of"]
 _XML_SPACE = re.compile("[\x00-\x20\x7f-\x9f\u2028\u2029]+")
 # What XML 1.0 cannot hold and the model allows.
 _NOT_XML = re.compile("[\ufffe\uffff]")
+# Elements whose text stands apart from the text around it: a line break, and
+# block elements (two paragraphs of a caption must not run into one word).
+_SEPARATING = frozenset(
+    {"br", "p", "hl1", "hl2", "li", "block", "bq", "pre", "dt", "dd", "td", "th", "tr"}
+)
 _URL_SPACE = re.compile(r"[\s\x00-\x1f\x7f-\x9f]")
 
 
@@ -57,10 +62,12 @@ def _pieces(element: etree._Element) -> Iterable[str]:
         if isinstance(child, etree._Entity):
             yield html5.get(child.name + ";", " ")
         elif isinstance(child.tag, str):
-            if etree.QName(child).localname == "br":
-                yield " "
-            else:
+            name = etree.QName(child).localname
+            gap = " " if name in _SEPARATING else ""
+            yield gap
+            if name != "br":
                 yield from _pieces(child)
+            yield gap
         if child.tail:
             yield child.tail
 
@@ -68,7 +75,8 @@ def _pieces(element: etree._Element) -> Iterable[str]:
 def text_of(element: etree._Element) -> str:
     """Return the text inside ``element`` (its descendants' too), collapsed.
 
-    ``br`` is a space.  An entity reference (entities are never expanded)
+    ``br`` is a space, and so is the boundary of a block element (``p``,
+    ``li``, ...) inside it.  An entity reference (entities are never expanded)
     gives the character of the HTML entity of that name (``&nbsp;`` is
     U+00A0), or a space for other names.
     """

@@ -14,15 +14,25 @@ line starting with an XML declaration starts a new document.
 
 from __future__ import annotations
 
+import contextlib
 import re
 from collections.abc import Iterator
+from typing import NamedTuple
 
 from lxml import etree
 from newsparse.errors import ParseError
 from newsparse.limits import Limits, utf8_longer_than
 from newsparse.textio import TextStream
 
-__all__ = ["Document", "declared_encoding", "line_of", "parse_xml", "split_documents"]
+__all__ = [
+    "Document",
+    "Peek",
+    "declared_encoding",
+    "line_of",
+    "parse_xml",
+    "peek",
+    "split_documents",
+]
 
 _LIBXML2_MAX_DEPTH = 256
 _HUGE_HINT = re.compile(r",?\s*(?:use|try) XML_PARSE_HUGE(?: option)?", re.IGNORECASE)
@@ -152,3 +162,48 @@ def parse_xml(
                 column=1,
             )
     return root
+
+
+class Peek(NamedTuple):
+    """What the start of an XML text shows: the root and its first child."""
+
+    root: etree.QName
+    """The root element's name."""
+    child: etree.QName | None
+    """The name of the root's first child element, if the sample reaches it."""
+    text_first: bool
+    """Whether the root holds text (other than whitespace) before that child."""
+
+
+def peek(sample: str) -> Peek | None:
+    """Return the root and first child of the XML text ``sample`` starts, or ``None``.
+
+    ``None`` means the sample is no XML (the parser finds an error before the
+    sample ends) or shows no root element.  The sample may end anywhere.
+    """
+    parser = etree.XMLPullParser(
+        events=("start",),
+        encoding="utf-8",
+        resolve_entities=False,
+        no_network=True,
+        load_dtd=False,
+        huge_tree=False,
+    )
+    starts: list[etree._Element] = []
+    try:
+        parser.feed(sample.encode("utf-8", "surrogatepass"))
+        for _, element in parser.read_events():
+            if isinstance(element, etree._Element):
+                starts.append(element)
+            if len(starts) == 2:
+                break
+    except etree.XMLSyntaxError:
+        return None
+    finally:
+        with contextlib.suppress(etree.XMLSyntaxError):
+            parser.close()
+    if not starts:
+        return None
+    root = starts[0]
+    child = etree.QName(starts[1]) if len(starts) > 1 else None
+    return Peek(etree.QName(root), child, bool(child and (root.text or "").strip()))

@@ -12,7 +12,6 @@ The field mapping is in ``docs/reference/formats/nitf.md``.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, TextIO
 
@@ -31,6 +30,7 @@ from newsparse_iptc.xmlsafe import (
     declared_encoding,
     line_of,
     parse_xml,
+    peek,
     split_documents,
 )
 
@@ -39,14 +39,8 @@ if TYPE_CHECKING:
 
 __all__ = ["NitfFormat"]
 
-# Whatever may come before the root element: a BOM, an XML declaration,
-# comments, processing instructions and a document type declaration.
-_PROLOG = (
-    r"\ufeff?\s*(?:<\?xml[^>]*\?>\s*)?"
-    r"(?:(?:<!--.*?-->|<\?.*?\?>|<!DOCTYPE[^>\[]*(?:\[.*?\])?\s*>)\s*)*"
-)
-_ROOT = re.compile(_PROLOG + r"<(?:[A-Za-z_][\w.-]*:)?nitf[\s/>]", re.DOTALL)
-_DOCTYPE = re.compile(r"<!DOCTYPE\s+nitf\b")
+_CHILDREN = frozenset({"head", "body"})
+_NAMESPACES = frozenset({None, names.NAMESPACE})
 
 
 class NitfFormat(Format):
@@ -58,10 +52,21 @@ class NitfFormat(Format):
     media_types = ("application/nitf+xml",)
 
     def sniff(self, sample: str) -> float:
-        """Score 0.95 when the root element is ``nitf``, 0.0 otherwise."""
-        if _ROOT.match(sample) or _DOCTYPE.search(sample[:4096]):
-            return 0.95
-        return 0.0
+        """Score how surely ``sample`` starts an NITF document.
+
+        0.95 when it is XML whose root is ``nitf`` (in NITF's namespace or
+        none) and whose first child is ``head`` or ``body``; 0.6 for such a
+        root when the sample ends before its first child; 0.0 otherwise
+        (text that is no XML, another root, text inside the root).
+        """
+        seen = peek(sample)
+        if seen is None or seen.root.localname != "nitf" or seen.root.namespace not in _NAMESPACES:
+            return 0.0
+        if seen.child is None:
+            return 0.6
+        if seen.text_first or seen.child.localname not in _CHILDREN:
+            return 0.0
+        return 0.95 if seen.child.namespace == seen.root.namespace else 0.0
 
     def declared_encoding(self, head: bytes) -> str | None:
         """Return the encoding the XML declaration names, if there is one."""
