@@ -247,3 +247,14 @@ def test_latin1_bytes_declared_in_the_xml_declaration() -> None:
 def one_bytes(data: bytes) -> newsparse.Article:
     (article,) = newsparse.parse(data, "nitf")
     return article
+
+
+def test_release_and_expiry_dates_are_kept_as_written() -> None:
+    head = (
+        '<docdata><date.release norm="20240118T060000Z"/><date.expire norm=" 2024-02 "/>'
+        '<doc-id id-string="a"/><doc-id id-string="b"/></docdata>'
+    )
+    meta = one(nitf(head=head)).meta
+    assert meta["nitf.date.release"] == "20240118T060000Z"
+    assert meta["nitf.date.expire"] == "2024-02"
+    assert meta["nitf.doc-id"] == "a"  # the first one counts

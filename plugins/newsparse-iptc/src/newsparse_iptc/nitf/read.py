@@ -33,23 +33,42 @@ _LISTS = frozenset({"ol", "ul"})
 
 @dataclass
 class Fields:
-    """The fields of an article as they are found, before the model checks them."""
+    """The fields of an article as they are found, before the model checks them.
+
+    Readers append to it in document order; :meth:`article` drops duplicate
+    authors and topics and builds the :class:`~newsparse.Article`.
+    """
 
     title: str | None = None
+    """The headline (``hl1``)."""
     head_title: str | None = None
+    """The ``head/title``: the title when there is no ``hl1``, else ``meta["nitf.title"]``."""
     sections: list[Section] = field(default_factory=list)
+    """The body's sections."""
     images: list[Image] = field(default_factory=list)
+    """The images of the ``media`` elements."""
     authors: list[str] = field(default_factory=list)
+    """Authors, duplicates included."""
     published: datetime | None = None
+    """The issue date."""
     modified: datetime | None = None
+    """The last revision date."""
     url: str | None = None
+    """The address of the published story."""
     publisher: str | None = None
+    """The publication's name."""
     language: str | None = None
+    """The language tag."""
     topics: list[str] = field(default_factory=list)
+    """Keywords and subjects, duplicates included."""
     summary: list[str] = field(default_factory=list)
+    """The paragraphs of the abstract."""
     subheadlines: list[str] = field(default_factory=list)
+    """The ``hl2`` lines of the ``hedline``."""
     byline_titles: list[str] = field(default_factory=list)
+    """The ``byttl`` texts."""
     meta: dict[str, str] = field(default_factory=dict)
+    """The other ``meta`` values found so far."""
 
     def article(self) -> Article:
         """Build the article.
