@@ -106,3 +106,15 @@ def test_external_entities_are_not_read(tmp_path: object) -> None:
     )
     (article,) = newsparse.parse(text, "nitf")
     assert article.title == "T"
+
+
+def test_a_declaration_inside_a_long_line_does_not_split_the_document() -> None:
+    # The input is read in pieces of 65,536 characters; "<?xml" at the start
+    # of the second piece of a line is not at the start of a line.
+    head = "<nitf><!--"
+    line = head + "x" * (65536 - len(head)) + "<?xml in a comment -->" + GOOD.removeprefix("<nitf>")
+    assert line.index("<?xml") == 65536
+    (article,) = newsparse.parse(line, "nitf")
+    assert article.title == "Good"
+    text = "\n" + line
+    assert [a.title for a in newsparse.parse(text, "nitf")] == ["Good"]

@@ -21,7 +21,7 @@ from typing import NamedTuple
 
 from lxml import etree
 from newsparse.errors import ParseError
-from newsparse.limits import Limits, utf8_longer_than
+from newsparse.limits import Limits
 from newsparse.textio import TextStream
 
 __all__ = [
@@ -35,6 +35,7 @@ __all__ = [
 ]
 
 _LIBXML2_MAX_DEPTH = 256
+_PIECE = 1 << 16
 _HUGE_HINT = re.compile(r",?\s*(?:use|try) XML_PARSE_HUGE(?: option)?", re.IGNORECASE)
 _DECLARATION = re.compile(rb"""\A\s*<\?xml\s[^>]*?encoding\s*=\s*["']([A-Za-z0-9._:-]{1,40})["']""")
 
@@ -80,17 +81,20 @@ def split_documents(
     """
     most = limits.max_article_bytes
     lines: list[str] = []
-    size = 0
-    first = 1
-    for number, line in enumerate(stream, start=1):
-        if line.startswith("<?xml") and any(not part.isspace() for part in lines):
+    size = 0  # UTF-8 bytes in lines
+    number = first = 1  # the line the next piece starts on; the document's first line
+    at_line_start = True
+    # Pieces of at most _PIECE characters: a line is never held whole before
+    # the size limit is checked.
+    while piece := stream.readline(_PIECE):
+        if at_line_start and piece.startswith("<?xml") and _holds_text(lines):
             yield Document("".join(lines), first)
-            lines, size, first = [], 0, number
+            lines, size = [], 0
         if not lines:
             first = number
-        lines.append(line)
-        size += len(line)
-        if most is not None and size > most // 4 and utf8_longer_than("".join(lines), most):
+        lines.append(piece)
+        size += len(piece) if piece.isascii() else len(piece.encode("utf-8", "surrogatepass"))
+        if most is not None and size > most:
             raise ParseError(
                 f"the document is larger than the limit of {most} bytes (max_article_bytes)",
                 format=format_name,
@@ -98,8 +102,15 @@ def split_documents(
                 line=first,
                 column=1,
             )
-    if any(not part.isspace() for part in lines):
+        at_line_start = piece.endswith("\n")
+        if at_line_start:
+            number += 1
+    if _holds_text(lines):
         yield Document("".join(lines), first)
+
+
+def _holds_text(lines: list[str]) -> bool:
+    return any(not line.isspace() for line in lines)
 
 
 def _parser() -> etree.XMLParser:
