@@ -12,6 +12,7 @@ from __future__ import annotations
 import newsparse
 from newsparse.registry import FormatRegistry
 
+from newsparse_iptc.ninjs.format import NinjsFormat
 from newsparse_iptc.nitf.format import NitfFormat
 
 __all__ = ["newsparse_register_formats"]
@@ -19,5 +20,6 @@ __all__ = ["newsparse_register_formats"]
 
 @newsparse.hookimpl
 def newsparse_register_formats(registry: FormatRegistry) -> None:
-    """Register the ``nitf`` format."""
+    """Register the ``nitf`` and ``ninjs`` formats."""
     registry.add(NitfFormat())
+    registry.add(NinjsFormat())

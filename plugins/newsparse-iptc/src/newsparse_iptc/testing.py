@@ -11,12 +11,20 @@ from typing import Any
 import attrs
 from hypothesis import strategies as st
 from newsparse.model import Article, Image, Section
-from newsparse.testing import datetimes, languages, sparse_articles, texts, urls
+from newsparse.testing import datetimes, images, languages, sparse_articles, texts, urls
 
+from newsparse_iptc.ninjs import names as ninjs_names
 from newsparse_iptc.nitf import names
 from newsparse_iptc.text import collapse, problem
 
-__all__ = ["lines", "nitf_articles", "nitf_meta", "paragraph_texts"]
+__all__ = [
+    "lines",
+    "ninjs_articles",
+    "ninjs_meta",
+    "nitf_articles",
+    "nitf_meta",
+    "paragraph_texts",
+]
 
 
 def lines(max_words: int = 12) -> st.SearchStrategy[str]:
@@ -123,3 +131,40 @@ def nitf_articles() -> st.SearchStrategy[Article]:
     is one to three such paragraphs; ``meta`` holds only the ``nitf`` keys.
     """
     return _articles()
+
+
+def ninjs_meta() -> st.SearchStrategy[dict[str, str]]:
+    """``meta`` maps of the ``ninjs`` keys, with values ninjs writes exactly.
+
+    JSON keeps any string, so most values are any text (the empty string
+    included); the urgency is a number and the publication status one of three.
+    """
+    anything = st.one_of(st.just(""), texts())
+    values: dict[str, st.SearchStrategy[str]] = dict.fromkeys(ninjs_names.META_KEYS, anything)
+    values[ninjs_names.URGENCY] = st.integers(min_value=0, max_value=99).map(str)
+    values[ninjs_names.PUB_STATUS] = st.sampled_from(["usable", "withheld", "canceled"])
+    return st.fixed_dictionaries({}, optional=values)
+
+
+def ninjs_articles() -> st.SearchStrategy[Article]:
+    """Generate every kind of article the ``ninjs`` format represents exactly.
+
+    Every article has a url (ninjs requires a ``uri``) and every image too
+    (an association needs one); body texts are single-line with collapsed
+    whitespace, as HTML reads them back, and only the first section may be
+    untitled.  Everything else is any valid value: JSON keeps it.
+    """
+    return sparse_articles(
+        title=texts(single_line=True, max_words=12),
+        body=_body(),
+        images=st.lists(images().filter(lambda image: image.url is not None), max_size=3),
+        authors=st.lists(texts(single_line=True, max_words=4), max_size=3, unique=True),
+        published=st.one_of(st.none(), datetimes()),
+        modified=st.one_of(st.none(), datetimes()),
+        url=urls(),
+        publisher=st.one_of(st.none(), texts(single_line=True, max_words=4)),
+        language=st.one_of(st.none(), languages()),
+        topics=st.lists(texts(single_line=True, max_words=3), max_size=4, unique=True),
+        summary=st.one_of(st.none(), texts(max_words=30)),
+        meta=ninjs_meta(),
+    )
