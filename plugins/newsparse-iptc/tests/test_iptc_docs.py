@@ -10,13 +10,14 @@ import pytest
 
 import newsparse_iptc
 from newsparse_iptc import dates, text, xmlsafe
+from newsparse_iptc.ninjs import names as ninjs_names
 from newsparse_iptc.nitf import names
 from newsparse_iptc.nitf.examples import ACCEPTED, CANONICAL
 
 PAGE = Path(__file__).resolve().parents[3] / "docs" / "reference" / "formats" / "nitf.md"
 
 
-@pytest.mark.parametrize("module", [newsparse_iptc, dates, text, xmlsafe])
+@pytest.mark.parametrize("module", [newsparse_iptc, dates, text, xmlsafe, ninjs_names])
 def test_module_doctests_pass(module: object) -> None:
     result = doctest.testmod(module)  # type: ignore[arg-type]
     assert result.attempted > 0
@@ -39,3 +40,9 @@ def test_every_meta_key_is_in_the_canonical_example_or_refused_tests() -> None:
 
 def test_accepted_example_is_not_canonical() -> None:
     assert newsparse.render(newsparse.parse(ACCEPTED, "nitf"), "nitf") != ACCEPTED
+
+
+def test_ninjs_page_names_every_meta_key() -> None:
+    page = (PAGE.parent / "ninjs.md").read_text(encoding="utf-8")
+    for key in ninjs_names.META_KEYS:
+        assert f'meta["{key}"]' in page, key
