@@ -118,3 +118,12 @@ def test_a_declaration_inside_a_long_line_does_not_split_the_document() -> None:
     assert article.title == "Good"
     text = "\n" + line
     assert [a.title for a in newsparse.parse(text, "nitf")] == ["Good"]
+
+
+@pytest.mark.parametrize("label", ["TTF-8", "UTF-16", "base64", "rot13", "x" * 40])
+def test_a_declared_encoding_that_cannot_be_the_real_one_is_ignored(label: str) -> None:
+    # Found by fuzzing: "TTF-8" made the format fail in declared_encoding().
+    data = f'<?xml version="1.0" encoding="{label}"?>\n{GOOD}'.encode("ascii")
+    (article,) = newsparse.parse(data, "nitf")
+    assert article.title == "Good"
+    assert newsparse.get_format("nitf").declared_encoding(data) is None

@@ -14,6 +14,7 @@ line starting with an XML declaration starts a new document.
 
 from __future__ import annotations
 
+import codecs
 import contextlib
 import re
 from collections.abc import Iterator
@@ -36,6 +37,8 @@ __all__ = [
 
 _LIBXML2_MAX_DEPTH = 256
 _PIECE = 1 << 16
+_ASCII_PROBE = b'<?xml version="1.0" encoding="x"?><a b=\'c\'>&#10;</a>'
+
 _HUGE_HINT = re.compile(r",?\s*(?:use|try) XML_PARSE_HUGE(?: option)?", re.IGNORECASE)
 _DECLARATION = re.compile(rb"""\A\s*<\?xml\s[^>]*?encoding\s*=\s*["']([A-Za-z0-9._:-]{1,40})["']""")
 
@@ -59,13 +62,27 @@ def line_of(element: etree._Element) -> int:
 
 
 def declared_encoding(head: bytes) -> str | None:
-    """Return the encoding an XML declaration at the start of ``head`` names, if any.
+    """Return the codec an XML declaration at the start of ``head`` names, if usable.
+
+    The declaration is read as ASCII, so only a codec that reads ASCII as
+    ASCII can be the text's real encoding: others (UTF-16, unknown names,
+    codecs that are no text encodings) give ``None``, which means UTF-8.
 
     >>> declared_encoding(b'<?xml version="1.0" encoding="ISO-8859-1"?><nitf/>')
-    'ISO-8859-1'
+    'iso8859-1'
+    >>> declared_encoding(b'<?xml version="1.0" encoding="UTF-16"?>') is None
+    True
     """
     found = _DECLARATION.match(head)
-    return found.group(1).decode("ascii") if found else None
+    if found is None:
+        return None
+    label = found.group(1).decode("ascii")
+    try:
+        codec = codecs.lookup(label).name
+        reads_ascii = _ASCII_PROBE.decode(codec) == _ASCII_PROBE.decode("ascii")
+    except (LookupError, ValueError, TypeError):
+        return None
+    return codec if reads_ascii else None
 
 
 def split_documents(
