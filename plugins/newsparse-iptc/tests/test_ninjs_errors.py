@@ -62,3 +62,10 @@ def test_size_limit() -> None:
 
 def test_empty_input_holds_no_item() -> None:
     assert newsparse.parse(" \n", "ninjs") == []
+
+
+def test_an_html_body_deeper_than_libxml2_reads_is_an_error_not_a_cut() -> None:
+    body = "<div>" * 300 + "<p>deep</p>" + "</div>" * 300
+    item = {"uri": "u", "headlines": [{"value": "T"}], "bodies": [{"value": body}]}
+    with pytest.raises(ParseError, match="HTML parser"):
+        newsparse.parse(json.dumps(item), "ninjs")

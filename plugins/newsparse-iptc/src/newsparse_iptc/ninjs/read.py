@@ -117,6 +117,10 @@ def _fragment(markup: str) -> etree._Element:
     )
     data = markup.encode("utf-8", "surrogatepass")
     document = html.document_fromstring(b"<html><body>" + data + b"</body></html>", parser=parser)
+    for fatal in parser.error_log.filter_from_fatals():
+        # libxml2 stopped at one of its limits (elements nested over 256
+        # deep, say): the rest of the body would be lost without a word.
+        raise ValueError(f"the HTML body is beyond the HTML parser's limits: {fatal.message}")
     body = document.find("body")
     return body if body is not None else document
 
