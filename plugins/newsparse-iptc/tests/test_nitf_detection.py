@@ -76,3 +76,12 @@ def test_tt_is_not_nitf() -> None:
     text = newsparse.render([Article(title="<nitf>", meta={"tt.number": "1"})], "tt")
     assert sniff(text) == 0.0
     assert newsparse.detect(text).name == "tt"
+
+
+def test_a_stream_of_small_documents_is_detected() -> None:
+    # Found by the conformance kit: the second document's XML declaration
+    # made the first look like broken XML, and html won detection.
+    items = [Article(title="news"), Article(title="more news")]
+    text = newsparse.render(items, "nitf")
+    assert sniff(text) == 0.95
+    assert newsparse.parse(text) == items

@@ -127,3 +127,8 @@ def test_a_declared_encoding_that_cannot_be_the_real_one_is_ignored(label: str) 
     (article,) = newsparse.parse(data, "nitf")
     assert article.title == "Good"
     assert newsparse.get_format("nitf").declared_encoding(data) is None
+
+
+def test_a_stylesheet_instruction_on_its_own_line_does_not_split_the_document() -> None:
+    text = '<?xml version="1.0"?>\n<?xml-stylesheet href="nitf.xsl"?>\n' + GOOD
+    assert [article.title for article in newsparse.parse(text, "nitf")] == ["Good"]

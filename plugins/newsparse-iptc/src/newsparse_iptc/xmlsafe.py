@@ -37,6 +37,10 @@ __all__ = [
 
 _LIBXML2_MAX_DEPTH = 256
 _PIECE = 1 << 16
+# An XML declaration ("<?xml" and a space), not a processing instruction
+# such as "<?xml-stylesheet ...?>".
+_STARTS_DECLARATION = re.compile(r"<\?xml\s")
+_NEXT_DECLARATION = re.compile(r"\n<\?xml\s")
 _ASCII_PROBE = b'<?xml version="1.0" encoding="x"?><a b=\'c\'>&#10;</a>'
 
 _HUGE_HINT = re.compile(r",?\s*(?:use|try) XML_PARSE_HUGE(?: option)?", re.IGNORECASE)
@@ -88,7 +92,7 @@ def declared_encoding(head: bytes) -> str | None:
 def split_documents(
     stream: TextStream, *, limits: Limits, format_name: str, source: str
 ) -> Iterator[Document]:
-    """Yield the documents of ``stream``, split where a line starts with ``<?xml``.
+    """Yield the documents of ``stream``, split where a line starts with an XML declaration.
 
     Blank text between documents is skipped; a stream with only blank text
     holds no document.
@@ -104,7 +108,7 @@ def split_documents(
     # Pieces of at most _PIECE characters: a line is never held whole before
     # the size limit is checked.
     while piece := stream.readline(_PIECE):
-        if at_line_start and piece.startswith("<?xml") and _holds_text(lines):
+        if at_line_start and _STARTS_DECLARATION.match(piece) and _holds_text(lines):
             yield Document("".join(lines), first)
             lines, size = [], 0
         if not lines:
@@ -207,8 +211,13 @@ def peek(sample: str) -> Peek | None:
     """Return the root and first child of the XML text ``sample`` starts, or ``None``.
 
     ``None`` means the sample is no XML (the parser finds an error before the
-    sample ends) or shows no root element.  The sample may end anywhere.
+    sample ends) or shows no root element.  The sample may end anywhere, and
+    only its first document is looked at (:func:`split_documents`: the next
+    one starts on a line starting with ``<?xml``).
     """
+    following = _NEXT_DECLARATION.search(sample)
+    if following is not None:
+        sample = sample[: following.start() + 1]
     parser = etree.XMLPullParser(
         events=("start",),
         encoding="utf-8",

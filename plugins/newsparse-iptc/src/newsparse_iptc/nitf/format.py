@@ -1,8 +1,8 @@
 """The ``nitf`` format: News Industry Text Format documents, one article each.
 
 Input is one NITF document, or several one after the other, each starting
-with its XML declaration (a line starting with ``<?xml`` starts the next
-document).  Each document is one article; a bad document is reported as a
+with its XML declaration (a line starting with ``<?xml`` and a space
+starts the next document).  Each document is one article; a bad document is reported as a
 :class:`~newsparse.ParseError` and the next one is still read.  ``render``
 writes that same shape: per article, a declaration line and an NITF 3.6
 document in the NITF namespace.
