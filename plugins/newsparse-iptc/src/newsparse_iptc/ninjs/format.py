@@ -1,0 +1,160 @@
+"""The ``ninjs`` format: IPTC News in JSON items, one article each.
+
+Input is one ninjs object, an array of them, or several objects one after
+the other; ninjs 2 (lower-case property names) and ninjs 3 (camel case) are
+both read.  ``render`` writes each article as a ninjs 3.0 object, indented
+by two spaces, followed by a line end.
+
+The field mapping is in ``docs/reference/formats/ninjs.md``.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable, Iterator
+from typing import TYPE_CHECKING, TextIO
+
+from newsparse.errors import ParseError
+from newsparse.format import Format, ParseItem
+from newsparse.limits import Limits, limits_of, utf8_longer_than
+from newsparse.model import Article
+from newsparse.textio import TextStream
+
+from newsparse_iptc.ninjs import names
+from newsparse_iptc.ninjs.examples import ACCEPTED, CANONICAL
+from newsparse_iptc.ninjs.read import read_item
+from newsparse_iptc.ninjs.write import check, to_item
+
+if TYPE_CHECKING:
+    from hypothesis.strategies import SearchStrategy
+
+__all__ = ["NinjsFormat"]
+
+_START = re.compile(r"\s*[\[{]")
+_URI = re.compile(r'"uri"\s*:\s*"')
+_HEADLINES = re.compile(r'"headlines"\s*:\s*\[')
+_OTHER_KEYS = re.compile(
+    r'"(?:bodies|renditions|associations)"\s*:\s*\[|"standard"\s*:\s*\{'
+    r'|"(?:firstCreated|firstcreated|versionCreated|versioncreated|pubStatus|pubstatus)"\s*:'
+)
+_SPACE = " \t\n\r"
+
+
+class NinjsFormat(Format):
+    """ninjs 2 and 3 items (see :mod:`newsparse_iptc.ninjs.format`)."""
+
+    name = names.FORMAT_NAME
+    label = "ninjs (IPTC News in JSON)"
+    extensions = (".ninjs", ".ninjs.json")
+    media_types = ("application/ninjs+json",)
+
+    def sniff(self, sample: str) -> float:
+        """Score how surely ``sample`` starts ninjs.
+
+        0.95 for JSON holding ``"uri": "..."`` and a ``headlines`` array (which
+        newsparse's own JSON never has); 0.6 for ``uri`` and another ninjs
+        property (``bodies``, ``standard``, ``versionCreated``, ...); else 0.0.
+        """
+        if not _START.match(sample) or not _URI.search(sample):
+            return 0.0
+        if _HEADLINES.search(sample):
+            return 0.95
+        return 0.6 if _OTHER_KEYS.search(sample) else 0.0
+
+    def parse(self, stream: TextStream, source: str) -> Iterator[ParseItem]:
+        """Read every ninjs object of ``stream`` as one article."""
+        limits = limits_of(stream)
+        text = stream.read()
+        decoder = json.JSONDecoder()
+        index = _skip(text, 0)
+        while index < len(text):
+            try:
+                value, end = decoder.raw_decode(text, index)
+            except ValueError as error:
+                position = getattr(error, "pos", index)
+                raise self._error(f"not JSON: {error}", text, position, source) from None
+            except RecursionError:
+                raise self._error("JSON nested too deeply", text, index, source) from None
+            yield from self._items(
+                value, text=text, start=index, end=end, limits=limits, source=source
+            )
+            index = _skip(text, end)
+
+    def _items(
+        self, value: object, *, text: str, start: int, end: int, limits: Limits, source: str
+    ) -> Iterator[ParseItem]:
+        if utf8_longer_than(text[start:end], limits.max_article_bytes):
+            raise self._error(
+                f"a JSON value is larger than the limit of {limits.max_article_bytes} bytes"
+                " (max_article_bytes)",
+                text,
+                start,
+                source,
+            )
+        if limits.max_depth is not None and _depth(value) > limits.max_depth:
+            raise self._error(
+                f"JSON nested more than {limits.max_depth} deep (max_depth)", text, start, source
+            )
+        for item in value if isinstance(value, list) else [value]:
+            if not isinstance(item, dict):
+                yield self._error("a ninjs item must be a JSON object", text, start, source)
+                continue
+            try:
+                yield read_item(item)
+            except (ValueError, TypeError) as error:
+                yield self._error(str(error), text, start, source)
+
+    def _error(self, message: str, text: str, index: int, source: str) -> ParseError:
+        line = text.count("\n", 0, index) + 1
+        column = index - (text.rfind("\n", 0, index) + 1) + 1
+        return ParseError(message, format=self.name, source=source, line=line, column=column)
+
+    def render(self, articles: Iterable[Article], out: TextIO) -> None:
+        """Write each article as a ninjs 3.0 object.
+
+        Raises:
+            RenderError: an article holds a value ninjs cannot hold exactly
+                (see the format's reference page).
+        """
+        items = list(articles)
+        for article in items:
+            check(article)
+        for article in items:
+            out.write(json.dumps(to_item(article), ensure_ascii=False, indent=2) + "\n")
+
+    def strategy(self) -> SearchStrategy[Article]:
+        """Return :func:`newsparse_iptc.testing.ninjs_articles`."""
+        from newsparse_iptc.testing import ninjs_articles  # noqa: PLC0415
+
+        return ninjs_articles()
+
+    def canonical_examples(self) -> Iterable[str]:
+        """Return a hand-written item in the form ``render`` writes."""
+        return (CANONICAL,)
+
+    def accepted_examples(self) -> Iterable[str]:
+        """Return a ninjs 2 item and a compact array of ninjs 3 items."""
+        return ACCEPTED
+
+
+def _skip(text: str, index: int) -> int:
+    while index < len(text) and text[index] in _SPACE:
+        index += 1
+    return index
+
+
+def _depth(value: object) -> int:
+    """Return how deeply ``value`` nests arrays and objects (a scalar is 0)."""
+    deepest = 0
+    stack: list[tuple[object, int]] = [(value, 1)]
+    while stack:
+        item, level = stack.pop()
+        children = (
+            item.values() if isinstance(item, dict) else item if isinstance(item, list) else None
+        )
+        if children is None:
+            continue
+        deepest = max(deepest, level)
+        stack.extend((child, level + 1) for child in children)
+    return deepest

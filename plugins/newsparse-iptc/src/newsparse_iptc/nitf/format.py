@@ -1,0 +1,129 @@
+"""The ``nitf`` format: News Industry Text Format documents, one article each.
+
+Input is one NITF document, or several one after the other, each starting
+with its XML declaration (a line starting with ``<?xml`` and a space
+starts the next document).  Each document is one article; a bad document is reported as a
+:class:`~newsparse.ParseError` and the next one is still read.  ``render``
+writes that same shape: per article, a declaration line and an NITF 3.6
+document in the NITF namespace.
+
+The field mapping is in ``docs/reference/formats/nitf.md``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from typing import TYPE_CHECKING, TextIO
+
+from newsparse.errors import ParseError, ValidationError
+from newsparse.format import Format, ParseItem
+from newsparse.limits import Limits, limits_of
+from newsparse.model import Article
+from newsparse.textio import TextStream
+
+from newsparse_iptc.nitf import names
+from newsparse_iptc.nitf.examples import ACCEPTED, CANONICAL
+from newsparse_iptc.nitf.read import read_nitf
+from newsparse_iptc.nitf.write import check, write
+from newsparse_iptc.xmlsafe import (
+    Document,
+    declared_encoding,
+    line_of,
+    parse_xml,
+    peek,
+    split_documents,
+)
+
+if TYPE_CHECKING:
+    from hypothesis.strategies import SearchStrategy
+
+__all__ = ["NitfFormat"]
+
+_CHILDREN = frozenset({"head", "body"})
+_NAMESPACES = frozenset({None, names.NAMESPACE})
+
+
+class NitfFormat(Format):
+    """NITF 3.x documents (see :mod:`newsparse_iptc.nitf.format`)."""
+
+    name = names.FORMAT_NAME
+    label = "NITF (News Industry Text Format)"
+    extensions = (".nitf", ".nitf.xml")
+    media_types = ("application/nitf+xml",)
+
+    def sniff(self, sample: str) -> float:
+        """Score how surely ``sample`` starts an NITF document.
+
+        0.95 when it is XML whose root is ``nitf`` (in NITF's namespace or
+        none) and whose first child is ``head`` or ``body``; 0.6 for such a
+        root when the sample ends before its first child; 0.0 otherwise
+        (text that is no XML, another root, text inside the root).
+        """
+        seen = peek(sample)
+        if seen is None or seen.root.localname != "nitf" or seen.root.namespace not in _NAMESPACES:
+            return 0.0
+        if seen.child is None:
+            return 0.6
+        if seen.text_first or seen.child.localname not in _CHILDREN:
+            return 0.0
+        return 0.95 if seen.child.namespace == seen.root.namespace else 0.0
+
+    def declared_encoding(self, head: bytes) -> str | None:
+        """Return the encoding the XML declaration names, if there is one."""
+        return declared_encoding(head)
+
+    def parse(self, stream: TextStream, source: str) -> Iterator[ParseItem]:
+        """Read each NITF document of ``stream`` as one article."""
+        limits = limits_of(stream)
+        for document in split_documents(
+            stream, limits=limits, format_name=self.name, source=source
+        ):
+            try:
+                yield self._article(document, limits, source)
+            except ParseError as error:
+                yield error
+
+    def _article(self, document: Document, limits: Limits, source: str) -> Article:
+        root = parse_xml(document, limits=limits, format_name=self.name, source=source)
+        line = document.first_line - 1 + line_of(root)
+        if names.local_name(root) != "nitf":
+            raise ParseError(
+                f"the root element is {root.tag!r}, not NITF's 'nitf'",
+                format=self.name,
+                source=source,
+                line=line,
+                column=1,
+            )
+        try:
+            return read_nitf(root).article()
+        except (ValidationError, ValueError) as error:
+            raise ParseError(
+                str(error), format=self.name, source=source, line=line, column=1
+            ) from None
+
+    def render(self, articles: Iterable[Article], out: TextIO) -> None:
+        """Write each article as an NITF 3.6 document.
+
+        Raises:
+            RenderError: an article holds a value NITF cannot hold exactly
+                (see the format's reference page).
+        """
+        items = list(articles)
+        for article in items:
+            check(article)
+        for article in items:
+            out.write(write(article))
+
+    def strategy(self) -> SearchStrategy[Article]:
+        """Return :func:`newsparse_iptc.testing.nitf_articles`."""
+        from newsparse_iptc.testing import nitf_articles  # noqa: PLC0415
+
+        return nitf_articles()
+
+    def canonical_examples(self) -> Iterable[str]:
+        """Return a hand-written document in the form ``render`` writes."""
+        return (CANONICAL,)
+
+    def accepted_examples(self) -> Iterable[str]:
+        """Return NITF written otherwise: no namespace, indented text, a byline in prose."""
+        return (ACCEPTED,)

@@ -1,0 +1,315 @@
+"""Reading an NITF document (its ``nitf`` element) into the fields of an article.
+
+The work is split so that other formats can reuse it: NewsML-G2 carries NITF
+inline, and reads that ``body`` with :func:`read_body` into the same
+:class:`Fields` its own metadata fills.  :func:`read_nitf` reads a whole
+``nitf`` element.  The mapping is in ``docs/reference/formats/nitf.md``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from lxml import etree
+from newsparse.model import Article, Image, Section
+
+from newsparse_iptc.dates import parse_moment
+from newsparse_iptc.nitf import names
+from newsparse_iptc.text import clean_url, collapse, text_of
+
+__all__ = ["Fields", "read_body", "read_head", "read_nitf"]
+
+_XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+_LANGUAGE = re.compile(r"[A-Za-z]{2,8}(?:-[A-Za-z0-9]{1,8})*\Z")
+_BY = re.compile(r"\A(?:by|von|par|por|door|av)\b[\s:]*", re.IGNORECASE)
+_IMAGE_TYPES = frozenset({"image", "photo", "graphic"})
+_BYLINE_LABELS = frozenset({"byttl", "location", "virtloc"})
+_CONTAINERS = frozenset({"block", "bq"})
+_LISTS = frozenset({"ol", "ul"})
+
+
+@dataclass
+class Fields:
+    """The fields of an article as they are found, before the model checks them.
+
+    Readers append to it in document order; :meth:`article` drops duplicate
+    authors and topics and builds the :class:`~newsparse.Article`.
+    """
+
+    title: str | None = None
+    """The headline (``hl1``)."""
+    head_title: str | None = None
+    """The ``head/title``: the title when there is no ``hl1``, else ``meta["nitf.title"]``."""
+    sections: list[Section] = field(default_factory=list)
+    """The body's sections."""
+    images: list[Image] = field(default_factory=list)
+    """The images of the ``media`` elements."""
+    authors: list[str] = field(default_factory=list)
+    """Authors, duplicates included."""
+    published: datetime | None = None
+    """The issue date."""
+    modified: datetime | None = None
+    """The last revision date."""
+    url: str | None = None
+    """The address of the published story."""
+    publisher: str | None = None
+    """The publication's name."""
+    language: str | None = None
+    """The language tag."""
+    topics: list[str] = field(default_factory=list)
+    """Keywords and subjects, duplicates included."""
+    summary: list[str] = field(default_factory=list)
+    """The paragraphs of the abstract."""
+    subheadlines: list[str] = field(default_factory=list)
+    """The ``hl2`` lines of the ``hedline``."""
+    byline_titles: list[str] = field(default_factory=list)
+    """The ``byttl`` texts."""
+    meta: dict[str, str] = field(default_factory=dict)
+    """The other ``meta`` values found so far."""
+
+    def article(self) -> Article:
+        """Build the article.
+
+        Raises:
+            ValueError: there is no headline (neither ``hl1`` nor a head
+                ``title``); or a value breaks a model invariant
+                (:class:`~newsparse.ValidationError`, a ``ValueError``).
+        """
+        title = self.title or self.head_title
+        if title is None:
+            raise ValueError("no headline: the document has neither hl1 nor a head title")
+        meta = dict(self.meta)
+        if self.head_title is not None and self.head_title != title:
+            meta[names.HEAD_TITLE] = self.head_title
+        if self.subheadlines:
+            meta[names.SUBHEADLINE] = "\n".join(self.subheadlines)
+        if self.byline_titles:
+            meta[names.BYLINE_TITLE] = "\n".join(self.byline_titles)
+        return Article(
+            title=title,
+            body=self.sections,
+            images=self.images,
+            authors=tuple(dict.fromkeys(self.authors)),
+            published=self.published,
+            modified=self.modified,
+            url=self.url,
+            publisher=self.publisher,
+            language=self.language,
+            topics=tuple(dict.fromkeys(self.topics)),
+            summary="\n\n".join(self.summary) or None,
+            meta=meta,
+        )
+
+
+def _children(element: etree._Element, *wanted: str) -> Iterator[tuple[str, etree._Element]]:
+    for child in element:
+        name = names.local_name(child)
+        if name is not None and (not wanted or name in wanted):
+            yield name, child
+
+
+def _first(element: etree._Element, name: str) -> etree._Element | None:
+    return next((child for _, child in _children(element, name)), None)
+
+
+def _attribute(element: etree._Element, name: str) -> str | None:
+    value = element.get(name)
+    return collapse(value) or None if value is not None else None
+
+
+def _text(element: etree._Element) -> str | None:
+    return text_of(element) or None
+
+
+def read_nitf(root: etree._Element) -> Fields:
+    """Read the ``nitf`` element ``root``: its ``head`` and its ``body``."""
+    fields = Fields()
+    _read_language(root.get(_XML_LANG), fields)
+    for name, child in _children(root, "head", "body"):
+        if name == "head":
+            read_head(child, fields)
+        else:
+            read_body(child, fields)
+    return fields
+
+
+def _read_language(value: str | None, fields: Fields) -> None:
+    # A value that is no language tag is not read: XML Schema refuses it too.
+    if value is None or fields.language is not None:
+        return
+    tag = collapse(value)
+    if _LANGUAGE.match(tag):
+        fields.language = tag
+
+
+def read_head(head: etree._Element, fields: Fields) -> None:
+    """Read the metadata of an NITF ``head`` into ``fields``."""
+    for name, child in _children(head):
+        if name == "title":
+            fields.head_title = fields.head_title or _text(child)
+        elif name == "tobject":
+            for _, subject in _children(child, "tobject.subject"):
+                topic = (
+                    _attribute(subject, "tobject.subject.detail")
+                    or _attribute(subject, "tobject.subject.matter")
+                    or _attribute(subject, "tobject.subject.type")
+                )
+                if topic:
+                    fields.topics.append(topic)
+        elif name == "docdata":
+            _read_docdata(child, fields)
+        elif name == "pubdata":
+            fields.publisher = fields.publisher or _attribute(child, "name")
+            fields.url = fields.url or clean_url(_attribute(child, "ex-ref"))
+        elif name == "revision-history":
+            norm = _attribute(child, "norm")
+            moment = parse_moment(norm) if norm else None
+            if moment is not None:
+                fields.modified = moment
+
+
+_DOCDATA_ATTRIBUTES = {
+    "doc-id": (("id-string", names.DOC_ID),),
+    "urgency": (("ed-urg", names.URGENCY),),
+    "date.release": (("norm", names.DATE_RELEASE),),
+    "date.expire": (("norm", names.DATE_EXPIRE),),
+    "doc.copyright": (("holder", names.COPYRIGHT_HOLDER), ("year", names.COPYRIGHT_YEAR)),
+}
+
+
+def _read_docdata(docdata: etree._Element, fields: Fields) -> None:
+    for name, child in _children(docdata):
+        if name == "date.issue":
+            norm = _attribute(child, "norm")
+            if norm and fields.published is None and names.DATE_ISSUE not in fields.meta:
+                moment = parse_moment(norm)
+                if moment is None:
+                    fields.meta[names.DATE_ISSUE] = norm
+                fields.published = moment
+        elif name == "key-list":
+            for _, keyword in _children(child, "keyword"):
+                key = _attribute(keyword, "key")
+                if key:
+                    fields.topics.append(key)
+        for attribute, key in _DOCDATA_ATTRIBUTES.get(name, ()):
+            value = _attribute(child, attribute)
+            if value and key not in fields.meta:
+                fields.meta[key] = value
+
+
+def read_body(body: etree._Element, fields: Fields) -> None:
+    """Read an NITF ``body`` (``body.head`` and ``body.content``) into ``fields``."""
+    builder = _Sections(fields.sections)
+    for name, child in _children(body, "body.head", "body.content"):
+        if name == "body.head":
+            _read_body_head(child, fields)
+        else:
+            _read_content(child, builder, fields)
+    builder.close()
+    _read_language(body.get(_XML_LANG), fields)
+
+
+def _read_body_head(head: etree._Element, fields: Fields) -> None:
+    for name, child in _children(head, "hedline", "byline", "dateline", "abstract"):
+        if name == "hedline":
+            for level, line in _children(child, "hl1", "hl2"):
+                text = _text(line)
+                if text and level == "hl1":
+                    fields.title = fields.title or text
+                elif text:
+                    fields.subheadlines.append(text)
+        elif name == "byline":
+            _read_byline(child, fields)
+        elif name == "dateline":
+            text = _text(child)
+            if text and names.DATELINE not in fields.meta:
+                fields.meta[names.DATELINE] = text
+        else:
+            for _, part in _children(child, "p", "hl2"):
+                text = _text(part)
+                if text:
+                    fields.summary.append(text)
+
+
+def _read_byline(byline: etree._Element, fields: Fields) -> None:
+    """Read authors (``person``, else the byline's own text) and byline titles."""
+    persons = [text for _, person in _children(byline, "person") if (text := _text(person))]
+    fields.authors.extend(persons)
+    loose = [byline.text or ""]
+    for name, child in _children(byline):
+        if name == "byttl":
+            title = _text(child)
+            if title:
+                fields.byline_titles.append(title)
+        elif name not in _BYLINE_LABELS and name != "person":
+            loose.append(text_of(child))
+        loose.append(child.tail or "")
+    if not persons:
+        author = _BY.sub("", collapse(" ".join(loose))).strip(" ,;:")
+        if author:
+            fields.authors.append(author)
+
+
+class _Sections:
+    """Collects paragraphs and ``hl2`` headings into sections, in reading order."""
+
+    def __init__(self, sections: list[Section]) -> None:
+        self.sections = sections
+        self.heading: str | None = None
+        self.paragraphs: list[str] = []
+
+    def heading_found(self, heading: str) -> None:
+        self.close()
+        self.heading = heading
+
+    def paragraph_found(self, paragraph: str) -> None:
+        self.paragraphs.append(paragraph)
+
+    def close(self) -> None:
+        if self.heading is not None or self.paragraphs:
+            self.sections.append(Section(heading=self.heading, paragraphs=self.paragraphs))
+        self.heading, self.paragraphs = None, []
+
+
+def _read_content(content: etree._Element, builder: _Sections, fields: Fields) -> None:
+    for name, child in _children(content):
+        if name in {"p", "pre"}:
+            text = _text(child)
+            if text:
+                builder.paragraph_found(text)
+        elif name == "hl2":
+            text = _text(child)
+            if text:
+                builder.heading_found(text)
+        elif name == "media":
+            image = _image(child)
+            if image is not None:
+                fields.images.append(image)
+        elif name in _CONTAINERS:
+            _read_content(child, builder, fields)
+        elif name in _LISTS:
+            for _, item in _children(child, "li"):
+                text = _text(item)
+                if text:
+                    builder.paragraph_found(text)
+
+
+def _image(media: etree._Element) -> Image | None:
+    """Return the image a ``media`` element describes, or ``None`` (not an image, or empty)."""
+    if (media.get("media-type") or "").strip().lower() not in _IMAGE_TYPES:
+        return None
+    references = [reference for _, reference in _children(media, "media-reference")]
+    url = next((clean_url(ref.get("source")) for ref in references if ref.get("source")), None)
+    alt = next((text for ref in references if (text := _attribute(ref, "alternate-text"))), None)
+    captions = [text for _, part in _children(media, "media-caption") if (text := _text(part))]
+    credits = [text for _, part in _children(media, "media-producer") if (text := _text(part))]
+    if not credits:
+        credits = [text for ref in references if (text := _attribute(ref, "source-credit"))]
+    caption = " ".join(captions) or None
+    credit = " ".join(credits) or None
+    if url is None and alt is None and caption is None and credit is None:
+        return None
+    return Image(url=url, alt=alt, caption=caption, credit=credit)

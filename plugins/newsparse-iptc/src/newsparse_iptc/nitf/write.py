@@ -1,0 +1,216 @@
+"""Writing an article as an NITF 3.6 document.
+
+:func:`check` refuses, with a :class:`~newsparse.RenderError` naming the
+field, every value that would not read back unchanged; :func:`write` then
+builds the document.  The output is valid against the NITF 3.6 XML Schema.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from lxml import etree
+from newsparse.errors import RenderError
+from newsparse.model import Article, Image
+
+from newsparse_iptc.dates import format_basic, parse_moment
+from newsparse_iptc.nitf import names
+from newsparse_iptc.text import problem
+
+__all__ = ["DECLARATION", "check", "write"]
+
+DECLARATION = '<?xml version="1.0" encoding="UTF-8"?>\n'
+"""The line every rendered document starts with."""
+
+_XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+_NMTOKEN = re.compile(r"[A-Za-z0-9._:-]+\Z")
+_NMTOKEN_KEYS = frozenset({names.URGENCY, names.COPYRIGHT_YEAR})
+
+
+def _texts(article: Article) -> Iterator[tuple[str, str]]:
+    """Yield ``(field, value)`` for every text of ``article`` that NITF writes as is."""
+    yield "title", article.title
+    for index, section in enumerate(article.body):
+        if section.heading is not None:
+            yield f"body[{index}].heading", section.heading
+        for number, paragraph in enumerate(section.paragraphs):
+            yield f"body[{index}].paragraphs[{number}]", paragraph
+    for index, image in enumerate(article.images):
+        for name in ("url", "alt", "caption", "credit"):
+            value = getattr(image, name)
+            if value is not None:
+                yield f"images[{index}].{name}", value
+    for index, author in enumerate(article.authors):
+        yield f"authors[{index}]", author
+    for index, topic in enumerate(article.topics):
+        yield f"topics[{index}]", topic
+    if article.url is not None:
+        yield "url", article.url
+    if article.publisher is not None:
+        yield "publisher", article.publisher
+    if article.summary is not None:
+        for index, part in enumerate(article.summary.split("\n\n")):
+            yield f"summary (paragraph {index + 1})", part
+
+
+def _value_problem(key: str, value: str) -> str | None:
+    """Return why ``value`` does not read back as the text of ``meta[key]``, or ``None``."""
+    for line in value.split("\n") if key in names.LINE_KEYS else (value,):
+        reason = problem(line) if line else "an empty value (or empty line) is not written"
+        if reason is not None:
+            return reason
+    if key in _NMTOKEN_KEYS and not _NMTOKEN.match(value):
+        return "must be letters, digits and '._:-' (an XML NMTOKEN)"
+    return None
+
+
+def _meta_problem(article: Article, key: str, value: str) -> str | None:
+    """Return why ``meta[key]`` cannot be written, or ``None``."""
+    if key not in names.META_KEYS:
+        return f"not a key of the nitf format (those are {', '.join(names.META_KEYS)})"
+    reason = _value_problem(key, value)
+    if reason is None and key == names.DATE_ISSUE:
+        if article.published is not None:
+            reason = "published is set, and date.issue holds it"
+        elif parse_moment(value) is not None:
+            reason = "a full date and time with an offset reads back as published"
+    if reason is None and key == names.HEAD_TITLE and value == article.title:
+        reason = "equals the title, and reads back as no value"
+    return reason
+
+
+def check(article: Article) -> None:
+    """Raise :class:`~newsparse.RenderError` if NITF cannot hold ``article`` exactly."""
+    for field, value in _texts(article):
+        reason = problem(value)
+        if reason is not None:
+            raise RenderError(names.FORMAT_NAME, field, reason)
+    for index, section in enumerate(article.body):
+        if index and section.heading is None:
+            raise RenderError(
+                names.FORMAT_NAME,
+                f"body[{index}].heading",
+                "only the first section may be untitled: an hl2 is what starts a section",
+            )
+    for key, value in article.meta.items():
+        reason = _meta_problem(article, key, value)
+        if reason is not None:
+            raise RenderError(names.FORMAT_NAME, f"meta[{key!r}]", reason)
+
+
+def _tag(name: str) -> str:
+    return f"{{{names.NAMESPACE}}}{name}"
+
+
+def _add(
+    parent: etree._Element, name: str, text: str | None = None, /, **attributes: str
+) -> etree._Element:
+    element = etree.SubElement(parent, _tag(name), attrib=attributes)
+    element.text = text
+    return element
+
+
+def _docdata(article: Article) -> etree._Element:
+    meta = article.meta
+    docdata = etree.Element(_tag("docdata"))
+    if names.DOC_ID in meta:
+        _add(docdata, "doc-id", **{"id-string": meta[names.DOC_ID]})
+    if names.URGENCY in meta:
+        _add(docdata, "urgency", **{"ed-urg": meta[names.URGENCY]})
+    if article.published is not None:
+        _add(docdata, "date.issue", norm=format_basic(article.published))
+    for key, name in (
+        (names.DATE_ISSUE, "date.issue"),
+        (names.DATE_RELEASE, "date.release"),
+        (names.DATE_EXPIRE, "date.expire"),
+    ):
+        if key in meta:
+            _add(docdata, name, norm=meta[key])
+    copyright_ = {
+        attribute: meta[key]
+        for attribute, key in (("year", names.COPYRIGHT_YEAR), ("holder", names.COPYRIGHT_HOLDER))
+        if key in meta
+    }
+    if copyright_:
+        _add(docdata, "doc.copyright", **copyright_)
+    if article.topics:
+        keys = _add(docdata, "key-list")
+        for topic in article.topics:
+            _add(keys, "keyword", key=topic)
+    return docdata
+
+
+def _head(article: Article, root: etree._Element) -> None:
+    head = etree.Element(_tag("head"))
+    if names.HEAD_TITLE in article.meta:
+        _add(head, "title", article.meta[names.HEAD_TITLE])
+    docdata = _docdata(article)
+    if len(docdata):
+        head.append(docdata)
+    publication = {
+        attribute: value
+        for attribute, value in (("name", article.publisher), ("ex-ref", article.url))
+        if value is not None
+    }
+    if publication:
+        _add(head, "pubdata", type="web", **publication)
+    if article.modified is not None:
+        _add(head, "revision-history", norm=format_basic(article.modified))
+    if len(head):
+        root.append(head)
+
+
+def _body_head(article: Article, body: etree._Element) -> None:
+    meta = article.meta
+    head = _add(body, "body.head")
+    hedline = _add(head, "hedline")
+    _add(hedline, "hl1", article.title)
+    for line in meta.get(names.SUBHEADLINE, "").split("\n"):
+        if line:
+            _add(hedline, "hl2", line)
+    for author in article.authors:
+        _add(_add(head, "byline"), "person", author)
+    for line in meta.get(names.BYLINE_TITLE, "").split("\n"):
+        if line:
+            _add(_add(head, "byline"), "byttl", line)
+    if names.DATELINE in meta:
+        _add(head, "dateline", meta[names.DATELINE])
+    if article.summary is not None:
+        abstract = _add(head, "abstract")
+        for part in article.summary.split("\n\n"):
+            _add(abstract, "p", part)
+
+
+def _media(image: Image, content: etree._Element) -> None:
+    media = _add(content, "media", **{"media-type": "image"})
+    reference = {
+        attribute: value
+        for attribute, value in (("source", image.url), ("alternate-text", image.alt))
+        if value is not None
+    }
+    _add(media, "media-reference", **reference)
+    if image.caption is not None:
+        _add(media, "media-caption", image.caption)
+    if image.credit is not None:
+        _add(media, "media-producer", image.credit)
+
+
+def write(article: Article) -> str:
+    """Return the NITF document of a :func:`checked <check>` article, declaration first."""
+    root = etree.Element(_tag("nitf"), nsmap={None: names.NAMESPACE})  # type: ignore[dict-item]
+    if article.language is not None:
+        root.set(_XML_LANG, article.language)
+    _head(article, root)
+    body = _add(root, "body")
+    _body_head(article, body)
+    if article.images or article.body:
+        content = _add(body, "body.content")
+        for image in article.images:
+            _media(image, content)
+        for section in article.body:
+            if section.heading is not None:
+                _add(content, "hl2", section.heading)
+            for paragraph in section.paragraphs:
+                _add(content, "p", paragraph)
+    return DECLARATION + etree.tostring(root, encoding="unicode", pretty_print=True)

@@ -1,0 +1,170 @@
+"""Hypothesis strategies of the articles the IPTC formats represent exactly.
+
+Needs Hypothesis (``pip install newsparse[testing]``); the formats import
+this module only when their ``strategy()`` is called.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import attrs
+from hypothesis import strategies as st
+from newsparse.model import Article, Image, Section
+from newsparse.testing import datetimes, images, languages, sparse_articles, texts, urls
+
+from newsparse_iptc.ninjs import names as ninjs_names
+from newsparse_iptc.nitf import names
+from newsparse_iptc.text import collapse, problem
+
+__all__ = [
+    "lines",
+    "ninjs_articles",
+    "ninjs_meta",
+    "nitf_articles",
+    "nitf_meta",
+    "paragraph_texts",
+]
+
+
+def lines(max_words: int = 12) -> st.SearchStrategy[str]:
+    """Single-line texts as XML text keeps them: whitespace collapsed, XML characters only."""
+    return (
+        texts(single_line=True, max_words=max_words)
+        .map(collapse)
+        .filter(lambda text: bool(text) and problem(text) is None)
+    )
+
+
+def paragraph_texts() -> st.SearchStrategy[str]:
+    """Paragraphs NITF keeps: long and short texts of every script, on one line."""
+    return st.one_of(lines(max_words=30), st.sampled_from(["<p>", "a & b", "]]>", "&amp;"]))
+
+
+def _images() -> st.SearchStrategy[Image]:
+    optional = st.one_of(st.none(), lines(max_words=8))
+    return st.builds(_image, st.one_of(st.none(), urls()), optional, optional, optional, lines(4))
+
+
+def _image(
+    url: str | None, alt: str | None, caption: str | None, credit: str | None, fallback: str
+) -> Image:
+    if url is None and alt is None and caption is None and credit is None:
+        caption = fallback
+    return Image(url=url, alt=alt, caption=caption, credit=credit)
+
+
+def _body() -> st.SearchStrategy[list[Section]]:
+    untitled = st.lists(paragraph_texts(), min_size=1, max_size=4).map(
+        lambda paragraphs: Section(paragraphs=paragraphs)
+    )
+    titled = st.builds(
+        lambda heading, paragraphs: Section(heading=heading, paragraphs=paragraphs),
+        lines(max_words=8),
+        st.lists(paragraph_texts(), max_size=3),
+    )
+    return st.tuples(st.one_of(st.none(), untitled), st.lists(titled, max_size=3)).map(
+        lambda drawn: ([drawn[0]] if drawn[0] else []) + drawn[1]
+    )
+
+
+def nitf_meta() -> st.SearchStrategy[dict[str, str]]:
+    """``meta`` maps of the ``nitf`` keys, with values NITF writes exactly.
+
+    ``"nitf.date.issue"`` and ``"nitf.title"`` are left to the article
+    strategy, which knows the published date and the title.
+    """
+    token = st.from_regex(r"[A-Za-z0-9._:-]{1,8}", fullmatch=True)
+    several = st.lists(lines(max_words=6), min_size=1, max_size=3).map("\n".join)
+    values = {
+        names.DOC_ID: lines(max_words=3),
+        names.URGENCY: st.one_of(st.sampled_from("12345678"), token),
+        names.DATE_RELEASE: st.one_of(st.just("20240117T120000Z"), lines(max_words=2)),
+        names.DATE_EXPIRE: lines(max_words=2),
+        names.COPYRIGHT_HOLDER: lines(max_words=4),
+        names.COPYRIGHT_YEAR: st.one_of(st.sampled_from(["2024", "1999"]), token),
+        names.SUBHEADLINE: several,
+        names.BYLINE_TITLE: several,
+        names.DATELINE: lines(max_words=5),
+    }
+    return st.fixed_dictionaries({}, optional=values)
+
+
+@st.composite
+def _articles(draw: st.DrawFn) -> Article:
+    article = draw(
+        sparse_articles(
+            title=lines(),
+            body=_body(),
+            images=st.lists(_images(), max_size=3),
+            authors=st.lists(lines(max_words=4), max_size=3, unique=True),
+            published=st.one_of(st.none(), datetimes()),
+            modified=st.one_of(st.none(), datetimes()),
+            url=st.one_of(st.none(), urls()),
+            publisher=st.one_of(st.none(), lines(max_words=4)),
+            language=st.one_of(st.none(), languages()),
+            topics=st.lists(lines(max_words=3), max_size=4, unique=True),
+            summary=st.one_of(
+                st.none(), st.lists(lines(max_words=20), min_size=1, max_size=3).map("\n\n".join)
+            ),
+            meta=nitf_meta(),
+        )
+    )
+    meta = dict(article.meta)
+    head_title = draw(st.one_of(st.none(), lines()))
+    if head_title is not None and head_title != article.title:
+        meta[names.HEAD_TITLE] = head_title
+    if article.published is None and draw(st.booleans()):
+        meta[names.DATE_ISSUE] = draw(st.sampled_from(["20240117", "20240117T0830", "sometime"]))
+    return Article(**{**_fields(article), "meta": meta})
+
+
+def _fields(article: Article) -> dict[str, Any]:
+    return {attribute.name: getattr(article, attribute.name) for attribute in attrs.fields(Article)}
+
+
+def nitf_articles() -> st.SearchStrategy[Article]:
+    """Generate every kind of article the ``nitf`` format represents exactly.
+
+    Texts are single-line with collapsed whitespace (as XML text reads back);
+    the first section may be untitled, the others have headings; the summary
+    is one to three such paragraphs; ``meta`` holds only the ``nitf`` keys.
+    """
+    return _articles()
+
+
+def ninjs_meta() -> st.SearchStrategy[dict[str, str]]:
+    """``meta`` maps of the ``ninjs`` keys, with values ninjs writes exactly.
+
+    JSON keeps any string, so most values are any text (the empty string
+    included); the urgency is a number and the publication status one of three.
+    """
+    anything = st.one_of(st.just(""), texts())
+    values: dict[str, st.SearchStrategy[str]] = dict.fromkeys(ninjs_names.META_KEYS, anything)
+    values[ninjs_names.URGENCY] = st.integers(min_value=0, max_value=99).map(str)
+    values[ninjs_names.PUB_STATUS] = st.sampled_from(["usable", "withheld", "canceled"])
+    return st.fixed_dictionaries({}, optional=values)
+
+
+def ninjs_articles() -> st.SearchStrategy[Article]:
+    """Generate every kind of article the ``ninjs`` format represents exactly.
+
+    Every article has a url (ninjs requires a ``uri``) and every image too
+    (an association needs one); body texts are single-line with collapsed
+    whitespace, as HTML reads them back, and only the first section may be
+    untitled.  Everything else is any valid value: JSON keeps it.
+    """
+    return sparse_articles(
+        title=texts(single_line=True, max_words=12),
+        body=_body(),
+        images=st.lists(images().filter(lambda image: image.url is not None), max_size=3),
+        authors=st.lists(texts(single_line=True, max_words=4), max_size=3, unique=True),
+        published=st.one_of(st.none(), datetimes()),
+        modified=st.one_of(st.none(), datetimes()),
+        url=urls(),
+        publisher=st.one_of(st.none(), texts(single_line=True, max_words=4)),
+        language=st.one_of(st.none(), languages()),
+        topics=st.lists(texts(single_line=True, max_words=3), max_size=4, unique=True),
+        summary=st.one_of(st.none(), texts(max_words=30)),
+        meta=ninjs_meta(),
+    )

@@ -1,0 +1,246 @@
+"""Reading XML documents with lxml under safe settings.
+
+Every XML format of this package parses through :func:`parse_xml`: the parser
+loads no DTD, resolves no entity (an entity reference stays a reference, so
+neither a file nor the network is read and no entity is expanded), keeps
+libxml2's limits on depth and text size (``huge_tree`` off) and is always
+told the text is UTF-8, so an encoding named in the XML declaration cannot
+make it decode the text a second time.  Every problem becomes a
+:class:`~newsparse.ParseError` with a line and a column.
+
+It also splits a stream of several documents (:func:`split_documents`): a
+line starting with an XML declaration starts a new document.
+"""
+
+from __future__ import annotations
+
+import codecs
+import contextlib
+import re
+from collections.abc import Iterator
+from typing import NamedTuple
+
+from lxml import etree
+from newsparse.errors import ParseError
+from newsparse.limits import Limits
+from newsparse.textio import TextStream
+
+__all__ = [
+    "Document",
+    "Peek",
+    "declared_encoding",
+    "line_of",
+    "parse_xml",
+    "peek",
+    "split_documents",
+]
+
+_LIBXML2_MAX_DEPTH = 256
+_PIECE = 1 << 16
+# An XML declaration ("<?xml" and a space), not a processing instruction
+# such as "<?xml-stylesheet ...?>".
+_STARTS_DECLARATION = re.compile(r"<\?xml\s")
+_NEXT_DECLARATION = re.compile(r"\n<\?xml\s")
+_ASCII_PROBE = b'<?xml version="1.0" encoding="x"?><a b=\'c\'>&#10;</a>'
+
+_HUGE_HINT = re.compile(r",?\s*(?:use|try) XML_PARSE_HUGE(?: option)?", re.IGNORECASE)
+_DECLARATION = re.compile(rb"""\A\s*<\?xml\s[^>]*?encoding\s*=\s*["']([A-Za-z0-9._:-]{1,40})["']""")
+
+
+class Document:
+    """One XML document cut from the input, with the line it starts on."""
+
+    __slots__ = ("first_line", "text")
+
+    def __init__(self, text: str, first_line: int) -> None:
+        self.text = text
+        """The document's text."""
+        self.first_line = first_line
+        """The input line its first line is (counted from 1)."""
+
+
+def line_of(element: etree._Element) -> int:
+    """Return the line ``element`` starts on in the text lxml read (1 when unknown)."""
+    line: object = element.sourceline
+    return line if isinstance(line, int) and line > 0 else 1
+
+
+def declared_encoding(head: bytes) -> str | None:
+    """Return the codec an XML declaration at the start of ``head`` names, if usable.
+
+    The declaration is read as ASCII, so only a codec that reads ASCII as
+    ASCII can be the text's real encoding: others (UTF-16, unknown names,
+    codecs that are no text encodings) give ``None``, which means UTF-8.
+
+    >>> declared_encoding(b'<?xml version="1.0" encoding="ISO-8859-1"?><nitf/>')
+    'iso8859-1'
+    >>> declared_encoding(b'<?xml version="1.0" encoding="UTF-16"?>') is None
+    True
+    """
+    found = _DECLARATION.match(head)
+    if found is None:
+        return None
+    label = found.group(1).decode("ascii")
+    try:
+        codec = codecs.lookup(label).name
+        reads_ascii = _ASCII_PROBE.decode(codec) == _ASCII_PROBE.decode("ascii")
+    except (LookupError, ValueError, TypeError):
+        return None
+    return codec if reads_ascii else None
+
+
+def split_documents(
+    stream: TextStream, *, limits: Limits, format_name: str, source: str
+) -> Iterator[Document]:
+    """Yield the documents of ``stream``, split where a line starts with an XML declaration.
+
+    Blank text between documents is skipped; a stream with only blank text
+    holds no document.
+
+    Raises:
+        ParseError: a document is larger than ``limits.max_article_bytes``.
+    """
+    most = limits.max_article_bytes
+    lines: list[str] = []
+    size = 0  # UTF-8 bytes in lines
+    number = first = 1  # the line the next piece starts on; the document's first line
+    at_line_start = True
+    # Pieces of at most _PIECE characters: a line is never held whole before
+    # the size limit is checked.
+    while piece := stream.readline(_PIECE):
+        if at_line_start and _STARTS_DECLARATION.match(piece) and _holds_text(lines):
+            yield Document("".join(lines), first)
+            lines, size = [], 0
+        if not lines:
+            first = number
+        lines.append(piece)
+        size += len(piece) if piece.isascii() else len(piece.encode("utf-8", "surrogatepass"))
+        if most is not None and size > most:
+            raise ParseError(
+                f"the document is larger than the limit of {most} bytes (max_article_bytes)",
+                format=format_name,
+                source=source,
+                line=first,
+                column=1,
+            )
+        at_line_start = piece.endswith("\n")
+        if at_line_start:
+            number += 1
+    if _holds_text(lines):
+        yield Document("".join(lines), first)
+
+
+def _holds_text(lines: list[str]) -> bool:
+    return any(not line.isspace() for line in lines)
+
+
+def _parser() -> etree.XMLParser:
+    return etree.XMLParser(
+        encoding="utf-8",
+        resolve_entities=False,
+        no_network=True,
+        load_dtd=False,
+        dtd_validation=False,
+        huge_tree=False,
+        remove_comments=True,
+        remove_pis=True,
+        collect_ids=False,
+    )
+
+
+def parse_xml(
+    document: Document, *, limits: Limits, format_name: str, source: str
+) -> etree._Element:
+    """Parse ``document`` and return its root element.
+
+    Raises:
+        ParseError: the text is not well-formed XML, holds a lone surrogate,
+            or nests elements deeper than ``limits.max_depth`` (libxml2 stops
+            at 256 in any case); the line is the input's line.
+    """
+    offset = document.first_line - 1
+    try:
+        data = document.text.encode("utf-8")
+    except UnicodeEncodeError as error:
+        text = document.text[: error.start]
+        raise ParseError(
+            "the text holds a lone surrogate (U+D800-U+DFFF), which is not a character",
+            format=format_name,
+            source=source,
+            line=offset + text.count("\n") + 1,
+            column=len(text) - (text.rfind("\n") + 1) + 1,
+        ) from None
+    try:
+        root = etree.fromstring(data, parser=_parser())
+    except etree.XMLSyntaxError as error:
+        line, column = error.position
+        message = _HUGE_HINT.sub("", error.msg or "not well-formed").strip().rstrip(".")
+        raise ParseError(
+            f"not well-formed XML: {message}",
+            format=format_name,
+            source=source,
+            line=offset + max(line or 1, 1),
+            column=max(column or 1, 1),
+        ) from None
+    depth = limits.max_depth
+    if depth is not None and depth < _LIBXML2_MAX_DEPTH:
+        found = root.xpath("/*" * (depth + 1))
+        if isinstance(found, list) and found and isinstance(found[0], etree._Element):
+            raise ParseError(
+                f"elements are nested more than {depth} deep (max_depth)",
+                format=format_name,
+                source=source,
+                line=offset + line_of(found[0]),
+                column=1,
+            )
+    return root
+
+
+class Peek(NamedTuple):
+    """What the start of an XML text shows: the root and its first child."""
+
+    root: etree.QName
+    """The root element's name."""
+    child: etree.QName | None
+    """The name of the root's first child element, if the sample reaches it."""
+    text_first: bool
+    """Whether the root holds text (other than whitespace) before that child."""
+
+
+def peek(sample: str) -> Peek | None:
+    """Return the root and first child of the XML text ``sample`` starts, or ``None``.
+
+    ``None`` means the sample is no XML (the parser finds an error before the
+    sample ends) or shows no root element.  The sample may end anywhere, and
+    only its first document is looked at (:func:`split_documents`: the next
+    one starts on a line starting with ``<?xml``).
+    """
+    following = _NEXT_DECLARATION.search(sample)
+    if following is not None:
+        sample = sample[: following.start() + 1]
+    parser = etree.XMLPullParser(
+        events=("start",),
+        encoding="utf-8",
+        resolve_entities=False,
+        no_network=True,
+        load_dtd=False,
+        huge_tree=False,
+    )
+    starts: list[etree._Element] = []
+    try:
+        parser.feed(sample.encode("utf-8", "surrogatepass"))
+        for _, element in parser.read_events():
+            if isinstance(element, etree._Element):
+                starts.append(element)
+            if len(starts) == 2:
+                break
+    except etree.XMLSyntaxError:
+        return None
+    finally:
+        with contextlib.suppress(etree.XMLSyntaxError):
+            parser.close()
+    if not starts:
+        return None
+    root = starts[0]
+    child = etree.QName(starts[1]) if len(starts) > 1 else None
+    return Peek(etree.QName(root), child, bool(child and (root.text or "").strip()))
