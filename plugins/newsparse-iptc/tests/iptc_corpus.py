@@ -3,8 +3,8 @@
 The IPTC's NewsML-G2 repository (examples, the NITF 3.6 XML Schema) is
 CC BY 4.0 material kept outside this repository.  ``NEWSPARSE_IPTC_CORPUS``
 names its folder; without it, ``shared/corpora/iptc/newsml-g2`` beside the
-repository is tried, then ``/work/shared/corpora/iptc/newsml-g2``.  Tests
-that need it skip, saying where they looked, when it is in none of them.
+repository is used.  Tests that need it skip, saying where they looked,
+when it is in neither.
 """
 
 from __future__ import annotations
@@ -23,7 +23,6 @@ _CANDIDATES = [
         else []
     ),
     REPO.parent / "shared" / "corpora" / "iptc" / "newsml-g2",
-    Path("/work/shared/corpora/iptc/newsml-g2"),
 ]
 
 
