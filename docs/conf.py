@@ -136,10 +136,17 @@ if not OFFLINE:
 # -- Doctest -----------------------------------------------------------------
 
 # Examples read files such as examples/aawsat-seed.txt relative to the
-# repository root, as a reader running them from a clone would.
+# repository root, as a reader running them from a clone would.  Hypothesis
+# runs the examples' property tests without deadlines or timing health checks
+# (as the test suite does), so that a busy machine does not fail them.
 doctest_global_setup = f"""
 import os
 os.chdir({str(ROOT)!r})
+import hypothesis
+hypothesis.settings.register_profile(
+    "newsparse-docs", deadline=None, suppress_health_check=list(hypothesis.HealthCheck)
+)
+hypothesis.settings.load_profile("newsparse-docs")
 """
 
 # -- Command output (docs/_ext/newsparse_docs.py) ----------------------------
