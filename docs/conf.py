@@ -144,7 +144,7 @@ import os
 os.chdir({str(ROOT)!r})
 import hypothesis
 hypothesis.settings.register_profile(
-    "newsparse-docs", deadline=None, suppress_health_check=list(hypothesis.HealthCheck)
+    "newsparse-docs", deadline=None, suppress_health_check=[hypothesis.HealthCheck.too_slow]
 )
 hypothesis.settings.load_profile("newsparse-docs")
 """
