@@ -17,6 +17,7 @@ from newsparse.model import Article, Image, Section
 
 from newsparse_iptc.dates import parse_moment
 from newsparse_iptc.ninjs import names
+from newsparse_iptc.sections import SectionBuilder
 from newsparse_iptc.text import text_of
 
 __all__ = ["read_item"]
@@ -105,7 +106,7 @@ def _body(item: Mapping[str, object], images: list[Image]) -> list[Section]:
     if kind is not None and kind not in _HTML_TYPES:
         raise ValueError(f"a body of type {kind!r} cannot be read")
     if value.strip():
-        builder = _Builder(sections)
+        builder = SectionBuilder(sections)
         _read_html(_fragment(value), builder, images)
         builder.close()
     return sections
@@ -125,23 +126,7 @@ def _fragment(markup: str) -> etree._Element:
     return body if body is not None else document
 
 
-class _Builder:
-    def __init__(self, sections: list[Section]) -> None:
-        self.sections = sections
-        self.heading: str | None = None
-        self.paragraphs: list[str] = []
-
-    def heading_found(self, heading: str) -> None:
-        self.close()
-        self.heading = heading
-
-    def close(self) -> None:
-        if self.heading is not None or self.paragraphs:
-            self.sections.append(Section(heading=self.heading, paragraphs=self.paragraphs))
-        self.heading, self.paragraphs = None, []
-
-
-def _read_html(element: etree._Element, builder: _Builder, images: list[Image]) -> None:
+def _read_html(element: etree._Element, builder: SectionBuilder, images: list[Image]) -> None:
     for child in element:
         tag: object = child.tag
         if tag in _HEADINGS:
@@ -149,7 +134,7 @@ def _read_html(element: etree._Element, builder: _Builder, images: list[Image]) 
                 builder.heading_found(text)
         elif tag in {"p", "li", "pre"}:
             if text := text_of(child):
-                builder.paragraphs.append(text)
+                builder.paragraph_found(text)
         elif tag in {"ul", "ol"} or tag in _CONTAINERS:
             _read_html(child, builder, images)
         elif tag in {"figure", "img"}:

@@ -18,6 +18,7 @@ from newsparse.model import Article, Image, Section
 
 from newsparse_iptc.dates import parse_moment
 from newsparse_iptc.nitf import names
+from newsparse_iptc.sections import SectionBuilder
 from newsparse_iptc.text import clean_url, collapse, text_of
 
 __all__ = ["Fields", "read_body", "read_head", "read_nitf"]
@@ -202,7 +203,7 @@ def _read_docdata(docdata: etree._Element, fields: Fields) -> None:
 
 def read_body(body: etree._Element, fields: Fields) -> None:
     """Read an NITF ``body`` (``body.head`` and ``body.content``) into ``fields``."""
-    builder = _Sections(fields.sections)
+    builder = SectionBuilder(fields.sections)
     for name, child in _children(body, "body.head", "body.content"):
         if name == "body.head":
             _read_body_head(child, fields)
@@ -253,28 +254,7 @@ def _read_byline(byline: etree._Element, fields: Fields) -> None:
             fields.authors.append(author)
 
 
-class _Sections:
-    """Collects paragraphs and ``hl2`` headings into sections, in reading order."""
-
-    def __init__(self, sections: list[Section]) -> None:
-        self.sections = sections
-        self.heading: str | None = None
-        self.paragraphs: list[str] = []
-
-    def heading_found(self, heading: str) -> None:
-        self.close()
-        self.heading = heading
-
-    def paragraph_found(self, paragraph: str) -> None:
-        self.paragraphs.append(paragraph)
-
-    def close(self) -> None:
-        if self.heading is not None or self.paragraphs:
-            self.sections.append(Section(heading=self.heading, paragraphs=self.paragraphs))
-        self.heading, self.paragraphs = None, []
-
-
-def _read_content(content: etree._Element, builder: _Sections, fields: Fields) -> None:
+def _read_content(content: etree._Element, builder: SectionBuilder, fields: Fields) -> None:
     for name, child in _children(content):
         if name in {"p", "pre"}:
             text = _text(child)
