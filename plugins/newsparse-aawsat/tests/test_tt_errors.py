@@ -295,3 +295,90 @@ def test_every_article_or_error_is_accounted_for(text: str) -> None:
 def test_image_from_parse_is_caption_only_for_one_line() -> None:
     (article,) = newsparse.parse(tt("Rain", "", "Wet street", "TT", "20"), "tt")
     assert article.images == (Image(caption="Wet street"),)
+
+
+# -- a failure of the input itself (bad bytes) ---------------------------------
+
+
+def with_bad_byte(text: str, before: str, offset: int = 0) -> bytes:
+    """Return ``text`` as UTF-8, with the byte 0xFF put before ``before``."""
+    at = text.index(before, offset)
+    return text[:at].encode() + b"\xff" + text[at:].encode()
+
+
+def line_of(text: str, line_text: str) -> int:
+    """Return the 1-based number of the line that is exactly ``line_text``."""
+    return text.split("\n").index(line_text) + 1
+
+
+@pytest.mark.parametrize("limited", [True, False], ids=["article-limit", "no-article-limit"])
+def test_bad_byte_in_the_next_headline_keeps_the_whole_article_before(limited: bool) -> None:
+    # Three blank lines end the first article, so it is whole before the bad
+    # byte (put after "Washi", column 6 of the second headline's line).
+    data = with_bad_byte(SEED, TITLE_2[5:])
+    limits = None if limited else newsparse.Limits(max_article_bytes=None)
+    errors: list[ParseError] = []
+    articles = newsparse.parse(data, "tt", on_error=errors.append, limits=limits)
+    assert articles == newsparse.parse(SEED, "tt")[:1]
+    assert [(e.line, e.column) for e in errors] == [(line_of(SEED, TITLE_2), 6)]
+    assert "cannot decode" in errors[0].message
+
+
+def test_bad_byte_read_from_a_file_in_chunks_keeps_the_article_before(tmp_path: Path) -> None:
+    # Many articles, so that the bad byte arrives in a later chunk of the file.
+    first = newsparse.parse(SEED, "tt")[0]
+    block = newsparse.render([first] * 40, "tt")
+    text = block + "\n\n\n\n" + SEED
+    path = tmp_path / "dump.txt"
+    path.write_bytes(with_bad_byte(text, TITLE_2))
+    errors: list[ParseError] = []
+    articles = newsparse.parse(path, "tt", on_error=errors.append)
+    assert articles == [first] * 41  # the 40 copies and the seed's first article
+    assert [(e.line, e.column) for e in errors] == [(block.count("\n") + 4 + 31, 1)]
+
+
+def test_bad_byte_inside_a_body_loses_nothing_silently() -> None:
+    # The first article is cut by the bad byte: it is not returned short.
+    data = with_bad_byte(SEED, "Washington wants")
+    articles, errors = errors_of(data)
+    assert articles == []
+    line = next(n for n, text in enumerate(SEED.split("\n"), 1) if text.startswith("Washington w"))
+    assert [(e.line, e.column) for e in errors] == [(line, 1)]
+
+
+def test_bad_byte_after_one_blank_line_drops_the_article_it_may_belong_to() -> None:
+    # After one blank line, more paragraphs of the same article could follow:
+    # the article is not known to be whole, and the error stands for it.
+    text = tt("Rain", "", "TT", "20", "", "It rained.", "", "")
+    data = text.encode() + b"\xffMore rain."
+    articles, errors = errors_of(data)
+    assert articles == []
+    assert [(e.line, e.column) for e in errors] == [(8, 1)]
+
+
+def test_bad_byte_after_a_separator_keeps_the_article() -> None:
+    text = tt("Rain", "", "TT", "20", "", "It rained.", "", "", "", "")
+    articles, errors = errors_of(text.encode() + b"\xff")
+    assert articles == [rain()]
+    assert [(e.line, e.column) for e in errors] == [(10, 1)]
+
+
+@given(
+    st.lists(st.sampled_from(newsparse.parse(SEED, "tt")), min_size=1, max_size=4),
+    st.data(),
+)
+def test_bad_byte_anywhere_keeps_exactly_the_articles_separated_before_it(
+    chosen: list[Article], data: st.DataObject
+) -> None:
+    text = newsparse.render(chosen, "tt")
+    at = data.draw(st.integers(0, len(text)), label="position")
+    raw = text[:at].encode() + b"\xff" + text[at:].encode()
+    # An article is whole when the four line feeds of the separator after it
+    # were read before the bad byte.
+    whole = text[:at].count("\n\n\n\n")
+    articles, errors = errors_of(raw)
+    assert articles == chosen[:whole]
+    before = text[:at]
+    assert [(e.line, e.column) for e in errors] == [
+        (before.count("\n") + 1, len(before) - before.rfind("\n"))
+    ]

@@ -128,6 +128,15 @@ number) is a :class:`~newsparse.ParseError` at the end of the input, provided
 three or more blank lines separate that article from the one before, as in
 the canonical form; the earlier articles are read normally.
 
+Bytes that cannot be decoded (or input over
+:attr:`newsparse.Limits.max_input_bytes`) end the parse with a
+:class:`~newsparse.ParseError` at that place.  The articles before it are
+still returned when they are known to be whole: those followed by three or
+more blank lines before the bad place, or by another article's header.  The
+article the bad place is in, or that it may still belong to (one or two
+blank lines after its last paragraph), is not returned cut short: the error
+stands for it.
+
 Memory and speed
 ----------------
 The input is read in chunks of :data:`~newsparse.textio.CHUNK_SIZE`

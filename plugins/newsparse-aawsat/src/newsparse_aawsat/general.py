@@ -92,13 +92,25 @@ class _Lexer:
         self._final_newline = True
         self.eof = (first_line, 1)
         """Line and column of the end of the input (set once it is reached)."""
+        self.failure: Exception | None = None
+        """What the stream raised (bad bytes, a limit), if it did; the runs end before it."""
+        self.blanks_before_failure = 0
+        """How many blank lines follow the last run when the stream failed."""
 
     def _pieces(self) -> Iterator[list[str]]:
-        """Yield lists of lines (without their ``"\\n"``), one list per chunk."""
+        """Yield lists of lines (without their ``"\\n"``), one list per chunk.
+
+        When the stream fails, the pieces end with the last whole line before
+        the failure, and :attr:`failure` holds the exception.
+        """
         read = self._stream.read
         pending: list[str] = []
         while True:
-            chunk = read(CHUNK_SIZE)
+            try:
+                chunk = read(CHUNK_SIZE)
+            except Exception as failure:  # raised again by the reader, after what came before
+                self.failure = failure
+                return
             if not chunk:
                 break
             if "\n" not in chunk:
@@ -143,6 +155,10 @@ class _Lexer:
                     gap = 1
                 else:
                     gap += 1
+        if self.failure is not None:
+            # A run the failure cut may have gone on: it is not handed out.
+            self.blanks_before_failure = gap if lines is None else 0
+            return
         self.eof = (number + 1, 1) if self._final_newline else (number, len(raw) + 1)
         if lines is not None:
             yield _Run(start, lines, gap, leads, self.eof)
@@ -276,6 +292,8 @@ class GeneralReader:
                 draft = None
             # An article must start here: at the beginning of the input, after
             # three or more blank lines, or after the previous article's body.
+            if marker is None and lexer.failure is not None and queue.peek(1) is None:
+                break  # the stream failed inside this header: its error tells
             if marker is None:
                 yield self._header_error(run, queue.peek(1), lexer)
                 queue.pop()
@@ -295,8 +313,14 @@ class GeneralReader:
                 run = run.drop(len(run.lines) - 1)
             queue.replace(run)
             draft = self._start(queue, run, marker)
-        if draft is not None:
+        if draft is not None and (
+            lexer.failure is None or lexer.blanks_before_failure >= _SEPARATING_BLANKS
+        ):
+            # Before a failure, only a separator shows that the article ended;
+            # without one, the failure's error stands for what was cut.
             yield self._finish(draft)
+        if lexer.failure is not None:
+            raise lexer.failure
 
     def _start(self, queue: _Queue, header: _Run, marker: _Run) -> _Draft:
         """Read the header at the front of ``queue``: ``header`` (one line), ``marker``."""
