@@ -650,6 +650,10 @@ def _choose_container(
     """
     scores: dict[etree._Element, float] = {}
     for block in body.iter(*_TEXT_BLOCKS):
+        # Most containers are wrappers without text of their own: a quick
+        # test spares them the scoring.
+        if block.tag not in _BLOCKS and not _may_have_own_text(block):
+            continue
         score = _block_score(block, measures)
         if not score:
             continue
