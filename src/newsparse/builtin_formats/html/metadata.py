@@ -687,11 +687,13 @@ class _Page:
         if self._itemprops is not None:
             return
         self._itemprops = {}
-        for element in self.xpath("descendant::*[@itemprop or @role]"):
-            name = element.get("itemprop")
-            if name is not None:
-                self._itemprops.setdefault(name, []).append(element)
-            if element.get("role") == "main":
+        for value in self.attributes("descendant::*/@itemprop | descendant::*/@role"):
+            element = value.getparent()
+            if element is None:
+                continue
+            if value.attrname == "itemprop":
+                self._itemprops.setdefault(value, []).append(element)
+            elif value == "main":
                 self._main_roles.append(element)
 
     def xpath(self, path: str, scope: etree._Element | None = None) -> list[etree._Element]:
@@ -704,6 +706,35 @@ class _Page:
             return []
         return [item for item in found if isinstance(item, etree._Element)]
 
+    def attributes(
+        self, path: str, scope: etree._Element | None = None
+    ) -> list[etree._ElementUnicodeResult]:
+        """Return the attribute values ``path`` selects (from ``scope``, or the root).
+
+        Each knows its element (``getparent()``).  Selecting attributes is
+        several times faster in libxml2 than selecting elements by a test
+        on their attributes (``//*[@a]``).
+        """
+        try:
+            found = _compiled(path)(scope if scope is not None else self.root)
+        except (etree.XPathError, ValueError):
+            return []
+        if not isinstance(found, list):
+            return []
+        return [item for item in found if isinstance(item, etree._ElementUnicodeResult)]
+
+    def owners(
+        self, path: str, scope: etree._Element | None = None, value: str | None = None
+    ) -> list[etree._Element]:
+        """Return the elements of the attributes ``path`` selects (with ``value``, if given)."""
+        found = []
+        for attribute in self.attributes(path, scope):
+            if value is None or attribute == value:
+                element = attribute.getparent()
+                if element is not None:
+                    found.append(element)
+        return found
+
     def itemprop_elements(
         self, name: str, scope: etree._Element | None = None
     ) -> list[etree._Element]:
@@ -713,7 +744,7 @@ class _Page:
         asked for.
         """
         if scope is not None:
-            return self.xpath(f".//*[@itemprop='{name}']", scope)
+            return self.owners(".//*/@itemprop", scope, name)
         self._index_attributes()
         assert self._itemprops is not None
         return self._itemprops.get(name, [])
@@ -852,7 +883,7 @@ class _Page:
         )
         article = self.article()
         yield False, self.microdata_authors(article)
-        yield False, [text_of(a) for a in self.xpath(".//a[@rel='author']", article)]
+        yield False, [text_of(a) for a in self.owners(".//a/@rel", article, "author")]
         yield False, self.author_links(article)
         yield True, self.byline_elements(article)
 
@@ -869,7 +900,7 @@ class _Page:
             if kind and not _ARTICLE_ITEMTYPE.search(kind):
                 continue
             if element.get("itemscope") is not None:
-                inner = self.xpath(".//*[@itemprop='name']", element)[:1]
+                inner = self.owners(".//*/@itemprop", element, "name")[:1]
                 for name in inner:
                     names.append(name.get("content") or text_of(name))
             else:
@@ -879,7 +910,7 @@ class _Page:
     def author_links(self, scope: etree._Element | None) -> list[str]:
         """Return the texts of links to author pages (``/author/jane-doe``) near the top."""
         names = []
-        for link in self.xpath(".//a[@href]", scope):
+        for link in self.owners(".//a/@href", scope):
             href = link.get("href") or ""
             # The path is part of the address (less the tabs and line breaks
             # that splitting removes): most links fail the quick test.
