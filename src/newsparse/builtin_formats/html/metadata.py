@@ -649,7 +649,7 @@ class _Page:
         self.ld = _article_objects(_json_ld_objects(self.elements["script"]))
         self._article: etree._Element | bool | None = False
         self._itemprops: dict[str, list[etree._Element]] | None = None
-        self._main_roles: list[etree._Element] = []
+        self._main_roles: list[etree._Element] | None = None
 
     # helpers
 
@@ -678,23 +678,10 @@ class _Page:
         return self._article if isinstance(self._article, etree._Element) else None
 
     def main_roles(self) -> list[etree._Element]:
-        """Return the elements with ``role="main"``, in document order."""
-        self._index_attributes()
+        """Return the elements with ``role="main"``, in document order (found once)."""
+        if self._main_roles is None:
+            self._main_roles = self.owners("descendant::*/@role", value="main")
         return self._main_roles
-
-    def _index_attributes(self) -> None:
-        """Find the elements with an ``itemprop`` or a ``role``, in one pass, once."""
-        if self._itemprops is not None:
-            return
-        self._itemprops = {}
-        for value in self.attributes("descendant::*/@itemprop | descendant::*/@role"):
-            element = value.getparent()
-            if element is None:
-                continue
-            if value.attrname == "itemprop":
-                self._itemprops.setdefault(value, []).append(element)
-            elif value == "main":
-                self._main_roles.append(element)
 
     def xpath(self, path: str, scope: etree._Element | None = None) -> list[etree._Element]:
         """Return the elements ``path`` selects (from ``scope``, or the root)."""
@@ -745,8 +732,12 @@ class _Page:
         """
         if scope is not None:
             return self.owners(".//*/@itemprop", scope, name)
-        self._index_attributes()
-        assert self._itemprops is not None
+        if self._itemprops is None:
+            self._itemprops = {}
+            for value in self.attributes("descendant::*/@itemprop"):
+                element = value.getparent()
+                if element is not None:
+                    self._itemprops.setdefault(value, []).append(element)
         return self._itemprops.get(name, [])
 
     def itemprop(self, name: str, *, scope: etree._Element | None = None) -> Iterator[str]:
