@@ -6,7 +6,7 @@ this module only when their ``strategy()`` is called.
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 
 import attrs
@@ -96,15 +96,16 @@ def nitf_meta() -> st.SearchStrategy[dict[str, str]]:
 
 
 @st.composite
-def _articles(draw: st.DrawFn) -> Article:
+def _articles(draw: st.DrawFn, moments: st.SearchStrategy[datetime] | None = None) -> Article:
+    moments = datetimes() if moments is None else moments
     article = draw(
         sparse_articles(
             title=lines(),
             body=_body(),
             images=st.lists(_images(), max_size=3),
             authors=st.lists(lines(max_words=4), max_size=3, unique=True),
-            published=st.one_of(st.none(), datetimes()),
-            modified=st.one_of(st.none(), datetimes()),
+            published=st.one_of(st.none(), moments),
+            modified=st.one_of(st.none(), moments),
             url=st.one_of(st.none(), urls()),
             publisher=st.one_of(st.none(), lines(max_words=4)),
             language=st.one_of(st.none(), languages()),
@@ -192,7 +193,7 @@ def newsml_g2_meta() -> st.SearchStrategy[dict[str, str]]:
         g2_names.SUBHEADLINE: several,
         g2_names.CONTENT_CREATED: st.sampled_from(_G2_DATES),
         g2_names.CONTENT_MODIFIED: st.sampled_from(_G2_DATES),
-        g2_names.EMBARGOED: st.sampled_from(_G2_DATES),
+        g2_names.EMBARGOED: st.sampled_from(_G2_DATES[-2:]),
         g2_names.URGENCY: st.sampled_from("123456789"),
         g2_names.PUB_STATUS: qcode,
         g2_names.PROVIDER: qcode,
@@ -210,7 +211,7 @@ def newsml_g2_meta() -> st.SearchStrategy[dict[str, str]]:
 
 @st.composite
 def _g2_articles(draw: st.DrawFn) -> Article:
-    article = draw(_articles())
+    article = draw(_articles(_g2_datetimes()))
     meta = {**article.meta, **draw(newsml_g2_meta())}
     meta[g2_names.GUID] = draw(lines(max_words=3))
     with_by = draw(st.booleans())
@@ -221,7 +222,7 @@ def _g2_articles(draw: st.DrawFn) -> Article:
     inline = draw(st.one_of(st.none(), lines()))
     if inline is not None and inline != article.title:
         meta[g2_names.INLINE_HEADLINE] = inline
-    if meta.get(names.HEAD_TITLE) in {article.title, inline}:
+    if names.HEAD_TITLE in meta and meta[names.HEAD_TITLE] in {article.title, inline}:
         del meta[names.HEAD_TITLE]
     summary = article.summary
     if summary is not None and "\n\n" not in summary:
@@ -241,10 +242,16 @@ def _g2_articles(draw: st.DrawFn) -> Article:
     if all(moment is None for moment in dates) and not (
         {g2_names.FIRST_CREATED, g2_names.VERSION_CREATED} & set(meta)
     ):
-        fields["modified"] = draw(datetimes())
+        fields["modified"] = draw(_g2_datetimes())
     elif _same_text(article.published, article.modified):
         fields["modified"] = None
     return Article(**{**fields, "meta": meta})
+
+
+def _g2_datetimes() -> st.SearchStrategy[datetime]:
+    """Aware datetimes whose UTC offset XML Schema takes (-14:00 to +14:00)."""
+    most = timedelta(hours=14)
+    return datetimes().filter(lambda moment: abs(moment.utcoffset() or timedelta(0)) <= most)
 
 
 def _same_text(first: datetime | None, second: datetime | None) -> bool:

@@ -15,7 +15,7 @@ builds the item, valid against the NewsML-G2 2.35 XML Schema.
 from __future__ import annotations
 
 import re
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from lxml import etree
 from newsparse.errors import RenderError
@@ -23,6 +23,7 @@ from newsparse.model import Article
 
 from newsparse_iptc.dates import format_extended
 from newsparse_iptc.newsml_g2 import names
+from newsparse_iptc.nitf import names as nitf_names
 from newsparse_iptc.nitf import write as nitf_write
 from newsparse_iptc.text import problem
 
@@ -41,19 +42,16 @@ _URGENCY = re.compile(r"[1-9]\Z")
 _ZONE = r"(?:Z|[+-](?:0\d|1[0-4]):[0-5]\d)"
 _TIME = r"T\d{2}:\d{2}:\d{2}(?:\.\d+)?"
 _LOCAL_DATE_TIME = re.compile(rf"\d{{4}}-\d{{2}}-\d{{2}}{_TIME}")
+_DATE_TIME = re.compile(rf"\d{{4}}-\d{{2}}-\d{{2}}{_TIME}{_ZONE}?")
 _TRUNCATED = re.compile(rf"\d{{4}}(?:-\d{{2}}(?:-\d{{2}}(?:{_TIME})?)?)?{_ZONE}?")
 _FIELDS = re.compile(r"(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?(?:T(\d{2}):(\d{2}):(\d{2}))?")
 _SUMMARY_ROLE = "drol:summary"
+_NO_OFFSET = timedelta(0)
+_MOST_OFFSET = timedelta(hours=14)
 
 
-def _is_date(value: str, *, local_time_only: bool) -> bool:
-    """Tell whether ``value`` is an XML Schema date or date-time NewsML-G2 takes there.
-
-    With ``local_time_only``, a date and time without a UTC offset
-    (``xs:dateTime``); else a year, a month, a day or a date and time, with
-    or without an offset.
-    """
-    pattern = _LOCAL_DATE_TIME if local_time_only else _TRUNCATED
+def _is_date(value: str, pattern: re.Pattern[str]) -> bool:
+    """Tell whether ``value`` has the form ``pattern`` gives and is a real date (no 30 February)."""
     if not pattern.fullmatch(value):
         return False
     found = _FIELDS.match(value)
@@ -69,12 +67,13 @@ def _is_date(value: str, *, local_time_only: bool) -> bool:
     return True
 
 
+_LOCAL = "must be a date and time without a UTC offset (with one, it is a datetime field)"
 _DATE_KEYS = {
-    names.FIRST_CREATED: True,
-    names.VERSION_CREATED: True,
-    names.CONTENT_CREATED: False,
-    names.CONTENT_MODIFIED: False,
-    names.EMBARGOED: False,
+    names.FIRST_CREATED: (_LOCAL_DATE_TIME, _LOCAL),
+    names.VERSION_CREATED: (_LOCAL_DATE_TIME, _LOCAL),
+    names.EMBARGOED: (_DATE_TIME, "must be an XML Schema date and time (2024-01-17T08:30:00)"),
+    names.CONTENT_CREATED: (_TRUNCATED, "must be an XML Schema date or date and time"),
+    names.CONTENT_MODIFIED: (_TRUNCATED, "must be an XML Schema date or date and time"),
 }
 _PATTERN_KEYS = {
     names.VERSION: (_POSITIVE, "must be a positive whole number"),
@@ -95,20 +94,17 @@ def _value_problem(key: str, value: str) -> str | None:
         pattern, reason = _PATTERN_KEYS[key]
         return None if pattern.match(value) else reason
     if key in _DATE_KEYS:
-        local_only = _DATE_KEYS[key]
-        if not _is_date(value, local_time_only=local_only):
-            return (
-                "must be a date and time without a UTC offset (with one, it is a datetime field)"
-                if local_only
-                else "must be an XML Schema date or date-time (2024, 2024-01, 2024-01-17, ...)"
-            )
+        pattern, reason = _DATE_KEYS[key]
+        return None if _is_date(value, pattern) else reason
     return None
 
 
 def _meta_problem(article: Article, key: str, value: str) -> str | None:  # noqa: PLR0911
     """Return why ``meta[key]`` cannot be written, or ``None``."""
     if key in names.NITF_KEYS:
-        return "equals the title, and reads back as no value" if value == article.title else None
+        # The inline NITF's own check sees its headline, not the item's title.
+        same = key == nitf_names.HEAD_TITLE and value == article.title
+        return "equals the title, and reads back as no value" if same else None
     if key not in names.META_KEYS:
         return (
             f"not a key of the newsml-g2 format (those are {', '.join(names.META_KEYS)}, "
@@ -186,6 +182,9 @@ def check(article: Article) -> None:
         reason = _meta_problem(article, key, value)
         if reason is not None:
             raise _refuse(f"meta[{key!r}]", reason)
+    for field, moment in (("published", article.published), ("modified", article.modified)):
+        if moment is not None and abs(moment.utcoffset() or _NO_OFFSET) > _MOST_OFFSET:
+            raise _refuse(field, "XML Schema takes UTC offsets from -14:00 to +14:00 only")
     if names.GUID not in article.meta:
         raise _refuse(
             f"meta[{names.GUID!r}]", "a news item needs a guid (its identifier): set this key"
