@@ -94,10 +94,11 @@ def read_item(item: etree._Element) -> Article:
     kind = item_class(item)
     if kind not in names.TEXT_CLASSES:
         described = f"of class {kind!r}" if kind else "without an itemMeta/itemClass"
+        where = _first(_first(item, "itemMeta"), "itemClass")
         raise ItemError(
             f"the news item is {described}, not a text item (ninat:text): "
             "the newsml-g2 format reads text items only",
-            _first(_first(item, "itemMeta"), "itemClass") or item,
+            item if where is None else where,
         )
     content_set = _first(item, "contentSet")
     try:
