@@ -92,7 +92,11 @@ class NewsmlG2Format(Format):
             except ParseError as error:
                 yield error
                 continue
-            name = local_name(root, names.NAMESPACE)
+            name = (
+                etree.QName(root).localname
+                if etree.QName(root).namespace == names.NAMESPACE
+                else None
+            )
             if name == "newsMessage":
                 for item in self._message_items(root):
                     yield self._item(item, offset, source)

@@ -85,8 +85,7 @@ def read_item(item: etree._Element) -> Article:
         ValueError: a value breaks a model invariant
             (:class:`~newsparse.ValidationError`).
     """
-    name = _name(item)
-    if name != "newsItem":
+    if item.tag != f"{{{names.NAMESPACE}}}newsItem":
         raise ItemError(
             f"{item.tag!r} is not a news item: the newsml-g2 format reads text news items",
             item,
@@ -218,14 +217,10 @@ _AS_WRITTEN = {
 def _read_headlines(headlines: list[tuple[str | None, str]], fields: Fields) -> None:
     if not headlines:
         return
-    main = next(
-        (
-            index
-            for index, (role, _) in enumerate(headlines)
-            if role is None or role.endswith(":main")
-        ),
-        0,
-    )
+    roles = [role for role, _ in headlines]
+    mains = [index for index, role in enumerate(roles) if role and role.endswith(":main")]
+    plain = [index for index, role in enumerate(roles) if role is None]
+    main = (mains or plain or [0])[0]
     title = headlines[main][1]
     others = [text for index, (_, text) in enumerate(headlines) if index != main]
     if fields.title is not None and fields.title != title:
