@@ -8,6 +8,7 @@ import newsparse
 import pytest
 from newsparse import Image, Section
 
+import harbour_story
 from newsparse_iptc.nitf.examples import ACCEPTED, CANONICAL
 
 NS = "http://iptc.org/std/NITF/2006-10-18/"
@@ -30,26 +31,8 @@ def nitf(head: str = "", body_head: str = "", content: str = "", *, ns: bool = T
 def test_canonical_example_field_by_field() -> None:
     article = one(CANONICAL)
     assert article.title == "Ice closes the inner harbour"
-    assert article.body == (
-        Section(
-            paragraphs=(
-                "Ice 30 centimetres thick closed the inner harbour on Wednesday.",
-                "Ferries will use the outer quay & the bus link.",
-            )
-        ),
-        Section(
-            heading="What travellers should do",
-            paragraphs=("Allow twenty minutes more for the walk to the outer quay.",),
-        ),
-    )
-    assert article.images == (
-        Image(
-            url="https://harbour.example/img/ice.jpg",
-            alt="A ferry",
-            caption="The 7:10 ferry, stuck at the inner quay.",
-            credit="Per Ek",
-        ),
-    )
+    assert article.body == harbour_story.BODY
+    assert article.images == (harbour_story.IMAGE,)
     assert article.authors == ("Ana Lind",)
     cet = timezone(timedelta(hours=1))
     assert article.published == datetime(2024, 1, 17, 8, 30, tzinfo=cet)

@@ -26,6 +26,7 @@ from newsparse_iptc.newsml_g2 import names
 from newsparse_iptc.nitf import names as nitf_names
 from newsparse_iptc.nitf import write as nitf_write
 from newsparse_iptc.text import problem
+from newsparse_iptc.xmlbuild import Builder
 
 __all__ = ["CATALOG", "DECLARATION", "check", "write"]
 
@@ -208,16 +209,9 @@ def check(article: Article) -> None:
         raise _refuse(error.field, error.reason) from None
 
 
-def _tag(name: str) -> str:
-    return f"{{{names.NAMESPACE}}}{name}"
-
-
-def _add(
-    parent: etree._Element, name: str, text: str | None = None, /, **attributes: str
-) -> etree._Element:
-    element = etree.SubElement(parent, _tag(name), attrib=attributes)
-    element.text = text
-    return element
+_BUILD = Builder(names.NAMESPACE)
+_tag = _BUILD.tag
+_add = _BUILD.add
 
 
 def _named(parent: etree._Element, name: str, label: str, **attributes: str) -> None:

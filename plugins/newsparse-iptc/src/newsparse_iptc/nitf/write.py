@@ -17,6 +17,7 @@ from newsparse.model import Article, Image
 from newsparse_iptc.dates import format_basic, parse_moment
 from newsparse_iptc.nitf import names
 from newsparse_iptc.text import problem
+from newsparse_iptc.xmlbuild import Builder
 
 __all__ = ["DECLARATION", "check", "element", "texts", "write"]
 
@@ -102,16 +103,9 @@ def check(article: Article) -> None:
             raise RenderError(names.FORMAT_NAME, f"meta[{key!r}]", reason)
 
 
-def _tag(name: str) -> str:
-    return f"{{{names.NAMESPACE}}}{name}"
-
-
-def _add(
-    parent: etree._Element, name: str, text: str | None = None, /, **attributes: str
-) -> etree._Element:
-    element = etree.SubElement(parent, _tag(name), attrib=attributes)
-    element.text = text
-    return element
+_BUILD = Builder(names.NAMESPACE)
+_tag = _BUILD.tag
+_add = _BUILD.add
 
 
 def _docdata(article: Article) -> etree._Element:
