@@ -70,6 +70,14 @@ def test_inline_data_that_is_encoded() -> None:
     assert "inlineData" in error.message
 
 
+def test_two_documents_in_one_inline_xml() -> None:
+    # The schema allows one element in inlineXML; reading only the first would lose the other.
+    nitf = '<nitf xmlns="http://iptc.org/std/NITF/2006-10-18/"/>'
+    error = error_of(news_item(content=f"<inlineXML>{nitf}{nitf}</inlineXML>"))
+    assert error.line == 5
+    assert "inlineXML" in error.message
+
+
 def test_no_headline() -> None:
     error = error_of(news_item(headline=""))
     assert error.line == 1

@@ -130,6 +130,15 @@ def _with(**meta: str) -> Article:
         (_with(**{"newsml-g2.nitf.abstract": "A."}), "meta['newsml-g2.nitf.abstract']"),
         (_with(**{"newsml-g2.subheadline": "a\n\nb"}), "meta['newsml-g2.subheadline']"),
         (
+            Article(
+                title="T",
+                modified=MOMENT,
+                summary="S.",
+                meta={**GUID, "newsml-g2.nitf.abstract": ""},
+            ),
+            "meta['newsml-g2.nitf.abstract']",
+        ),
+        (
             Article(title="T", modified=MOMENT, meta={**GUID, "newsml-g2.by": "By A"}),
             "meta['newsml-g2.by']",
         ),

@@ -97,14 +97,16 @@ def _inline_xml(rendition: etree._Element) -> Fields | None:
     if not inside:
         # Nothing but comments or blank space: nothing to lose.
         return Fields() if not (rendition.text or "").strip() else None
-    (root,) = inside[:1]
+    root = inside[0]
     local = etree.QName(root).localname
     namespace = etree.QName(root).namespace
-    kind = _content_type(rendition)
-    if local == "nitf" and namespace in {None, nitf_names.NAMESPACE}:
+    if len(inside) == 1 and local == "nitf" and namespace in {None, nitf_names.NAMESPACE}:
         return read_nitf(root)
-    if namespace in {None, names.XHTML_NAMESPACE} and (local == "html" or kind in _XHTML_TYPES):
+    if len(inside) == 1 and local == "html" and namespace in {None, names.XHTML_NAMESPACE}:
         return read_xhtml(root)
+    if _content_type(rendition) in _XHTML_TYPES:
+        # XHTML without its html element: read what inlineXML holds as a body.
+        return read_xhtml(rendition)
     return None
 
 
@@ -128,13 +130,13 @@ def _xhtml_name(element: etree._Element) -> str | None:
 
 
 def read_xhtml(root: etree._Element) -> Fields:
-    """Read XHTML (an ``html`` element, or a ``body``, ``div``, ...) into fields.
+    """Read XHTML (an ``html`` element, or any element holding a body's content) into fields.
 
     Only the body is read (the item's ``headline`` is the title): ``h1``-``h6``
     start sections, ``p``, ``pre``, ``li``, ``dt`` and ``dd`` are paragraphs,
     ``img`` (inside a ``figure``, with its ``figcaption`` as the caption) an
-    image; other elements are looked into, except tables, scripts, styles and
-    embedded media.
+    image; other XHTML elements are looked into, except tables, scripts,
+    styles and embedded media; elements of other namespaces are not read.
     """
     fields = Fields()
     builder = SectionBuilder(fields.sections)

@@ -134,7 +134,7 @@ def _abstract_problem(article: Article, value: str) -> str | None:
     if value == summary:
         return "equals the summary, and reads back as no value"
     for part in value.split("\n\n"):
-        reason = problem(part)
+        reason = problem(part) if part else "an empty paragraph is not written"
         if reason is not None:
             return reason
     return None
