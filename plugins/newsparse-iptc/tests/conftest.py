@@ -15,6 +15,9 @@ from lxml import etree
 
 from iptc_corpus import CORPUS, load_newsml_g2_schema, load_schema
 
+# Helpers that assert: their failures show the values, as in the tests.
+pytest.register_assert_rewrite("harbour_story")
+
 settings.load_profile(os.environ.get("NEWSPARSE_HYPOTHESIS_PROFILE", newsparse.testing.CI))
 
 

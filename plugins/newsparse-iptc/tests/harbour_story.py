@@ -1,12 +1,14 @@
-"""The body and image of the hand-written "harbour ice" examples, worked out by hand.
+"""The fields of the hand-written "harbour ice" examples, worked out by hand.
 
 The canonical NITF and NewsML-G2 examples tell the same story, so their read
-tests expect the same sections and image.
+tests expect the same fields (``meta`` aside, which each format names its way).
 """
 
 from __future__ import annotations
 
-from newsparse import Image, Section
+from datetime import datetime, timedelta, timezone
+
+from newsparse import Article, Image, Section
 
 BODY = (
     Section(
@@ -30,3 +32,20 @@ IMAGE = Image(
     credit="Per Ek",
 )
 """The ``media`` element: reference, alternate text, caption, producer."""
+
+
+def assert_fields(article: Article) -> None:
+    """Assert every field but ``meta`` of the canonical examples."""
+    assert article.title == "Ice closes the inner harbour"
+    assert article.body == BODY
+    assert article.images == (IMAGE,)
+    assert article.authors == ("Ana Lind",)
+    cet = timezone(timedelta(hours=1))
+    assert article.published == datetime(2024, 1, 17, 8, 30, tzinfo=cet)
+    assert article.published.utcoffset() == timedelta(hours=1)
+    assert article.modified == datetime(2024, 1, 17, 10, 15, tzinfo=cet)
+    assert article.url == "https://harbour.example/ports/ice"
+    assert article.publisher == "Harbour Post"
+    assert article.language == "en"
+    assert article.topics == ("ports", "weather")
+    assert article.summary == "The port authority shut the inner basin at dawn."

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
+from datetime import datetime, timezone
 
 import newsparse
 import pytest
@@ -30,19 +30,7 @@ def nitf(head: str = "", body_head: str = "", content: str = "", *, ns: bool = T
 
 def test_canonical_example_field_by_field() -> None:
     article = one(CANONICAL)
-    assert article.title == "Ice closes the inner harbour"
-    assert article.body == harbour_story.BODY
-    assert article.images == (harbour_story.IMAGE,)
-    assert article.authors == ("Ana Lind",)
-    cet = timezone(timedelta(hours=1))
-    assert article.published == datetime(2024, 1, 17, 8, 30, tzinfo=cet)
-    assert article.published.utcoffset() == timedelta(hours=1)
-    assert article.modified == datetime(2024, 1, 17, 10, 15, tzinfo=cet)
-    assert article.url == "https://harbour.example/ports/ice"
-    assert article.publisher == "Harbour Post"
-    assert article.language == "en"
-    assert article.topics == ("ports", "weather")
-    assert article.summary == "The port authority shut the inner basin at dawn."
+    harbour_story.assert_fields(article)
     assert dict(article.meta) == {
         "nitf.doc-id": "npx-2024-0117",
         "nitf.urgency": "3",
