@@ -1,6 +1,7 @@
 """Where the IPTC corpus is, and how its XML Schemas are loaded without the network.
 
-The IPTC's NewsML-G2 repository (examples, the NITF 3.6 XML Schema) is
+The IPTC's NewsML-G2 repository (examples, the NewsML-G2 2.35 and NITF 3.6
+XML Schemas) is
 CC BY 4.0 material kept outside this repository.  ``NEWSPARSE_IPTC_CORPUS``
 names its folder; without it, ``shared/corpora/iptc/newsml-g2`` beside the
 repository is used.  Tests that need it skip, saying where they looked,
@@ -66,12 +67,42 @@ class LocalOnly(etree.Resolver):
         return self.resolve_string("", context)  # type: ignore[call-arg]
 
 
+def _local_parser(folder: Path) -> tuple[etree.XMLParser, LocalOnly]:
+    resolver = LocalOnly(folder)
+    parser = etree.XMLParser(no_network=True, load_dtd=False, resolve_entities=False)
+    parser.resolvers.add(resolver)
+    return parser, resolver
+
+
 def load_schema(name: str) -> tuple[etree.XMLSchema, LocalOnly]:
     """Load an XML Schema of the corpus without the network; return it and its resolver."""
     assert CORPUS is not None
     folder = CORPUS / "specification"
-    resolver = LocalOnly(folder)
-    parser = etree.XMLParser(no_network=True, load_dtd=False, resolve_entities=False)
-    parser.resolvers.add(resolver)
+    parser, resolver = _local_parser(folder)
     schema = etree.XMLSchema(etree.parse(str(folder / name), parser))
     return schema, resolver
+
+
+NEWSML_G2_XSD = "NewsML-G2_2.35-spec-All-Power.xsd"
+
+# The NewsML-G2 schema validates inlineXML "laxly": an element is checked
+# when a schema for its namespace is loaded.  It imports only xml.xsd, so
+# this schema imports it and NITF 3.6 side by side, and the NITF inside
+# rendered items is checked too.
+_NEWSML_G2_AND_NITF = f"""\
+<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema">
+  <xs:import namespace="http://iptc.org/std/nar/2006-10-01/" schemaLocation="{NEWSML_G2_XSD}"/>
+  <xs:import namespace="http://iptc.org/std/NITF/2006-10-18/" schemaLocation="nitf-3-6.xsd"/>
+</xs:schema>
+"""
+
+
+def load_newsml_g2_schema() -> tuple[etree.XMLSchema, LocalOnly]:
+    """Load NewsML-G2 2.35 with NITF 3.6 for its inline XML, from local files only."""
+    assert CORPUS is not None
+    folder = CORPUS / "specification"
+    parser, resolver = _local_parser(folder)
+    root = etree.fromstring(
+        _NEWSML_G2_AND_NITF.encode("utf-8"), parser, base_url=str(folder / "newsml-g2+nitf.xsd")
+    )
+    return etree.XMLSchema(etree.ElementTree(root)), resolver

@@ -10,6 +10,8 @@ import pytest
 
 import newsparse_iptc
 from newsparse_iptc import dates, text, xmlsafe
+from newsparse_iptc.newsml_g2 import names as g2_names
+from newsparse_iptc.newsml_g2.examples import CANONICAL as G2_CANONICAL
 from newsparse_iptc.ninjs import names as ninjs_names
 from newsparse_iptc.nitf import names
 from newsparse_iptc.nitf.examples import ACCEPTED, CANONICAL
@@ -46,3 +48,32 @@ def test_ninjs_page_names_every_meta_key() -> None:
     page = (PAGE.parent / "ninjs.md").read_text(encoding="utf-8")
     for key in ninjs_names.META_KEYS:
         assert f'meta["{key}"]' in page, key
+
+
+def test_newsml_g2_page_names_every_meta_key() -> None:
+    page = (PAGE.parent / "newsml-g2.md").read_text(encoding="utf-8")
+    for key in g2_names.META_KEYS:
+        assert f'meta["{key}"]' in page, key
+
+
+def test_every_newsml_g2_key_is_in_the_canonical_example_or_the_mapping_tests() -> None:
+    seen = set(newsparse.parse(G2_CANONICAL, "newsml-g2")[0].meta)
+    # Covered by test_newsml_g2_read.py and test_newsml_g2_corpus.py instead.
+    elsewhere = {
+        g2_names.INLINE_HEADLINE,
+        g2_names.INLINE_ABSTRACT,
+        g2_names.FIRST_CREATED,
+        g2_names.VERSION_CREATED,
+        g2_names.CONTENT_MODIFIED,
+        g2_names.EMBARGOED,
+        g2_names.PROVIDER_URI,
+        g2_names.USAGE_TERMS,
+        g2_names.BY,
+    }
+    assert set(g2_names.META_KEYS) - elsewhere <= seen
+
+
+def test_the_formats_page_lists_newsml_g2() -> None:
+    index = (PAGE.parent / "index.md").read_text(encoding="utf-8")
+    assert "\nnewsml-g2\n" in index
+    assert "[`newsparse-iptc`](newsml-g2.md)" in index

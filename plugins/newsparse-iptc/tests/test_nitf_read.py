@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
+from datetime import datetime, timezone
 
 import newsparse
 import pytest
 from newsparse import Image, Section
 
+import harbour_story
 from newsparse_iptc.nitf.examples import ACCEPTED, CANONICAL
 
 NS = "http://iptc.org/std/NITF/2006-10-18/"
@@ -29,37 +30,7 @@ def nitf(head: str = "", body_head: str = "", content: str = "", *, ns: bool = T
 
 def test_canonical_example_field_by_field() -> None:
     article = one(CANONICAL)
-    assert article.title == "Ice closes the inner harbour"
-    assert article.body == (
-        Section(
-            paragraphs=(
-                "Ice 30 centimetres thick closed the inner harbour on Wednesday.",
-                "Ferries will use the outer quay & the bus link.",
-            )
-        ),
-        Section(
-            heading="What travellers should do",
-            paragraphs=("Allow twenty minutes more for the walk to the outer quay.",),
-        ),
-    )
-    assert article.images == (
-        Image(
-            url="https://harbour.example/img/ice.jpg",
-            alt="A ferry",
-            caption="The 7:10 ferry, stuck at the inner quay.",
-            credit="Per Ek",
-        ),
-    )
-    assert article.authors == ("Ana Lind",)
-    cet = timezone(timedelta(hours=1))
-    assert article.published == datetime(2024, 1, 17, 8, 30, tzinfo=cet)
-    assert article.published.utcoffset() == timedelta(hours=1)
-    assert article.modified == datetime(2024, 1, 17, 10, 15, tzinfo=cet)
-    assert article.url == "https://harbour.example/ports/ice"
-    assert article.publisher == "Harbour Post"
-    assert article.language == "en"
-    assert article.topics == ("ports", "weather")
-    assert article.summary == "The port authority shut the inner basin at dawn."
+    harbour_story.assert_fields(article)
     assert dict(article.meta) == {
         "nitf.doc-id": "npx-2024-0117",
         "nitf.urgency": "3",

@@ -1,8 +1,8 @@
 """newsparse-iptc: the IPTC news formats for newsparse.
 
 Installing the distribution registers, through the ``newsparse`` entry-point
-group, the formats ``nitf`` (News Industry Text Format 3.x) and ``ninjs``
-(News in JSON 2 and 3):
+group, the formats ``nitf`` (News Industry Text Format 3.x), ``ninjs``
+(News in JSON 2 and 3) and ``newsml-g2`` (NewsML-G2 text news items):
 
 >>> import newsparse
 >>> text = '<nitf><body><body.head><hedline><hl1>Rain</hl1></hedline></body.head>'
@@ -10,12 +10,15 @@ group, the formats ``nitf`` (News Industry Text Format 3.x) and ``ninjs``
 >>> [(a.title, a.paragraphs) for a in newsparse.parse(text, "nitf")]
 [('Rain', ('It rained.',))]
 
-NewsML-G2 is planned; the NITF reader is split so that NewsML-G2
-can read the NITF it carries inline (:func:`newsparse_iptc.nitf.read.read_body`).
+NewsML-G2 items carry their text as inline NITF, which the ``newsml-g2``
+format reads with the NITF reader (:func:`newsparse_iptc.nitf.read.read_nitf`).
 """
 
 from importlib.metadata import PackageNotFoundError, version
 
+from newsparse_iptc.newsml_g2.format import NewsmlG2Format
+from newsparse_iptc.newsml_g2.names import META_KEYS as NEWSML_G2_META_KEYS
+from newsparse_iptc.newsml_g2.names import NAMESPACE as NEWSML_G2_NAMESPACE
 from newsparse_iptc.ninjs.format import NinjsFormat
 from newsparse_iptc.ninjs.names import META_KEYS as NINJS_META_KEYS
 from newsparse_iptc.nitf.format import NitfFormat
@@ -28,9 +31,12 @@ except PackageNotFoundError:  # pragma: no cover - running from a source tree
     __version__ = "0+unknown"
 
 __all__ = [
+    "NEWSML_G2_META_KEYS",
+    "NEWSML_G2_NAMESPACE",
     "NINJS_META_KEYS",
     "NITF_META_KEYS",
     "NITF_NAMESPACE",
+    "NewsmlG2Format",
     "NinjsFormat",
     "NitfFormat",
     "__version__",

@@ -12,6 +12,7 @@ from __future__ import annotations
 import newsparse
 from newsparse.registry import FormatRegistry
 
+from newsparse_iptc.newsml_g2.format import NewsmlG2Format
 from newsparse_iptc.ninjs.format import NinjsFormat
 from newsparse_iptc.nitf.format import NitfFormat
 
@@ -20,6 +21,7 @@ __all__ = ["newsparse_register_formats"]
 
 @newsparse.hookimpl
 def newsparse_register_formats(registry: FormatRegistry) -> None:
-    """Register the ``nitf`` and ``ninjs`` formats."""
+    """Register the ``nitf``, ``ninjs`` and ``newsml-g2`` formats."""
     registry.add(NitfFormat())
     registry.add(NinjsFormat())
+    registry.add(NewsmlG2Format())

@@ -6,6 +6,7 @@ this module only when their ``strategy()`` is called.
 
 from __future__ import annotations
 
+from datetime import datetime, timedelta
 from typing import Any
 
 import attrs
@@ -13,12 +14,16 @@ from hypothesis import strategies as st
 from newsparse.model import Article, Image, Section
 from newsparse.testing import datetimes, images, languages, sparse_articles, texts, urls
 
+from newsparse_iptc.dates import format_extended
+from newsparse_iptc.newsml_g2 import names as g2_names
 from newsparse_iptc.ninjs import names as ninjs_names
 from newsparse_iptc.nitf import names
 from newsparse_iptc.text import collapse, problem
 
 __all__ = [
     "lines",
+    "newsml_g2_articles",
+    "newsml_g2_meta",
     "ninjs_articles",
     "ninjs_meta",
     "nitf_articles",
@@ -91,15 +96,16 @@ def nitf_meta() -> st.SearchStrategy[dict[str, str]]:
 
 
 @st.composite
-def _articles(draw: st.DrawFn) -> Article:
+def _articles(draw: st.DrawFn, moments: st.SearchStrategy[datetime] | None = None) -> Article:
+    moments = datetimes() if moments is None else moments
     article = draw(
         sparse_articles(
             title=lines(),
             body=_body(),
             images=st.lists(_images(), max_size=3),
             authors=st.lists(lines(max_words=4), max_size=3, unique=True),
-            published=st.one_of(st.none(), datetimes()),
-            modified=st.one_of(st.none(), datetimes()),
+            published=st.one_of(st.none(), moments),
+            modified=st.one_of(st.none(), moments),
             url=st.one_of(st.none(), urls()),
             publisher=st.one_of(st.none(), lines(max_words=4)),
             language=st.one_of(st.none(), languages()),
@@ -168,3 +174,100 @@ def ninjs_articles() -> st.SearchStrategy[Article]:
         summary=st.one_of(st.none(), texts(max_words=30)),
         meta=ninjs_meta(),
     )
+
+
+_G2_DATES = ["2024", "2024-01", "2024-01-17", "2024-01-17T08:30:00", "2024-01-17T08:30:00.5+01:00"]
+
+
+def newsml_g2_meta() -> st.SearchStrategy[dict[str, str]]:
+    """``meta`` maps of the ``newsml-g2`` keys that stand alone, with values it writes exactly.
+
+    The keys that depend on other fields (the guid, the dates kept as
+    written, ``by``, the inline NITF's headline and abstract) are left to
+    :func:`newsml_g2_articles`.
+    """
+    qcode = st.from_regex(r"[a-z]{2,8}:[A-Za-z0-9._-]{1,10}", fullmatch=True)
+    several = st.lists(lines(max_words=6), min_size=1, max_size=3).map("\n".join)
+    values = {
+        g2_names.VERSION: st.integers(min_value=1, max_value=10**9).map(str),
+        g2_names.SUBHEADLINE: several,
+        g2_names.CONTENT_CREATED: st.sampled_from(_G2_DATES),
+        g2_names.CONTENT_MODIFIED: st.sampled_from(_G2_DATES),
+        g2_names.EMBARGOED: st.sampled_from(_G2_DATES[-2:]),
+        g2_names.URGENCY: st.sampled_from("123456789"),
+        g2_names.PUB_STATUS: qcode,
+        g2_names.PROVIDER: qcode,
+        g2_names.PROVIDER_URI: urls(),
+        g2_names.ED_NOTE: several,
+        g2_names.COPYRIGHT_HOLDER: lines(max_words=4),
+        g2_names.COPYRIGHT_NOTICE: lines(max_words=10),
+        g2_names.USAGE_TERMS: lines(max_words=10),
+        g2_names.SLUGLINE: lines(max_words=3),
+        g2_names.DATELINE: lines(max_words=5),
+        g2_names.LOCATED: lines(max_words=3),
+    }
+    return st.fixed_dictionaries({}, optional=values)
+
+
+@st.composite
+def _g2_articles(draw: st.DrawFn) -> Article:
+    article = draw(_articles(_g2_datetimes()))
+    meta = {**article.meta, **draw(newsml_g2_meta())}
+    meta[g2_names.GUID] = draw(lines(max_words=3))
+    with_by = draw(st.booleans())
+    if article.authors and with_by:
+        meta[g2_names.BY] = draw(
+            st.lists(lines(max_words=5), min_size=1, max_size=2).map("\n".join)
+        )
+    inline = draw(st.one_of(st.none(), lines()))
+    if inline is not None and inline != article.title:
+        meta[g2_names.INLINE_HEADLINE] = inline
+    if names.HEAD_TITLE in meta and meta[names.HEAD_TITLE] in {article.title, inline}:
+        del meta[names.HEAD_TITLE]
+    summary = article.summary
+    if summary is not None and "\n\n" not in summary:
+        abstract = draw(st.one_of(st.none(), lines(max_words=20)))
+        if abstract is not None and abstract != summary:
+            meta[g2_names.INLINE_ABSTRACT] = abstract
+    fields = _fields(article)
+    if article.published is None and draw(st.booleans()):
+        meta[g2_names.FIRST_CREATED] = draw(
+            st.sampled_from(["2024-01-17T08:30:00", "1999-12-31T23:59:59.25"])
+        )
+    if article.modified is None and draw(st.booleans()):
+        meta[g2_names.VERSION_CREATED] = draw(
+            st.sampled_from(["2024-01-18T09:00:00", "2000-01-01T00:00:00"])
+        )
+    dates = [article.published, article.modified]
+    if all(moment is None for moment in dates) and not (
+        {g2_names.FIRST_CREATED, g2_names.VERSION_CREATED} & set(meta)
+    ):
+        fields["modified"] = draw(_g2_datetimes())
+    elif _same_text(article.published, article.modified):
+        fields["modified"] = None
+    return Article(**{**fields, "meta": meta})
+
+
+def _g2_datetimes() -> st.SearchStrategy[datetime]:
+    """Aware datetimes whose UTC offset XML Schema takes (-14:00 to +14:00)."""
+    most = timedelta(hours=14)
+    return datetimes().filter(lambda moment: abs(moment.utcoffset() or timedelta(0)) <= most)
+
+
+def _same_text(first: datetime | None, second: datetime | None) -> bool:
+    return (
+        first is not None
+        and second is not None
+        and format_extended(first) == format_extended(second)
+    )
+
+
+def newsml_g2_articles() -> st.SearchStrategy[Article]:
+    """Generate every kind of article the ``newsml-g2`` format represents exactly.
+
+    Those of :func:`nitf_articles` (the body goes in the inline NITF, with
+    its ``nitf.*`` keys), with a guid, at least one date (a news item needs
+    ``versionCreated``), a ``modified`` that is not written as ``published``,
+    and the ``newsml-g2.*`` keys.
+    """
+    return _g2_articles()

@@ -19,7 +19,7 @@ from html.entities import html5
 
 from lxml import etree
 
-__all__ = ["clean_url", "collapse", "problem", "text_of"]
+__all__ = ["byline_author", "clean_url", "collapse", "language_tag", "problem", "text_of"]
 
 _XML_SPACE = re.compile("[\x00-\x20\x7f-\x9f\u2028\u2029]+")
 # What XML 1.0 cannot hold and the model allows.
@@ -30,6 +30,8 @@ _SEPARATING = frozenset(
     {"br", "p", "hl1", "hl2", "li", "block", "bq", "pre", "dt", "dd", "td", "th", "tr"}
 )
 _URL_SPACE = re.compile(r"[\s\x00-\x1f\x7f-\x9f]")
+_LANGUAGE = re.compile(r"[A-Za-z]{2,8}(?:-[A-Za-z0-9]{1,8})*\Z")
+_BY = re.compile(r"\A(?:by|von|par|por|door|av)\b[\s:]*", re.IGNORECASE)
 
 
 def collapse(text: str) -> str:
@@ -99,3 +101,26 @@ def clean_url(value: str | None) -> str | None:
 
 def _percent(char: str) -> str:
     return "".join(f"%{byte:02X}" for byte in char.encode("utf-8", "surrogatepass"))
+
+
+def language_tag(value: str | None) -> str | None:
+    """Return ``value`` collapsed if it is a language tag (like ``xs:language``), else ``None``.
+
+    >>> language_tag(" en-GB "), language_tag("english!")
+    ('en-GB', None)
+    """
+    if value is None:
+        return None
+    tag = collapse(value)
+    return tag if _LANGUAGE.match(tag) else None
+
+
+def byline_author(text: str) -> str:
+    """Return the author a byline names: without a leading "By" (or "von", "par", ...).
+
+    Trailing and leading commas, colons and semicolons go too; the result may be empty.
+
+    >>> byline_author("By Ana Lind,")
+    'Ana Lind'
+    """
+    return _BY.sub("", collapse(text)).strip(" ,;:")

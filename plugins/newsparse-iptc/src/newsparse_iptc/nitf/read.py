@@ -8,7 +8,6 @@ inline, and reads that ``body`` with :func:`read_body` into the same
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -19,13 +18,11 @@ from newsparse.model import Article, Image, Section
 from newsparse_iptc.dates import parse_moment
 from newsparse_iptc.nitf import names
 from newsparse_iptc.sections import SectionBuilder
-from newsparse_iptc.text import clean_url, collapse, text_of
+from newsparse_iptc.text import byline_author, clean_url, collapse, language_tag, text_of
 
 __all__ = ["Fields", "read_body", "read_head", "read_nitf"]
 
 _XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
-_LANGUAGE = re.compile(r"[A-Za-z]{2,8}(?:-[A-Za-z0-9]{1,8})*\Z")
-_BY = re.compile(r"\A(?:by|von|par|por|door|av)\b[\s:]*", re.IGNORECASE)
 _IMAGE_TYPES = frozenset({"image", "photo", "graphic"})
 _BYLINE_LABELS = frozenset({"byttl", "location", "virtloc"})
 _CONTAINERS = frozenset({"block", "bq"})
@@ -139,11 +136,8 @@ def read_nitf(root: etree._Element) -> Fields:
 
 def _read_language(value: str | None, fields: Fields) -> None:
     # A value that is no language tag is not read: XML Schema refuses it too.
-    if value is None or fields.language is not None:
-        return
-    tag = collapse(value)
-    if _LANGUAGE.match(tag):
-        fields.language = tag
+    if fields.language is None:
+        fields.language = language_tag(value)
 
 
 def read_head(head: etree._Element, fields: Fields) -> None:
@@ -249,7 +243,7 @@ def _read_byline(byline: etree._Element, fields: Fields) -> None:
             loose.append(text_of(child))
         loose.append(child.tail or "")
     if not persons:
-        author = _BY.sub("", collapse(" ".join(loose))).strip(" ,;:")
+        author = byline_author(" ".join(loose))
         if author:
             fields.authors.append(author)
 

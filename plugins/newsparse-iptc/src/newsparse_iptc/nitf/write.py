@@ -17,8 +17,9 @@ from newsparse.model import Article, Image
 from newsparse_iptc.dates import format_basic, parse_moment
 from newsparse_iptc.nitf import names
 from newsparse_iptc.text import problem
+from newsparse_iptc.xmlbuild import Builder
 
-__all__ = ["DECLARATION", "check", "write"]
+__all__ = ["DECLARATION", "check", "element", "texts", "write"]
 
 DECLARATION = '<?xml version="1.0" encoding="UTF-8"?>\n'
 """The line every rendered document starts with."""
@@ -28,8 +29,11 @@ _NMTOKEN = re.compile(r"[A-Za-z0-9._:-]+\Z")
 _NMTOKEN_KEYS = frozenset({names.URGENCY, names.COPYRIGHT_YEAR})
 
 
-def _texts(article: Article) -> Iterator[tuple[str, str]]:
-    """Yield ``(field, value)`` for every text of ``article`` that NITF writes as is."""
+def texts(article: Article) -> Iterator[tuple[str, str]]:
+    """Yield ``(field, value)`` for every text of ``article`` that NITF writes as is.
+
+    NewsML-G2 writes the same texts, and checks them with this too.
+    """
     yield "title", article.title
     for index, section in enumerate(article.body):
         if section.heading is not None:
@@ -82,7 +86,7 @@ def _meta_problem(article: Article, key: str, value: str) -> str | None:
 
 def check(article: Article) -> None:
     """Raise :class:`~newsparse.RenderError` if NITF cannot hold ``article`` exactly."""
-    for field, value in _texts(article):
+    for field, value in texts(article):
         reason = problem(value)
         if reason is not None:
             raise RenderError(names.FORMAT_NAME, field, reason)
@@ -99,16 +103,9 @@ def check(article: Article) -> None:
             raise RenderError(names.FORMAT_NAME, f"meta[{key!r}]", reason)
 
 
-def _tag(name: str) -> str:
-    return f"{{{names.NAMESPACE}}}{name}"
-
-
-def _add(
-    parent: etree._Element, name: str, text: str | None = None, /, **attributes: str
-) -> etree._Element:
-    element = etree.SubElement(parent, _tag(name), attrib=attributes)
-    element.text = text
-    return element
+_BUILD = Builder(names.NAMESPACE)
+_tag = _BUILD.tag
+_add = _BUILD.add
 
 
 def _docdata(article: Article) -> etree._Element:
@@ -196,8 +193,11 @@ def _media(image: Image, content: etree._Element) -> None:
         _add(media, "media-producer", image.credit)
 
 
-def write(article: Article) -> str:
-    """Return the NITF document of a :func:`checked <check>` article, declaration first."""
+def element(article: Article) -> etree._Element:
+    """Return the ``nitf`` element of a :func:`checked <check>` article.
+
+    NewsML-G2 puts it inline, in a news item's ``inlineXML``.
+    """
     root = etree.Element(_tag("nitf"), nsmap={None: names.NAMESPACE})  # type: ignore[dict-item]
     if article.language is not None:
         root.set(_XML_LANG, article.language)
@@ -213,4 +213,9 @@ def write(article: Article) -> str:
                 _add(content, "hl2", section.heading)
             for paragraph in section.paragraphs:
                 _add(content, "p", paragraph)
-    return DECLARATION + etree.tostring(root, encoding="unicode", pretty_print=True)
+    return root
+
+
+def write(article: Article) -> str:
+    """Return the NITF document of a :func:`checked <check>` article, declaration first."""
+    return DECLARATION + etree.tostring(element(article), encoding="unicode", pretty_print=True)

@@ -1,0 +1,155 @@
+"""The ``newsml-g2`` format: NewsML-G2 text news items and news messages.
+
+Input is one NewsML-G2 document, or several one after the other, each
+starting with its XML declaration (as for ``nitf``).  A document is a
+``newsItem`` (one article) or a ``newsMessage`` (one article per text news
+item of its ``itemSet``).  Only text items are articles: any other item (a
+picture or video ``newsItem``, a ``packageItem``, a ``conceptItem``, ...)
+is reported as a :class:`~newsparse.ParseError` naming its line, and the
+items after it are still read, so nothing is left out silently.  ``render``
+writes one ``newsItem`` document per article, with the text as inline NITF.
+
+The field mapping is in ``docs/reference/formats/newsml-g2.md``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from typing import TYPE_CHECKING, TextIO
+
+from lxml import etree
+from newsparse.errors import ParseError, ValidationError
+from newsparse.format import Format, ParseItem
+from newsparse.limits import limits_of
+from newsparse.model import Article
+from newsparse.textio import TextStream
+
+from newsparse_iptc.newsml_g2 import names
+from newsparse_iptc.newsml_g2.content import elements
+from newsparse_iptc.newsml_g2.examples import ACCEPTED, CANONICAL, MESSAGE, XHTML
+from newsparse_iptc.newsml_g2.read import ItemError, read_item
+from newsparse_iptc.newsml_g2.write import check, write
+from newsparse_iptc.nitf.names import local_name
+from newsparse_iptc.xmlsafe import declared_encoding, line_of, parse_xml, peek, split_documents
+
+if TYPE_CHECKING:
+    from hypothesis.strategies import SearchStrategy
+
+__all__ = ["NewsmlG2Format"]
+
+_READ_ROOTS = frozenset({"newsItem", "newsMessage"})
+_OTHER_ROOTS = frozenset(
+    {"packageItem", "conceptItem", "knowledgeItem", "planningItem", "catalogItem"}
+)
+
+
+class NewsmlG2Format(Format):
+    """NewsML-G2 text news items (see :mod:`newsparse_iptc.newsml_g2.format`)."""
+
+    name = names.FORMAT_NAME
+    label = "NewsML-G2 (IPTC News Markup Language, text items)"
+    extensions = (".newsml", ".g2.xml")
+    media_types = (
+        "application/vnd.iptc.g2.newsitem+xml",
+        "application/vnd.iptc.g2.newsmessage+xml",
+    )
+
+    def sniff(self, sample: str) -> float:
+        """Score how surely ``sample`` starts a NewsML-G2 document.
+
+        The root must be in the NewsML-G2 namespace, with no text before its
+        first child, which must be in that namespace too: 0.95 for a
+        ``newsItem`` or ``newsMessage``, 0.9 for the other item roots
+        (``packageItem``, ``conceptItem``, ...: NewsML-G2 all the same, which
+        ``parse`` reports as items it does not read), 0.6 when the sample
+        ends before the first child; 0.0 for anything else.
+        """
+        seen = peek(sample)
+        if seen is None or seen.root.namespace != names.NAMESPACE:
+            return 0.0
+        root = seen.root.localname
+        if root not in _READ_ROOTS and root not in _OTHER_ROOTS:
+            return 0.0
+        if seen.child is None:
+            return 0.6
+        if seen.text_first or seen.child.namespace != names.NAMESPACE:
+            return 0.0
+        return 0.95 if root in _READ_ROOTS else 0.9
+
+    def declared_encoding(self, head: bytes) -> str | None:
+        """Return the encoding the XML declaration names, if there is one."""
+        return declared_encoding(head)
+
+    def parse(self, stream: TextStream, source: str) -> Iterator[ParseItem]:
+        """Read each document of ``stream``: an article per text news item."""
+        limits = limits_of(stream)
+        for document in split_documents(
+            stream, limits=limits, format_name=self.name, source=source
+        ):
+            offset = document.first_line - 1
+            try:
+                root = parse_xml(document, limits=limits, format_name=self.name, source=source)
+            except ParseError as error:
+                yield error
+                continue
+            name = (
+                etree.QName(root).localname
+                if etree.QName(root).namespace == names.NAMESPACE
+                else None
+            )
+            if name == "newsMessage":
+                for item in self._message_items(root):
+                    yield self._item(item, offset, source)
+            elif name == "newsItem" or name in _OTHER_ROOTS:
+                yield self._item(root, offset, source)
+            else:
+                yield self._error(
+                    f"the root element is {root.tag!r}, not NewsML-G2's newsItem or newsMessage "
+                    f"(in the namespace {names.NAMESPACE})",
+                    offset + line_of(root),
+                    source,
+                )
+
+    @staticmethod
+    def _message_items(message: etree._Element) -> Iterator[etree._Element]:
+        for part in message:
+            if local_name(part, names.NAMESPACE) == "itemSet":
+                yield from elements(part)
+
+    def _error(self, message: str, line: int, source: str) -> ParseError:
+        return ParseError(message, format=self.name, source=source, line=line, column=1)
+
+    def _item(self, item: etree._Element, offset: int, source: str) -> ParseItem:
+        try:
+            return read_item(item)
+        except ItemError as error:
+            return self._error(str(error), offset + line_of(error.element), source)
+        except (ValidationError, ValueError) as error:
+            return self._error(str(error), offset + line_of(item), source)
+
+    def render(self, articles: Iterable[Article], out: TextIO) -> None:
+        """Write each article as a NewsML-G2 news item with inline NITF.
+
+        Raises:
+            RenderError: an article holds a value NewsML-G2 cannot hold
+                exactly, or lacks a guid or a date (see the reference page).
+        """
+        items = list(articles)
+        for article in items:
+            check(article)
+        for article in items:
+            out.write(write(article))
+
+    def strategy(self) -> SearchStrategy[Article]:
+        """Return :func:`newsparse_iptc.testing.newsml_g2_articles`."""
+        from newsparse_iptc.testing import newsml_g2_articles  # noqa: PLC0415
+
+        return newsml_g2_articles()
+
+    def canonical_examples(self) -> Iterable[str]:
+        """Return a hand-written news item in the form ``render`` writes."""
+        return (CANONICAL,)
+
+    def accepted_examples(self) -> Iterable[str]:
+        """Return NewsML-G2 written otherwise: a prefix, plain text, XHTML, a news message."""
+        return (ACCEPTED, XHTML, MESSAGE)

@@ -1,0 +1,7 @@
+"""The ``newsml-g2`` format passes newsparse's conformance kit with its own strategy."""
+
+from newsparse.testing import FormatConformance
+
+
+class TestNewsmlG2Conformance(FormatConformance):
+    format_name = "newsml-g2"
