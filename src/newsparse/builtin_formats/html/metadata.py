@@ -776,7 +776,13 @@ class _Page:
         """
         h1 = self.h1()
         # og:title is often another source's text again: it is cut only once.
-        strip = functools.cache(functools.partial(_strip_site_name, names=names, h1=h1))
+        stripped: dict[str, str] = {}
+
+        def strip(title: str) -> str:
+            if title not in stripped:
+                stripped[title] = _strip_site_name(title, names, h1)
+            return stripped[title]
+
         first = next(_site_stripped_titles(self.title_candidates(), strip), None)
         if first is None:
             if h1:
@@ -842,6 +848,8 @@ class _Page:
                 names.extend(_author_names(value))
                 if len(names) >= _MAX_ITEMS:
                     break
+            if not names:
+                continue
             names = _drop_extended(_unique(names[:_MAX_ITEMS]))
             people = [name for name in names if _squash(name) not in site_names]
             if people:
