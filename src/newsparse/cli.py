@@ -34,6 +34,7 @@ from newsparse.api import formats, iter_parse, render_to
 from newsparse.errors import NewsparseError, ParseError
 from newsparse.limits import DEFAULT_LIMITS, Limits, parse_size
 from newsparse.model import Article
+from newsparse.parallel import iter_parse_inputs, resolve_jobs
 from newsparse.plugins import PluginInfo, get_host
 
 __all__ = ["main"]
@@ -191,6 +192,15 @@ def _output_format(to: str | None, output: str | None) -> str:
     help="Write the articles that were read even if some input had problems "
     "(the exit status is still 1).",
 )
+@click.option(
+    "-j",
+    "--jobs",
+    metavar="N",
+    type=click.IntRange(min=0),
+    default=1,
+    show_default=True,
+    help="Parse in N worker processes (0: one per CPU); the output is the same as with 1.",
+)
 @click.pass_obj
 def convert(  # noqa: PLR0917 - click passes the options
     report: _Reporter,
@@ -203,6 +213,7 @@ def convert(  # noqa: PLR0917 - click passes the options
     max_article: int | None,
     max_depth: int,
     partial: bool,
+    jobs: int,
 ) -> None:
     """Convert INPUTS (files, or - for stdin; stdin when none) to one output.
 
@@ -220,7 +231,13 @@ def convert(  # noqa: PLR0917 - click passes the options
     paths = list(inputs) or [STDIN]
     show_progress = progress if progress is not None else (sys.stderr.isatty() and len(paths) > 1)
     limits = Limits(max_input_bytes=max_input, max_article_bytes=max_article, max_depth=max_depth)
-    articles = _read_all(paths, from_, report, limits, show_progress=show_progress)
+    workers = resolve_jobs(jobs)
+    if workers > 1:
+        articles = _read_parallel(
+            paths, from_, report, limits, jobs=workers, show_progress=show_progress
+        )
+    else:
+        articles = _read_all(paths, from_, report, limits, show_progress=show_progress)
     written = _write_output(articles, target, output, report, partial=partial)
     if report.problems:
         _print_summary(report, len(paths), written=written)
@@ -282,6 +299,12 @@ def _stdin() -> IO[bytes] | IO[str]:
     return buffer if buffer is not None else sys.stdin
 
 
+def _progress_bar(paths: Sequence[str], *, show: bool) -> Any:
+    if show:
+        return click.progressbar(length=len(paths), label="converting", file=sys.stderr)
+    return contextlib.nullcontext()
+
+
 def _read_all(
     paths: Sequence[str],
     from_: str | None,
@@ -290,11 +313,7 @@ def _read_all(
     *,
     show_progress: bool,
 ) -> Iterator[Article]:
-    bar: Any = (
-        click.progressbar(length=len(paths), label="converting", file=sys.stderr)
-        if show_progress
-        else contextlib.nullcontext()
-    )
+    bar = _progress_bar(paths, show=show_progress)
     with bar:
         for path in paths:
             report.current = "<stdin>" if path == STDIN else path
@@ -312,6 +331,34 @@ def _read_all(
                 report(_os_error(path, error))
             if show_progress:
                 bar.update(1)
+
+
+def _read_parallel(
+    paths: Sequence[str],
+    from_: str | None,
+    report: _Reporter,
+    limits: Limits,
+    *,
+    jobs: int,
+    show_progress: bool,
+) -> Iterator[Article]:
+    """Read as :func:`_read_all` does, in ``jobs`` processes (:mod:`newsparse.parallel`)."""
+    bar = _progress_bar(paths, show=show_progress)
+    with bar:
+        for index, item in iter_parse_inputs(
+            paths, from_, jobs=jobs, limits=limits, read_stdin=_stdin
+        ):
+            path = paths[index]
+            report.current = "<stdin>" if path == STDIN else path
+            if item is None:
+                if show_progress:
+                    bar.update(1)
+            elif isinstance(item, Article):
+                yield item
+            elif isinstance(item, OSError):
+                report(_os_error(path, item))
+            else:
+                report(item)
 
 
 class _InputError(NewsparseError):

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
-from typing import TYPE_CHECKING, ClassVar, TextIO
+from typing import TYPE_CHECKING, ClassVar, NamedTuple, TextIO
 
 from newsparse.errors import ParseError
 from newsparse.model import Article
@@ -30,12 +30,23 @@ from newsparse.textio import TextStream
 if TYPE_CHECKING:
     from hypothesis.strategies import SearchStrategy
 
-__all__ = ["Format", "ParseItem"]
+__all__ = ["Chunk", "Format", "ParseItem"]
 
 ParseItem = Article | ParseError
 """What :meth:`Format.parse <newsparse.Format.parse>` yields: an article, or
 the error that stopped one article from being read while the rest of the
 input can still be read."""
+
+
+
+class Chunk(NamedTuple):
+    """A piece of an input that holds whole articles, made by :meth:`Format.split`."""
+
+    text: str
+    """The text of the piece: complete articles, as :meth:`Format.parse` reads them."""
+    line: int
+    """The line of the input on which :attr:`text` starts, counted from 1."""
+
 
 _NAME = re.compile(r"[a-z0-9][a-z0-9._-]*\Z")
 
@@ -86,6 +97,11 @@ class Format:
     def can_render(self) -> bool:
         """Whether this format writes output (overrides :meth:`render`)."""
         return type(self).render is not Format.render
+
+    @property
+    def can_split(self) -> bool:
+        """Whether this format can cut its input at article boundaries (overrides :meth:`split`)."""
+        return type(self).split is not Format.split
 
     def sniff(self, sample: str) -> float:
         """Score how likely ``sample`` is the start of an input of this format.
@@ -143,6 +159,36 @@ class Format:
         """
         del stream, source
         raise NotImplementedError(f"format {self.name!r} cannot parse")
+
+    def split(self, stream: TextStream, size: int) -> Iterator[Chunk]:
+        """Cut ``stream`` into pieces that can be parsed independently.
+
+        Optional: a format whose inputs hold many articles implements it so
+        that one large input can be parsed by several processes at once
+        (``newsparse convert --jobs``).  Each :class:`Chunk` is a run of whole
+        lines of the input that starts at an article boundary and holds
+        complete articles, and parsing the chunks one after the other with
+        :meth:`parse` must give exactly the items that parsing the whole
+        input gives, in the same order, with line numbers counted from each
+        chunk's start (the caller adds :attr:`Chunk.line` - 1).  A chunk
+        must therefore never begin inside an article, nor depend on state
+        left by the chunk before it.  Put every character of the input in
+        exactly one chunk, blank lines included, so that nothing is lost.
+
+        Args:
+            stream: the decoded input, as :meth:`parse` receives it.
+            size: the number of characters a chunk should hold; a chunk
+                may be longer when one article is, and the last one shorter.
+
+        Yields:
+            The chunks, in the order of the input.
+
+        Raises:
+            ParseError: the input cannot be read (an undecodable byte, the
+                input size limit), as :meth:`parse` would raise it.
+        """
+        del stream, size
+        raise NotImplementedError(f"format {self.name!r} cannot split its input")
 
     def render(self, articles: Iterable[Article], out: TextIO) -> None:
         """Write ``articles`` to ``out`` in this format.

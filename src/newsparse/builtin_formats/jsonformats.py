@@ -18,7 +18,7 @@ from collections.abc import Iterable, Iterator
 from typing import TextIO
 
 from newsparse.errors import ParseError, ValidationError
-from newsparse.format import Format, ParseItem
+from newsparse.format import Chunk, Format, ParseItem
 from newsparse.jsonio import (
     DuplicateKeyError,
     depth_message,
@@ -240,6 +240,31 @@ class JsonLinesFormat(Format):
             yield _article_or_error(
                 data, format_name=self.name, source=source, line=number, column=1
             )
+
+    def split(self, stream: TextStream, size: int) -> Iterator[Chunk]:
+        """Cut the input between lines, into chunks of about ``size`` characters.
+
+        Every line is an article (or a blank line), so any line end is an
+        article boundary.  A line over the article limit is not held whole:
+        the chunk gets only as much of it as :meth:`parse` needs to report it.
+        """
+        most = limits_of(stream).max_article_bytes
+        cap = -1 if most is None else most + 1
+        pieces: list[str] = []
+        held = 0
+        first = number = 1
+        while line := stream.readline(cap):
+            if utf8_longer_than(line.removesuffix("\n"), most):
+                _skip_line(stream, line)
+                line = line.removesuffix("\n") + "\n"
+            pieces.append(line)
+            held += len(line)
+            number += 1
+            if held >= size:
+                yield Chunk("".join(pieces), first)
+                pieces, held, first = [], 0, number
+        if pieces:
+            yield Chunk("".join(pieces), first)
 
     def render(self, articles: Iterable[Article], out: TextIO) -> None:
         """Write one compact JSON object per line."""
