@@ -38,7 +38,6 @@ the error that stopped one article from being read while the rest of the
 input can still be read."""
 
 
-
 class Chunk(NamedTuple):
     """A piece of an input that holds whole articles, made by :meth:`Format.split`."""
 
@@ -185,7 +184,9 @@ class Format:
 
         Raises:
             ParseError: the input cannot be read (an undecodable byte, the
-                input size limit), as :meth:`parse` would raise it.
+                input size limit), as :meth:`parse` would raise it; yield the
+                text read before the error as a last chunk first, since
+                :meth:`parse` reads the articles before it.
         """
         del stream, size
         raise NotImplementedError(f"format {self.name!r} cannot split its input")

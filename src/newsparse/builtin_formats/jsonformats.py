@@ -253,18 +253,20 @@ class JsonLinesFormat(Format):
         pieces: list[str] = []
         held = 0
         first = number = 1
-        while line := stream.readline(cap):
-            if utf8_longer_than(line.removesuffix("\n"), most):
-                _skip_line(stream, line)
-                line = line.removesuffix("\n") + "\n"
-            pieces.append(line)
-            held += len(line)
-            number += 1
-            if held >= size:
+        try:
+            while line := stream.readline(cap):
+                if utf8_longer_than(line.removesuffix("\n"), most):
+                    _skip_line(stream, line)
+                    line = line.removesuffix("\n") + "\n"
+                pieces.append(line)
+                held += len(line)
+                number += 1
+                if held >= size:
+                    yield Chunk("".join(pieces), first)
+                    pieces, held, first = [], 0, number
+        finally:  # the lines before an error are read, as parse() reads them
+            if pieces:
                 yield Chunk("".join(pieces), first)
-                pieces, held, first = [], 0, number
-        if pieces:
-            yield Chunk("".join(pieces), first)
 
     def render(self, articles: Iterable[Article], out: TextIO) -> None:
         """Write one compact JSON object per line."""
