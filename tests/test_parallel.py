@@ -12,17 +12,28 @@ import json
 import os
 import subprocess
 import sys
+from collections.abc import Iterable
 from pathlib import Path
+from typing import TextIO
 
 import pytest
 
 import newsparse
+from newsparse import hookimpl
 from newsparse.builtin_formats.jsonformats import JsonLinesFormat
-from newsparse.errors import NewsparseError, ParseError
-from newsparse.format import Chunk
+from newsparse.errors import NewsparseError, ParseError, RenderError
+from newsparse.format import Chunk, Format
 from newsparse.limits import Limits
 from newsparse.model import Article
-from newsparse.parallel import iter_parse_inputs, resolve_jobs
+from newsparse.parallel import (
+    Item,
+    RenderFailure,
+    _rendered,
+    iter_parse_inputs,
+    resolve_jobs,
+)
+from newsparse.plugins import registered
+from newsparse.registry import FormatRegistry
 from newsparse.textio import open_source
 
 SRC = Path(__file__).resolve().parents[1] / "src"
@@ -175,7 +186,7 @@ def test_resolve_jobs() -> None:
 # -- the library function, in this process -------------------------------------
 
 
-def described(item: Article | NewsparseError | OSError | None) -> object:
+def described(item: object) -> object:
     """Compare errors by what they print (they do not compare equal)."""
     if isinstance(item, (NewsparseError, OSError)):
         return (type(item).__name__, str(item))
@@ -216,6 +227,43 @@ def test_an_error_in_a_later_chunk_names_the_line_of_the_whole_input(inputs: Pat
     assert [e.fatal for e in errors] == [False, False, False]
 
 
+class PickyFormat(Format):
+    """A joinable format that refuses articles titled "bad"."""
+
+    name = "picky"
+    label = "Picky"
+    joinable = True
+
+    def render(self, articles: Iterable[Article], out: TextIO) -> None:
+        for article in articles:
+            if article.title == "bad":
+                raise RenderError(self.name, "title", "it is bad")
+            out.write(article.title + "\n")
+
+
+class PickyPlugin:
+    @hookimpl
+    def newsparse_register_formats(self, registry: FormatRegistry) -> None:
+        registry.add(PickyFormat())
+
+
+def test_workers_render_each_article_in_its_place_and_refusals_too() -> None:
+    error = ParseError("broken", format="jsonl", source="x", line=2)
+    items: list[Item] = [Article(title="A"), Article(title="B"), error]
+    items += [Article(title="bad"), Article(title="C")]
+    with registered(PickyPlugin(), name="picky"):
+        done = _rendered(items, "picky")
+    assert done[:2] == ["A\nB\n", error]
+    assert isinstance(done[2], RenderFailure)
+    assert str(done[2].error) == "format 'picky' cannot represent title: it is bad"
+    assert done[3:] == ["C\n"]
+
+
+def test_only_joinable_formats_are_rendered_by_the_workers() -> None:
+    with pytest.raises(ValueError, match="'json' is not joinable"):
+        next(iter_parse_inputs(["a.json"], jobs=2, render="json"))
+
+
 # -- Format.split --------------------------------------------------------------
 
 
@@ -247,6 +295,29 @@ def test_jsonl_split_keeps_only_enough_of_a_line_over_the_article_limit() -> Non
     assert errors_of(text) == [
         ("the line is longer than the limit of 20 bytes (max_article_bytes)", 1, 1)
     ]
+
+
+def test_jsonl_split_reads_past_a_long_line_cut_at_the_end_of_a_chunk() -> None:
+    limits = Limits(max_article_bytes=20)
+    text = "aaaaa\n" + "x" * 100 + "\n" + '{"title": "A"}\n'
+    chunks = split(text, 8, limits)
+    assert chunks == [Chunk("aaaaa\n" + "x" * 21 + "\n", 1), Chunk('{"title": "A"}\n', 3)]
+
+    def found(text: str, shift: int = 0) -> list[object]:
+        items: list[object] = []
+
+        def keep(error: ParseError) -> None:
+            items.append((error.message, error.line + shift, error.column))
+
+        items.extend(newsparse.iter_parse(text, "jsonl", on_error=keep, limits=limits))
+        return items
+
+    assert [item for c in chunks for item in found(c.text, c.line - 1)] == found(text)
+    assert found(text)[1] == (
+        "the line is longer than the limit of 20 bytes (max_article_bytes)",
+        2,
+        1,
+    )
 
 
 def test_formats_that_do_not_split_say_so() -> None:

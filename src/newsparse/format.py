@@ -76,6 +76,13 @@ class Format:
     """The encoding assumed for byte input without a byte-order mark.  A BOM
     (UTF-8, UTF-16 or UTF-32) always wins over it."""
 
+    joinable: ClassVar[bool] = False
+    """``True`` when rendering several articles writes exactly the texts of
+    rendering each one alone, one after the other, with nothing before,
+    between or after them (``jsonl``: one line per article).  ``newsparse
+    convert --jobs`` then renders the articles in its worker processes too.
+    The conformance kit checks the promise."""
+
     lossy: ClassVar[bool] = False
     """``True`` for render-only views meant for people (``text``,
     ``markdown``) that leave fields out by design.  Lossless formats refuse

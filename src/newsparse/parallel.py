@@ -42,14 +42,14 @@ from typing import IO, TypeAlias
 
 import attrs
 
-from newsparse.api import _detect, _encoding_for, _guarded, get_format, iter_parse
+from newsparse.api import _detect, _encoding_for, _guarded, get_format, iter_parse, render
 from newsparse.errors import NewsparseError, ParseError, UnknownFormatError
 from newsparse.format import ParseItem
 from newsparse.limits import DEFAULT_LIMITS, Limits
 from newsparse.model import Article
 from newsparse.textio import open_source
 
-__all__ = ["CHUNK_CHARS", "STDIN", "Item", "iter_parse_inputs", "resolve_jobs"]
+__all__ = ["CHUNK_CHARS", "STDIN", "Item", "RenderFailure", "iter_parse_inputs", "resolve_jobs"]
 
 STDIN = "-"
 """The input name that stands for standard input."""
@@ -64,9 +64,18 @@ _GROUP_FILES = 64
 _GROUP_CHARS = CHUNK_CHARS // 4
 """Small inputs go into one task until they hold this many bytes together."""
 
-Item: TypeAlias = Article | NewsparseError | OSError
-"""What comes back for an input: an article, or the error that was reported
-in its place."""
+
+@attrs.frozen
+class RenderFailure:
+    """An article that the output format refused (when workers render)."""
+
+    error: NewsparseError
+    """The :class:`~newsparse.RenderError` (or plugin fault) that rendering raised."""
+
+
+Item: TypeAlias = Article | str | RenderFailure | NewsparseError | OSError
+"""What comes back for an input: an article (or its rendered text, when the
+workers render), or the error that was reported in its place."""
 
 
 def resolve_jobs(jobs: int) -> int:
@@ -105,19 +114,55 @@ class _Outcome:
     fatal: bool = False
 
 
-def _run(task: _Task, limits: Limits) -> list[_Outcome]:
+@attrs.frozen
+class _Settings:
+    """What every task is parsed with."""
+
+    limits: Limits
+    render: str | None
+    """The output format, when the workers render (see :func:`iter_parse_inputs`)."""
+
+
+def _run(task: _Task, settings: _Settings) -> list[_Outcome]:
     """Parse one task in a worker process (a top-level function: ``spawn`` pickles it)."""
     if isinstance(task, _Piece):
-        return [_parse_piece(task, limits)]
-    return [_parse_whole(whole, limits) for whole in task]
+        outcomes = [_parse_piece(task, settings.limits)]
+    else:
+        outcomes = [_parse_whole(whole, settings.limits) for whole in task]
+    if settings.render is None:
+        return outcomes
+    return [attrs.evolve(o, items=_rendered(o.items, settings.render)) for o in outcomes]
+
+
+def _rendered(items: list[Item], target: str) -> list[Item]:
+    """Put the text of each article in its place; consecutive texts are joined."""
+    out: list[Item] = []
+    texts: list[str] = []
+    for item in items:
+        if isinstance(item, Article):
+            try:
+                texts.append(render([item], target))
+            except NewsparseError as error:
+                out.append("".join(texts))
+                texts = []
+                out.append(RenderFailure(error))
+            continue
+        if texts:
+            out.append("".join(texts))
+            texts = []
+        out.append(item)
+    if texts:
+        out.append("".join(texts))
+    return [item for item in out if item != ""]
 
 
 def _parse_whole(whole: _Whole, limits: Limits) -> _Outcome:
     items: list[Item] = []
     try:
-        items.extend(
-            iter_parse(Path(whole.path), whole.format, on_error=items.append, limits=limits)
-        )
+        for article in iter_parse(
+            Path(whole.path), whole.format, on_error=items.append, limits=limits
+        ):
+            items.append(article)
     except (NewsparseError, OSError) as error:
         items.append(error)
     return _Outcome(items)
@@ -165,7 +210,7 @@ class _Planner:
         self,
         pool: ProcessPoolExecutor,
         format: str | None,
-        limits: Limits,
+        settings: _Settings,
         read_stdin: Callable[[], IO[bytes] | IO[str]],
         *,
         group_files: int,
@@ -173,7 +218,8 @@ class _Planner:
         self.group_files = group_files
         self.pool = pool
         self.format = format
-        self.limits = limits
+        self.settings = settings
+        self.limits = settings.limits
         self.read_stdin = read_stdin
         self.stopped: set[int] = set()
         """Inputs whose parse ended with a fatal error: cut no more of them."""
@@ -201,7 +247,7 @@ class _Planner:
             yield self._submit_group(first, group)
 
     def _submit_group(self, first: int, group: list[_Whole]) -> _Slot:
-        return _Slot(first, self.pool.submit(_run, tuple(group), self.limits))
+        return _Slot(first, self.pool.submit(_run, tuple(group), self.settings))
 
     def _large(self, index: int, path: str) -> Iterator[_Slot]:
         """Cut a large input (or stdin) into chunks if its format can."""
@@ -226,17 +272,18 @@ class _Planner:
             reader = source.reader(encoding=encoding, format_name=fmt.name, limits=self.limits)
             if not fmt.can_split:
                 if path == STDIN:
-                    yield _Slot(index, _items_here(_guarded(fmt, reader, source.name)))
+                    items = _items_here(_guarded(fmt, reader, source.name))
+                    yield _Slot(index, _render_here(items, self.settings.render))
                 else:
                     whole = (_Whole(path, fmt.name),)
-                    yield _Slot(index, self.pool.submit(_run, whole, self.limits))
+                    yield _Slot(index, self.pool.submit(_run, whole, self.settings))
                 return
             try:
                 for chunk in fmt.split(reader, CHUNK_CHARS):
                     if index in self.stopped:
                         return
                     piece = _Piece(source.name, fmt.name, chunk.text, chunk.line)
-                    yield _Slot(index, self.pool.submit(_run, piece, self.limits))
+                    yield _Slot(index, self.pool.submit(_run, piece, self.settings))
             except ParseError as error:
                 error.fatal = True
                 yield _Slot(index, [_Outcome([error], fatal=True)])
@@ -250,6 +297,15 @@ def _items_here(items: Iterator[ParseItem]) -> Iterator[Item]:
         yield from items
     except NewsparseError as error:
         yield error
+
+
+def _render_here(items: Iterator[Item], target: str | None) -> Iterator[Item]:
+    """Render the articles of an input parsed in this process, as a worker would."""
+    for item in items:
+        if target is not None and isinstance(item, Article):
+            yield from _rendered([item], target)
+        else:
+            yield item
 
 
 def _size(path: str) -> int | None:
@@ -268,6 +324,7 @@ def iter_parse_inputs(
     *,
     jobs: int,
     limits: Limits | None = None,
+    render: str | None = None,
     read_stdin: Callable[[], IO[bytes] | IO[str]] = lambda: sys.stdin.buffer,
 ) -> Iterator[tuple[int, Item | None]]:
     """Parse ``paths`` in ``jobs`` worker processes; yield what each gives, in order.
@@ -283,12 +340,20 @@ def iter_parse_inputs(
         format: the input format's name, or ``None`` to detect it per input.
         jobs: the number of worker processes (1 or more).
         limits: as in :func:`newsparse.iter_parse`.
+        render: the name of a :attr:`~newsparse.Format.joinable` output
+            format, to have the workers render: each article then comes back
+            as its text (the texts of consecutive articles as one string),
+            and an article the format refuses as a :class:`RenderFailure`.
         read_stdin: returns the stream of standard input.
     """
-    limits = DEFAULT_LIMITS if limits is None else limits
+    if render is not None and not get_format(render).joinable:
+        raise ValueError(f"format {render!r} is not joinable: the workers cannot render it")
+    settings = _Settings(DEFAULT_LIMITS if limits is None else limits, render)
     pool = ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("spawn"))
     try:
-        planner = _Planner(pool, format, limits, read_stdin, group_files=_group_files(paths, jobs))
+        planner = _Planner(
+            pool, format, settings, read_stdin, group_files=_group_files(paths, jobs)
+        )
         slots = planner.slots(paths)
         pending: deque[_Slot] = deque()
         ended = 0  # the inputs before this one are done

@@ -42,7 +42,11 @@ class Column:
 
 COLUMNS: tuple[Column, ...] = (
     Column("source", "text", "the input's name (its path or URL); never null"),
-    Column("position", "integer", "the item's place in its input, from 0 (errors count too); never null"),
+    Column(
+        "position",
+        "integer",
+        "the item's place in its input, from 0 (errors count too); never null",
+    ),
     Column("title", "text", "Article.title; null in an error row"),
     Column("authors", "text", "Article.authors joined by newlines (none: empty text)"),
     Column("published", "moment", "Article.published in UTC, or null"),
