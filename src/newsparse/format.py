@@ -39,10 +39,13 @@ input can still be read."""
 
 
 class Chunk(NamedTuple):
-    """A piece of an input that holds whole articles, made by :meth:`Format.split`."""
+    """A piece of an input that holds whole articles.
+
+    :meth:`Format.split <newsparse.Format.split>` makes them.
+    """
 
     text: str
-    """The text of the piece: complete articles, as :meth:`Format.parse` reads them."""
+    """The text of the piece: complete articles, as :meth:`~newsparse.Format.parse` reads them."""
     line: int
     """The line of the input on which :attr:`text` starts, counted from 1."""
 
@@ -171,15 +174,18 @@ class Format:
 
         Optional: a format whose inputs hold many articles implements it so
         that one large input can be parsed by several processes at once
-        (``newsparse convert --jobs``).  Each :class:`Chunk` is a run of whole
-        lines of the input that starts at an article boundary and holds
-        complete articles, and parsing the chunks one after the other with
-        :meth:`parse` must give exactly the items that parsing the whole
-        input gives, in the same order, with line numbers counted from each
-        chunk's start (the caller adds :attr:`Chunk.line` - 1).  A chunk
-        must therefore never begin inside an article, nor depend on state
-        left by the chunk before it.  Put every character of the input in
-        exactly one chunk, blank lines included, so that nothing is lost.
+        (``newsparse convert --jobs``).  Each :class:`~newsparse.format.Chunk`
+        is a run of whole lines of the input that starts at an article
+        boundary and holds complete articles.  Parsing the chunks one after
+        the other with :meth:`parse` must give exactly the items that parsing
+        the whole input gives, in the same order, with line numbers counted
+        from each chunk's start (the caller adds
+        :attr:`Chunk.line <newsparse.format.Chunk.line>` - 1).  So a chunk
+        never begins inside an article nor depends on state left by the
+        chunk before it, and every line of the input is in one chunk, blank
+        lines included, so that nothing is lost.  A chunk may hold less of a
+        line than the input when that gives the same items (``jsonl`` keeps
+        only the start of a line over the article limit, enough to report it).
 
         Args:
             stream: the decoded input, as :meth:`parse` receives it.

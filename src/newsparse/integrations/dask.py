@@ -5,11 +5,11 @@ when a function here is called, not when the module is.
 
 Each file is parsed whole by one task, ``files_per_partition`` files to a
 partition, on whichever worker Dask picks; the workers must be able to open
-the paths (a shared file system, or a URL that :mod:`fsspec` reads, such as
+the paths (a shared file system, or a URL that ``fsspec`` reads, such as
 ``s3://bucket/corpus/*.jsonl`` with ``s3fs`` installed), and must have the
 same newsparse plugins installed as the client, since they detect and parse
 the formats themselves.  The same code runs on a laptop's local cluster and
-on a cluster of many machines: only the :class:`distributed.Client` differs.
+on a cluster of many machines: only the ``distributed.Client`` differs.
 """
 
 from __future__ import annotations
@@ -113,8 +113,11 @@ def _articles_of(
 def _file_items(
     fs: Any, name: str, format: str | None, limits: Limits | None
 ) -> Iterator[Article | NewsparseError | OSError]:
+    from fsspec.core import OpenFile  # noqa: PLC0415
+    from fsspec.utils import infer_compression  # noqa: PLC0415
+
     try:
-        stream = fs.open(name, "rb")
+        stream = OpenFile(fs, name, "rb", compression=infer_compression(name)).open()
     except OSError as error:
         yield error
         return
