@@ -14,7 +14,11 @@ For each workload, in the same run, it times (best of ``--repeat``, in turn):
 1. ``newsparse convert --jobs 1 --to jsonl -o OUT FILES`` and the same with
    ``--jobs 2``, each a new process, as a user runs them; it prints the
    speed-up (goal on a 2-core machine: at least 1.7x) and checks that both
-   outputs are the same, byte for byte;
+   outputs are the same, byte for byte.  It also prints the CPU time of all
+   the processes of each run (the command and its workers): what working in
+   parallel costs, and so the best speed-up two idle CPUs would allow, which
+   the load of the rest of the machine does not change much.  The load
+   average is printed before and after;
 2. for ``html``, a plain loop in this process (``newsparse.iter_parse`` over
    every file, to a list of articles) against
    ``newsparse.integrations.dask.read_articles(files).compute()`` on a
@@ -37,6 +41,7 @@ import gzip
 import json
 import os
 import random
+import resource
 import subprocess
 import sys
 import tempfile
@@ -91,30 +96,40 @@ def best_time(run: Callable[[], object], repeat: int) -> float:
     return min(times)
 
 
-def convert(files: Sequence[Path], jobs: int, out: Path) -> None:
+def convert(files: Sequence[Path], jobs: int, out: Path) -> tuple[float, float]:
+    """Run the command; return its wall-clock time and the CPU time of all its processes."""
     command = [sys.executable, "-m", "newsparse", "convert", "--jobs", str(jobs)]
     command += ["--to", "jsonl", "--partial", "-o", str(out), *map(str, files)]
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    start = time.perf_counter()
     done = subprocess.run(command, capture_output=True, text=True, check=False)
+    wall = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
     if done.returncode not in (0, 1):
         raise SystemExit(f"newsparse convert failed:\n{done.stderr}")
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return wall, cpu
 
 
 def time_jobs(name: str, files: Sequence[Path], folder: Path, repeat: int) -> dict[str, float]:
     outs = {jobs: folder / f"{name}-{jobs}.jsonl" for jobs in (1, 2)}
-    times: dict[int, list[float]] = {1: [], 2: []}
+    runs: dict[int, list[tuple[float, float]]] = {1: [], 2: []}
     for _ in range(repeat):  # in turn, so that both see the same machine
         for jobs in (1, 2):
-            start = time.perf_counter()
-            convert(files, jobs, outs[jobs])
-            times[jobs].append(time.perf_counter() - start)
+            runs[jobs].append(convert(files, jobs, outs[jobs]))
     if not filecmp.cmp(outs[1], outs[2], shallow=False):
         raise SystemExit(f"{name}: --jobs 1 and --jobs 2 wrote different outputs")
-    serial, parallel = min(times[1]), min(times[2])
+    (serial, serial_cpu), (parallel, parallel_cpu) = min(runs[1]), min(runs[2])
     megabytes = sum(path.stat().st_size for path in files) / 10**6
     print(
         f"{name}: {len(files)} file(s), {megabytes:.1f} MB: --jobs 1 {serial:.2f} s, "
         f"--jobs 2 {parallel:.2f} s, speed-up {serial / parallel:.2f}x (goal 1.7x); "
         "outputs identical"
+    )
+    print(
+        f"{name}: CPU time of all processes: --jobs 1 {serial_cpu:.2f} s, --jobs 2 "
+        f"{parallel_cpu:.2f} s (+{parallel_cpu / serial_cpu - 1:.1%}: the cost of working "
+        f"in parallel); best possible speed-up on 2 idle CPUs {2 * serial_cpu / parallel_cpu:.2f}x"
     )
     return {"jobs1": serial, "jobs2": parallel, "speedup": serial / parallel}
 
@@ -171,6 +186,7 @@ def main() -> None:
     if not args.corpora.is_dir():
         raise SystemExit(f"corpora not found at {args.corpora}: pass --corpora (skipped)")
     print(f"python {sys.version.split()[0]}, {os.cpu_count()} CPUs, best of {args.repeat}")
+    print("load average before: {:.2f} {:.2f} {:.2f}".format(*os.getloadavg()))
     with tempfile.TemporaryDirectory(prefix="newsparse-parallel-") as temporary:
         folder = Path(temporary)
         (folder / "html").mkdir()
@@ -180,6 +196,7 @@ def main() -> None:
         time_jobs("jsonl", jsonl, folder, args.repeat)
         if not args.no_dask:
             time_dask(html, args.repeat)
+    print("load average after: {:.2f} {:.2f} {:.2f}".format(*os.getloadavg()))
 
 
 if __name__ == "__main__":
