@@ -34,6 +34,7 @@ from newsparse.parallel import (
 )
 from newsparse.plugins import registered
 from newsparse.registry import FormatRegistry
+from newsparse.testing import check_split
 from newsparse.textio import open_source
 
 SRC = Path(__file__).resolve().parents[1] / "src"
@@ -318,6 +319,17 @@ def test_jsonl_split_reads_past_a_long_line_cut_at_the_end_of_a_chunk() -> None:
         2,
         1,
     )
+
+
+def test_a_chunk_that_starts_with_u_feff_keeps_it() -> None:
+    # Inside an input U+FEFF is text, not a byte-order mark: the second line is
+    # bad JSON whether it is read in the whole input or at the start of a chunk.
+    text = '{"title": "A"}\n\ufeff{"title": "B"}\n'
+    assert [chunk.line for chunk in split(text, 1)] == [1, 2]
+    check_split("jsonl", text, 1)
+    errors: list[ParseError] = []
+    newsparse.parse(text, "jsonl", on_error=errors.append)
+    assert [(error.line, error.column) for error in errors] == [(2, 1)]
 
 
 def test_formats_that_do_not_split_say_so() -> None:

@@ -30,7 +30,7 @@ from newsparse.textio import TextStream
 if TYPE_CHECKING:
     from hypothesis.strategies import SearchStrategy
 
-__all__ = ["Chunk", "Format", "ParseItem"]
+__all__ = ["Chunk", "Format", "ParseItem", "as_input"]
 
 ParseItem = Article | ParseError
 """What :meth:`Format.parse <newsparse.Format.parse>` yields: an article, or
@@ -48,6 +48,17 @@ class Chunk(NamedTuple):
     """The text of the piece: complete articles, as :meth:`~newsparse.Format.parse` reads them."""
     line: int
     """The line of the input on which :attr:`text` starts, counted from 1."""
+
+
+def as_input(text: str) -> str:
+    """Return the text of a :class:`Chunk` as an input that reads as that text.
+
+    Text input loses a leading byte-order mark (U+FEFF) when it is opened,
+    which is right for a whole input but not for a chunk: in the middle of
+    the input the character is part of the text.  One U+FEFF in front is the
+    one removed, so the chunk reaches :meth:`Format.parse` as it is.
+    """
+    return "\ufeff" + text
 
 
 _NAME = re.compile(r"[a-z0-9][a-z0-9._-]*\Z")

@@ -44,7 +44,7 @@ import attrs
 
 from newsparse.api import _detect, _encoding_for, _guarded, get_format, iter_parse, render
 from newsparse.errors import NewsparseError, ParseError, UnknownFormatError
-from newsparse.format import ParseItem
+from newsparse.format import ParseItem, as_input
 from newsparse.limits import DEFAULT_LIMITS, Limits
 from newsparse.model import Article
 from newsparse.textio import open_source
@@ -184,7 +184,7 @@ def _parse_piece(piece: _Piece, limits: Limits) -> _Outcome:
     unlimited = attrs.evolve(limits, max_input_bytes=None)
     try:
         for article in iter_parse(
-            piece.text, piece.format, source=piece.source, on_error=keep, limits=unlimited
+            as_input(piece.text), piece.format, source=piece.source, on_error=keep, limits=unlimited
         ):
             items.append(article)
     except NewsparseError as error:

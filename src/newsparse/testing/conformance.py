@@ -47,7 +47,7 @@ from hypothesis import strategies as st
 
 from newsparse.api import get_format, iter_parse, parse, render
 from newsparse.errors import NewsparseError, ParseError, RenderError
-from newsparse.format import Format
+from newsparse.format import Format, as_input
 from newsparse.model import Article
 from newsparse.testing.strategies import articles
 
@@ -124,7 +124,7 @@ def _items(text: str, format_name: str, shift: int = 0) -> list[object]:
         found.append((error.message, error.line + shift, error.column))
 
     try:
-        found.extend(iter_parse(text, format_name, on_error=keep))
+        found.extend(iter_parse(as_input(text), format_name, on_error=keep))
     except ParseError as error:
         keep(error)
     return found
