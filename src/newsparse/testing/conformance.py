@@ -257,18 +257,20 @@ class FormatConformance:
         assert all(isinstance(error, ParseError) for error in errors)
 
     def property_split_parses_like_the_whole(self, data: st.DataObject) -> None:
-        """Chunks of the format's own output (with a broken piece) parse like the whole."""
+        """Check that chunks of the output, with a broken piece in, parse like the whole."""
         fmt = self._require()
         if not fmt.can_split:
             pytest.skip(f"format {fmt.name!r} does not split its input")
         items = data.draw(st.lists(fmt.strategy(), max_size=4), label="articles")
-        pieces = [render([item], fmt.name) for item in items]
-        if pieces:  # a broken article somewhere, cut from one of the others
-            broken = data.draw(st.sampled_from(pieces), label="broken")
-            cut = data.draw(st.integers(0, len(broken)), label="cut")
-            pieces.insert(data.draw(st.integers(0, len(pieces))), broken[:cut] + "\n")
+        text = render(items, fmt.name)
+        if items:  # the start of one of the articles, between two lines
+            broken = render([data.draw(st.sampled_from(items), label="broken")], fmt.name)
+            broken = broken[: data.draw(st.integers(0, len(broken)), label="cut")] + "\n"
+            lines = text.splitlines(keepends=True)
+            at = data.draw(st.integers(0, len(lines)), label="at line")
+            text = "".join(lines[:at]) + broken + "".join(lines[at:])
         size = data.draw(st.integers(min_value=1, max_value=200), label="size")
-        check_split(fmt.name, "".join(pieces), size)
+        check_split(fmt.name, text, size)
 
     def property_renders_any_article_or_refuses(self, data: st.DataObject) -> None:
         """Check that rendering any valid article gives text or a RenderError only."""
