@@ -56,7 +56,8 @@ def as_input(text: str) -> str:
     Text input loses a leading byte-order mark (U+FEFF) when it is opened,
     which is right for a whole input but not for a chunk: in the middle of
     the input the character is part of the text.  One U+FEFF in front is the
-    one removed, so the chunk reaches :meth:`Format.parse` as it is.
+    one removed, so the chunk reaches
+    :meth:`Format.parse <newsparse.Format.parse>` as it is.
     """
     return "\ufeff" + text
 

@@ -271,7 +271,7 @@ class _Planner:
                 return
             reader = source.reader(encoding=encoding, format_name=fmt.name, limits=self.limits)
             if not fmt.can_split:
-                if path == STDIN:
+                if path == STDIN:  # parsed here, later: closing stdin's source is a no-op
                     items = _items_here(_guarded(fmt, reader, source.name))
                     yield _Slot(index, _render_here(items, self.settings.render))
                 else:
