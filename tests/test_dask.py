@@ -7,6 +7,7 @@ started once for the module; results are compared with a serial parse by
 
 from __future__ import annotations
 
+import copyreg
 import os
 from collections.abc import Iterator
 from pathlib import Path
@@ -19,10 +20,33 @@ from newsparse.errors import ParseError
 from newsparse.integrations.dask import DTYPES, read_articles, read_dataframe
 from newsparse.integrations.rows import COLUMNS
 
+# Importing Dask makes every exception pickle with its traceback (tblib's
+# reducers in copyreg.dispatch_table), for the whole process.  The other tests
+# in this process must not see that, so the table is put back as it was, and
+# Dask's is used only while a test of this module runs.
+_PLAIN = dict(copyreg.dispatch_table)
 dask_distributed = pytest.importorskip(
     "dask.distributed", reason="the Dask tests need newsparse[dask]"
 )
 pd = pytest.importorskip("pandas", reason="the Dask tests need newsparse[dask]")
+_DASK = dict(copyreg.dispatch_table)
+
+
+def _use(table: dict[Any, Any]) -> None:
+    copyreg.dispatch_table.clear()
+    copyreg.dispatch_table.update(table)
+
+
+_use(_PLAIN)
+
+
+@pytest.fixture(autouse=True)
+def _dask_pickling() -> Iterator[None]:
+    _use(_DASK)
+    try:
+        yield
+    finally:
+        _use(_PLAIN)
 
 
 @pytest.fixture(scope="module")
