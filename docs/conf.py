@@ -55,6 +55,9 @@ nitpick_ignore_regex = [
     (r"py:.*", r"pluggy\..*"),
     # The type variables of FrozenMap (Mapping[K, V]) have no page of their own.
     (r"py:class", r"newsparse\.frozenmap\.[KV]"),
+    # The engines of newsparse.integrations are optional, and not installed to
+    # build the documentation; their types appear in signatures only.
+    (r"py:class", r"(dask|distributed|pandas|pyspark)\..*"),
 ]
 
 # -- MyST --------------------------------------------------------------------

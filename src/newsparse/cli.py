@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import contextlib
 import io
+import itertools
 import json
 import os
 import shutil
@@ -34,6 +35,7 @@ from newsparse.api import formats, iter_parse, render_to
 from newsparse.errors import NewsparseError, ParseError
 from newsparse.limits import DEFAULT_LIMITS, Limits, parse_size
 from newsparse.model import Article
+from newsparse.parallel import RenderFailure, iter_parse_inputs, resolve_jobs
 from newsparse.plugins import PluginInfo, get_host
 
 __all__ = ["main"]
@@ -191,6 +193,15 @@ def _output_format(to: str | None, output: str | None) -> str:
     help="Write the articles that were read even if some input had problems "
     "(the exit status is still 1).",
 )
+@click.option(
+    "-j",
+    "--jobs",
+    metavar="N",
+    type=click.IntRange(min=0),
+    default=1,
+    show_default=True,
+    help="Parse in N worker processes (0: one per CPU); the output is the same as with 1.",
+)
 @click.pass_obj
 def convert(  # noqa: PLR0917 - click passes the options
     report: _Reporter,
@@ -203,6 +214,7 @@ def convert(  # noqa: PLR0917 - click passes the options
     max_article: int | None,
     max_depth: int,
     partial: bool,
+    jobs: int,
 ) -> None:
     """Convert INPUTS (files, or - for stdin; stdin when none) to one output.
 
@@ -220,15 +232,24 @@ def convert(  # noqa: PLR0917 - click passes the options
     paths = list(inputs) or [STDIN]
     show_progress = progress if progress is not None else (sys.stderr.isatty() and len(paths) > 1)
     limits = Limits(max_input_bytes=max_input, max_article_bytes=max_article, max_depth=max_depth)
-    articles = _read_all(paths, from_, report, limits, show_progress=show_progress)
-    written = _write_output(articles, target, output, report, partial=partial)
+    workers = resolve_jobs(jobs)
+    items: Iterator[Article] | Iterator[str | RenderFailure]
+    if workers > 1:
+        # A joinable output format is rendered by the workers too.
+        render = target if formats()[target].joinable else None
+        items = _read_parallel(
+            paths, from_, report, limits, jobs=workers, show_progress=show_progress, render=render
+        )
+    else:
+        items = _read_all(paths, from_, report, limits, show_progress=show_progress)
+    written = _write_output(items, target, output, report, partial=partial)
     if report.problems:
         _print_summary(report, len(paths), written=written)
         sys.exit(EXIT_BAD_INPUT)
 
 
 def _write_output(
-    articles: Iterator[Article],
+    items: Iterator[Article] | Iterator[str | RenderFailure],
     target: str,
     output: str | None,
     report: _Reporter,
@@ -237,19 +258,16 @@ def _write_output(
 ) -> bool:
     """Render every article into a spool, then write it out if all went well.
 
-    Returns whether the output was written.  A rendering error is reported and
-    the remaining inputs are still read, so that all their problems are
-    reported too; the output is then never written, since it is incomplete.
+    ``items`` are articles, or the texts of articles that the workers
+    rendered already (see :func:`_read_parallel`).  Returns whether the
+    output was written.  A rendering error is reported and the remaining
+    inputs are still read, so that all their problems are reported too; the
+    output is then never written, since it is incomplete.
     """
     with tempfile.SpooledTemporaryFile(
         max_size=_SPOOL_MEMORY, mode="w+", encoding="utf-8", newline=""
     ) as spool:
-        try:
-            render_to(articles, target, cast(TextIO, spool))
-        except NewsparseError as error:
-            report(error)
-            for _ in articles:  # read (and report) the other inputs
-                pass
+        if not _render_items(items, target, cast(TextIO, spool), report):
             return False
         if report.problems and not partial:
             return False
@@ -259,6 +277,38 @@ def _write_output(
         else:
             _write_atomically(Path(output), lambda out: shutil.copyfileobj(spool, out))
     return True
+
+
+def _render_items(
+    items: Iterator[Article] | Iterator[str | RenderFailure],
+    target: str,
+    out: TextIO,
+    report: _Reporter,
+) -> bool:
+    """Write ``items`` to ``out``; report the first rendering error and return ``False`` then."""
+    rendered = True
+    first = next(items, None)
+    if first is None:
+        render_to((), target, out)
+        return True
+    if isinstance(first, Article):
+        articles = cast(Iterator[Article], items)
+        try:
+            render_to(itertools.chain([first], articles), target, out)
+        except NewsparseError as error:
+            report(error)
+            rendered = False
+        for _ in items:  # read (and report) the other inputs
+            pass
+        return rendered
+    for item in itertools.chain([first], items):
+        if isinstance(item, RenderFailure):
+            if rendered:
+                report(item.error)
+            rendered = False
+        elif rendered:
+            out.write(cast(str, item))
+    return rendered
 
 
 def _print_summary(report: _Reporter, inputs: int, *, written: bool) -> None:
@@ -282,6 +332,12 @@ def _stdin() -> IO[bytes] | IO[str]:
     return buffer if buffer is not None else sys.stdin
 
 
+def _progress_bar(paths: Sequence[str], *, show: bool) -> Any:
+    if show:
+        return click.progressbar(length=len(paths), label="converting", file=sys.stderr)
+    return contextlib.nullcontext()
+
+
 def _read_all(
     paths: Sequence[str],
     from_: str | None,
@@ -290,11 +346,7 @@ def _read_all(
     *,
     show_progress: bool,
 ) -> Iterator[Article]:
-    bar: Any = (
-        click.progressbar(length=len(paths), label="converting", file=sys.stderr)
-        if show_progress
-        else contextlib.nullcontext()
-    )
+    bar = _progress_bar(paths, show=show_progress)
     with bar:
         for path in paths:
             report.current = "<stdin>" if path == STDIN else path
@@ -312,6 +364,40 @@ def _read_all(
                 report(_os_error(path, error))
             if show_progress:
                 bar.update(1)
+
+
+def _read_parallel(
+    paths: Sequence[str],
+    from_: str | None,
+    report: _Reporter,
+    limits: Limits,
+    *,
+    jobs: int,
+    show_progress: bool,
+    render: str | None,
+) -> Iterator[Article] | Iterator[str | RenderFailure]:
+    """Read as :func:`_read_all` does, in ``jobs`` processes (:mod:`newsparse.parallel`).
+
+    With ``render`` (a joinable format), the workers render the articles, and
+    their texts come instead of articles, with a :class:`RenderFailure` in place
+    of an article that the format refused.
+    """
+    bar = _progress_bar(paths, show=show_progress)
+    with bar:
+        for index, item in iter_parse_inputs(
+            paths, from_, jobs=jobs, limits=limits, render=render, read_stdin=_stdin
+        ):
+            path = paths[index]
+            report.current = "<stdin>" if path == STDIN else path
+            if item is None:
+                if show_progress:
+                    bar.update(1)
+            elif isinstance(item, (Article, str, RenderFailure)):
+                yield item
+            elif isinstance(item, OSError):
+                report(_os_error(path, item))
+            else:
+                report(item)
 
 
 class _InputError(NewsparseError):

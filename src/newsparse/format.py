@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
-from typing import TYPE_CHECKING, ClassVar, TextIO
+from typing import TYPE_CHECKING, ClassVar, NamedTuple, TextIO
 
 from newsparse.errors import ParseError
 from newsparse.model import Article
@@ -30,12 +30,37 @@ from newsparse.textio import TextStream
 if TYPE_CHECKING:
     from hypothesis.strategies import SearchStrategy
 
-__all__ = ["Format", "ParseItem"]
+__all__ = ["Chunk", "Format", "ParseItem", "as_input"]
 
 ParseItem = Article | ParseError
 """What :meth:`Format.parse <newsparse.Format.parse>` yields: an article, or
 the error that stopped one article from being read while the rest of the
 input can still be read."""
+
+
+class Chunk(NamedTuple):
+    """A piece of an input that holds whole articles.
+
+    :meth:`Format.split <newsparse.Format.split>` makes them.
+    """
+
+    text: str
+    """The text of the piece: complete articles, as :meth:`~newsparse.Format.parse` reads them."""
+    line: int
+    """The line of the input on which :attr:`text` starts, counted from 1."""
+
+
+def as_input(text: str) -> str:
+    """Return the text of a :class:`Chunk` as an input that reads as that text.
+
+    Text input loses a leading byte-order mark (U+FEFF) when it is opened,
+    which is right for a whole input but not for a chunk: in the middle of
+    the input the character is part of the text.  One U+FEFF in front is the
+    one removed, so the chunk reaches
+    :meth:`Format.parse <newsparse.Format.parse>` as it is.
+    """
+    return "\ufeff" + text
+
 
 _NAME = re.compile(r"[a-z0-9][a-z0-9._-]*\Z")
 
@@ -66,6 +91,13 @@ class Format:
     """The encoding assumed for byte input without a byte-order mark.  A BOM
     (UTF-8, UTF-16 or UTF-32) always wins over it."""
 
+    joinable: ClassVar[bool] = False
+    """``True`` when rendering several articles writes exactly the texts of
+    rendering each one alone, one after the other, with nothing before,
+    between or after them (``jsonl``: one line per article).  ``newsparse
+    convert --jobs`` then renders the articles in its worker processes too.
+    The conformance kit checks the promise."""
+
     lossy: ClassVar[bool] = False
     """``True`` for render-only views meant for people (``text``,
     ``markdown``) that leave fields out by design.  Lossless formats refuse
@@ -86,6 +118,11 @@ class Format:
     def can_render(self) -> bool:
         """Whether this format writes output (overrides :meth:`render`)."""
         return type(self).render is not Format.render
+
+    @property
+    def can_split(self) -> bool:
+        """Whether this format can cut its input at article boundaries (overrides :meth:`split`)."""
+        return type(self).split is not Format.split
 
     def sniff(self, sample: str) -> float:
         """Score how likely ``sample`` is the start of an input of this format.
@@ -143,6 +180,41 @@ class Format:
         """
         del stream, source
         raise NotImplementedError(f"format {self.name!r} cannot parse")
+
+    def split(self, stream: TextStream, size: int) -> Iterator[Chunk]:
+        """Cut ``stream`` into pieces that can be parsed independently.
+
+        Optional: a format whose inputs hold many articles implements it so
+        that one large input can be parsed by several processes at once
+        (``newsparse convert --jobs``).  Each :class:`~newsparse.format.Chunk`
+        is a run of whole lines of the input that starts at an article
+        boundary and holds complete articles.  Parsing the chunks one after
+        the other with :meth:`parse` must give exactly the items that parsing
+        the whole input gives, in the same order, with line numbers counted
+        from each chunk's start (the caller adds
+        :attr:`Chunk.line <newsparse.format.Chunk.line>` - 1).  So a chunk
+        never begins inside an article nor depends on state left by the
+        chunk before it, and every line of the input is in one chunk, blank
+        lines included, so that nothing is lost.  A chunk may hold less of a
+        line than the input when that gives the same items (``jsonl`` keeps
+        only the start of a line over the article limit, enough to report it).
+
+        Args:
+            stream: the decoded input, as :meth:`parse` receives it.
+            size: the number of characters a chunk should hold; a chunk
+                may be longer when one article is, and the last one shorter.
+
+        Yields:
+            The chunks, in the order of the input.
+
+        Raises:
+            ParseError: the input cannot be read (an undecodable byte, the
+                input size limit), as :meth:`parse` would raise it; yield the
+                text read before the error as a last chunk first, since
+                :meth:`parse` reads the articles before it.
+        """
+        del stream, size
+        raise NotImplementedError(f"format {self.name!r} cannot split its input")
 
     def render(self, articles: Iterable[Article], out: TextIO) -> None:
         """Write ``articles`` to ``out`` in this format.

@@ -18,7 +18,7 @@ from collections.abc import Iterable, Iterator
 from typing import TextIO
 
 from newsparse.errors import ParseError, ValidationError
-from newsparse.format import Format, ParseItem
+from newsparse.format import Chunk, Format, ParseItem
 from newsparse.jsonio import (
     DuplicateKeyError,
     depth_message,
@@ -173,6 +173,7 @@ class JsonLinesFormat(Format):
     label = "newsparse JSON Lines"
     extensions = (".jsonl", ".ndjson")
     media_types = ("application/jsonl", "application/x-ndjson")
+    joinable = True
 
     def sniff(self, sample: str) -> float:
         """Score lines that each hold a complete article object."""
@@ -241,10 +242,52 @@ class JsonLinesFormat(Format):
                 data, format_name=self.name, source=source, line=number, column=1
             )
 
+    def split(self, stream: TextStream, size: int) -> Iterator[Chunk]:
+        """Cut the input between lines, into chunks of about ``size`` characters.
+
+        Every line is an article (or a blank line), so any line end is an
+        article boundary.  A line over the article limit is not held whole:
+        the chunk gets only as much of it as :meth:`parse` needs to report it.
+        """
+        most = limits_of(stream).max_article_bytes
+        cap = -1 if most is None else most + 1
+        number = 1
+        block = ""
+        try:
+            while block := stream.read(size):
+                if not block.endswith("\n"):
+                    block += stream.readline(cap)  # the rest of the last line
+                if most is not None and 4 * len(block) > most:  # UTF-8: 4 bytes a character
+                    block = _clip_long_lines(block, stream, most, cap)
+                yield Chunk(block, number)
+                number += block.count("\n")
+        except ParseError:
+            # parse() reads the lines before the error, not the line it cuts.
+            whole = block[: block.rfind("\n") + 1]
+            if whole:
+                yield Chunk(whole, number)
+            raise
+
     def render(self, articles: Iterable[Article], out: TextIO) -> None:
         """Write one compact JSON object per line."""
         for article in articles:
             out.write(json.dumps(to_dict(article), ensure_ascii=False) + "\n")
+
+
+def _clip_long_lines(block: str, stream: TextStream, most: int, cap: int) -> str:
+    """Cut the lines of ``block`` over ``most`` bytes to ``cap`` characters.
+
+    That is enough for :meth:`JsonLinesFormat.parse` to report them; the rest
+    of a long last line is read past in ``stream``.
+    """
+    lines = block.split("\n")  # the last is what follows the last line end
+    for index, text in enumerate(lines):
+        if utf8_longer_than(text, most):
+            lines[index] = text[:cap]
+            if index == len(lines) - 1:  # cut short by the read: read past the rest
+                _skip_line(stream, text)
+                lines[index] += "\n"
+    return "\n".join(lines)
 
 
 def _skip_line(stream: TextStream, start: str) -> None:

@@ -14,6 +14,7 @@ from newsparse.testing.conformance import (
     check_canonical,
     check_refused_or_kept,
     check_round_trip,
+    check_split,
 )
 from newsparse.testing.profiles import CI, DEV, THOROUGH, register_profiles
 from newsparse.testing.strategies import (
@@ -40,6 +41,7 @@ __all__ = [
     "check_canonical",
     "check_refused_or_kept",
     "check_round_trip",
+    "check_split",
     "datetimes",
     "images",
     "languages",

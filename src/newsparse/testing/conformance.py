@@ -27,6 +27,11 @@ The guarantees, for a format F that parses and renders:
 Besides these, the kit checks that text, bytes and file objects parse alike,
 that detection does not mistake F's own output for another format, and that a
 truncated document raises nothing but :class:`~newsparse.NewsparseError`.
+For a format that implements :meth:`~newsparse.Format.split`, it checks that
+the chunks hold the whole text and parse, one by one, to what the whole text
+parses to (``test_split_parses_like_the_whole``); for a
+:attr:`~newsparse.Format.joinable` one, that rendering a list equals joining
+the renderings of its articles (in ``test_output_is_canonical``).
 """
 
 from __future__ import annotations
@@ -40,9 +45,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from newsparse.api import get_format, parse, render
+from newsparse.api import get_format, iter_parse, parse, render
 from newsparse.errors import NewsparseError, ParseError, RenderError
-from newsparse.format import Format
+from newsparse.format import Format, as_input
 from newsparse.model import Article
 from newsparse.testing.strategies import articles
 
@@ -52,6 +57,7 @@ __all__ = [
     "check_canonical",
     "check_refused_or_kept",
     "check_round_trip",
+    "check_split",
 ]
 
 
@@ -89,6 +95,39 @@ def check_refused_or_kept(format_name: str, article: Article) -> None:
         f"{format_name}: rendered without a RenderError but lost data\n"
         f"rendered:\n{text}\nparsed back:\n{back!r}"
     )
+
+
+def check_split(format_name: str, text: str, size: int) -> None:
+    """Check that :meth:`~newsparse.Format.split` cuts ``text`` into independent chunks.
+
+    The chunks, joined, must give ``text`` back, and parsing them one by one
+    (moving their errors' lines by the chunk's first line) must give what
+    parsing ``text`` gives: the same articles and errors, in the same order.
+    """
+    fmt = get_format(format_name)
+    chunks = list(fmt.split(io.StringIO(text), size))
+    assert "".join(chunk.text for chunk in chunks) == text
+    line = 1
+    for chunk in chunks:
+        assert chunk.line == line, f"a chunk says it starts on line {chunk.line}, not {line}"
+        line += chunk.text.count("\n")
+    assert _items(text, format_name) == [
+        item for chunk in chunks for item in _items(chunk.text, format_name, chunk.line - 1)
+    ]
+
+
+def _items(text: str, format_name: str, shift: int = 0) -> list[object]:
+    """Every article, and every error as (message, line, column), of ``text``."""
+    found: list[object] = []
+
+    def keep(error: ParseError) -> None:
+        found.append((error.message, error.line + shift, error.column))
+
+    try:
+        found.extend(iter_parse(as_input(text), format_name, on_error=keep))
+    except ParseError as error:
+        keep(error)
+    return found
 
 
 def _property_test(name: str) -> Callable[..., None]:
@@ -153,10 +192,13 @@ class FormatConformance:
         check_round_trip(fmt.name, items)
 
     def property_output_is_canonical(self, data: st.DataObject) -> None:
-        """Guarantee 3 for everything the format renders."""
+        """Guarantee 3 for everything the format renders; and joinability, if promised."""
         fmt = self._require()
         items = data.draw(st.lists(fmt.strategy(), max_size=self.max_articles), label="articles")
-        check_canonical(fmt.name, render(items, fmt.name))
+        text = render(items, fmt.name)
+        check_canonical(fmt.name, text)
+        if fmt.joinable:
+            assert text == "".join(render([item], fmt.name) for item in items), "not joinable"
 
     def test_canonical_examples(self) -> None:
         """Guarantee 3 for the format's hand-written canonical examples."""
@@ -213,6 +255,22 @@ class FormatConformance:
         errors: list[ParseError] = []
         parse(text[:cut], fmt.name, on_error=errors.append)  # collecting never raises
         assert all(isinstance(error, ParseError) for error in errors)
+
+    def property_split_parses_like_the_whole(self, data: st.DataObject) -> None:
+        """Check that chunks of the output, with a broken piece in, parse like the whole."""
+        fmt = self._require()
+        if not fmt.can_split:
+            pytest.skip(f"format {fmt.name!r} does not split its input")
+        items = data.draw(st.lists(fmt.strategy(), max_size=4), label="articles")
+        text = render(items, fmt.name)
+        if items:  # the start of one of the articles, between two lines
+            broken = render([data.draw(st.sampled_from(items), label="broken")], fmt.name)
+            broken = broken[: data.draw(st.integers(0, len(broken)), label="cut")] + "\n"
+            lines = text.splitlines(keepends=True)
+            at = data.draw(st.integers(0, len(lines)), label="at line")
+            text = "".join(lines[:at]) + broken + "".join(lines[at:])
+        size = data.draw(st.integers(min_value=1, max_value=200), label="size")
+        check_split(fmt.name, text, size)
 
     def property_renders_any_article_or_refuses(self, data: st.DataObject) -> None:
         """Check that rendering any valid article gives text or a RenderError only."""
