@@ -9,10 +9,12 @@ places of errors in split inputs are also worked out by hand.
 from __future__ import annotations
 
 import json
+import multiprocessing
 import os
 import subprocess
 import sys
-from collections.abc import Iterable
+import threading
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import TextIO
 
@@ -22,20 +24,21 @@ import newsparse
 from newsparse import hookimpl
 from newsparse.builtin_formats.jsonformats import JsonLinesFormat
 from newsparse.errors import NewsparseError, ParseError, RenderError
-from newsparse.format import Chunk, Format
+from newsparse.format import Chunk, Format, ParseItem
 from newsparse.limits import Limits
 from newsparse.model import Article
 from newsparse.parallel import (
     Item,
     RenderFailure,
     _rendered,
+    _start_method,
     iter_parse_inputs,
     resolve_jobs,
 )
 from newsparse.plugins import registered
 from newsparse.registry import FormatRegistry
 from newsparse.testing import check_split
-from newsparse.textio import open_source
+from newsparse.textio import TextStream, open_source
 
 SRC = Path(__file__).resolve().parents[1] / "src"
 LINES = 30_000  # about 3.3 MB of jsonl: more than three chunks
@@ -336,3 +339,67 @@ def test_formats_that_do_not_split_say_so() -> None:
     formats = newsparse.formats()
     assert formats["jsonl"].can_split
     assert not formats["json"].can_split
+
+
+# -- how workers start -----------------------------------------------------------
+
+
+def test_workers_are_spawned_while_another_thread_runs() -> None:
+    # Forking a process with threads can copy a lock another thread holds.
+    release = threading.Event()
+    thread = threading.Thread(target=release.wait)
+    thread.start()
+    try:
+        assert _start_method().get_start_method() == "spawn"
+    finally:
+        release.set()
+        thread.join()
+
+
+@pytest.mark.skipif(
+    "fork" not in multiprocessing.get_all_start_methods(), reason="this platform cannot fork"
+)
+def test_workers_are_forked_from_a_process_without_other_threads(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # pytest-xdist's worker runs threads of its own, so the count is set.
+    monkeypatch.setattr(threading, "active_count", lambda: 1)
+    assert _start_method().get_start_method() == "fork"
+
+
+@pytest.mark.skipif(
+    "fork" not in multiprocessing.get_all_start_methods(), reason="this platform cannot fork"
+)
+def test_forked_workers_see_plugins_registered_by_code(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(threading, "active_count", lambda: 1)
+    paths = []
+    for number in range(3):
+        path = tmp_path / f"{number}.txt"
+        path.write_text(f"title {number}\nsecond {number}\n", encoding="utf-8")
+        paths.append(str(path))
+    with registered(TitleLinesPlugin(), name="title-lines"):
+        found = [
+            (index, item.title if isinstance(item, Article) else repr(item))
+            for index, item in iter_parse_inputs(paths, "title-lines", jobs=2)
+            if item is not None
+        ]
+    assert found == [(n, f"{word} {n}") for n in range(3) for word in ("title", "second")]
+
+
+class TitleLinesFormat(Format):
+    """Each line is the title of an article (a format only the test above registers)."""
+
+    name = "title-lines"
+    label = "Title lines"
+
+    def parse(self, stream: TextStream, source: str) -> Iterator[ParseItem]:
+        for line in stream.read().splitlines():
+            yield Article(title=line)
+
+
+class TitleLinesPlugin:
+    @hookimpl
+    def newsparse_register_formats(self, registry: FormatRegistry) -> None:
+        registry.add(TitleLinesFormat())

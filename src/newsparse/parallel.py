@@ -23,10 +23,17 @@ How the work is cut:
   when its format can be split and parsed here otherwise.
 
 At most ``2 * jobs`` tasks are in flight, so memory stays bounded however many
-inputs there are.  Workers are started with the ``spawn`` method, so each one
-loads plugins as a new ``newsparse`` process does (entry points, unless
-``NEWSPARSE_DISABLE_PLUGIN_AUTOLOAD`` is set); plugins registered in this
-process by code (``PluginHost.register``) are not seen by the workers.
+inputs there are.
+
+How workers start: where the ``fork`` method exists (Linux) and this process
+runs no other thread, workers are forked.  They start at once, with
+newsparse and the plugins of this process already loaded, including plugins
+registered by code (``PluginHost.register``).  Otherwise (macOS, Windows, or
+another thread running, with which forking is unsafe) they are started with
+the ``spawn`` method: each is a new Python process that loads plugins as a
+new ``newsparse`` process does (entry points, unless
+``NEWSPARSE_DISABLE_PLUGIN_AUTOLOAD`` is set), about half a second of work
+per worker.
 """
 
 from __future__ import annotations
@@ -34,6 +41,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 import sys
+import threading
 from collections import deque
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -124,7 +132,7 @@ class _Settings:
 
 
 def _run(task: _Task, settings: _Settings) -> list[_Outcome]:
-    """Parse one task in a worker process (a top-level function: ``spawn`` pickles it)."""
+    """Parse one task in a worker process (a top-level function, which ``spawn`` can pickle)."""
     if isinstance(task, _Piece):
         outcomes = [_parse_piece(task, settings.limits)]
     else:
@@ -349,7 +357,7 @@ def iter_parse_inputs(
     if render is not None and not get_format(render).joinable:
         raise ValueError(f"format {render!r} is not joinable: the workers cannot render it")
     settings = _Settings(DEFAULT_LIMITS if limits is None else limits, render)
-    pool = ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("spawn"))
+    pool = ProcessPoolExecutor(jobs, mp_context=_start_method())
     try:
         planner = _Planner(
             pool, format, settings, read_stdin, group_files=_group_files(paths, jobs)
@@ -395,6 +403,12 @@ def iter_parse_inputs(
             ended += 1
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _start_method() -> multiprocessing.context.BaseContext:
+    """Return how to start workers: ``fork`` where it exists and is safe, else ``spawn``."""
+    forking = "fork" in multiprocessing.get_all_start_methods() and threading.active_count() == 1
+    return multiprocessing.get_context("fork" if forking else "spawn")
 
 
 def _group_files(paths: Sequence[str], jobs: int) -> int:
