@@ -256,3 +256,15 @@ def test_empty_inline_content_is_an_empty_body() -> None:
     empty = '<inlineXML contenttype="application/nitf+xml"><!-- nothing --></inlineXML>'
     assert one(item(HEADLINE, empty)).body == ()
     assert one(item(HEADLINE)).body == ()
+
+
+def test_a_version_created_at_the_nitf_issue_date_is_no_modification() -> None:
+    # No firstCreated: the inline NITF's date.issue is the publication date,
+    # and versionCreated (2024-01-17T08:30:00Z in ITEM_META) is that moment.
+    issue = '<docdata><date.issue norm="20240117T083000Z"/></docdata>'
+    text = item(HEADLINE, nitf(content="<p>Text.</p>", head=issue))
+    article = one(text)
+    assert article.published == datetime(2024, 1, 17, 8, 30, tzinfo=timezone.utc)
+    assert article.modified is None
+    # ... so that it renders, and reads back the same.
+    assert newsparse.parse(newsparse.render([article], "newsml-g2"), "newsml-g2") == [article]

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from lxml import etree
 from newsparse.model import Article
 
-from newsparse_iptc.dates import parse_moment
+from newsparse_iptc.dates import format_extended, parse_moment
 from newsparse_iptc.newsml_g2 import names
 from newsparse_iptc.newsml_g2.content import ContentError, read_content
 from newsparse_iptc.nitf import names as nitf_names
@@ -116,6 +116,12 @@ def read_item(item: etree._Element) -> Article:
         raise ItemError(
             "no headline: the item has no contentMeta/headline, and its content none", item
         )
+    # A version created the moment the story was published (the inline
+    # NITF's issue date, when there is no firstCreated) is no modification,
+    # as when versionCreated repeats firstCreated.
+    published, modified = fields.published, fields.modified
+    if published and modified and format_extended(published) == format_extended(modified):
+        fields.modified = None
     return fields.article()
 
 
