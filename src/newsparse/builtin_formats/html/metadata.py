@@ -683,16 +683,6 @@ class _Page:
             self._main_roles = self.owners("descendant::*/@role", value="main")
         return self._main_roles
 
-    def xpath(self, path: str, scope: etree._Element | None = None) -> list[etree._Element]:
-        """Return the elements ``path`` selects (from ``scope``, or the root)."""
-        try:
-            found = _compiled(path)(scope if scope is not None else self.root)
-        except (etree.XPathError, ValueError):
-            return []
-        if not isinstance(found, list):
-            return []
-        return [item for item in found if isinstance(item, etree._Element)]
-
     def attributes(
         self, path: str, scope: etree._Element | None = None
     ) -> list[etree._ElementUnicodeResult]:
@@ -894,8 +884,10 @@ class _Page:
         """
         names = []
         for element in self.itemprop_elements("author", scope)[:_MAX_ITEMS]:
-            owner = self.xpath("ancestor::*[@itemscope][1]", element)
-            kind = (owner[0].get("itemtype") or "") if owner else ""
+            owner = next(
+                (a for a in element.iterancestors() if a.get("itemscope") is not None), None
+            )
+            kind = (owner.get("itemtype") or "") if owner is not None else ""
             if kind and not _ARTICLE_ITEMTYPE.search(kind):
                 continue
             if element.get("itemscope") is not None:
