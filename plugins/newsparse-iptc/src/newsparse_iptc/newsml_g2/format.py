@@ -30,6 +30,7 @@ from newsparse_iptc.newsml_g2.examples import ACCEPTED, CANONICAL, MESSAGE, XHTM
 from newsparse_iptc.newsml_g2.read import ItemError, read_item
 from newsparse_iptc.newsml_g2.write import check, write
 from newsparse_iptc.nitf.names import local_name
+from newsparse_iptc.output import write_all
 from newsparse_iptc.xmlsafe import declared_encoding, line_of, parse_xml, peek, split_documents
 
 if TYPE_CHECKING:
@@ -134,11 +135,7 @@ class NewsmlG2Format(Format):
             RenderError: an article holds a value NewsML-G2 cannot hold
                 exactly, or lacks a guid or a date (see the reference page).
         """
-        items = list(articles)
-        for article in items:
-            check(article)
-        for article in items:
-            out.write(write(article))
+        write_all(articles, out, check, write)
 
     def strategy(self) -> SearchStrategy[Article]:
         """Return :func:`newsparse_iptc.testing.newsml_g2_articles`."""

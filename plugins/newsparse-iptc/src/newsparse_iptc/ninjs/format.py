@@ -25,6 +25,7 @@ from newsparse_iptc.ninjs import names
 from newsparse_iptc.ninjs.examples import ACCEPTED, CANONICAL
 from newsparse_iptc.ninjs.read import read_item
 from newsparse_iptc.ninjs.write import check, to_item
+from newsparse_iptc.output import write_all
 
 if TYPE_CHECKING:
     from hypothesis.strategies import SearchStrategy
@@ -117,11 +118,7 @@ class NinjsFormat(Format):
             RenderError: an article holds a value ninjs cannot hold exactly
                 (see the format's reference page).
         """
-        items = list(articles)
-        for article in items:
-            check(article)
-        for article in items:
-            out.write(json.dumps(to_item(article), ensure_ascii=False, indent=2) + "\n")
+        write_all(articles, out, check, _document)
 
     def strategy(self) -> SearchStrategy[Article]:
         """Return :func:`newsparse_iptc.testing.ninjs_articles`."""
@@ -158,3 +155,7 @@ def _depth(value: object) -> int:
         deepest = max(deepest, level)
         stack.extend((child, level + 1) for child in children)
     return deepest
+
+
+def _document(article: Article) -> str:
+    return json.dumps(to_item(article), ensure_ascii=False, indent=2) + "\n"

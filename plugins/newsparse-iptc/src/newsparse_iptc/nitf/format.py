@@ -25,6 +25,7 @@ from newsparse_iptc.nitf import names
 from newsparse_iptc.nitf.examples import ACCEPTED, CANONICAL
 from newsparse_iptc.nitf.read import read_nitf
 from newsparse_iptc.nitf.write import check, write
+from newsparse_iptc.output import write_all
 from newsparse_iptc.xmlsafe import (
     Document,
     declared_encoding,
@@ -108,11 +109,7 @@ class NitfFormat(Format):
             RenderError: an article holds a value NITF cannot hold exactly
                 (see the format's reference page).
         """
-        items = list(articles)
-        for article in items:
-            check(article)
-        for article in items:
-            out.write(write(article))
+        write_all(articles, out, check, write)
 
     def strategy(self) -> SearchStrategy[Article]:
         """Return :func:`newsparse_iptc.testing.nitf_articles`."""
