@@ -6,7 +6,7 @@
 'Rain in Tehran'
 """
 
-from importlib.metadata import PackageNotFoundError, version
+import importlib.metadata as _metadata
 
 from newsparse.api import (
     convert,
@@ -33,8 +33,8 @@ from newsparse.limits import Limits
 from newsparse.model import Article, Image, Section
 
 try:
-    __version__ = version("newsparse")
-except PackageNotFoundError:  # pragma: no cover - running from a source tree
+    __version__ = _metadata.version("newsparse")
+except _metadata.PackageNotFoundError:  # pragma: no cover - running from a source tree
     __version__ = "0+unknown"
 
 __all__ = [
