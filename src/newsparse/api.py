@@ -346,8 +346,10 @@ def fit(article: Article, format: str) -> tuple[Article, tuple[DroppedField, ...
     >>> article = newsparse.Article(title="Rain", url="https://example.com/rain",
     ...                             meta={"tt.number": "7"})
     >>> fitted, dropped = newsparse.fit(article, "ninjs")
-    >>> dict(fitted.meta), [str(note) for note in dropped]
-    ({}, ['article ("Rain"): dropped meta[\'tt.number\'] (\'7\'): format \'ninjs\' ...'])
+    >>> dict(fitted.meta)
+    {}
+    >>> [(note.field, note.value) for note in dropped]
+    [("meta['tt.number']", '7')]
 
     Raises:
         RenderError: a refusal that names nothing that can be dropped (a
