@@ -361,7 +361,7 @@ def fit(article: Article, format: str) -> tuple[Article, tuple[DroppedField, ...
         raise TypeError(f"fit() takes one Article, not {_kind_of(article)}")
     fitted, dropped, error = _fit(_renderer(format), article)
     if error is not None:
-        error.title = article.title
+        error.index, error.title = None, article.title  # one article, not a list of them
         raise error
     return fitted, dropped
 
