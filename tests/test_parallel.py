@@ -29,6 +29,7 @@ from newsparse.limits import Limits
 from newsparse.model import Article
 from newsparse.parallel import (
     Item,
+    RenderedText,
     RenderFailure,
     _rendered,
     _start_method,
@@ -259,8 +260,17 @@ def test_workers_render_each_article_in_its_place_and_refusals_too() -> None:
         done = _rendered(items, "picky")
     assert done[:2] == ["A\nB\n", error]
     assert isinstance(done[2], RenderFailure)
-    assert str(done[2].error) == "format 'picky' cannot represent title: it is bad"
+    # Rendered alone: the receiver moves the index to the article's place.
+    assert (
+        str(done[2].error)
+        == "article 1 (\"bad\"): format 'picky' cannot represent title: it is bad"
+    )
     assert done[3:] == ["C\n"]
+    # The texts say how many articles they hold, so the articles after them can be counted.
+    assert [(type(item), getattr(item, "articles", None)) for item in (done[0], done[3])] == [
+        (RenderedText, 2),
+        (RenderedText, 1),
+    ]
 
 
 def test_only_joinable_formats_are_rendered_by_the_workers() -> None:

@@ -11,6 +11,7 @@ import importlib.metadata as _metadata
 from newsparse.api import (
     convert,
     detect,
+    fit,
     formats,
     get_format,
     iter_parse,
@@ -18,6 +19,7 @@ from newsparse.api import (
     render,
     render_to,
 )
+from newsparse.dropping import DroppedField
 from newsparse.errors import (
     NewsparseError,
     ParseError,
@@ -39,6 +41,7 @@ except _metadata.PackageNotFoundError:  # pragma: no cover - running from a sour
 
 __all__ = [
     "Article",
+    "DroppedField",
     "Format",
     "FrozenMap",
     "Image",
@@ -53,6 +56,7 @@ __all__ = [
     "__version__",
     "convert",
     "detect",
+    "fit",
     "formats",
     "get_format",
     "hookimpl",

@@ -3,7 +3,8 @@
 Exit codes:
 
 ``0``
-    Success.
+    Success.  Fields left out with ``--drop-unrepresentable`` are reported
+    on stderr but are no failure.
 ``1``
     Bad input: a file could not be parsed, its format not detected, an article
     not rendered in the chosen format, or a plugin failed while working.
@@ -15,6 +16,7 @@ Exit codes:
 
 from __future__ import annotations
 
+import bisect
 import contextlib
 import io
 import itertools
@@ -28,14 +30,16 @@ from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import IO, Any, NoReturn, TextIO, cast
 
+import attrs
 import click
 
 from newsparse import __version__
 from newsparse.api import formats, iter_parse, render_to
-from newsparse.errors import NewsparseError, ParseError
+from newsparse.dropping import DropHandler, DroppedField
+from newsparse.errors import NewsparseError, ParseError, RenderError
 from newsparse.limits import DEFAULT_LIMITS, Limits, parse_size
 from newsparse.model import Article
-from newsparse.parallel import RenderFailure, iter_parse_inputs, resolve_jobs
+from newsparse.parallel import RenderedText, RenderFailure, iter_parse_inputs, resolve_jobs
 from newsparse.plugins import PluginInfo, get_host
 
 __all__ = ["main"]
@@ -52,8 +56,38 @@ STDIN = "-"
 _SPOOL_MEMORY = 1 << 24  # output kept in memory up to this size, then in a temporary file
 
 
+class _Origins:
+    """Which input each article to render came from, so that messages can name it.
+
+    Articles reach the renderer in the order they are read; this keeps where
+    each input's run of articles starts (one entry per input, not per article).
+    """
+
+    def __init__(self) -> None:
+        self.count = 0
+        """How many articles went to the renderer."""
+        self._starts: list[int] = []
+        self._names: list[str] = []
+
+    def add(self, source: str, articles: int = 1) -> int:
+        """Count ``articles`` more articles of ``source``; return the position of the first."""
+        if not self._names or self._names[-1] != source:
+            self._starts.append(self.count)
+            self._names.append(source)
+        first = self.count
+        self.count += articles
+        return first
+
+    def place(self, index: int) -> tuple[str, int] | None:
+        """Return the input of the article at ``index`` and its position among that input's."""
+        run = bisect.bisect_right(self._starts, index) - 1
+        if run < 0 or index >= self.count:
+            return None
+        return self._names[run], index - self._starts[run]
+
+
 class _Reporter:
-    """Prints problems to stderr and counts them, per input."""
+    """Prints problems and dropped fields to stderr and counts them, per input."""
 
     def __init__(self, *, debug: bool) -> None:
         self.debug = debug
@@ -61,11 +95,46 @@ class _Reporter:
         self.current: str | None = None
         """The input being read, to which problems are counted."""
         self.by_input: dict[str, int] = {}
+        self.origins = _Origins()
+        self.on_drop: DropHandler | None = None
+        """``None``, or :meth:`dropped` with ``--drop-unrepresentable``."""
+        self.drops = 0
+        self.articles_with_drops = 0
+        self._last_dropped_from: tuple[str | None, int | None] | None = None
+
+    def note(self, item: object) -> None:
+        """Count an article (or a worker's rendered text or refusal) going to the renderer."""
+        current = self.current or STDIN
+        if isinstance(item, RenderedText):
+            self.origins.add(current, item.articles)
+        elif isinstance(item, RenderFailure):
+            first = self.origins.add(current)
+            if isinstance(item.error, RenderError):
+                item.error.index = first  # rendered alone, as article 0
+        else:
+            self.origins.add(current)
+
+    def dropped(self, note: DroppedField) -> None:
+        """Print a field that was dropped, naming its input and article; count it."""
+        placed = None if note.index is None else self.origins.place(note.index)
+        if placed is not None:
+            note = attrs.evolve(note, source=placed[0], index=placed[1])
+        self.drops += 1
+        if (note.source, note.index) != self._last_dropped_from:
+            self.articles_with_drops += 1
+            self._last_dropped_from = (note.source, note.index)
+        click.echo(str(note), err=True)
 
     def __call__(self, error: BaseException) -> None:
         self.problems += 1
-        if self.current is not None:
-            self.by_input[self.current] = self.by_input.get(self.current, 0) + 1
+        where = self.current
+        if isinstance(error, RenderError) and error.index is not None:
+            placed = self.origins.place(error.index)
+            if placed is not None:
+                error.source, error.index = placed
+                where = error.source
+        if where is not None:
+            self.by_input[where] = self.by_input.get(where, 0) + 1
         if self.debug:
             click.echo("".join(traceback.format_exception(error)), err=True, nl=False)
         else:
@@ -202,6 +271,14 @@ def _output_format(to: str | None, output: str | None) -> str:
     show_default=True,
     help="Parse in N worker processes (0: one per CPU); the output is the same as with 1.",
 )
+@click.option(
+    "--drop-unrepresentable",
+    "drop",
+    is_flag=True,
+    help="Leave out what the output format cannot hold (a meta key, an optional field, "
+    "an image...) instead of refusing the article; every dropped field is listed on "
+    "stderr. Missing required values, titles and body text are never dropped.",
+)
 @click.pass_obj
 def convert(  # noqa: PLR0917 - click passes the options
     report: _Reporter,
@@ -215,6 +292,7 @@ def convert(  # noqa: PLR0917 - click passes the options
     max_depth: int,
     partial: bool,
     jobs: int,
+    drop: bool,
 ) -> None:
     """Convert INPUTS (files, or - for stdin; stdin when none) to one output.
 
@@ -222,6 +300,10 @@ def convert(  # noqa: PLR0917 - click passes the options
     a failing input is reported and the rest are still read.  If anything was
     reported, a summary per input ends the report, the exit status is 1 and
     nothing is written, to stdout or to the output file (unless --partial).
+
+    With --drop-unrepresentable, each field left out is listed as
+    'INPUT: article N ("TITLE"): dropped FIELD (VALUE): WHY', and counted in
+    a last line; dropped fields alone keep the exit status 0.
     """
     _warn_failed_plugins()
     _check_format(from_, option="--from", need="parse")
@@ -233,19 +315,40 @@ def convert(  # noqa: PLR0917 - click passes the options
     show_progress = progress if progress is not None else (sys.stderr.isatty() and len(paths) > 1)
     limits = Limits(max_input_bytes=max_input, max_article_bytes=max_article, max_depth=max_depth)
     workers = resolve_jobs(jobs)
+    if drop:
+        report.on_drop = report.dropped
     items: Iterator[Article] | Iterator[str | RenderFailure]
     if workers > 1:
-        # A joinable output format is rendered by the workers too.
-        render = target if formats()[target].joinable else None
+        # A joinable output format is rendered by the workers too (but fitted here).
+        render = target if formats()[target].joinable and not drop else None
         items = _read_parallel(
             paths, from_, report, limits, jobs=workers, show_progress=show_progress, render=render
         )
     else:
         items = _read_all(paths, from_, report, limits, show_progress=show_progress)
-    written = _write_output(items, target, output, report, partial=partial)
+    written = _write_output(_noted(items, report), target, output, report, partial=partial)
+    if report.drops:
+        click.echo(
+            f"{report.drops} field(s) dropped from {report.articles_with_drops} article(s): "
+            f"format {target!r} cannot hold them (--drop-unrepresentable)",
+            err=True,
+        )
     if report.problems:
         _print_summary(report, len(paths), written=written)
         sys.exit(EXIT_BAD_INPUT)
+
+
+def _noted(
+    items: Iterator[Article] | Iterator[str | RenderFailure], report: _Reporter
+) -> Iterator[Article] | Iterator[str | RenderFailure]:
+    """Pass ``items`` on, counting each article's input (see :class:`_Origins`)."""
+
+    def noted() -> Iterator[object]:
+        for item in items:
+            report.note(item)
+            yield item
+
+    return cast("Iterator[Article] | Iterator[str | RenderFailure]", noted())
 
 
 def _write_output(
@@ -294,7 +397,7 @@ def _render_items(
     if isinstance(first, Article):
         articles = cast(Iterator[Article], items)
         try:
-            render_to(itertools.chain([first], articles), target, out)
+            render_to(itertools.chain([first], articles), target, out, on_drop=report.on_drop)
         except NewsparseError as error:
             report(error)
             rendered = False

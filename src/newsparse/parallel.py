@@ -57,7 +57,15 @@ from newsparse.limits import DEFAULT_LIMITS, Limits
 from newsparse.model import Article
 from newsparse.textio import open_source
 
-__all__ = ["CHUNK_CHARS", "STDIN", "Item", "RenderFailure", "iter_parse_inputs", "resolve_jobs"]
+__all__ = [
+    "CHUNK_CHARS",
+    "STDIN",
+    "Item",
+    "RenderFailure",
+    "RenderedText",
+    "iter_parse_inputs",
+    "resolve_jobs",
+]
 
 STDIN = "-"
 """The input name that stands for standard input."""
@@ -73,15 +81,39 @@ _GROUP_CHARS = CHUNK_CHARS // 4
 """Small inputs go into one task until they hold this many bytes together."""
 
 
+class RenderedText(str):
+    """The text of one or more consecutive articles that a worker rendered.
+
+    It is the ``str`` of their texts joined; :attr:`articles` says how many
+    articles it holds, so that the articles after it can be counted (and
+    named in messages) as a serial render counts them.
+    """
+
+    articles: int
+    """The number of articles whose texts this is."""
+
+    def __new__(cls, text: str, articles: int) -> RenderedText:
+        """Make the text of ``articles`` articles."""
+        made = super().__new__(cls, text)
+        made.articles = articles
+        return made
+
+    def __reduce__(self) -> tuple[type[RenderedText], tuple[str, int]]:
+        return (type(self), (str(self), self.articles))
+
+
 @attrs.frozen
 class RenderFailure:
     """An article that the output format refused (when workers render)."""
 
     error: NewsparseError
-    """The :class:`~newsparse.RenderError` (or plugin fault) that rendering raised."""
+    """The :class:`~newsparse.RenderError` (or plugin fault) that rendering raised.
+
+    The article was rendered alone, so a ``RenderError`` has ``index`` 0:
+    the receiver sets it to the article's place among those it renders."""
 
 
-Item: TypeAlias = Article | str | RenderFailure | NewsparseError | OSError
+Item: TypeAlias = Article | RenderedText | RenderFailure | NewsparseError | OSError
 """What comes back for an input: an article (or its rendered text, when the
 workers render), or the error that was reported in its place."""
 
@@ -146,22 +178,24 @@ def _rendered(items: list[Item], target: str) -> list[Item]:
     """Put the text of each article in its place; consecutive texts are joined."""
     out: list[Item] = []
     texts: list[str] = []
+
+    def flush() -> None:
+        if texts:
+            out.append(RenderedText("".join(texts), len(texts)))
+            texts.clear()
+
     for item in items:
         if isinstance(item, Article):
             try:
                 texts.append(render([item], target))
             except NewsparseError as error:
-                out.append("".join(texts))
-                texts = []
+                flush()
                 out.append(RenderFailure(error))
             continue
-        if texts:
-            out.append("".join(texts))
-            texts = []
+        flush()
         out.append(item)
-    if texts:
-        out.append("".join(texts))
-    return [item for item in out if item != ""]
+    flush()
+    return out
 
 
 def _parse_whole(whole: _Whole, limits: Limits) -> _Outcome:
@@ -350,8 +384,9 @@ def iter_parse_inputs(
         limits: as in :func:`newsparse.iter_parse`.
         render: the name of a :attr:`~newsparse.Format.joinable` output
             format, to have the workers render: each article then comes back
-            as its text (the texts of consecutive articles as one string),
-            and an article the format refuses as a :class:`RenderFailure`.
+            as its text (the texts of consecutive articles as one
+            :class:`RenderedText`), and an article the format refuses as a
+            :class:`RenderFailure`.
         read_stdin: returns the stream of standard input.
     """
     if render is not None and not get_format(render).joinable:
