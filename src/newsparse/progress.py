@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import io
+import os
 from collections.abc import Callable, Iterator, Sequence
 from typing import TYPE_CHECKING, TextIO
 
@@ -51,6 +52,7 @@ class ConvertProgress:
         known = [size for size in sizes if size is not None]
         self._bar: _Bar | None = None
         if show:
+            columns = _terminal_columns(stream)
             self._bar = _Bar(
                 total=sum(known) if len(known) == len(sizes) else None,
                 desc="converting",
@@ -59,9 +61,12 @@ class ConvertProgress:
                 unit_divisor=1024,
                 file=stream,
                 leave=True,
-                dynamic_ncols=True,
+                # Follow the terminal's width; one that does not know its
+                # width (0 columns) gets 80, which tqdm would take as none.
+                dynamic_ncols=bool(columns),
+                ncols=80 if columns == 0 else None,
+                postfix=self._counts(),
             )
-            self._show_counts()
 
     @property
     def bytes_read(self) -> int:
@@ -107,12 +112,20 @@ class ConvertProgress:
             self._show_counts()
             self._bar.close()
 
+    def _counts(self) -> str:
+        return f"inputs {self._finished}/{len(self._sizes)}, articles {self.articles}"
+
     def _show_counts(self) -> None:
         if self._bar is not None:
-            self._bar.set_postfix_str(
-                f"{self._finished}/{len(self._sizes)} inputs, {self.articles} articles",
-                refresh=False,
-            )
+            self._bar.set_postfix_str(self._counts(), refresh=False)
+
+
+def _terminal_columns(stream: TextIO) -> int | None:
+    """Return the width of the terminal ``stream`` writes to (maybe 0); ``None`` if none."""
+    try:
+        return os.get_terminal_size(stream.fileno()).columns
+    except (OSError, ValueError, AttributeError):  # no terminal, or no file descriptor
+        return None
 
 
 class _CountingRaw(io.RawIOBase):
