@@ -1,27 +1,23 @@
 """The progress bar of ``newsparse convert``: bytes and articles, on stderr only.
 
-The bar is tqdm's; these tests read what it draws.  Each drawing starts with
-a carriage return, and messages printed while it is shown clear it first, so
-the text on stderr is split at carriage returns and newlines into bar states
-and messages.
+The bar is tqdm's; these tests read what it draws with :func:`read_stderr`.
 """
 
 from __future__ import annotations
 
 import json
 import os
-import re
 import struct
 import subprocess
 import sys
 from collections.abc import Iterator
 from pathlib import Path
 
-import attrs
 import pytest
 from click.testing import CliRunner, Result
 
 from fixtures_plugins import isolated_host
+from fixtures_progress import State, read_stderr
 from newsparse.cli import cli
 from newsparse.parallel import iter_parse_inputs
 
@@ -30,49 +26,6 @@ A_JSON = '[{"title": "A"}, {"title": "B"}]'
 C_JSONL = '{"title": "C"}\n{"title": "D"}\n'
 BAD_JSON = '[{"title": "A"},\n {"title": 5}]'
 PADDING = "x" * 100
-
-_STATE = re.compile(
-    r"converting:\s+(?:(?P<percent>\d+)%\|.*?\| )?(?P<done>\S+?)(?:/(?P<total>\S+))? \["
-    r".*, inputs (?P<finished>\d+)/(?P<inputs>\d+), articles (?P<articles>\d+)\]"
-)
-
-
-@attrs.frozen
-class State:
-    """One drawing of the bar."""
-
-    percent: int | None
-    done: str
-    total: str | None
-    finished: int
-    inputs: int
-    articles: int
-
-
-def read_stderr(text: str) -> tuple[list[State], list[str]]:
-    """Split stderr into the bar's drawings and the other lines (messages)."""
-    states: list[State] = []
-    messages: list[str] = []
-    for line in text.split("\n"):
-        for piece in line.split("\r"):
-            if not piece.strip():
-                continue
-            found = _STATE.fullmatch(piece.strip())
-            if found is None:
-                messages.append(piece)
-                continue
-            percent = found["percent"]
-            states.append(
-                State(
-                    percent=int(percent) if percent is not None else None,
-                    done=found["done"],
-                    total=found["total"],
-                    finished=int(found["finished"]),
-                    inputs=int(found["inputs"]),
-                    articles=int(found["articles"]),
-                )
-            )
-    return states, messages
 
 
 def test_read_stderr_reads_a_drawing_by_hand() -> None:
@@ -250,7 +203,8 @@ def test_one_large_input_shows_progress_before_it_ends(large: Path, jobs: str) -
     assert midway, "no drawing between 0% and 100%"
     assert all(s.finished == 0 for s in midway)
     assert any(0 < s.articles < 25_000 for s in midway)
-    percents = [s.percent for s in states]
+    percents = [s.percent or 0 for s in states]
+    assert None not in [s.percent for s in states]
     assert percents == sorted(percents)
 
 

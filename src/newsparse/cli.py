@@ -409,12 +409,15 @@ def _input_size(path: str) -> int | None:
     return status.st_size if stat.S_ISREG(status.st_mode) else None
 
 
-def _stdin(counted: Callable[[int], None] | None = None) -> IO[bytes] | IO[str]:
-    """Return standard input as bytes where it can, its reads passed to ``counted``."""
+def _stdin(counted: Callable[[int], None]) -> IO[bytes] | IO[str]:
+    """Return standard input as bytes where it can, its reads passed to ``counted``.
+
+    It ends at the first end of input, so one Ctrl-D ends what is typed on a terminal.
+    """
     buffer: IO[bytes] | None = getattr(sys.stdin, "buffer", None)
     if buffer is None:
         return sys.stdin
-    if counted is not None and isinstance(buffer, (io.RawIOBase, io.BufferedIOBase)):
+    if isinstance(buffer, (io.RawIOBase, io.BufferedIOBase)):
         return counting_reader(buffer, counted)
     return buffer
 

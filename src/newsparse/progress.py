@@ -129,19 +129,31 @@ def _terminal_columns(stream: TextIO) -> int | None:
 
 
 class _CountingRaw(io.RawIOBase):
-    """A readable raw stream that tells how many bytes each read returned."""
+    """A readable raw stream that tells how many bytes each read returned.
+
+    Its input ends at the first empty read: a terminal gives one when the
+    user presses Ctrl-D, and would wait for more input if asked again.
+    """
 
     def __init__(
         self, inner: io.RawIOBase | io.BufferedIOBase, counted: Callable[[int], None]
     ) -> None:
         self._inner = inner
         self._counted = counted
+        self._ended = False
 
     def readable(self) -> bool:
         return True
 
     def readinto(self, buffer: WriteableBuffer) -> int:
-        count = self._inner.readinto(buffer) or 0
+        if self._ended:
+            return 0
+        # One read of the source at a time (readinto1), so that an end of
+        # input inside a terminal's stream comes out as an empty read here.
+        inner = self._inner
+        read = inner.readinto1 if isinstance(inner, io.BufferedIOBase) else inner.readinto
+        count = read(buffer) or 0
+        self._ended = count == 0 and len(memoryview(buffer)) > 0
         self._counted(count)
         return count
 
@@ -151,6 +163,7 @@ def counting_reader(
 ) -> io.BufferedReader:
     """Return a binary stream that reads ``inner`` and passes the size of each read to ``counted``.
 
-    Closing the returned stream does not close ``inner``.
+    The stream ends where ``inner`` first gives no bytes (see a terminal's
+    Ctrl-D).  Closing it does not close ``inner``.
     """
     return io.BufferedReader(_CountingRaw(inner, counted))
