@@ -87,3 +87,49 @@ def test_reading_a_terminal_says_how_to_end_the_input(args: tuple[str, ...]) -> 
     assert json.loads(out)["title"] == "Typed"
     assert "Ctrl-D" in err.decode()
     assert "pass file names or pipe" in err.decode()
+
+
+@pytest.mark.skipif(not hasattr(os, "openpty"), reason="needs a pseudo-terminal")
+def test_no_progress_bar_over_what_is_typed() -> None:
+    """Input typed on the terminal that also shows stderr: the hint, but no bar."""
+    main, terminal = os.openpty()
+    try:
+        child = subprocess.Popen(
+            [sys.executable, "-m", "newsparse", "convert", "-t", "jsonl"],
+            env={
+                **os.environ,
+                "PYTHONPATH": os.pathsep.join([str(SRC), os.environ.get("PYTHONPATH", "")]),
+            },
+            stdin=terminal,
+            stdout=subprocess.PIPE,
+            stderr=terminal,
+        )
+        os.write(main, b'{"title": "Typed"}\n\x04')
+        try:
+            out, _ = child.communicate(timeout=60)
+        except subprocess.TimeoutExpired:
+            child.kill()
+            child.communicate()
+            raise
+        os.close(terminal)
+        shown = read_terminal(main)
+    finally:
+        os.close(main)
+    assert child.returncode == 0
+    assert json.loads(out)["title"] == "Typed"
+    assert "Ctrl-D" in shown
+    assert "converting" not in shown
+
+
+def read_terminal(main: int) -> str:
+    """What was written to a pseudo-terminal whose other side is closed."""
+    shown = b""
+    while True:
+        try:
+            piece = os.read(main, 1 << 16)
+        except OSError:  # EIO: all was read
+            break
+        if not piece:
+            break
+        shown += piece
+    return shown.decode()

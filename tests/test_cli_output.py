@@ -142,6 +142,17 @@ def test_a_link_to_a_device_writes_to_the_device(workdir: Path) -> None:
 
 
 @posix_only
+@pytest.mark.skipif(not os.path.exists("/dev/full"), reason="needs /dev/full")
+def test_a_failed_write_is_an_error_without_traceback(workdir: Path) -> None:
+    (workdir / "full.json").symlink_to("/dev/full")  # every write fails: no space left
+    result = run("convert", "a.json", "-o", "full.json")
+    assert result.exit_code == 1
+    assert result.stderr.startswith("error: cannot write full.json: ")
+    assert isinstance(result.exception, SystemExit)
+    assert (workdir / "full.json").is_symlink()
+
+
+@posix_only
 def test_a_fifo_is_written_directly(workdir: Path) -> None:
     fifo = workdir / "pipe.txt"
     os.mkfifo(fifo)

@@ -5,11 +5,13 @@ The bar is tqdm's; these tests read what it draws with :func:`read_stderr`.
 
 from __future__ import annotations
 
+import io
 import json
 import os
 import struct
 import subprocess
 import sys
+import threading
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -20,6 +22,7 @@ from fixtures_plugins import isolated_host
 from fixtures_progress import State, read_stderr
 from newsparse.cli import cli
 from newsparse.parallel import iter_parse_inputs
+from newsparse.progress import ConvertProgress
 
 SRC = Path(__file__).resolve().parents[1] / "src"
 A_JSON = '[{"title": "A"}, {"title": "B"}]'
@@ -222,3 +225,31 @@ def test_workers_report_the_progress_of_each_chunk(large: Path) -> None:
     assert sum(articles for _, articles, _ in heard) == 25_000
     # the chunks are pure ASCII: their sizes add up to the file's exactly
     assert sum(size for _, _, size in heard) == os.path.getsize(path)
+
+
+def test_the_bar_starts_no_thread() -> None:
+    """--jobs forks its workers only from a process without other threads."""
+    before = threading.active_count()
+    progress = ConvertProgress([10, None], show=True, stream=io.StringIO())
+    try:
+        progress.read(0, 4)
+        assert threading.active_count() == before
+    finally:
+        progress.close()
+
+
+def test_progress_counts_each_input_up_to_its_size() -> None:
+    stream = io.StringIO()
+    progress = ConvertProgress([10, 20], show=True, stream=stream)
+    progress.read(0, 4)
+    progress.read(0, 50)  # more than its size (a file that grew): held to 10
+    assert progress.bytes_read == 10
+    progress.finish_input(0)
+    progress.read(1, 5)
+    progress.finish_input(1)  # ended early (a fatal error): all of it counts
+    progress.add_articles(3)
+    progress.close()
+    assert progress.bytes_read == 30
+    states, messages = read_stderr(stream.getvalue())
+    assert states[-1] == State(100, "30.0", "30.0", 2, 2, 3)
+    assert messages == []

@@ -215,7 +215,8 @@ def _no_folders(
 @click.option(
     "--progress/--no-progress",
     default=None,
-    help="Show the bytes and articles read on stderr (default: when stderr is a terminal).",
+    help="Show the bytes and articles read on stderr (default: when stderr is a "
+    "terminal, unless the input is typed there).",
 )
 @click.option(
     "--max-input-size",
@@ -282,6 +283,9 @@ def convert(  # noqa: PLR0917 - click passes the options
     Without --to, the output format comes from the longest extension of the
     output file's name that a format lists (see 'newsparse formats'); a name
     with no such extension is a usage error.  Standard output gets json.
+
+    INPUTS are files, not folders: name the files of a folder with a shell
+    pattern (pages/*.html).  Input typed on a terminal ends with Ctrl-D.
     """
     _warn_failed_plugins()
     _check_format(from_, option="--from", need="parse")
@@ -292,13 +296,15 @@ def convert(  # noqa: PLR0917 - click passes the options
     except DestinationError as error:
         raise click.BadParameter(str(error), param_hint="--output") from None
     paths = list(inputs) or [STDIN]
-    if STDIN in paths and _is_terminal(sys.stdin):
+    typed = STDIN in paths and _is_terminal(sys.stdin)
+    if typed:
         click.echo(
             "reading from the terminal: type or paste the input and end it with Ctrl-D "
             "(Ctrl-Z then Enter on Windows), or pass file names or pipe the input in",
             err=True,
         )
-    show = progress if progress is not None else _is_terminal(sys.stderr)
+    # By default, a bar on a terminal, but not over what is being typed there.
+    show = progress if progress is not None else _is_terminal(sys.stderr) and not typed
     report.progress = ConvertProgress([_input_size(p) for p in paths], show=show, stream=sys.stderr)
     limits = Limits(max_input_bytes=max_input, max_article_bytes=max_article, max_depth=max_depth)
     workers = resolve_jobs(jobs)
