@@ -77,7 +77,7 @@ def test_the_core_wheel_is_complete(wheels: dict[str, Path]) -> None:
         "newsparse/testing/conformance.py",
     } <= names
     requires = " ".join(fields["Requires-Dist"])
-    for dependency in ("attrs", "cattrs", "pluggy", "lxml", "click"):
+    for dependency in ("attrs", "cattrs", "pluggy", "lxml", "click", "tqdm"):
         assert dependency in requires
     assert "[console_scripts]\nnewsparse = newsparse.cli:main" in points
     assert not any(name.startswith(("tests/", "plugins/")) for name in names)

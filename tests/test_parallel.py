@@ -21,6 +21,7 @@ from typing import TextIO
 import pytest
 
 import newsparse
+from fixtures_progress import read_stderr
 from newsparse import hookimpl
 from newsparse.builtin_formats.jsonformats import JsonLinesFormat
 from newsparse.errors import NewsparseError, ParseError, RenderError
@@ -168,11 +169,18 @@ def test_good_inputs_in_parallel_exit_0(inputs: Path) -> None:
 
 
 def test_progress_is_shown_in_parallel_too(inputs: Path) -> None:
-    names = ["a.json", "small.jsonl", "bad.json"]
+    names = ["a.json", "small.jsonl", "bad.json", "big.jsonl"]
     serial = convert(inputs, "--progress", "--to", "jsonl", *names)
     parallel = convert(inputs, "--progress", "--jobs", "2", "--to", "jsonl", *names)
-    assert b"converting" in serial.stderr
-    assert parallel.stderr == serial.stderr
+    serial_bar, serial_messages = read_stderr(serial.stderr.decode())
+    parallel_bar, parallel_messages = read_stderr(parallel.stderr.decode())
+    # The bar is drawn as time passes, so only its last drawing is compared.
+    assert parallel_messages == serial_messages
+    assert any(m.startswith("big.jsonl:7:1: $.title: must not be") for m in serial_messages)
+    assert serial_bar[-1] == parallel_bar[-1]
+    assert (serial_bar[-1].percent, serial_bar[-1].finished, serial_bar[-1].inputs) == (100, 4, 4)
+    # 2 + 2 + 1 (before the bad one) + 29,996 (30,000 lines less 3 bad, 1 blank)
+    assert serial_bar[-1].articles == 30_001
 
 
 def test_negative_jobs_is_a_usage_error(inputs: Path) -> None:
