@@ -384,6 +384,8 @@ class GeneralReader:
         lines).  An input cut inside the body cannot be told from a shorter
         article, and is not reported.
         """
+        if draft.error is not None:
+            return None  # the header's own error tells
         lines = [line for run in draft.body for line in run.lines]
         where = f"the article starting with the headline on line {draft.header.start}"
         if draft.repeated == _NOT_REPEATED and not lines:

@@ -27,13 +27,12 @@ in one document, nested ones included, and the document with its
 references expanded stays within ``max_article_bytes`` (UTF-8 bytes).  Both
 are checked with sizes computed from the declarations before any text is
 built, so an entity bomb costs no memory.  When libxml2's own amplification
-limit stops the parse first, :func:`amplified_reference` finds the
+limit stops the parse first, :func:`amplification_error` names the
 reference that passed it.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from html.entities import html5
@@ -41,7 +40,14 @@ from xml.sax.saxutils import escape, quoteattr
 
 from lxml import etree
 
-__all__ = ["MAX_ENTITY_REFERENCES", "EntityError", "amplified_reference", "expand_references"]
+from newsparse_iptc.references import (
+    PREDEFINED,
+    REFERENCE,
+    amplified_reference,
+    place_of_reference,
+)
+
+__all__ = ["MAX_ENTITY_REFERENCES", "EntityError", "amplification_error", "expand_references"]
 
 MAX_ENTITY_REFERENCES = 100_000
 """How many entity references one document may expand, nested ones included."""
@@ -49,25 +55,6 @@ MAX_ENTITY_REFERENCES = 100_000
 # libxml2 refuses chains deeper than 40; this keeps the recursion below
 # bounded whatever libxml2 does.
 _MAX_NESTING = 64
-_PREDEFINED = frozenset({"amp", "lt", "gt", "quot", "apos"})
-# A general entity reference in replacement text (character references
-# start with "&#" and are left to the XML parser).
-_REFERENCE = re.compile(r"&([^#;&\s<][^;&\s<]*);")
-# The parts of a well-formed document, in order: comments, CDATA sections,
-# processing instructions, the DOCTYPE with its internal subset, tags, and
-# (group 1) the name of an entity reference in element content.
-_PARTS = re.compile(
-    r"""
-      <!--.*?-->
-    | <!\[CDATA\[.*?\]\]>
-    | <\?.*?\?>
-    | <!DOCTYPE(?:[^\[>"']|"[^"]*"|'[^']*')*
-      (?:\[(?:<!--.*?-->|<\?.*?\?>|"[^"]*"|'[^']*'|[^\]"'<]|<(?!!--|\?))*\])?\s*>
-    | <(?:[^>"']|"[^"]*"|'[^']*')*>
-    | &([^\#;&\s<][^;&\s<]*);
-    """,
-    re.DOTALL | re.VERBOSE,
-)
 _WRAPPER = "newsparse-entity"
 
 
@@ -221,8 +208,8 @@ def _pieces(content: str) -> list[tuple[str, str | None]]:
     """
     pieces: list[tuple[str, str | None]] = []
     start = 0
-    for found in _REFERENCE.finditer(content):
-        if found.group(1) in _PREDEFINED:
+    for found in REFERENCE.finditer(content):
+        if found.group(1) in PREDEFINED:
             continue
         pieces.append((content[start : found.start()], found.group(1)))
         start = found.end()
@@ -291,30 +278,8 @@ def expand_references(
 
 
 def _problem(message: str, text: str, index: int, name: str) -> EntityError:
-    """Return the problem ``message`` at the ``index``-th (from 0) reference in content.
-
-    The reference's place is found in ``text`` (lxml keeps no reliable line
-    for an entity reference); line 1, column 1 if it cannot be.
-    """
-    for number, (found, offset) in enumerate(_content_references(text)):
-        if number == index:
-            if found != name:
-                break
-            return EntityError(message, *_position(text, offset))
-    return EntityError(message, 1, 1)
-
-
-def _content_references(text: str) -> Iterator[tuple[str, int]]:
-    """Yield the name and offset of each general entity reference in element content."""
-    for part in _PARTS.finditer(text):
-        name = part.group(1)
-        if name is not None and name not in _PREDEFINED:
-            yield name, part.start()
-
-
-def _position(text: str, offset: int) -> tuple[int, int]:
-    line_start = text.rfind("\n", 0, offset) + 1
-    return text.count("\n", 0, offset) + 1, offset - line_start + 1
+    """Return the problem ``message`` at the ``index``-th (from 0) reference in content."""
+    return EntityError(message, *place_of_reference(text, index, name))
 
 
 def _replace(node: etree._Entity, markup: str, parser: Callable[[], etree.XMLParser]) -> None:
@@ -357,47 +322,22 @@ def _read_content(
     return wrapper.text or "", list(wrapper)
 
 
-def amplified_reference(text: str, parser: Callable[[], etree.XMLPullParser]) -> EntityError | None:
-    """Return the reference at which libxml2's amplification limit stops reading ``text``.
+def amplification_error(text: str, parser: Callable[[], etree.XMLPullParser]) -> EntityError | None:
+    """Return the error naming the reference at which libxml2's amplification limit stopped.
 
-    The text is read again, fed to ``parser`` up to the end of each tag and
-    of each reference in element content; the feed that fails holds the
-    reference (or, for a tag, the references in its attribute values).
-    ``None`` if no feed fails that way.
+    Call it when parsing ``text`` failed at that limit; ``parser`` makes the
+    pull parser that reads the text again (see
+    :func:`newsparse_iptc.references.amplified_reference`).  ``None`` if the
+    reference is not found.
     """
-    reader = parser()
-    start = 0
-    for part in _PARTS.finditer(text):
-        if part.group(1) in _PREDEFINED:
-            continue
-        try:
-            reader.feed(text[start : part.end()].encode("utf-8", "surrogatepass"))
-            for _ in reader.read_events():
-                pass
-        except etree.XMLSyntaxError as error:
-            if "amplification" not in (error.msg or ""):
-                return None
-            return _amplified(text, part)
-        start = part.end()
-    return None
-
-
-def _amplified(text: str, part: re.Match[str]) -> EntityError | None:
-    """Return the problem of the references in ``part``, a reference or a tag."""
-    if part.group(1) is not None:
-        found = [(part.group(1), part.start())]
-    else:
-        found = [
-            (inner.group(1), part.start() + inner.start())
-            for inner in _REFERENCE.finditer(part.group())
-            if inner.group(1) not in _PREDEFINED
-        ]
-    if not found:
+    found = amplified_reference(text, parser)
+    if found is None:
         return None
-    listed = ", ".join(f"'{name}'" for name, _ in found)
-    noun = "entity" if len(found) == 1 else "entities"
+    listed = ", ".join(f"'{name}'" for name in found.names)
+    noun = "entity" if len(found.names) == 1 else "entities"
     return EntityError(
         f"expanding the {noun} {listed} passes libxml2's limit on entity amplification "
         "(references may expand to a few times the size of the document)",
-        *_position(text, found[0][1]),
+        found.line,
+        found.column,
     )

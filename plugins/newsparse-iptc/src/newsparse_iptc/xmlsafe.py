@@ -28,7 +28,7 @@ from newsparse.errors import ParseError
 from newsparse.limits import Limits
 from newsparse.textio import TextStream
 
-from newsparse_iptc.entities import EntityError, amplified_reference, expand_references
+from newsparse_iptc.entities import EntityError, amplification_error, expand_references
 
 __all__ = [
     "Document",
@@ -193,28 +193,7 @@ def parse_xml(
     try:
         root = etree.fromstring(data, parser=_parser())
     except etree.XMLSyntaxError as error:
-        amplified = (
-            amplified_reference(document.text, _pull_parser)
-            if "amplification" in (error.msg or "")
-            else None
-        )
-        if amplified is not None:
-            raise ParseError(
-                amplified.message,
-                format=format_name,
-                source=source,
-                line=offset + amplified.line,
-                column=amplified.column,
-            ) from None
-        line, column = error.position
-        message = _HUGE_HINT.sub("", error.msg or "not well-formed").strip().rstrip(".")
-        raise ParseError(
-            f"not well-formed XML: {message}",
-            format=format_name,
-            source=source,
-            line=offset + max(line or 1, 1),
-            column=max(column or 1, 1),
-        ) from None
+        raise _syntax_error(error, document, format_name, source) from None
     try:
         expand_references(root, document.text, max_bytes=limits.max_article_bytes, parser=_parser)
     except EntityError as problem:
@@ -237,6 +216,35 @@ def parse_xml(
                 column=1,
             )
     return root
+
+
+def _syntax_error(
+    error: etree.XMLSyntaxError, document: Document, format_name: str, source: str
+) -> ParseError:
+    """Return the :class:`ParseError` for libxml2's ``error`` in ``document``."""
+    offset = document.first_line - 1
+    amplified = (
+        amplification_error(document.text, _pull_parser)
+        if "amplification" in (error.msg or "")
+        else None
+    )
+    if amplified is not None:
+        return ParseError(
+            amplified.message,
+            format=format_name,
+            source=source,
+            line=offset + amplified.line,
+            column=amplified.column,
+        )
+    line, column = error.position
+    message = _HUGE_HINT.sub("", error.msg or "not well-formed").strip().rstrip(".")
+    return ParseError(
+        f"not well-formed XML: {message}",
+        format=format_name,
+        source=source,
+        line=offset + max(line or 1, 1),
+        column=max(column or 1, 1),
+    )
 
 
 class Peek(NamedTuple):
