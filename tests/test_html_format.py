@@ -250,6 +250,20 @@ def test_an_undecodable_byte_is_an_error_with_its_position() -> None:
     assert f"byte offset {data.index(b'<h1>')}" in str(caught.value)
 
 
+def test_an_entity_declared_in_a_page_stays_in_the_text_as_written() -> None:
+    # HTML knows no DTD: like a browser, the parser leaves a reference to an
+    # entity the page declares as it is written, and drops nothing.
+    text = (
+        '<?xml version="1.0"?>\n<!DOCTYPE html [<!ENTITY co "Acme Corp">]>\n'
+        '<html xmlns="http://www.w3.org/1999/xhtml"><head><title>Profits at &co; rise</title>'
+        f"</head><body><article><h1>Profits at &co; rise</h1><p>{LONG} &co;.</p></article>"
+        "</body></html>"
+    )
+    article = parse_one(text)
+    assert article.title == "Profits at &co; rise"
+    assert article.paragraphs == (f"{LONG} &co;.",)
+
+
 def test_carriage_returns_do_not_reach_the_text() -> None:
     body = f"<article><h1>Bridge\r\nnews</h1><p>{LONG}\r</p><p>{SECOND}</p></article>"
     for data in (page(body).replace("\n", "\r\n"), page(body).encode("utf-8")):

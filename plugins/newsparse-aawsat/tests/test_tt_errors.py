@@ -293,7 +293,7 @@ def test_every_article_or_error_is_accounted_for(text: str) -> None:
 
 
 def test_image_from_parse_is_caption_only_for_one_line() -> None:
-    (article,) = newsparse.parse(tt("Rain", "", "Wet street", "TT", "20"), "tt")
+    (article,) = newsparse.parse(tt("Rain", "", "Wet street", "TT", "20", "", "Wet."), "tt")
     assert article.images == (Image(caption="Wet street"),)
 
 

@@ -88,26 +88,6 @@ def test_document_size_limit() -> None:
     assert error.line == 1
 
 
-def test_entities_are_not_expanded() -> None:
-    bomb = (
-        '<?xml version="1.0"?>\n<!DOCTYPE nitf [\n<!ENTITY a "aaaaaaaaaa">\n'
-        '<!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">\n<!ENTITY c "&b;&b;&b;&b;&b;&b;&b;&b;">\n]>\n'
-        "<nitf><body><body.head><hedline><hl1>T &c;</hl1></hedline></body.head></body></nitf>"
-    )
-    (article,) = newsparse.parse(bomb, "nitf")
-    assert article.title == "T"
-    assert "aaaa" not in article.title
-
-
-def test_external_entities_are_not_read(tmp_path: object) -> None:
-    text = (
-        '<?xml version="1.0"?>\n<!DOCTYPE nitf [<!ENTITY x SYSTEM "file:///etc/hostname">]>\n'
-        "<nitf><body><body.head><hedline><hl1>T &x;</hl1></hedline></body.head></body></nitf>"
-    )
-    (article,) = newsparse.parse(text, "nitf")
-    assert article.title == "T"
-
-
 def test_a_declaration_inside_a_long_line_does_not_split_the_document() -> None:
     # The input is read in pieces of 65,536 characters; "<?xml" at the start
     # of the second piece of a line is not at the start of a line.

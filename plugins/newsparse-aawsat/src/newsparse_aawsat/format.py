@@ -74,7 +74,8 @@ trailing whitespace on any line; zero to two blank lines between paragraphs;
 one to two blank lines inside the header; any number of blank lines between
 articles (three or more as in the sample, or fewer, even none, since the next
 headline is recognised by the marker run after it); a final newline or none; an article without the
-repeated header, or with the headline but not the image lines repeated.
+repeated header, or with the headline but not the image lines repeated
+(except where the input ends: see *Errors and truncated input*).
 Rendering always gives the canonical form.
 
 Ambiguities, and how they are resolved
@@ -119,14 +120,30 @@ header, so the other articles are still read (see
 item, the article or the error that stopped it, and text that belongs to no
 article yields one error of its own.
 
-TT has no end-of-article marker, so a dump cut off inside the body of its last
-article cannot be told from a shorter article: the last article is returned
-with the paragraphs that are there (a line cut in the middle becomes a shorter
-last paragraph).  A dump cut off before the last article's marker run is
-complete (inside the headline, the image lines, or between ``TT`` and its
-number) is a :class:`~newsparse.ParseError` at the end of the input, provided
-three or more blank lines separate that article from the one before, as in
-the canonical form; the earlier articles are read normally.
+A dump cut off before the last article's marker run is complete (inside the
+headline, the image lines, or between ``TT`` and its number) is a
+:class:`~newsparse.ParseError` at the end of the input, provided three or
+more blank lines separate that article from the one before, as in the
+canonical form; the earlier articles are read normally.
+
+A whole article goes on after its TT number: canonical text always writes
+the repeated header.  So the last article of the input is also a
+:class:`~newsparse.ParseError` at the end of the input, "cut off", and is not
+returned, when the input ends
+
+* right after its TT number (or inside it), with nothing after the marker run;
+* inside its repeated headline: the only line after the marker run is the
+  start of the headline (``Khamenei Raises`` for ``Khamenei Raises Doubts``);
+* after its repeated headline, when it has image lines, with nothing after
+  it, or with lines that are only the start of its image lines (the last one
+  possibly cut in the middle).
+
+Only those shapes at the end of the input are read so; the same lines
+followed by another article are read as the tolerant rules above say.  TT
+has no end-of-article marker, so a dump cut off inside the body of its last
+article, or right after the whole repeated header, cannot be told from a
+shorter article: the last article is returned with the paragraphs that are
+there (a line cut in the middle becomes a shorter last paragraph).
 
 Bytes that cannot be decoded (or input over
 :attr:`newsparse.Limits.max_input_bytes`) end the parse with a

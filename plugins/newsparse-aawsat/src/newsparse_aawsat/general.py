@@ -26,6 +26,8 @@ __all__ = ["GeneralReader", "Readable", "header_score"]
 #: used only to point an error at the right column.
 _FORBIDDEN = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]")
 _SEPARATING_BLANKS = SEPARATING_BLANKS
+# How much of the repeated header an article has (``_Draft.repeated``).
+_NOT_REPEATED, _HEADLINE_REPEATED, _HEADER_REPEATED = 0, 1, 2
 
 
 class _Run:
@@ -228,7 +230,7 @@ def _marker_run(run: _Run | None) -> _Run | None:
 class _Draft:
     """An article being read: its header, and its paragraph runs so far."""
 
-    __slots__ = ("body", "error", "header", "marker", "title")
+    __slots__ = ("body", "error", "header", "marker", "repeated", "title")
 
     def __init__(self, header: _Run, marker: _Run) -> None:
         self.header = header  # a run of one line: the headline
@@ -236,6 +238,7 @@ class _Draft:
         self.title = header.lines[0]
         self.body: list[_Run] = []
         self.error: ParseError | None = None
+        self.repeated = _NOT_REPEATED
 
     @property
     def image_lines(self) -> list[str]:
@@ -249,6 +252,20 @@ def header_score(sample: str) -> float:
     if first is None or len(first.lines) != 1:
         return 0.0
     return 0.95 if _marker_run(next(runs, None)) is not None else 0.0
+
+
+def _starts(whole: str | list[str], lines: list[str]) -> bool:
+    """Whether ``lines`` are the start of ``whole``'s lines, the last one possibly cut short.
+
+    ``whole`` is one line or a list of lines; ``lines`` must be fewer, or the
+    last one shorter.
+    """
+    expected = [whole] if isinstance(whole, str) else whole
+    count = len(lines)
+    if not 0 < count <= len(expected) or lines[:-1] != expected[: count - 1]:
+        return False
+    last, full = lines[-1], expected[count - 1]
+    return full.startswith(last) and (last != full or count < len(expected))
 
 
 class _StringReader:
@@ -318,7 +335,8 @@ class GeneralReader:
         ):
             # Before a failure, only a separator shows that the article ended;
             # without one, the failure's error stands for what was cut.
-            yield self._finish(draft)
+            cut = self._cut_off(draft, lexer) if lexer.failure is None else None
+            yield cut if cut is not None else self._finish(draft)
         if lexer.failure is not None:
             raise lexer.failure
 
@@ -350,8 +368,46 @@ class GeneralReader:
                 return  # the headline of the next article, which has the same headline
         if images and queue.lines_after_first(len(images)) == images:
             queue.consume_lines(1 + len(images))
+            draft.repeated = _HEADER_REPEATED
         else:
             queue.consume_lines(1)
+            draft.repeated = _HEADLINE_REPEATED if images else _HEADER_REPEATED
+
+    def _cut_off(self, draft: _Draft, lexer: _Lexer) -> ParseError | None:
+        """Return the error of the input's last article if the input ends inside its header.
+
+        A whole article goes on after its TT number with the repeated header
+        (or, without it, a paragraph), so the input may not end right after
+        the number, inside the repeated headline (a single line that is only
+        the start of the headline), or inside the repeated image lines (after
+        the repeated headline, lines that are only the start of the image
+        lines).  An input cut inside the body cannot be told from a shorter
+        article, and is not reported.
+        """
+        if draft.error is not None:
+            return None  # the header's own error tells
+        lines = [line for run in draft.body for line in run.lines]
+        where = f"the article starting with the headline on line {draft.header.start}"
+        if draft.repeated == _NOT_REPEATED and not lines:
+            problem = (
+                f"the input ends after the TT number of {where}: a whole article goes on"
+                " with its headline repeated, or a paragraph"
+            )
+        elif draft.repeated == _NOT_REPEATED and len(lines) == 1 and _starts(draft.title, lines):
+            problem = f"the input ends inside the repeated headline of {where}"
+        elif draft.repeated == _HEADLINE_REPEATED and not lines:
+            problem = (
+                f"the input ends after the repeated headline of {where}, before its"
+                " repeated image lines"
+            )
+        elif draft.repeated == _HEADLINE_REPEATED and _starts(draft.image_lines, lines):
+            problem = f"the input ends inside the repeated image lines of {where}"
+        else:
+            return None
+        line, column = lexer.eof
+        return self._error(
+            f"{problem}; the article is cut off", line, column, lines[-1] if lines else None
+        )
 
     def _finish(self, draft: _Draft) -> ParseItem:
         if draft.error is not None:

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from html.entities import html5
 
 from lxml import etree
 
@@ -61,9 +60,7 @@ def _pieces(element: etree._Element) -> Iterable[str]:
     if element.text:
         yield element.text
     for child in element:
-        if isinstance(child, etree._Entity):
-            yield html5.get(child.name + ";", " ")
-        elif isinstance(child.tag, str):
+        if isinstance(child.tag, str):
             name = etree.QName(child).localname
             gap = " " if name in _SEPARATING else ""
             yield gap
@@ -78,9 +75,8 @@ def text_of(element: etree._Element) -> str:
     """Return the text inside ``element`` (its descendants' too), collapsed.
 
     ``br`` is a space, and so is the boundary of a block element (``p``,
-    ``li``, ...) inside it.  An entity reference (entities are never expanded)
-    gives the character of the HTML entity of that name (``&nbsp;`` is
-    U+00A0), or a space for other names.
+    ``li``, ...) inside it.  Entity references are expanded when the
+    document is parsed (see :mod:`newsparse_iptc.entities`).
     """
     return collapse("".join(_pieces(element)))
 

@@ -1,11 +1,14 @@
 """Reading XML documents with lxml under safe settings.
 
 Every XML format of this package parses through :func:`parse_xml`: the parser
-loads no DTD, resolves no entity (an entity reference stays a reference, so
-neither a file nor the network is read and no entity is expanded), keeps
-libxml2's limits on depth and text size (``huge_tree`` off) and is always
-told the text is UTF-8, so an encoding named in the XML declaration cannot
-make it decode the text a second time.  Every problem becomes a
+loads no DTD, resolves no entity (neither a file nor the network is ever
+read), keeps libxml2's limits on depth and text size (``huge_tree`` off) and
+is always told the text is UTF-8, so an encoding named in the XML
+declaration cannot make it decode the text a second time.  The entity
+references left in the tree are then expanded by
+:func:`newsparse_iptc.entities.expand_references`: internal entities give
+their text, within bounds on count and size; an external or unknown entity
+is an error, never dropped.  Every problem becomes a
 :class:`~newsparse.ParseError` with a line and a column.
 
 It also splits a stream of several documents (:func:`split_documents`): a
@@ -25,6 +28,8 @@ from newsparse.errors import ParseError
 from newsparse.limits import Limits
 from newsparse.textio import TextStream
 
+from newsparse_iptc.entities import EntityError, amplification_error, expand_references
+
 __all__ = [
     "Document",
     "Peek",
@@ -43,7 +48,10 @@ _STARTS_DECLARATION = re.compile(r"<\?xml\s")
 _NEXT_DECLARATION = re.compile(r"\n<\?xml\s")
 _ASCII_PROBE = b'<?xml version="1.0" encoding="x"?><a b=\'c\'>&#10;</a>'
 
-_HUGE_HINT = re.compile(r",?\s*(?:use|try) XML_PARSE_HUGE(?: option)?", re.IGNORECASE)
+_HUGE_HINT = re.compile(
+    r",?\s*(?:(?:use|try) XML_PARSE_HUGE(?: option)?|see xmlCtxtSetMaxAmplification)",
+    re.IGNORECASE,
+)
 _DECLARATION = re.compile(rb"""\A\s*<\?xml\s[^>]*?encoding\s*=\s*["']([A-Za-z0-9._:-]{1,40})["']""")
 
 
@@ -148,6 +156,17 @@ def _parser() -> etree.XMLParser:
     )
 
 
+def _pull_parser() -> etree.XMLPullParser:
+    return etree.XMLPullParser(
+        events=("start",),
+        encoding="utf-8",
+        resolve_entities=False,
+        no_network=True,
+        load_dtd=False,
+        huge_tree=False,
+    )
+
+
 def parse_xml(
     document: Document, *, limits: Limits, format_name: str, source: str
 ) -> etree._Element:
@@ -156,7 +175,8 @@ def parse_xml(
     Raises:
         ParseError: the text is not well-formed XML, holds a lone surrogate,
             or nests elements deeper than ``limits.max_depth`` (libxml2 stops
-            at 256 in any case); the line is the input's line.
+            at 256 in any case); or an entity reference cannot be expanded
+            (see :mod:`newsparse_iptc.entities`).  The line is the input's line.
     """
     offset = document.first_line - 1
     try:
@@ -173,14 +193,16 @@ def parse_xml(
     try:
         root = etree.fromstring(data, parser=_parser())
     except etree.XMLSyntaxError as error:
-        line, column = error.position
-        message = _HUGE_HINT.sub("", error.msg or "not well-formed").strip().rstrip(".")
+        raise _syntax_error(error, document, format_name, source) from None
+    try:
+        expand_references(root, document.text, max_bytes=limits.max_article_bytes, parser=_parser)
+    except EntityError as problem:
         raise ParseError(
-            f"not well-formed XML: {message}",
+            problem.message,
             format=format_name,
             source=source,
-            line=offset + max(line or 1, 1),
-            column=max(column or 1, 1),
+            line=offset + problem.line,
+            column=problem.column,
         ) from None
     depth = limits.max_depth
     if depth is not None and depth < _LIBXML2_MAX_DEPTH:
@@ -194,6 +216,35 @@ def parse_xml(
                 column=1,
             )
     return root
+
+
+def _syntax_error(
+    error: etree.XMLSyntaxError, document: Document, format_name: str, source: str
+) -> ParseError:
+    """Return the :class:`ParseError` for libxml2's ``error`` in ``document``."""
+    offset = document.first_line - 1
+    amplified = (
+        amplification_error(document.text, _pull_parser)
+        if "amplification" in (error.msg or "")
+        else None
+    )
+    if amplified is not None:
+        return ParseError(
+            amplified.message,
+            format=format_name,
+            source=source,
+            line=offset + amplified.line,
+            column=amplified.column,
+        )
+    line, column = error.position
+    message = _HUGE_HINT.sub("", error.msg or "not well-formed").strip().rstrip(".")
+    return ParseError(
+        f"not well-formed XML: {message}",
+        format=format_name,
+        source=source,
+        line=offset + max(line or 1, 1),
+        column=max(column or 1, 1),
+    )
 
 
 class Peek(NamedTuple):
@@ -218,14 +269,7 @@ def peek(sample: str) -> Peek | None:
     following = _NEXT_DECLARATION.search(sample)
     if following is not None:
         sample = sample[: following.start() + 1]
-    parser = etree.XMLPullParser(
-        events=("start",),
-        encoding="utf-8",
-        resolve_entities=False,
-        no_network=True,
-        load_dtd=False,
-        huge_tree=False,
-    )
+    parser = _pull_parser()
     starts: list[etree._Element] = []
     try:
         parser.feed(sample.encode("utf-8", "surrogatepass"))
