@@ -26,7 +26,13 @@ try:
 except ImportError:  # pragma: no cover - Python built without liblzma
     lzma = None
 
-__all__ = ["MAGIC_SIZE", "CompressedDataError", "Decompressing", "compression_of"]
+__all__ = [
+    "MAGIC_SIZE",
+    "CompressedDataError",
+    "Decompressing",
+    "compression_of",
+    "could_be_compressed",
+]
 
 MAGIC_SIZE = 10
 """Bytes needed at the start of an input to recognise every compression."""
@@ -58,7 +64,7 @@ def compression_of(head: bytes) -> str | None:
         return "gzip"
     if head.startswith(b"\xfd7zXZ\x00"):
         return "xz"
-    if head[:3] == b"BZh" and head[3:4].isdigit() and head[4:10] in _BZIP2_BLOCKS:
+    if head[:3] == b"BZh" and head[3:4] in b"123456789" and head[4:10] in _BZIP2_BLOCKS:
         return "bzip2"
     if head.startswith(b"\x28\xb5\x2f\xfd"):
         return "zstd"
@@ -68,6 +74,27 @@ def compression_of(head: bytes) -> str | None:
 
 
 _BZIP2_BLOCKS = (b"1AY&SY", b"\x17rE8P\x90")  # a first block, or the end of an empty stream
+
+_MAGIC_NUMBERS = (
+    b"\x1f\x8b",
+    b"\xfd7zXZ\x00",
+    b"\x28\xb5\x2f\xfd",
+    b"PK\x03\x04",
+    b"PK\x05\x06",
+    *(b"BZh%d" % level + block for level in range(1, 10) for block in _BZIP2_BLOCKS),
+)
+
+
+def could_be_compressed(start: bytes) -> bool:
+    """Whether ``start``, shorter than a magic number, may yet become one.
+
+    Lets a reader stop waiting for more bytes of a pipe as soon as the
+    first ones settle the question.
+
+    >>> could_be_compressed(b"\x1f"), could_be_compressed(b"{")
+    (True, False)
+    """
+    return any(len(start) < len(magic) and magic.startswith(start) for magic in _MAGIC_NUMBERS)
 
 
 _DECOMPRESSION_ERRORS: tuple[type[Exception], ...] = (OSError, EOFError, ValueError, zlib.error)

@@ -22,7 +22,13 @@ import weakref
 from collections.abc import Callable, Iterator
 from typing import IO, Any, Protocol
 
-from newsparse.compressed import MAGIC_SIZE, CompressedDataError, Decompressing, compression_of
+from newsparse.compressed import (
+    MAGIC_SIZE,
+    CompressedDataError,
+    Decompressing,
+    compression_of,
+    could_be_compressed,
+)
 from newsparse.errors import NewsparseError, ParseError
 from newsparse.limits import DEFAULT_LIMITS, Limits
 
@@ -244,6 +250,7 @@ class Source:
         close: Callable[[], None] | None = None,
         stream: object | None = None,
         rewind: Callable[[], object] | None = None,
+        kept: bytes | str = b"",
     ) -> None:
         self.name = name
         """The input's name for messages: a path, ``"<stdin>"`` or ``"<string>"``."""
@@ -254,6 +261,7 @@ class Source:
         self._close = close
         self._stream = stream  # a file object given by the caller, to give back
         self._rewind = rewind  # seeks that stream back to where it was
+        self._unread: list[bytes | str] = [kept] if kept else []  # read before ``read``
         self._recorded: list[bytes | str] | None = (
             [] if stream is not None and rewind is None else None
         )
@@ -335,8 +343,9 @@ class Source:
         self._done = True
         if self._rewind is not None:
             self._rewind()
-        elif self._recorded and self._stream is not None:
-            kept = self._recorded[0][:0].join(self._recorded)  # type: ignore[arg-type]
+        elif self._stream is not None and (self._recorded or self._unread):
+            parts = (self._recorded or []) + self._unread
+            kept = parts[0][:0].join(parts)  # type: ignore[arg-type]
             try:
                 _KEPT[self._stream] = kept
             except TypeError:
@@ -360,7 +369,9 @@ class Source:
         if self._done:
             raise RuntimeError(f"{self.name}: this source was read or given back already")
         self._done = True
-        self._fill(len(_BOMS[0][0]))  # enough to see a byte-order mark
+        self._start()
+        while not self._text and self._could_be_bom() and not self._eof and self._error is None:
+            self._fill(self._buffered + 1)
         self._recorded = None  # reading for good: nothing is given back
         limit = limits.max_input_bytes
         waiting = None if self._stream is None else self._waiting
@@ -387,7 +398,7 @@ class Source:
 
     def _read_raw(self, size: int) -> bytes | str:
         """Read what is available of the input as given, recording it to give back."""
-        chunk = self._raw(size)
+        chunk = self._unread.pop() if self._unread else self._raw(size)
         if not isinstance(chunk, (bytes, str)):
             if chunk is None:
                 raise TypeError(
@@ -414,7 +425,7 @@ class Source:
         parts = [first]
         size = len(first)
         ended = not first
-        while not ended and size < MAGIC_SIZE:
+        while not ended and could_be_compressed(b"".join(parts)):
             more = self._read_raw(SAMPLE_SIZE)
             if not isinstance(more, bytes):
                 raise TypeError("a binary file object returned text")
@@ -446,6 +457,12 @@ class Source:
             return chunk
 
         return Decompressing(compressed, self.compression, CHUNK_SIZE)
+
+    def _could_be_bom(self) -> bool:
+        """Whether the bytes held are too few to tell whether a byte-order mark starts them."""
+        held = self._held()
+        assert isinstance(held, bytes)
+        return any(len(held) < len(bom) and bom.startswith(held) for bom, _ in _BOMS)
 
     def _keep(self, chunk: bytes | str) -> None:
         if chunk:
@@ -644,7 +661,8 @@ class Source:
     def _compression_error(
         self, error: CompressedDataError, offset: int, position: _Position, format_name: str
     ) -> ParseError:
-        where = f" (after {offset} bytes of decompressed input)" if offset else ""
+        decompressed = isinstance(self._read, Decompressing)
+        where = f" (after {offset} bytes of decompressed input)" if decompressed else ""
         return ParseError(
             f"{error}{where}",
             format=format_name,
@@ -748,12 +766,15 @@ def open_source(data: Any, *, name: str | None = None) -> Source:
         handle = open(path, "rb")  # noqa: SIM115 - closed by Source.close
         return Source(name or str(path), read=_available(handle), close=handle.close)
     if callable(getattr(data, "read", None)):
-        read = _available(data)
         kept = _KEPT.pop(data, None) if _weakly_referable(data) else None
         rewind = None if kept else _rewinder(data)
-        if kept:
-            read = _after(kept, read)
-        return Source(name or _stream_name(data), read=read, stream=data, rewind=rewind)
+        return Source(
+            name or _stream_name(data),
+            read=_available(data),
+            stream=data,
+            rewind=rewind,
+            kept=kept or b"",
+        )
     raise TypeError(
         f"cannot parse a {type(data).__name__}: pass str, bytes, a path or a file object"
     )
@@ -767,16 +788,6 @@ def _once(value: bytes | str) -> Callable[[int], bytes | str]:
         return pending.pop() if pending else value[:0]
 
     return read
-
-
-def _after(first: bytes | str, read: Callable[[int], bytes | str]) -> Callable[[int], bytes | str]:
-    """Return a read function giving ``first``, then what ``read`` gives."""
-    pending = [first]
-
-    def read_after(size: int) -> bytes | str:
-        return pending.pop() if pending else read(size)
-
-    return read_after
 
 
 def _available(stream: Any) -> Callable[[int], bytes | str]:
