@@ -14,6 +14,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+import newsparse
 from newsparse import NewsparseError, ParseError
 from newsparse.textio import CHUNK_SIZE, SAMPLE_SIZE, TextReader, open_source
 
@@ -538,3 +539,17 @@ def test_an_overridden_read_is_used_rather_than_read1() -> None:
     stream = Counting(b"a\nb\n")
     assert open_source(stream).reader(encoding="utf-8", format_name="t").read() == "a\nb\n"
     assert stream.calls >= 2  # the data, then the end
+
+
+def test_a_tt_article_from_a_pipe_comes_before_the_writer_closes() -> None:
+    if "tt" not in newsparse.formats():
+        pytest.skip("the newsparse-aawsat plugin (format tt) is not installed")
+    seed = (Path(__file__).resolve().parents[1] / "examples" / "aawsat-seed.txt").read_bytes()
+    # TT settles an article when the block after it ends: send both, with the separator.
+    with _PipeWriter(seed + b"\n\n\n\n") as pipe, open(pipe.read_end, "rb") as stream:
+        items = newsparse.iter_parse(stream, "tt")
+        first = next(items)
+        assert not pipe.closed.is_set(), "the article came only when the writer closed"
+        assert first.title == "Khamenei Raises Doubts on Negotiations with the West"
+        pipe.release.set()
+        assert len(list(items)) == 1
