@@ -892,12 +892,16 @@ def test_a_str_ending_in_a_known_extension_gets_a_hint(name: str) -> None:
     with pytest.raises(UnknownFormatError) as caught:
         parse(name)
     assert f"did you mean parse(Path({name!r}))?" in str(caught.value)
+    with pytest.raises(UnknownFormatError) as from_bytes:
+        parse(name.encode())  # the same text as bytes: the same message
+    assert str(from_bytes.value) == str(caught.value).replace("<string>", "<bytes>")
 
 
 @pytest.mark.parametrize(
-    "text", ["Rain in Tehran", "two lines\nfeed.jsonl", "x" * 2000 + ".jsonl", "   "]
+    "text",
+    ["Rain in Tehran", "two lines\nfeed.jsonl", "x" * 2000 + ".jsonl", "   ", b"feed\xff.jsonl"],
 )
-def test_other_strs_get_no_hint(text: str) -> None:
+def test_other_inputs_get_no_hint(text: str | bytes) -> None:
     with pytest.raises(UnknownFormatError) as caught:
         parse(text)
     assert "Path(" not in str(caught.value)

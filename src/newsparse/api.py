@@ -77,9 +77,9 @@ def detect(data: Input, *, source: str | None = None) -> Format:
 
     Raises:
         UnknownFormatError: no format recognises the input, or two or more
-            tie for the best score; the error lists every score.  A short
-            ``str`` that looks like a file name gets a hint to pass a
-            :class:`pathlib.Path` (a ``str`` is always content).
+            tie for the best score; the error lists every score.  Short
+            text (``str`` or bytes) that looks like a file name gets a hint
+            to pass a :class:`pathlib.Path`: text is always content.
         ValueError: ``data`` is a stream that can neither seek nor be
             weakly referred to, so what detection reads could not be
             given back; nothing has been read.
@@ -146,12 +146,18 @@ _LONGEST_PATH_HINTED = 1024
 
 
 def _path_hint(data: object, function: str) -> str:
-    """Return a hint for a ``str`` that detection failed on and that looks like a path.
+    """Return a hint for text that detection failed on and that looks like a path.
 
-    It looks like one when it is a single short line naming a file that
-    exists, or ending in the extension of a format (or of a compression).
-    The file is never opened: a ``str`` is content, by contract.
+    Text, a ``str`` or bytes, looks like a path when it is a single short
+    line naming a file that exists, or ending in the extension of a format
+    (or of a compression).  The file is never opened: text is content, by
+    contract.  Bytes get the same hint as the same ``str``.
     """
+    if isinstance(data, (bytes, bytearray, memoryview)) and len(data) <= _LONGEST_PATH_HINTED:
+        try:
+            data = bytes(data).decode("utf-8")
+        except UnicodeDecodeError:
+            return ""
     if not isinstance(data, str) or len(data) > _LONGEST_PATH_HINTED:
         return ""
     text = data.strip()
@@ -162,7 +168,7 @@ def _path_hint(data: object, function: str) -> str:
     if not (text.lower().endswith(tuple(extensions)) or _is_file(text)):
         return ""
     return (
-        f"; a str is always the text to parse, never a file name:"
+        f"; text is parsed as it is, never read as a file name:"
         f" did you mean {function}(Path({text!r}))?"
     )
 
