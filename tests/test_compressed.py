@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bz2
+import contextlib
 import functools
 import gzip
 import io
@@ -17,10 +18,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import newsparse
 from fixtures_plugins import isolated_host
-from newsparse import Article, Limits, ParseError, UnknownFormatError, parse
+from newsparse import Article, Limits, NewsparseError, ParseError, UnknownFormatError, parse
 from newsparse.compressed import compression_of
 
 JSONL = "".join(f'{{"title": "Article {n}"}}\n' for n in range(1, 3001)).encode()
@@ -168,3 +171,42 @@ def test_the_articles_before_the_limit_are_kept() -> None:
             newsparse.iter_parse(_bomb(4 << 20), "jsonl", limits=Limits(max_input_bytes=1 << 20))
         )
     assert items == [Article(title="Before the bomb")]
+
+
+_MAGICS = [
+    b"\x1f\x8b",
+    b"\x1f\x8b\x08\x00\x00\x00\x00\x00\x00\x03",
+    b"BZh91AY&SY",
+    b"\xfd7zXZ\x00",
+    b"\x28\xb5\x2f\xfd",
+    b"PK\x03\x04",
+]
+
+
+@given(
+    magic=st.sampled_from(_MAGICS),
+    rest=st.binary(max_size=300),
+    format_name=st.sampled_from(["jsonl", "json", "html", None]),
+)
+def test_anything_after_a_magic_number_is_read_or_a_newsparse_error(
+    magic: bytes, rest: bytes, format_name: str | None
+) -> None:
+    with contextlib.suppress(NewsparseError):
+        parse(magic + rest, format_name, on_error=_check_located)
+
+
+def _check_located(error: ParseError) -> None:
+    assert error.line >= 1
+    assert error.column >= 1
+
+
+@given(compression=st.sampled_from(sorted(COMPRESS)), data=st.data())
+def test_a_cut_anywhere_loses_nothing_silently(compression: str, data: st.DataObject) -> None:
+    plain = JSONL[: JSONL.rindex(b"\n", 0, 2000) + 1]  # whole lines
+    packed = COMPRESS[compression](plain)
+    expected = parse(plain, "jsonl")
+    cut = data.draw(st.integers(1, len(packed) - 1))
+    seen: list[Article] = []
+    with pytest.raises(NewsparseError):
+        seen.extend(newsparse.iter_parse(packed[:cut], "jsonl"))
+    assert seen == expected[: len(seen)]

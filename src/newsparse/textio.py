@@ -240,6 +240,18 @@ class Source:
     (:data:`SAMPLE_SIZE`) only for :attr:`head` and :meth:`sample_text`.
     :meth:`reader` may be called once; :meth:`give_back` instead of it puts
     a stream back as it was found.
+
+    Args:
+        name: the input's name, for messages.
+        read: returns up to the given number of bytes or characters of the
+            input, what is available rather than waiting for that many, and
+            an empty result only at the end.
+        close: closes what :func:`open_source` opened (a file it was given
+            the path of).
+        stream: the file object the caller gave, if any, for :meth:`give_back`.
+        rewind: seeks ``stream`` back to where it was, if it can seek.
+        kept: what an earlier :meth:`give_back` kept of ``stream``; it is
+            read before ``read``.
     """
 
     def __init__(
