@@ -5,14 +5,12 @@ Build it from the repository root (the README gives the one command)::
     python -m sphinx -n -W --keep-going -b html docs docs/_build/html
     python -m sphinx -n -W --keep-going -b doctest docs docs/_build/doctest
 
-``NEWSPARSE_DOCS_OFFLINE=1`` (set by CI) builds without any network access:
-see the intersphinx section below.
+The build needs no network access: see the intersphinx section below.
 """
 
 from __future__ import annotations
 
 import os
-import re
 import sys
 from importlib.metadata import version as distribution_version
 from pathlib import Path
@@ -20,6 +18,8 @@ from pathlib import Path
 DOCS = Path(__file__).resolve().parent
 ROOT = DOCS.parent
 sys.path.insert(0, str(DOCS / "_ext"))
+
+import external_objects  # noqa: E402 - docs/_ext, put on the path just above
 
 # -- Project -----------------------------------------------------------------
 
@@ -40,6 +40,10 @@ extensions = [
     "newsparse_docs",  # docs/_ext: the command-output directive
 ]
 
+# Curly quotes and ellipses, but no dashes: "--help" must stay two hyphens in
+# the generated command-line reference and everywhere else.
+smartquotes_action = "qe"
+
 source_suffix = {".md": "markdown", ".rst": "restructuredtext"}
 root_doc = "index"
 # The tutorial's plugin is a real distribution that CI installs and tests; its
@@ -49,10 +53,6 @@ exclude_patterns = ["_build", "tutorial/newsparse-brief", "Thumbs.db", ".DS_Stor
 # Every reference must resolve (the build runs with -n -W).
 nitpicky = True
 nitpick_ignore_regex = [
-    # There is no local (Debian) inventory of pluggy's documentation, so an
-    # offline build (CI) cannot resolve references into it; online builds
-    # resolve them through the intersphinx mapping below.
-    (r"py:.*", r"pluggy\..*"),
     # The type variables of FrozenMap (Mapping[K, V]) have no page of their own.
     (r"py:class", r"newsparse\.frozenmap\.[KV]"),
     # The engines of newsparse.integrations are optional, and not installed to
@@ -81,60 +81,19 @@ napoleon_use_rtype = False
 
 # -- Intersphinx -------------------------------------------------------------
 #
-# Each entry is (base URL, inventory).  Where a Debian documentation package
-# has put the inventory on this machine, that file is read instead of the
-# network; otherwise Sphinx fetches ``objects.inv`` from the base URL.  The
-# links in the built pages point at the base URL either way.  CI installs the
-# packages (see .ci/run) and sets NEWSPARSE_DOCS_OFFLINE=1, which also leaves
-# out pluggy, for which Debian has no documentation package.
+# The build needs no network: the outside objects our pages link to are listed
+# in docs/_ext/external_objects.py, which writes them as small local
+# inventories.  NEWSPARSE_DOCS_ONLINE=1 reads the projects' own published
+# inventories instead (a build with network, such as a documentation host).
 
-OFFLINE = os.environ.get("NEWSPARSE_DOCS_OFFLINE") == "1"
+ONLINE = os.environ.get("NEWSPARSE_DOCS_ONLINE") == "1"
 
-
-def _inventory(url: str, *local: str) -> tuple[str, str | None]:
-    for path in local:
-        if Path(path).is_file():
-            return (url, path)
-    return (url, None)
-
-
-def _python_inventories() -> list[str]:
-    """Return the inventories of python3.X-doc packages, newest Python first.
-
-    python3-doc brings the docs of the distribution's Python (python3.11-doc
-    on Debian 12); the folder names of other packages (python3.11-venv) are
-    only symbolic links to the same folder.
-    """
-    found = []
-    for path in Path("/usr/share/doc").glob("python3.*/html/objects.inv"):
-        version = re.fullmatch(r"python3\.(\d+)", path.parts[-3])
-        if version is not None:
-            found.append((int(version[1]), str(path)))
-    return [path for _, path in sorted(found, reverse=True)]
-
-
-intersphinx_mapping = {
-    "python": _inventory("https://docs.python.org/3", *_python_inventories()),
-    "attrs": _inventory(
-        "https://www.attrs.org/en/stable", "/usr/share/doc/python-attr-doc/html/objects.inv"
-    ),
-    "cattrs": _inventory(
-        "https://catt.rs/en/stable", "/usr/share/doc/python-cattrs-doc/html/objects.inv"
-    ),
-    "lxml": _inventory(
-        "https://lxml.de/apidoc", "/usr/share/doc/python-lxml/html/apidoc/objects.inv"
-    ),
-    "hypothesis": _inventory(
-        "https://hypothesis.readthedocs.io/en/latest",
-        "/usr/share/doc/python-hypothesis-doc/html/objects.inv",
-    ),
-    "click": _inventory(
-        "https://click.palletsprojects.com/en/stable",
-        "/usr/share/doc/python-click-doc/html/objects.inv",
-    ),
-}
-if not OFFLINE:
-    intersphinx_mapping["pluggy"] = ("https://pluggy.readthedocs.io/en/stable", None)
+if ONLINE:
+    intersphinx_mapping = {
+        name: (project.base, None) for name, project in external_objects.PROJECTS.items()
+    }
+else:
+    intersphinx_mapping = external_objects.write_inventories(DOCS / "_build" / "inventories")
 
 # -- Doctest -----------------------------------------------------------------
 

@@ -149,10 +149,12 @@ def test_the_output_extension_picks_the_format(workdir: Path, output: str, expec
     assert (workdir / output).read_text(encoding="utf-8") == expected
 
 
-def test_an_unknown_output_extension_means_json(workdir: Path) -> None:
-    assert run("convert", "c.jsonl", "-o", "out.data").exit_code == 0
-    data = json.loads((workdir / "out.data").read_text(encoding="utf-8"))
-    assert [item["title"] for item in data] == ["C", "D"]
+def test_an_unknown_output_extension_is_a_usage_error(workdir: Path) -> None:
+    # It used to mean json; more cases in test_cli_output.py.
+    result = run("convert", "c.jsonl", "-o", "out.data")
+    assert result.exit_code == 2
+    assert "no format's extension" in result.stderr
+    assert names_in(workdir) == INPUT_NAMES
 
 
 def test_to_wins_over_the_output_extension(workdir: Path) -> None:

@@ -21,6 +21,7 @@ from typing import TextIO
 import pytest
 
 import newsparse
+from fixtures_progress import read_stderr
 from newsparse import hookimpl
 from newsparse.builtin_formats.jsonformats import JsonLinesFormat
 from newsparse.errors import NewsparseError, ParseError, RenderError
@@ -29,6 +30,7 @@ from newsparse.limits import Limits
 from newsparse.model import Article
 from newsparse.parallel import (
     Item,
+    RenderedText,
     RenderFailure,
     _rendered,
     _start_method,
@@ -167,11 +169,18 @@ def test_good_inputs_in_parallel_exit_0(inputs: Path) -> None:
 
 
 def test_progress_is_shown_in_parallel_too(inputs: Path) -> None:
-    names = ["a.json", "small.jsonl", "bad.json"]
+    names = ["a.json", "small.jsonl", "bad.json", "big.jsonl"]
     serial = convert(inputs, "--progress", "--to", "jsonl", *names)
     parallel = convert(inputs, "--progress", "--jobs", "2", "--to", "jsonl", *names)
-    assert b"converting" in serial.stderr
-    assert parallel.stderr == serial.stderr
+    serial_bar, serial_messages = read_stderr(serial.stderr.decode())
+    parallel_bar, parallel_messages = read_stderr(parallel.stderr.decode())
+    # The bar is drawn as time passes, so only its last drawing is compared.
+    assert parallel_messages == serial_messages
+    assert any(m.startswith("big.jsonl:7:1: $.title: must not be") for m in serial_messages)
+    assert serial_bar[-1] == parallel_bar[-1]
+    assert (serial_bar[-1].percent, serial_bar[-1].finished, serial_bar[-1].inputs) == (100, 4, 4)
+    # 2 + 2 + 1 (before the bad one) + 29,996 (30,000 lines less 3 bad, 1 blank)
+    assert serial_bar[-1].articles == 30_001
 
 
 def test_negative_jobs_is_a_usage_error(inputs: Path) -> None:
@@ -259,8 +268,17 @@ def test_workers_render_each_article_in_its_place_and_refusals_too() -> None:
         done = _rendered(items, "picky")
     assert done[:2] == ["A\nB\n", error]
     assert isinstance(done[2], RenderFailure)
-    assert str(done[2].error) == "format 'picky' cannot represent title: it is bad"
+    # Rendered alone: the receiver moves the index to the article's place.
+    assert (
+        str(done[2].error)
+        == "article 1 (\"bad\"): format 'picky' cannot represent title: it is bad"
+    )
     assert done[3:] == ["C\n"]
+    # The texts say how many articles they hold, so the articles after them can be counted.
+    assert [(type(item), getattr(item, "articles", None)) for item in (done[0], done[3])] == [
+        (RenderedText, 2),
+        (RenderedText, 1),
+    ]
 
 
 def test_only_joinable_formats_are_rendered_by_the_workers() -> None:

@@ -6,11 +6,12 @@
 'Rain in Tehran'
 """
 
-from importlib.metadata import PackageNotFoundError, version
+import importlib.metadata as _metadata
 
 from newsparse.api import (
     convert,
     detect,
+    fit,
     formats,
     get_format,
     iter_parse,
@@ -18,6 +19,7 @@ from newsparse.api import (
     render,
     render_to,
 )
+from newsparse.dropping import DroppedField
 from newsparse.errors import (
     NewsparseError,
     ParseError,
@@ -33,12 +35,13 @@ from newsparse.limits import Limits
 from newsparse.model import Article, Image, Section
 
 try:
-    __version__ = version("newsparse")
-except PackageNotFoundError:  # pragma: no cover - running from a source tree
+    __version__ = _metadata.version("newsparse")
+except _metadata.PackageNotFoundError:  # pragma: no cover - running from a source tree
     __version__ = "0+unknown"
 
 __all__ = [
     "Article",
+    "DroppedField",
     "Format",
     "FrozenMap",
     "Image",
@@ -53,6 +56,7 @@ __all__ = [
     "__version__",
     "convert",
     "detect",
+    "fit",
     "formats",
     "get_format",
     "hookimpl",

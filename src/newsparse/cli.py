@@ -3,24 +3,30 @@
 Exit codes:
 
 ``0``
-    Success.
+    Success.  Fields left out with ``--drop-unrepresentable`` are reported
+    on stderr but are no failure.
 ``1``
     Bad input: a file could not be parsed, its format not detected, an article
-    not rendered in the chosen format, or a plugin failed while working.
+    not rendered in the chosen format, or a plugin failed while working; or
+    the output could not be written (a full disk, a closed pipe).
     Every problem is printed as ``source:line:column: message``.
 ``2``
     Usage error: unknown option or format name, an input file that does not
-    exist, or an output folder that does not exist.
+    exist or is a folder, an output name whose format is unknown, or an
+    output folder that does not exist.
 """
 
 from __future__ import annotations
 
+import bisect
 import contextlib
+import functools
 import io
 import itertools
 import json
 import os
 import shutil
+import stat
 import sys
 import tempfile
 import traceback
@@ -28,15 +34,19 @@ from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import IO, Any, NoReturn, TextIO, cast
 
+import attrs
 import click
 
 from newsparse import __version__
 from newsparse.api import formats, iter_parse, render_to
-from newsparse.errors import NewsparseError, ParseError
+from newsparse.destination import Destination, DestinationError, find_destination
+from newsparse.dropping import DropHandler, DroppedField
+from newsparse.errors import NewsparseError, ParseError, RenderError
 from newsparse.limits import DEFAULT_LIMITS, Limits, parse_size
 from newsparse.model import Article
-from newsparse.parallel import RenderFailure, iter_parse_inputs, resolve_jobs
+from newsparse.parallel import RenderedText, RenderFailure, iter_parse_inputs, resolve_jobs
 from newsparse.plugins import PluginInfo, get_host
+from newsparse.progress import ConvertProgress, counting_reader
 
 __all__ = ["main"]
 
@@ -52,8 +62,38 @@ STDIN = "-"
 _SPOOL_MEMORY = 1 << 24  # output kept in memory up to this size, then in a temporary file
 
 
+class _Origins:
+    """Which input each article to render came from, so that messages can name it.
+
+    Articles reach the renderer in the order they are read; this keeps where
+    each input's run of articles starts (one entry per input, not per article).
+    """
+
+    def __init__(self) -> None:
+        self.count = 0
+        """How many articles went to the renderer."""
+        self._starts: list[int] = []
+        self._names: list[str] = []
+
+    def add(self, source: str, articles: int = 1) -> int:
+        """Count ``articles`` more articles of ``source``; return the position of the first."""
+        if not self._names or self._names[-1] != source:
+            self._starts.append(self.count)
+            self._names.append(source)
+        first = self.count
+        self.count += articles
+        return first
+
+    def place(self, index: int) -> tuple[str, int] | None:
+        """Return the input of the article at ``index`` and its position among that input's."""
+        run = bisect.bisect_right(self._starts, index) - 1
+        if run < 0 or index >= self.count:
+            return None
+        return self._names[run], index - self._starts[run]
+
+
 class _Reporter:
-    """Prints problems to stderr and counts them, per input."""
+    """Prints problems and dropped fields to stderr and counts them, per input."""
 
     def __init__(self, *, debug: bool) -> None:
         self.debug = debug
@@ -61,17 +101,57 @@ class _Reporter:
         self.current: str | None = None
         """The input being read, to which problems are counted."""
         self.by_input: dict[str, int] = {}
+        self.origins = _Origins()
+        self.on_drop: DropHandler | None = None
+        """``None``, or :meth:`dropped` with ``--drop-unrepresentable``."""
+        self.drops = 0
+        self.articles_with_drops = 0
+        self._last_dropped_from: tuple[str | None, int | None] | None = None
+        self.progress: ConvertProgress | None = None
+        """The progress bar on stderr, cleared while a message is printed."""
+
+    def _echo(self, text: str) -> None:
+        """Print ``text`` on stderr, above the progress bar if one is shown."""
+        with self.progress.writing_around() if self.progress else contextlib.nullcontext():
+            click.echo(text, err=True)
+
+    def note(self, item: object) -> None:
+        """Count an article (or a worker's rendered text or refusal) going to the renderer."""
+        current = self.current or STDIN
+        if isinstance(item, RenderedText):
+            self.origins.add(current, item.articles)
+        elif isinstance(item, RenderFailure):
+            first = self.origins.add(current)
+            if isinstance(item.error, RenderError):
+                item.error.index = first  # rendered alone, as article 0
+        else:
+            self.origins.add(current)
+
+    def dropped(self, note: DroppedField) -> None:
+        """Print a field that was dropped, naming its input and article; count it."""
+        placed = None if note.index is None else self.origins.place(note.index)
+        if placed is not None:
+            note = attrs.evolve(note, source=placed[0], index=placed[1])
+        self.drops += 1
+        if (note.source, note.index) != self._last_dropped_from:
+            self.articles_with_drops += 1
+            self._last_dropped_from = (note.source, note.index)
+        self._echo(str(note))
 
     def __call__(self, error: BaseException) -> None:
         self.problems += 1
-        if self.current is not None:
-            self.by_input[self.current] = self.by_input.get(self.current, 0) + 1
+        where = self.current
+        if isinstance(error, RenderError) and error.index is not None:
+            placed = self.origins.place(error.index)
+            if placed is not None:
+                error.source, error.index = placed
+                where = error.source
+        if where is not None:
+            self.by_input[where] = self.by_input.get(where, 0) + 1
         if self.debug:
-            click.echo("".join(traceback.format_exception(error)), err=True, nl=False)
+            self._echo("".join(traceback.format_exception(error)).rstrip("\n"))
         else:
-            click.echo(
-                f"error: {error}" if not isinstance(error, ParseError) else str(error), err=True
-            )
+            self._echo(f"error: {error}" if not isinstance(error, ParseError) else str(error))
 
 
 def _warn_failed_plugins() -> None:
@@ -128,18 +208,62 @@ def _check_format(name: str | None, *, option: str, need: str) -> None:
 
 
 def _output_format(to: str | None, output: str | None) -> str:
+    """Name the output format: ``--to``, else the longest extension that the name ends with."""
     if to is not None:
         return to
-    if output is not None and output != STDIN:
-        suffix = Path(output).suffix.lower()
-        for name, fmt in formats().items():
-            if fmt.can_render and suffix in fmt.extensions:
-                return name
-    return "json"
+    if output is None or output == STDIN:
+        return "json"
+    name = Path(output).name.lower()
+    claims = [
+        (extension.lower(), format_name)
+        for format_name, fmt in formats().items()
+        for extension in fmt.extensions
+        if len(name) > len(extension) and name.endswith(extension.lower())
+    ]
+    longest = max((len(extension) for extension, _ in claims), default=0)
+    winners = sorted({format_name for ext, format_name in claims if len(ext) == longest})
+    if len(winners) == 1 and formats()[winners[0]].can_render:
+        return winners[0]
+    if len(winners) == 1:
+        why = f"the extension of {output!r} is that of {winners[0]!r}, which cannot render"
+    elif winners:
+        both = " and ".join(repr(format_name) for format_name in winners)
+        why = f"formats {both} both claim the extension of {output!r}"
+    else:
+        why = f"the name {output!r} ends in no format's extension"
+    choices = "; ".join(
+        f"{' '.join(fmt.extensions)} ({format_name})"
+        for format_name, fmt in sorted(formats().items())
+        if fmt.can_render and fmt.extensions
+    )
+    raise click.BadParameter(
+        f"{why}: name the format with --to, or use one of these extensions: {choices}",
+        param_hint="--output",
+    )
+
+
+def _no_folders(
+    _ctx: click.Context, _param: click.Parameter, inputs: Sequence[str]
+) -> Sequence[str]:
+    """Refuse a folder as an input, and say how to pass the files in it."""
+    for name in inputs:
+        if name != STDIN and os.path.isdir(name):
+            pattern = os.path.join(name, "*")
+            raise click.BadParameter(
+                f"{name!r} is a folder; name the files to convert instead, "
+                f"for example {pattern} (the shell expands the pattern)",
+                param_hint="INPUTS",
+            )
+    return inputs
 
 
 @cli.command()
-@click.argument("inputs", nargs=-1, type=click.Path(exists=True, dir_okay=False, allow_dash=True))
+@click.argument(
+    "inputs",
+    nargs=-1,
+    type=click.Path(exists=True, allow_dash=True),
+    callback=_no_folders,
+)
 @click.option(
     "-f", "--from", "from_", metavar="FORMAT", help="Input format (default: detect per file)."
 )
@@ -147,19 +271,22 @@ def _output_format(to: str | None, output: str | None) -> str:
     "-t",
     "--to",
     metavar="FORMAT",
-    help="Output format (default: from the output file's extension, else json).",
+    help="Output format (default: from the output file's extension; json on stdout).",
 )
 @click.option(
     "-o",
     "--output",
     metavar="FILE",
     type=click.Path(dir_okay=False, allow_dash=True),
-    help="Write here instead of stdout; written atomically, and not at all on error.",
+    help="Write here instead of stdout; not at all on error.  A file is replaced "
+    "atomically (through symbolic links, which stay links); a device or pipe is "
+    "written directly.",
 )
 @click.option(
     "--progress/--no-progress",
     default=None,
-    help="Show a progress bar on stderr (default: when stderr is a terminal).",
+    help="Show the bytes and articles read on stderr (default: when stderr is a "
+    "terminal, unless the input is typed there).",
 )
 @click.option(
     "--max-input-size",
@@ -202,6 +329,14 @@ def _output_format(to: str | None, output: str | None) -> str:
     show_default=True,
     help="Parse in N worker processes (0: one per CPU); the output is the same as with 1.",
 )
+@click.option(
+    "--drop-unrepresentable",
+    "drop",
+    is_flag=True,
+    help="Leave out what the output format cannot hold (a meta key, an optional field, "
+    "an image...) instead of refusing the article; every dropped field is listed on "
+    "stderr. Missing required values, titles and body text are never dropped.",
+)
 @click.pass_obj
 def convert(  # noqa: PLR0917 - click passes the options
     report: _Reporter,
@@ -215,6 +350,7 @@ def convert(  # noqa: PLR0917 - click passes the options
     max_depth: int,
     partial: bool,
     jobs: int,
+    drop: bool,
 ) -> None:
     """Convert INPUTS (files, or - for stdin; stdin when none) to one output.
 
@@ -222,36 +358,79 @@ def convert(  # noqa: PLR0917 - click passes the options
     a failing input is reported and the rest are still read.  If anything was
     reported, a summary per input ends the report, the exit status is 1 and
     nothing is written, to stdout or to the output file (unless --partial).
+
+    Without --to, the output format comes from the longest extension of the
+    output file's name that a format lists (see 'newsparse formats'); a name
+    with no such extension is a usage error.  Standard output gets json.
+
+    INPUTS are files, not folders: name the files of a folder with a shell
+    pattern (pages/*.html).  Input typed on a terminal ends with Ctrl-D.
+
+    With --drop-unrepresentable, each field left out is listed as
+    'INPUT: article N ("TITLE"): dropped FIELD (VALUE): WHY', and counted in
+    a last line; dropped fields alone keep the exit status 0.
     """
     _warn_failed_plugins()
     _check_format(from_, option="--from", need="parse")
     target = _output_format(to, output)
     _check_format(target, option="--to", need="render")
-    if output is not None and output != STDIN and not Path(output).parent.is_dir():
-        raise click.BadParameter(f"the folder of {output!r} does not exist", param_hint="--output")
+    try:
+        destination = find_destination(output)
+    except DestinationError as error:
+        raise click.BadParameter(str(error), param_hint="--output") from None
     paths = list(inputs) or [STDIN]
-    show_progress = progress if progress is not None else (sys.stderr.isatty() and len(paths) > 1)
+    typed = STDIN in paths and _is_terminal(sys.stdin)
+    if typed:
+        click.echo(
+            "reading from the terminal: type or paste the input and end it with Ctrl-D "
+            "(Ctrl-Z then Enter on Windows), or pass file names or pipe the input in",
+            err=True,
+        )
+    # By default, a bar on a terminal, but not over what is being typed there.
+    show = progress if progress is not None else _is_terminal(sys.stderr) and not typed
+    report.progress = ConvertProgress([_input_size(p) for p in paths], show=show, stream=sys.stderr)
     limits = Limits(max_input_bytes=max_input, max_article_bytes=max_article, max_depth=max_depth)
     workers = resolve_jobs(jobs)
+    if drop:
+        report.on_drop = report.dropped
     items: Iterator[Article] | Iterator[str | RenderFailure]
     if workers > 1:
-        # A joinable output format is rendered by the workers too.
-        render = target if formats()[target].joinable else None
+        # A joinable output format is rendered by the workers too (but fitted here).
+        render = target if formats()[target].joinable and not drop else None
         items = _read_parallel(
-            paths, from_, report, limits, jobs=workers, show_progress=show_progress, render=render
+            paths, from_, report, limits, jobs=workers, progress=report.progress, render=render
         )
     else:
-        items = _read_all(paths, from_, report, limits, show_progress=show_progress)
-    written = _write_output(items, target, output, report, partial=partial)
+        items = _read_all(paths, from_, report, limits, progress=report.progress)
+    written = _write_output(_noted(items, report), target, destination, report, partial=partial)
+    if report.drops:
+        click.echo(
+            f"{report.drops} field(s) dropped from {report.articles_with_drops} article(s): "
+            f"format {target!r} cannot hold them (--drop-unrepresentable)",
+            err=True,
+        )
     if report.problems:
         _print_summary(report, len(paths), written=written)
         sys.exit(EXIT_BAD_INPUT)
 
 
+def _noted(
+    items: Iterator[Article] | Iterator[str | RenderFailure], report: _Reporter
+) -> Iterator[Article] | Iterator[str | RenderFailure]:
+    """Pass ``items`` on, counting each article's input (see :class:`_Origins`)."""
+
+    def noted() -> Iterator[object]:
+        for item in items:
+            report.note(item)
+            yield item
+
+    return cast("Iterator[Article] | Iterator[str | RenderFailure]", noted())
+
+
 def _write_output(
     items: Iterator[Article] | Iterator[str | RenderFailure],
     target: str,
-    output: str | None,
+    destination: Destination,
     report: _Reporter,
     *,
     partial: bool,
@@ -272,10 +451,12 @@ def _write_output(
         if report.problems and not partial:
             return False
         spool.seek(0)
-        if output is None or output == STDIN:
-            shutil.copyfileobj(spool, _stdout())
-        else:
-            _write_atomically(Path(output), lambda out: shutil.copyfileobj(spool, out))
+        try:
+            destination.write(lambda out: shutil.copyfileobj(spool, out))
+        except OSError as error:
+            where = f"<{destination.how}>" if destination.path is None else str(destination.path)
+            click.echo(f"error: cannot write {where}: {error.strerror or error}", err=True)
+            sys.exit(EXIT_BAD_INPUT)
     return True
 
 
@@ -294,7 +475,7 @@ def _render_items(
     if isinstance(first, Article):
         articles = cast(Iterator[Article], items)
         try:
-            render_to(itertools.chain([first], articles), target, out)
+            render_to(itertools.chain([first], articles), target, out, on_drop=report.on_drop)
         except NewsparseError as error:
             report(error)
             rendered = False
@@ -320,22 +501,45 @@ def _print_summary(report: _Reporter, inputs: int, *, written: bool) -> None:
     click.echo(f"{report.problems} problem(s); exit status 1; {outcome}", err=True)
 
 
-def _stdout() -> TextIO:
-    stream = sys.stdout
-    if isinstance(stream, io.TextIOWrapper):
-        stream.reconfigure(encoding="utf-8")
-    return stream
+def _is_terminal(stream: TextIO) -> bool:
+    try:
+        return stream.isatty()
+    except (OSError, ValueError):  # closed or detached
+        return False
 
 
-def _stdin() -> IO[bytes] | IO[str]:
+def _input_size(path: str) -> int | None:
+    """Return the size of the input file ``path``; ``None`` for stdin, a pipe or a device."""
+    if path == STDIN:
+        return None
+    try:
+        status = os.stat(path)
+    except OSError:
+        return None
+    return status.st_size if stat.S_ISREG(status.st_mode) else None
+
+
+def _stdin(counted: Callable[[int], None]) -> IO[bytes] | IO[str]:
+    """Return standard input as bytes where it can, its reads passed to ``counted``.
+
+    It ends at the first end of input, so one Ctrl-D ends what is typed on a terminal.
+    """
     buffer: IO[bytes] | None = getattr(sys.stdin, "buffer", None)
-    return buffer if buffer is not None else sys.stdin
+    if buffer is None:
+        return sys.stdin
+    if isinstance(buffer, (io.RawIOBase, io.BufferedIOBase)):
+        return counting_reader(buffer, counted)
+    return buffer
 
 
-def _progress_bar(paths: Sequence[str], *, show: bool) -> Any:
-    if show:
-        return click.progressbar(length=len(paths), label="converting", file=sys.stderr)
-    return contextlib.nullcontext()
+@contextlib.contextmanager
+def _counted_input(path: str, counted: Callable[[int], None]) -> Iterator[IO[bytes] | IO[str]]:
+    """Open the input ``path`` (or stdin), its reads passed to ``counted``."""
+    if path == STDIN:
+        yield _stdin(counted)
+        return
+    with open(path, "rb", buffering=0) as raw, counting_reader(raw, counted) as stream:
+        yield stream
 
 
 def _read_all(
@@ -344,26 +548,26 @@ def _read_all(
     report: _Reporter,
     limits: Limits,
     *,
-    show_progress: bool,
+    progress: ConvertProgress,
 ) -> Iterator[Article]:
-    bar = _progress_bar(paths, show=show_progress)
-    with bar:
-        for path in paths:
+    try:
+        for index, path in enumerate(paths):
             report.current = "<stdin>" if path == STDIN else path
+            name = "<stdin>" if path == STDIN else str(Path(path))
             try:
-                if path == STDIN:
-                    stdin = _stdin()
-                    yield from iter_parse(
-                        stdin, from_, source="<stdin>", on_error=report, limits=limits
-                    )
-                else:
-                    yield from iter_parse(Path(path), from_, on_error=report, limits=limits)
+                with _counted_input(path, functools.partial(progress.read, index)) as data:
+                    for article in iter_parse(
+                        data, from_, source=name, on_error=report, limits=limits
+                    ):
+                        progress.add_articles(1)
+                        yield article
             except NewsparseError as error:
                 report(error)
             except OSError as error:
                 report(_os_error(path, error))
-            if show_progress:
-                bar.update(1)
+            progress.finish_input(index)
+    finally:
+        progress.close()
 
 
 def _read_parallel(
@@ -373,7 +577,7 @@ def _read_parallel(
     limits: Limits,
     *,
     jobs: int,
-    show_progress: bool,
+    progress: ConvertProgress,
     render: str | None,
 ) -> Iterator[Article] | Iterator[str | RenderFailure]:
     """Read as :func:`_read_all` does, in ``jobs`` processes (:mod:`newsparse.parallel`).
@@ -382,22 +586,34 @@ def _read_parallel(
     their texts come instead of articles, with a :class:`RenderFailure` in place
     of an article that the format refused.
     """
-    bar = _progress_bar(paths, show=show_progress)
-    with bar:
+    stdin = paths.index(STDIN) if STDIN in paths else -1
+
+    def task_done(index: int, articles: int, size: int) -> None:
+        progress.add_articles(articles)
+        progress.read(index, size)
+
+    try:
         for index, item in iter_parse_inputs(
-            paths, from_, jobs=jobs, limits=limits, render=render, read_stdin=_stdin
+            paths,
+            from_,
+            jobs=jobs,
+            limits=limits,
+            render=render,
+            read_stdin=lambda: _stdin(lambda count: progress.read(stdin, count)),
+            on_progress=task_done,
         ):
             path = paths[index]
             report.current = "<stdin>" if path == STDIN else path
             if item is None:
-                if show_progress:
-                    bar.update(1)
+                progress.finish_input(index)
             elif isinstance(item, (Article, str, RenderFailure)):
                 yield item
             elif isinstance(item, OSError):
                 report(_os_error(path, item))
             else:
                 report(item)
+    finally:
+        progress.close()
 
 
 class _InputError(NewsparseError):
@@ -406,31 +622,6 @@ class _InputError(NewsparseError):
 
 def _os_error(path: str, error: OSError) -> _InputError:
     return _InputError(f"{path}: {error.strerror or error}")
-
-
-def _write_atomically(path: Path, write: Callable[[TextIO], None]) -> None:
-    directory = path.parent if str(path.parent) else Path()
-    handle = tempfile.NamedTemporaryFile(  # noqa: SIM115 - closed below
-        "w", encoding="utf-8", newline="", dir=directory, prefix=f".{path.name}.", delete=False
-    )
-    try:
-        with handle:
-            write(cast(TextIO, handle))
-        os.chmod(handle.name, _new_file_mode(path))
-        os.replace(handle.name, path)
-    finally:
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(handle.name)
-
-
-def _new_file_mode(path: Path) -> int:
-    """Keep the mode of a file being replaced; otherwise what the umask allows."""
-    try:
-        return path.stat().st_mode & 0o7777
-    except FileNotFoundError:
-        umask = os.umask(0)
-        os.umask(umask)
-        return 0o666 & ~umask
 
 
 @cli.command("formats")

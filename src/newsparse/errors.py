@@ -21,6 +21,7 @@ __all__ = [
 ]
 
 _EXCERPT_WIDTH = 60
+_TITLE_WIDTH = 50
 
 
 class _NoValue:
@@ -123,23 +124,126 @@ def _rebuild_parse_error(cls: type[ParseError], state: dict[str, Any], fatal: bo
 
 
 class RenderError(NewsparseError, ValueError):
-    """A format cannot represent a value of the article being rendered.
+    """A format cannot write an article: a value it cannot hold, or one it requires is missing.
 
     newsparse never drops data silently: when a format has no place for a field
-    (TT text has no authors, say), rendering refuses the article instead.
+    (TT text has no authors, say), rendering refuses the article instead; and
+    when a format requires a value the article lacks (ninjs needs a url), it
+    says so (:attr:`missing`).  ``str(error)`` reads::
+
+        [source: ]article 3 ("Title"): format 'ninjs' requires a value for images[2].url: reason
+        [source: ]article 3 ("Title"): format 'nitf' cannot represent meta['tt.number']: reason
+
+    The article part is there once :attr:`index` or :attr:`title` is known
+    (see :meth:`with_article`), the source part when :attr:`source` is.  The
+    article number counts from 1, like lines; :attr:`index` counts from 0.
+
+    :attr:`field` is a path into the article, in Python syntax: ``title``,
+    ``published``, ``authors[0]``, ``images[2].url``,
+    ``body[0].paragraphs[3]``, ``meta['tt.number']``.
+    :func:`newsparse.fit` and ``render(..., on_drop=...)`` read it to find the
+    part to drop.
     """
 
-    def __init__(self, format: str, field: str, reason: str) -> None:
+    def __init__(
+        self,
+        format: str,
+        field: str,
+        reason: str,
+        *,
+        missing: bool = False,
+        index: int | None = None,
+        title: str | None = None,
+        source: str | None = None,
+    ) -> None:
         self.format = format
         """Name of the format that refused."""
         self.field = field
-        """The field (or dotted path) the format cannot represent."""
+        """The path of the refused value in the article, such as ``"images[2].url"``."""
         self.reason = reason
-        """Why it cannot be represented."""
-        super().__init__(f"format {format!r} cannot represent {field}: {reason}")
+        """Why it cannot be written."""
+        self.missing = missing
+        """``True`` when the format requires a value that the article lacks
+        (:attr:`field` is ``None`` or absent); ``False`` when the article holds
+        a value the format cannot represent."""
+        self.index = index
+        """Position of the refused article among the articles rendered, counted
+        from 0, or ``None`` when not known.  The command line counts it per input."""
+        self.title = title
+        """Title of the refused article, or ``None`` when not known."""
+        self.source = source
+        """Name of the input the article was read from, when known (the command
+        line and :func:`newsparse.convert` set it), else ``None``."""
+        super().__init__(self.problem)
 
-    def __reduce__(self) -> tuple[type[RenderError], tuple[str, str, str]]:
-        return (type(self), (self.format, self.field, self.reason))
+    @property
+    def problem(self) -> str:
+        """The message without the source and the article: format, field and reason."""
+        if self.missing:
+            return f"format {self.format!r} requires a value for {self.field}: {self.reason}"
+        return f"format {self.format!r} cannot represent {self.field}: {self.reason}"
+
+    def with_article(self, index: int, title: str) -> RenderError:
+        """Record which article was refused, unless that is known already; return the error.
+
+        A format calls this on the error it raises for the article at
+        ``index`` of those it was given (counted from 0)::
+
+            for index, article in enumerate(articles):
+                try:
+                    check(article)
+                except RenderError as error:
+                    error.with_article(index, article.title)
+                    raise
+
+        :func:`newsparse.render_to` does it for a format that did not, when
+        the format had read a single article.
+        """
+        if self.index is None:
+            self.index = index
+            self.title = title
+        return self
+
+    def __str__(self) -> str:
+        return article_prefix(self.source, self.index, self.title) + self.problem
+
+    def __reduce__(self) -> tuple[object, ...]:
+        state = {
+            "format": self.format,
+            "field": self.field,
+            "reason": self.reason,
+            "missing": self.missing,
+            "index": self.index,
+            "title": self.title,
+            "source": self.source,
+        }
+        return (_rebuild_render_error, (type(self), state))
+
+
+def _rebuild_render_error(cls: type[RenderError], state: dict[str, Any]) -> RenderError:
+    return cls(**state)
+
+
+def article_prefix(source: str | None, index: int | None, title: str | None) -> str:
+    """Return the ``source: article N ("title"): `` prefix of a rendering message.
+
+    Each part is left out when it is ``None``; the article number is
+    ``index + 1`` (it counts from 1, like lines).
+    """
+    text = f"{source}: " if source is not None else ""
+    if index is not None or title is not None:
+        number = f" {index + 1}" if index is not None else ""
+        quoted = f" ({_quoted(title)})" if title is not None else ""
+        text += f"article{number}{quoted}: "
+    return text
+
+
+def _quoted(title: str) -> str:
+    """Return ``title`` in double quotes, on one line and clipped to a readable length."""
+    text = " ".join(title.split())
+    if len(text) > _TITLE_WIDTH:
+        text = text[: _TITLE_WIDTH - 1] + "…"
+    return f'"{text}"'
 
 
 class UnknownFormatError(NewsparseError, LookupError):

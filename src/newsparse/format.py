@@ -221,9 +221,16 @@ class Format:
 
         Check each article before writing any of it, so that a
         :class:`~newsparse.RenderError` never leaves half an article behind.
+        Name the refused value by its path in the article (``"images[2].url"``,
+        ``"meta['tt.number']"``: see :attr:`RenderError.field
+        <newsparse.RenderError.field>`), set ``missing=True`` when a value the
+        format requires is absent, and record the article with
+        :meth:`RenderError.with_article <newsparse.RenderError.with_article>`,
+        so that the message names it and ``on_drop`` can drop the right part.
 
         Raises:
-            RenderError: an article holds a value this format cannot represent.
+            RenderError: an article holds a value this format cannot represent,
+                or lacks one it requires.
         """
         del articles, out
         raise NotImplementedError(f"format {self.name!r} cannot render")

@@ -7,6 +7,11 @@ from typing import TypeVar
 
 __all__ = ["FrozenMap"]
 
+_IMMUTABLE = (
+    "FrozenMap is immutable; make a new one instead, such as FrozenMap({**old, key: value})"
+)
+_set = object.__setattr__  # the only way __init__ sets the two slots
+
 K = TypeVar("K")
 V = TypeVar("V")
 
@@ -29,8 +34,32 @@ class FrozenMap(Mapping[K, V]):
     __slots__ = ("_hash", "_items")
 
     def __init__(self, items: Mapping[K, V] | Iterable[tuple[K, V]] = (), /) -> None:
-        self._items: dict[K, V] = dict(items)
-        self._hash: int | None = None
+        _set(self, "_items", dict(items))
+        _set(self, "_hash", None)
+
+    _items: dict[K, V]
+    _hash: int | None
+
+    def __setattr__(self, name: str, value: object) -> None:
+        raise TypeError(f"FrozenMap is immutable: cannot set {name!r}")
+
+    def __delattr__(self, name: str) -> None:
+        raise TypeError(f"FrozenMap is immutable: cannot delete {name!r}")
+
+    def __setitem__(self, key: K, value: V) -> None:
+        raise TypeError(_IMMUTABLE)
+
+    def __delitem__(self, key: K) -> None:
+        raise TypeError(_IMMUTABLE)
+
+    def __ior__(self, other: object) -> FrozenMap[K, V]:
+        raise TypeError(_IMMUTABLE)
+
+    def _refuse(self, *args: object, **kwargs: object) -> None:
+        raise TypeError(_IMMUTABLE)
+
+    update = setdefault = pop = popitem = clear = _refuse
+    """Mutating :class:`dict` methods: each raises :class:`TypeError`."""
 
     def __getitem__(self, key: K) -> V:
         return self._items[key]
@@ -45,9 +74,11 @@ class FrozenMap(Mapping[K, V]):
         return key in self._items
 
     def __hash__(self) -> int:
-        if self._hash is None:
-            self._hash = hash(frozenset(self._items.items()))
-        return self._hash
+        cached = self._hash
+        if cached is None:
+            cached = hash(frozenset(self._items.items()))
+            _set(self, "_hash", cached)
+        return cached
 
     def __eq__(self, other: object) -> bool:
         if isinstance(other, FrozenMap):

@@ -342,19 +342,18 @@ class Image:
     """A picture that belongs to an article: lead image, figure or gallery item.
 
     At least one of the four fields is set.
+
+    Attributes:
+        url: Where the image file is, as given by the source (not resolved).
+        alt: Alternative text: what the image shows, for readers who cannot see it.
+        caption: The caption printed with the image.
+        credit: Photographer, agency or rights holder, such as ``"AFP"``.
     """
 
     url: str | None = None
-    """Where the image file is, as given by the source (not resolved)."""
-
     alt: str | None = None
-    """Alternative text: what the image shows, for readers who cannot see it."""
-
     caption: str | None = None
-    """The caption printed with the image."""
-
     credit: str | None = None
-    """Photographer, agency or rights holder, such as ``"AFP"``."""
 
     def __init__(
         self,
@@ -380,13 +379,14 @@ class Section:
     """A run of body paragraphs, optionally under a heading.
 
     A section has a heading, at least one paragraph, or both.
+
+    Attributes:
+        heading: The sub-heading that opens the section, or ``None`` for untitled text.
+        paragraphs: The paragraphs in reading order.  A paragraph may span several lines.
     """
 
     heading: str | None = None
-    """The sub-heading that opens the section, or ``None`` for untitled text."""
-
     paragraphs: tuple[str, ...] = ()
-    """The paragraphs in reading order.  A paragraph may span several lines."""
 
     def __init__(self, *, heading: str | None = None, paragraphs: Iterable[str] = ()) -> None:
         _set(self, "heading", _optional_text("Section.heading", heading, single_line=True))
@@ -412,47 +412,37 @@ class Article:
     >>> article = Article(title="Rain", body=[Section(paragraphs=["It rained.", "A lot."])])
     >>> article.word_count
     4
+
+    Attributes:
+        title: The headline.  Required, single line.
+        body: The body text as sections, in reading order.
+        images: Images in the order the source gives them; the lead image first.
+        authors: Author names as the source prints them, without duplicates.
+        published: When the article was first published (timezone-aware), if known.
+        modified: When the article was last changed (timezone-aware), if known.
+        url: The canonical address of the article, if known.
+        publisher: The publication or site name, such as ``"Asharq Al-Awsat"``.
+        language: The language as a BCP 47 tag (``"en"``, ``"ar"``, ``"pt-BR"``), if known.
+        topics: Keywords, subjects or tags, without duplicates.
+        summary: The standfirst, dek or lead summary, when the source marks one.
+        meta: Format-specific values that have no field of their own.
+
+            Keys are namespaced by the format that sets them (``"tt.number"``); each
+            format documents its keys.
     """
 
     title: str
-    """The headline.  Required, single line."""
-
     body: tuple[Section, ...] = ()
-    """The body text as sections, in reading order."""
-
     images: tuple[Image, ...] = ()
-    """Images in the order the source gives them; the lead image first."""
-
     authors: tuple[str, ...] = ()
-    """Author names as the source prints them, without duplicates."""
-
     published: datetime | None = None
-    """When the article was first published (timezone-aware), if known."""
-
     modified: datetime | None = None
-    """When the article was last changed (timezone-aware), if known."""
-
     url: str | None = None
-    """The canonical address of the article, if known."""
-
     publisher: str | None = None
-    """The publication or site name, such as ``"Asharq Al-Awsat"``."""
-
     language: str | None = None
-    """The language as a BCP 47 tag (``"en"``, ``"ar"``, ``"pt-BR"``), if known."""
-
     topics: tuple[str, ...] = ()
-    """Keywords, subjects or tags, without duplicates."""
-
     summary: str | None = None
-    """The standfirst, dek or lead summary, when the source marks one."""
-
     meta: FrozenMap[str, str] = _NO_META
-    """Format-specific values that have no field of their own.
-
-    Keys are namespaced by the format that sets them (``"tt.number"``); each
-    format documents its keys.
-    """
 
     def __init__(
         self,

@@ -25,6 +25,10 @@ How the work is cut:
 At most ``2 * jobs`` tasks are in flight, so memory stays bounded however many
 inputs there are.
 
+Progress: after the items of each task (a whole file, or a chunk) have been
+given, ``on_progress`` hears how many articles the task read and how many
+bytes of its input it covered (see :func:`iter_parse_inputs`).
+
 How workers start: where the ``fork`` method exists (Linux) and this process
 runs no other thread, workers are forked.  They start at once, with
 newsparse and the plugins of this process already loaded, including plugins
@@ -57,7 +61,15 @@ from newsparse.limits import DEFAULT_LIMITS, Limits
 from newsparse.model import Article
 from newsparse.textio import open_source
 
-__all__ = ["CHUNK_CHARS", "STDIN", "Item", "RenderFailure", "iter_parse_inputs", "resolve_jobs"]
+__all__ = [
+    "CHUNK_CHARS",
+    "STDIN",
+    "Item",
+    "RenderFailure",
+    "RenderedText",
+    "iter_parse_inputs",
+    "resolve_jobs",
+]
 
 STDIN = "-"
 """The input name that stands for standard input."""
@@ -73,15 +85,39 @@ _GROUP_CHARS = CHUNK_CHARS // 4
 """Small inputs go into one task until they hold this many bytes together."""
 
 
+class RenderedText(str):
+    """The text of one or more consecutive articles that a worker rendered.
+
+    It is the ``str`` of their texts joined; :attr:`articles` says how many
+    articles it holds, so that the articles after it can be counted (and
+    named in messages) as a serial render counts them.
+    """
+
+    articles: int
+    """The number of articles whose texts this is."""
+
+    def __new__(cls, text: str, articles: int) -> RenderedText:
+        """Make the text of ``articles`` articles."""
+        made = super().__new__(cls, text)
+        made.articles = articles
+        return made
+
+    def __reduce__(self) -> tuple[type[RenderedText], tuple[str, int]]:
+        return (type(self), (str(self), self.articles))
+
+
 @attrs.frozen
 class RenderFailure:
     """An article that the output format refused (when workers render)."""
 
     error: NewsparseError
-    """The :class:`~newsparse.RenderError` (or plugin fault) that rendering raised."""
+    """The :class:`~newsparse.RenderError` (or plugin fault) that rendering raised.
+
+    The article was rendered alone, so a ``RenderError`` has ``index`` 0:
+    the receiver sets it to the article's place among those it renders."""
 
 
-Item: TypeAlias = Article | str | RenderFailure | NewsparseError | OSError
+Item: TypeAlias = Article | RenderedText | RenderFailure | NewsparseError | OSError
 """What comes back for an input: an article (or its rendered text, when the
 workers render), or the error that was reported in its place."""
 
@@ -99,6 +135,8 @@ class _Whole:
 
     path: str
     format: str | None
+    size: int = 0
+    """The file's size in bytes when the task was made."""
 
 
 @attrs.frozen
@@ -109,6 +147,8 @@ class _Piece:
     format: str
     text: str
     line: int
+    size: int = 0
+    """About how many bytes of the input the chunk holds (0 for stdin)."""
 
 
 _Task: TypeAlias = tuple[_Whole, ...] | _Piece
@@ -120,6 +160,10 @@ class _Outcome:
 
     items: list[Item]
     fatal: bool = False
+    articles: int = 0
+    """How many articles were read (before any was rendered)."""
+    size: int = 0
+    """How many bytes of the input the task covered."""
 
 
 @attrs.frozen
@@ -134,34 +178,43 @@ class _Settings:
 def _run(task: _Task, settings: _Settings) -> list[_Outcome]:
     """Parse one task in a worker process (a top-level function, which ``spawn`` can pickle)."""
     if isinstance(task, _Piece):
-        outcomes = [_parse_piece(task, settings.limits)]
+        outcomes = [attrs.evolve(_parse_piece(task, settings.limits), size=task.size)]
     else:
-        outcomes = [_parse_whole(whole, settings.limits) for whole in task]
+        outcomes = [
+            attrs.evolve(_parse_whole(whole, settings.limits), size=whole.size) for whole in task
+        ]
+    outcomes = [attrs.evolve(o, articles=_count_articles(o.items)) for o in outcomes]
     if settings.render is None:
         return outcomes
     return [attrs.evolve(o, items=_rendered(o.items, settings.render)) for o in outcomes]
+
+
+def _count_articles(items: list[Item]) -> int:
+    return sum(isinstance(item, Article) for item in items)
 
 
 def _rendered(items: list[Item], target: str) -> list[Item]:
     """Put the text of each article in its place; consecutive texts are joined."""
     out: list[Item] = []
     texts: list[str] = []
+
+    def flush() -> None:
+        if texts:
+            out.append(RenderedText("".join(texts), len(texts)))
+            texts.clear()
+
     for item in items:
         if isinstance(item, Article):
             try:
                 texts.append(render([item], target))
             except NewsparseError as error:
-                out.append("".join(texts))
-                texts = []
+                flush()
                 out.append(RenderFailure(error))
             continue
-        if texts:
-            out.append("".join(texts))
-            texts = []
+        flush()
         out.append(item)
-    if texts:
-        out.append("".join(texts))
-    return [item for item in out if item != ""]
+    flush()
+    return out
 
 
 def _parse_whole(whole: _Whole, limits: Limits) -> _Outcome:
@@ -241,7 +294,7 @@ class _Planner:
             if size is not None and size <= CHUNK_CHARS:
                 if not group:
                     first = index
-                group.append(_Whole(path, self.format))
+                group.append(_Whole(path, self.format, size))
                 held += size
                 if held >= _GROUP_CHARS or len(group) >= self.group_files:
                     yield self._submit_group(first, group)
@@ -250,14 +303,14 @@ class _Planner:
             if group:
                 yield self._submit_group(first, group)
                 group, held = [], 0
-            yield from self._large(index, path)
+            yield from self._large(index, path, size or 0)
         if group:
             yield self._submit_group(first, group)
 
     def _submit_group(self, first: int, group: list[_Whole]) -> _Slot:
         return _Slot(first, self.pool.submit(_run, tuple(group), self.settings))
 
-    def _large(self, index: int, path: str) -> Iterator[_Slot]:
+    def _large(self, index: int, path: str, size: int) -> Iterator[_Slot]:
         """Cut a large input (or stdin) into chunks if its format can."""
         try:
             source = (
@@ -283,14 +336,16 @@ class _Planner:
                     items = _items_here(_guarded(fmt, reader, source.name))
                     yield _Slot(index, _render_here(items, self.settings.render))
                 else:
-                    whole = (_Whole(path, fmt.name),)
+                    whole = (_Whole(path, fmt.name, size),)
                     yield _Slot(index, self.pool.submit(_run, whole, self.settings))
                 return
             try:
                 for chunk in fmt.split(reader, CHUNK_CHARS):
                     if index in self.stopped:
                         return
-                    piece = _Piece(source.name, fmt.name, chunk.text, chunk.line)
+                    piece = _Piece(
+                        source.name, fmt.name, chunk.text, chunk.line, _chunk_size(chunk.text, path)
+                    )
                     yield _Slot(index, self.pool.submit(_run, piece, self.settings))
             except ParseError as error:
                 error.fatal = True
@@ -316,6 +371,11 @@ def _render_here(items: Iterator[Item], target: str | None) -> Iterator[Item]:
             yield item
 
 
+def _chunk_size(text: str, path: str) -> int:
+    """About how many bytes of the file ``path`` the chunk ``text`` came from (0 for stdin)."""
+    return 0 if path == STDIN else len(text.encode("utf-8", "replace"))
+
+
 def _size(path: str) -> int | None:
     """Return the size of the file at ``path``; ``None`` for stdin or if unknown."""
     if path == STDIN:
@@ -334,6 +394,7 @@ def iter_parse_inputs(
     limits: Limits | None = None,
     render: str | None = None,
     read_stdin: Callable[[], IO[bytes] | IO[str]] = lambda: sys.stdin.buffer,
+    on_progress: Callable[[int, int, int], None] | None = None,
 ) -> Iterator[tuple[int, Item | None]]:
     """Parse ``paths`` in ``jobs`` worker processes; yield what each gives, in order.
 
@@ -350,10 +411,19 @@ def iter_parse_inputs(
         limits: as in :func:`newsparse.iter_parse`.
         render: the name of a :attr:`~newsparse.Format.joinable` output
             format, to have the workers render: each article then comes back
-            as its text (the texts of consecutive articles as one string),
-            and an article the format refuses as a :class:`RenderFailure`.
+            as its text (the texts of consecutive articles as one
+            :class:`RenderedText`), and an article the format refuses as a
+            :class:`RenderFailure`.
         read_stdin: returns the stream of standard input.
+        on_progress: called as ``on_progress(i, articles, size)`` once the
+            items of a task for ``paths[i]`` have been given: the articles
+            it read, and about how many bytes of the input it covered (a
+            whole file's size, a chunk's size in UTF-8; ``0`` for standard
+            input, whose bytes ``read_stdin`` can count).  The sizes of an
+            input's tasks add up to about its size, or less when its parse
+            ended early.
     """
+    progress = on_progress if on_progress is not None else _ignore_progress
     if render is not None and not get_format(render).joinable:
         raise ValueError(f"format {render!r} is not joinable: the workers cannot render it")
     settings = _Settings(DEFAULT_LIMITS if limits is None else limits, render)
@@ -383,8 +453,7 @@ def iter_parse_inputs(
                 fill()
                 continue
             if isinstance(slot.result, Iterator):
-                for item in slot.result:
-                    yield slot.input, item
+                yield from _counted_here(slot.input, slot.result, progress)
                 fill()
                 continue
             outcomes = slot.result if isinstance(slot.result, list) else slot.result.result()
@@ -396,6 +465,7 @@ def iter_parse_inputs(
                     ended += 1
                 for item in outcome.items:
                     yield index, item
+                progress(index, outcome.articles, outcome.size)
                 if outcome.fatal:
                     planner.stopped.add(index)
         while ended < len(paths):
@@ -403,6 +473,20 @@ def iter_parse_inputs(
             ended += 1
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _counted_here(
+    index: int, items: Iterator[Item], progress: Callable[[int, int, int], None]
+) -> Iterator[tuple[int, Item]]:
+    """Give the items of an input parsed in this process, telling ``progress`` of each article."""
+    for item in items:
+        yield index, item
+        if isinstance(item, (Article, str, RenderFailure)):
+            progress(index, 1, 0)
+
+
+def _ignore_progress(_index: int, _articles: int, _size: int) -> None:
+    """Hear nothing: the default ``on_progress``."""
 
 
 def _start_method() -> multiprocessing.context.BaseContext:

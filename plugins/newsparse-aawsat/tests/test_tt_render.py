@@ -97,14 +97,26 @@ REFUSED: dict[str, tuple[dict[str, Any], str]] = {
 }
 
 
-@pytest.mark.parametrize(("fields", "field"), REFUSED.values(), ids=list(REFUSED))
-def test_unrepresentable_field_is_refused(fields: dict[str, Any], field: str) -> None:
+MISSING = {
+    "no-number",
+    "image-without-caption",
+    "second-image-without-alt",
+    "first-of-two-images-without-alt",
+}
+"""The refusals of a value TT requires that the article lacks."""
+
+
+@pytest.mark.parametrize(("name", "fields", "field"), [(n, *r) for n, r in REFUSED.items()])
+def test_unrepresentable_field_is_refused(name: str, fields: dict[str, Any], field: str) -> None:
     article = Article(**{**BASE, **fields})
     with pytest.raises(RenderError) as caught:
         newsparse.render([article], "tt")
     assert caught.value.format == "tt"
     assert caught.value.field == field
     assert field in str(caught.value)
+    assert caught.value.missing == (name in MISSING)
+    wording = "requires a value for" if name in MISSING else "cannot represent"
+    assert f"format 'tt' {wording} {field}: " in str(caught.value)
 
 
 @pytest.mark.parametrize(("fields", "field"), REFUSED.values(), ids=list(REFUSED))
@@ -129,6 +141,7 @@ def test_first_headline_starting_with_zwnbsp_is_refused() -> None:
 
 def test_refusal_in_a_list_gives_no_output() -> None:
     good = Article(**BASE)
-    bad = Article(**{**BASE, "authors": ["A. Writer"]})
-    with pytest.raises(RenderError):
+    bad = Article(**{**BASE, "title": "Signed", "authors": ["A. Writer"]})
+    with pytest.raises(RenderError) as caught:
         newsparse.render([good, bad], "tt")
+    assert (caught.value.index, caught.value.title) == (1, "Signed")

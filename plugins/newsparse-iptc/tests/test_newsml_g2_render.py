@@ -146,11 +146,24 @@ def _with(**meta: str) -> Article:
     ],
 )
 def test_refused(article: Article, field: str) -> None:
-    assert refused(article).field == field
+    error = refused(article)
+    assert error.field == field
+    # A guid, a version date and (in the inline NITF) the heading of a later
+    # section are required; the rest is there and cannot be written.
+    missing = field in {"meta['newsml-g2.guid']", "body[1].heading"} or (
+        field == "modified" and article.modified is None
+    )
+    assert error.missing == missing
+
+
+def test_the_inline_headline_is_named_as_the_meta_key_that_holds_it() -> None:
+    article = _with(**{"newsml-g2.nitf.hl1": "Two  spaces"})
+    assert refused(article).field == "meta['newsml-g2.nitf.hl1']"
 
 
 def test_a_refused_article_writes_nothing() -> None:
     good = Article(title="Good", modified=MOMENT, meta=GUID)
     bad = Article(title="Bad", modified=MOMENT, meta={**GUID, "other.key": "x"})
-    with pytest.raises(RenderError):
+    with pytest.raises(RenderError) as caught:
         newsparse.render([good, bad], "newsml-g2")
+    assert (caught.value.index, caught.value.title) == (1, "Bad")

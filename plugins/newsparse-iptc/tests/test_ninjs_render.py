@@ -52,6 +52,24 @@ def test_refused(article: Article, field: str) -> None:
     with pytest.raises(RenderError) as caught:
         newsparse.render([article], "ninjs")
     assert (caught.value.format, caught.value.field) == ("ninjs", field)
+    # A uri (the article's, an image's) and a later section's heading are required.
+    assert caught.value.missing == (field in {"url", "images[0].url", "body[1].heading"})
+
+
+def test_an_image_without_url_is_a_missing_value_naming_the_article() -> None:
+    first = Article(title="Fine", url="https://example.com/1")
+    second = Article(
+        title="Gallery",
+        url="https://example.com/2",
+        images=[Image(url="https://example.com/a.jpg"), Image(caption="No address")],
+    )
+    with pytest.raises(RenderError) as caught:
+        newsparse.render([first, second], "ninjs")
+    assert str(caught.value) == (
+        "article 2 (\"Gallery\"): format 'ninjs' requires a value for images[1].url: "
+        "an association needs a uri: the image's url"
+    )
+    assert (caught.value.index, caught.value.title, caught.value.missing) == (1, "Gallery", True)
 
 
 def test_what_json_keeps_is_kept() -> None:

@@ -64,8 +64,8 @@ def test_markup_characters_are_escaped() -> None:
         ),
         (Article(title="T", images=[Image(caption="two\nlines")]), "images[0].caption"),
         (Article(title="T", authors=["A  B"]), "authors[0]"),
-        (Article(title="T", summary="a\n\n\nb"), "summary (paragraph 2)"),
-        (Article(title="T", summary="a\nb"), "summary (paragraph 1)"),
+        (Article(title="T", summary="a\n\n\nb"), "summary"),
+        (Article(title="T", summary="a\nb"), "summary"),
         (Article(title="T", meta={"tt.number": "20"}), "meta['tt.number']"),
         (Article(title="T", meta={"nitf.doc-id": ""}), "meta['nitf.doc-id']"),
         (Article(title="T", meta={"nitf.urgency": "very high"}), "meta['nitf.urgency']"),
@@ -86,11 +86,22 @@ def test_markup_characters_are_escaped() -> None:
     ],
 )
 def test_refused(article: Article, field: str) -> None:
-    assert refused(article).field == field
+    error = refused(article)
+    assert error.field == field
+    # Only an untitled section after the first lacks a value NITF requires (an hl2).
+    assert error.missing == (field == "body[1].heading")
+    assert ("requires a value for" in str(error)) == error.missing
+
+
+def test_a_refused_summary_paragraph_is_named_in_the_reason() -> None:
+    error = refused(Article(title="T", summary="a\n\n\nb"))
+    assert error.reason.startswith("paragraph 2: ")
 
 
 def test_a_refused_article_writes_nothing() -> None:
     good = Article(title="Good")
     bad = Article(title="Bad", meta={"other.key": "x"})
-    with pytest.raises(RenderError):
+    with pytest.raises(RenderError) as caught:
         newsparse.render([good, bad], "nitf")
+    assert (caught.value.index, caught.value.title) == (1, "Bad")
+    assert str(caught.value).startswith("article 2 (\"Bad\"): format 'nitf' cannot represent ")

@@ -243,18 +243,22 @@ class TTFormat(Format):
                 ``"body[0].paragraphs[2]"``, ``"meta['tt.number']"`` ...).
         """
         separator = ""
-        for article in articles:
-            if not separator and article.title.startswith(_BOM):
-                raise self._refuse(
-                    "title",
-                    "a TT text cannot start with U+FEFF: it would be read as a byte-order mark",
-                )
-            text = self._article_text(article)
+        for index, article in enumerate(articles):
+            try:
+                if not separator and article.title.startswith(_BOM):
+                    raise self._refuse(
+                        "title",
+                        "a TT text cannot start with U+FEFF: it would be read as a byte-order mark",
+                    )
+                text = self._article_text(article)
+            except RenderError as error:
+                error.with_article(index, article.title)
+                raise
             out.write(separator + text)
             separator = ARTICLE_SEPARATOR
 
-    def _refuse(self, field: str, reason: str) -> RenderError:
-        return RenderError(self.name, field, reason)
+    def _refuse(self, field: str, reason: str, *, missing: bool = False) -> RenderError:
+        return RenderError(self.name, field, reason, missing=missing)
 
     def _article_text(self, article: Article) -> str:
         for field in _REFUSED_TUPLES:
@@ -281,7 +285,9 @@ class TTFormat(Format):
         number = article.meta.get(NUMBER_KEY)
         field = f"meta[{NUMBER_KEY!r}]"
         if number is None:
-            raise self._refuse(field, "every TT article has a number after its 'TT' line")
+            raise self._refuse(
+                field, "every TT article has a number after its 'TT' line", missing=True
+            )
         if not number.isdecimal():
             raise self._refuse(field, f"the TT number must be decimal digits, not {number!r}")
         return number
@@ -296,12 +302,15 @@ class TTFormat(Format):
                 raise self._refuse(f"{field}.credit", "TT text has no separate image credit")
             if image.caption is None:
                 raise self._refuse(
-                    f"{field}.caption", "TT writes an image as its caption (after its alt text)"
+                    f"{field}.caption",
+                    "TT writes an image as its caption (after its alt text)",
+                    missing=True,
                 )
             if image.alt is None and len(images) > 1:
                 raise self._refuse(
                     f"{field}.alt",
                     "with several images each needs alt text and a caption (two lines)",
+                    missing=True,
                 )
             for part in ("alt", "caption"):
                 text = getattr(image, part)

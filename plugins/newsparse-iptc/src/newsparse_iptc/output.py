@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from typing import TextIO
 
+from newsparse.errors import RenderError
 from newsparse.model import Article
 
 __all__ = ["write_all"]
@@ -19,10 +20,15 @@ def write_all(
     """Write each article's document to ``out``, once ``check`` accepted them all.
 
     So an article the format refuses (``check`` raises
-    :class:`~newsparse.RenderError`) leaves nothing half-written.
+    :class:`~newsparse.RenderError`) leaves nothing half-written.  The error
+    names the article: its index among ``articles`` and its title.
     """
     items = list(articles)
-    for article in items:
-        check(article)
+    for index, article in enumerate(items):
+        try:
+            check(article)
+        except RenderError as error:
+            error.with_article(index, article.title)
+            raise
     for article in items:
         out.write(write(article))

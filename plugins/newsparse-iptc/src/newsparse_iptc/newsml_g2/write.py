@@ -152,8 +152,8 @@ def _version_created(article: Article) -> str | None:
     return article.meta.get(names.VERSION_CREATED)
 
 
-def _refuse(field: str, reason: str) -> RenderError:
-    return RenderError(names.FORMAT_NAME, field, reason)
+def _refuse(field: str, reason: str, *, missing: bool = False) -> RenderError:
+    return RenderError(names.FORMAT_NAME, field, reason, missing=missing)
 
 
 def _inline(article: Article) -> Article:
@@ -176,7 +176,7 @@ def _inline(article: Article) -> Article:
 def check(article: Article) -> None:
     """Raise :class:`~newsparse.RenderError` if NewsML-G2 cannot hold ``article`` exactly."""
     for field, value in nitf_write.texts(article):
-        reason = problem(value)
+        reason = nitf_write.text_problem(field, value)
         if reason is not None:
             raise _refuse(field, reason)
     for key, value in article.meta.items():
@@ -188,7 +188,9 @@ def check(article: Article) -> None:
             raise _refuse(field, "XML Schema takes UTC offsets from -14:00 to +14:00 only")
     if names.GUID not in article.meta:
         raise _refuse(
-            f"meta[{names.GUID!r}]", "a news item needs a guid (its identifier): set this key"
+            f"meta[{names.GUID!r}]",
+            "a news item needs a guid (its identifier): set this key",
+            missing=True,
         )
     first, version = _first_created(article), _version_created(article)
     if first is None and version is None:
@@ -196,6 +198,7 @@ def check(article: Article) -> None:
             "modified",
             "a news item needs versionCreated: set modified or published "
             f"(or meta[{names.VERSION_CREATED!r}])",
+            missing=True,
         )
     if version is not None and version == first:
         raise _refuse(
@@ -206,7 +209,18 @@ def check(article: Article) -> None:
     try:
         nitf_write.check(_inline(article))
     except RenderError as error:
-        raise _refuse(error.field, error.reason) from None
+        raise _refuse(
+            _item_field(article, error.field), error.reason, missing=error.missing
+        ) from None
+
+
+def _item_field(article: Article, field: str) -> str:
+    """Return the item's field that holds ``field`` of the inline NITF (see :func:`_inline`)."""
+    if field == "title" and names.INLINE_HEADLINE in article.meta:
+        return f"meta[{names.INLINE_HEADLINE!r}]"
+    if field == "summary" and names.INLINE_ABSTRACT in article.meta:
+        return f"meta[{names.INLINE_ABSTRACT!r}]"
+    return field
 
 
 _BUILD = Builder(names.NAMESPACE)

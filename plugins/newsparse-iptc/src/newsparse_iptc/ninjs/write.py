@@ -21,8 +21,8 @@ __all__ = ["check", "to_item"]
 _PUB_STATUSES = frozenset({"usable", "withheld", "canceled"})
 
 
-def _refuse(field: str, reason: str) -> RenderError:
-    return RenderError(names.FORMAT_NAME, field, reason)
+def _refuse(field: str, reason: str, *, missing: bool = False) -> RenderError:
+    return RenderError(names.FORMAT_NAME, field, reason, missing=missing)
 
 
 def _check_body(article: Article) -> None:
@@ -31,6 +31,7 @@ def _check_body(article: Article) -> None:
             raise _refuse(
                 f"body[{index}].heading",
                 "only the first section may be untitled: a heading is what starts a section",
+                missing=True,
             )
         texts = [("heading", section.heading)] if section.heading is not None else []
         texts += [(f"paragraphs[{n}]", text) for n, text in enumerate(section.paragraphs)]
@@ -43,7 +44,11 @@ def _check_body(article: Article) -> None:
 def _check_images(article: Article) -> None:
     for index, image in enumerate(article.images):
         if image.url is None:
-            raise _refuse(f"images[{index}].url", "an association needs a uri: the image's url")
+            raise _refuse(
+                f"images[{index}].url",
+                "an association needs a uri: the image's url",
+                missing=True,
+            )
 
 
 def _check_meta(article: Article) -> None:
@@ -62,7 +67,9 @@ def _check_meta(article: Article) -> None:
 def check(article: Article) -> None:
     """Raise :class:`~newsparse.RenderError` if ninjs cannot hold ``article`` exactly."""
     if article.url is None:
-        raise _refuse("url", "ninjs requires a uri, and the article's url is written there")
+        raise _refuse(
+            "url", "ninjs requires a uri, and the article's url is written there", missing=True
+        )
     _check_body(article)
     _check_images(article)
     _check_meta(article)

@@ -19,7 +19,7 @@ from newsparse_iptc.nitf import names
 from newsparse_iptc.text import problem
 from newsparse_iptc.xmlbuild import Builder
 
-__all__ = ["DECLARATION", "check", "element", "texts", "write"]
+__all__ = ["DECLARATION", "check", "element", "text_problem", "texts", "write"]
 
 DECLARATION = '<?xml version="1.0" encoding="UTF-8"?>\n'
 """The line every rendered document starts with."""
@@ -54,8 +54,22 @@ def texts(article: Article) -> Iterator[tuple[str, str]]:
     if article.publisher is not None:
         yield "publisher", article.publisher
     if article.summary is not None:
-        for index, part in enumerate(article.summary.split("\n\n")):
-            yield f"summary (paragraph {index + 1})", part
+        yield "summary", article.summary
+
+
+def text_problem(field: str, value: str) -> str | None:
+    """Return why the text ``value`` of ``field`` does not read back unchanged, or ``None``.
+
+    The summary is written one paragraph (``p``) at a time, so each of its
+    paragraphs is checked, and the reason names the paragraph.
+    """
+    if field != "summary":
+        return problem(value)
+    for number, part in enumerate(value.split("\n\n"), start=1):
+        reason = problem(part)
+        if reason is not None:
+            return f"paragraph {number}: {reason}"
+    return None
 
 
 def _value_problem(key: str, value: str) -> str | None:
@@ -87,7 +101,7 @@ def _meta_problem(article: Article, key: str, value: str) -> str | None:
 def check(article: Article) -> None:
     """Raise :class:`~newsparse.RenderError` if NITF cannot hold ``article`` exactly."""
     for field, value in texts(article):
-        reason = problem(value)
+        reason = text_problem(field, value)
         if reason is not None:
             raise RenderError(names.FORMAT_NAME, field, reason)
     for index, section in enumerate(article.body):
@@ -96,6 +110,7 @@ def check(article: Article) -> None:
                 names.FORMAT_NAME,
                 f"body[{index}].heading",
                 "only the first section may be untitled: an hl2 is what starts a section",
+                missing=True,
             )
     for key, value in article.meta.items():
         reason = _meta_problem(article, key, value)

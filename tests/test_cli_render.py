@@ -1,0 +1,221 @@
+"""``newsparse convert``: rendering refusals name the input, the article and its title;
+``--drop-unrepresentable`` drops on request and lists every dropped field.
+
+The messages are the same with ``--jobs 2`` as without (issue 18, item 7).
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import re
+from collections.abc import Iterable, Iterator, Mapping
+from pathlib import Path
+from typing import TextIO
+
+import pytest
+from click.testing import CliRunner, Result
+
+import newsparse
+from newsparse import Article, Format, RenderError
+from newsparse.cli import cli
+from newsparse.hookspecs import hookimpl
+from newsparse.plugins import registered
+from newsparse.registry import FormatRegistry
+
+REPO = Path(__file__).resolve().parents[1]
+SEED = REPO / "examples" / "aawsat-seed.txt"
+READABILITY = REPO.parent / "shared" / "corpora" / "readability"
+
+
+def run(*args: str) -> Result:
+    return CliRunner().invoke(cli, list(args))
+
+
+def need(*names: str) -> None:
+    missing = [name for name in names if name not in newsparse.formats()]
+    if missing:
+        pytest.skip(f"the plugins of {', '.join(missing)} are not installed")
+
+
+def jsonl(*articles: Mapping[str, object]) -> str:
+    return "".join(json.dumps({"title": "x", **fields}) + "\n" for fields in articles)
+
+
+@pytest.fixture
+def dumps(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Two dumps; the second article of b.jsonl has an image without an address."""
+    monkeypatch.chdir(tmp_path)
+    site = {"url": "https://example.com/a"}
+    (tmp_path / "a.jsonl").write_text(
+        jsonl({**site, "title": "One"}, {**site, "title": "Two"}), encoding="utf-8"
+    )
+    gallery = {
+        **site,
+        "title": "Gallery",
+        "images": [{"url": "https://e.com/1.jpg"}, {"caption": "c"}],
+    }
+    (tmp_path / "b.jsonl").write_text(
+        jsonl({**site, "title": "Three"}, gallery, {**site, "title": "Five"}), encoding="utf-8"
+    )
+    return tmp_path
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_the_seed_to_nitf_is_refused_naming_input_article_and_title(jobs: str) -> None:
+    need("tt", "nitf")
+    result = run("convert", str(SEED), "--to", "nitf", "--jobs", jobs)
+    assert result.exit_code == 1
+    assert result.stdout == ""
+    assert result.stderr.startswith(
+        f'error: {SEED}: article 1 ("Khamenei Raises Doubts on Negotiations with the W…"): '
+        "format 'nitf' cannot represent meta['tt.number']: not a key of the nitf format"
+    )
+    assert f"  {SEED}: 1 problem(s)\n" in result.stderr
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_the_seed_to_nitf_with_the_opt_in_lists_each_dropped_field(jobs: str) -> None:
+    need("tt", "nitf")
+    result = run("convert", str(SEED), "--to", "nitf", "--drop-unrepresentable", "--jobs", jobs)
+    assert result.exit_code == 0, result.stderr
+    lines = result.stderr.splitlines()
+    assert [line.split(": dropped ")[0] for line in lines[:2]] == [
+        f'{SEED}: article 1 ("Khamenei Raises Doubts on Negotiations with the W…")',
+        f'{SEED}: article 2 ("Washington-Tehran Nuclear Talks Postponed as Iran…")',
+    ]
+    assert all(": dropped meta['tt.number'] ('20'): format 'nitf' " in line for line in lines[:2])
+    assert lines[2:] == [
+        "2 field(s) dropped from 2 article(s): format 'nitf' cannot hold them "
+        "(--drop-unrepresentable)"
+    ]
+    seed = newsparse.parse(SEED, "tt")
+    assert [a.title for a in newsparse.parse(result.stdout, "nitf")] == [a.title for a in seed]
+
+
+def test_without_the_opt_in_nothing_is_dropped(dumps: Path) -> None:
+    need("ninjs")
+    result = run("convert", "a.jsonl", "b.jsonl", "--to", "ninjs")
+    assert result.exit_code == 1
+    assert result.stdout == ""
+    assert "dropped" not in result.stderr
+    assert result.stderr.splitlines()[0] == (
+        "error: b.jsonl: article 2 (\"Gallery\"): format 'ninjs' requires a value for "
+        "images[1].url: an association needs a uri: the image's url"
+    )
+    assert "  b.jsonl: 1 problem(s)" in result.stderr.splitlines()
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_an_image_without_url_is_dropped_on_request_and_reported(dumps: Path, jobs: str) -> None:
+    need("ninjs")
+    result = run(
+        "convert", "a.jsonl", "b.jsonl", "--to", "ninjs", "--drop-unrepresentable", "-j", jobs
+    )
+    assert result.exit_code == 0, result.stderr
+    assert result.stderr.splitlines() == [
+        "b.jsonl: article 2 (\"Gallery\"): dropped images[1] (Image(caption='c')): "
+        "format 'ninjs' requires a value for images[1].url: an association needs a uri: "
+        "the image's url",
+        "1 field(s) dropped from 1 article(s): format 'ninjs' cannot hold them "
+        "(--drop-unrepresentable)",
+    ]
+    back = newsparse.parse(result.stdout, "ninjs")
+    assert [len(a.images) for a in back] == [0, 0, 0, 1, 0]
+
+
+def test_drops_and_problems_together_exit_with_1(dumps: Path) -> None:
+    need("ninjs")
+    (dumps / "c.jsonl").write_text(jsonl({"title": "No address"}), encoding="utf-8")
+    result = run("convert", "b.jsonl", "c.jsonl", "--to", "ninjs", "--drop-unrepresentable")
+    assert result.exit_code == 1
+    lines = result.stderr.splitlines()
+    assert lines[0].startswith('b.jsonl: article 2 ("Gallery"): dropped images[1] ')
+    assert lines[1] == (
+        "error: c.jsonl: article 1 (\"No address\"): format 'ninjs' requires a value for url: "
+        "ninjs requires a uri, and the article's url is written there"
+    )
+    assert lines[2].startswith("1 field(s) dropped from 1 article(s)")
+    assert "  c.jsonl: 1 problem(s)" in lines
+
+
+class PickyFormat(Format):
+    """A joinable format (so rendered by the workers) that refuses articles titled "bad"."""
+
+    name = "picky"
+    label = "Picky"
+    joinable = True
+
+    def render(self, articles: Iterable[Article], out: TextIO) -> None:
+        for index, article in enumerate(articles):
+            if article.title == "bad":
+                raise RenderError(self.name, "title", "it is bad").with_article(index, "bad")
+            out.write(article.title + "\n")
+
+
+class PickyPlugin:
+    @hookimpl
+    def newsparse_register_formats(self, registry: FormatRegistry) -> None:
+        registry.add(PickyFormat())
+
+
+@pytest.fixture
+def picky() -> Iterator[None]:
+    with registered(PickyPlugin(), name="picky"):
+        yield
+
+
+def test_a_refusal_by_the_workers_names_the_same_article_as_a_serial_run(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, picky: None
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "a.jsonl").write_text(jsonl({"title": "A"}, {"title": "B"}), encoding="utf-8")
+    (tmp_path / "b.jsonl").write_text(
+        jsonl({"title": "C"}, {"title": "D"}, {"title": "bad"}), encoding="utf-8"
+    )
+    serial = run("convert", "a.jsonl", "b.jsonl", "--to", "picky")
+    parallel = run("convert", "a.jsonl", "b.jsonl", "--to", "picky", "--jobs", "2")
+    assert serial.exit_code == parallel.exit_code == 1
+    assert serial.stderr == parallel.stderr
+    assert serial.stderr.splitlines()[0] == (
+        "error: b.jsonl: article 3 (\"bad\"): format 'picky' cannot represent title: it is bad"
+    )
+
+
+@pytest.mark.skipif(
+    not READABILITY.is_dir(), reason="the readability corpus (../shared) is not here"
+)
+def test_forty_real_pages_through_jsonl_to_ninjs(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The issue's case: the refusal names the dump, the article and its title."""
+    need("ninjs")
+    monkeypatch.chdir(tmp_path)
+    pages = sorted(READABILITY.glob("*/source.html.gz"))[:40]
+    names = []
+    for page in pages:
+        name = f"{page.parent.name}.html"
+        (tmp_path / name).write_bytes(gzip.decompress(page.read_bytes()))
+        names.append(name)
+    made = run("convert", *names, "--to", "jsonl", "-o", "dump.jsonl", "--partial")
+    assert Path("dump.jsonl").stat().st_size > 0, made.stderr
+    dump = newsparse.parse(Path("dump.jsonl"), "jsonl")
+    refused = run("convert", "dump.jsonl", "--to", "ninjs")
+    assert refused.exit_code == 1
+    first = refused.stderr.splitlines()[0]
+    found = re.match(
+        r'error: dump\.jsonl: article (\d+) \("([^"]*)"\): format \'ninjs\' (.*)', first
+    )
+    assert found is not None, first
+    index = int(found[1]) - 1
+    assert dump[index].title.startswith(found[2].rstrip("…"))
+    with pytest.raises(RenderError) as caught:
+        newsparse.render([dump[index]], "ninjs")
+    assert first.endswith(caught.value.problem)
+    # With the opt-in, each dropped image is one without an address, named by article.
+    lossy = run("convert", "dump.jsonl", "--to", "ninjs", "--drop-unrepresentable")
+    drops = re.findall(
+        r"^dump\.jsonl: article (\d+) .*?: dropped images\[(\d+)\] ", lossy.stderr, re.M
+    )
+    assert drops
+    assert all(dump[int(n) - 1].images[int(k)].url is None for n, k in drops)
