@@ -57,6 +57,7 @@ def compression_of(head: bytes) -> str | None:
     ``head`` should hold :data:`MAGIC_SIZE` bytes, unless the input is
     shorter.
 
+    >>> from newsparse.compressed import compression_of
     >>> compression_of(b"\\x1f\\x8b\\x08\\x00"), compression_of(b'{"title"')
     ('gzip', None)
     """
@@ -91,7 +92,8 @@ def could_be_compressed(start: bytes) -> bool:
     Lets a reader stop waiting for more bytes of a pipe as soon as the
     first ones settle the question.
 
-    >>> could_be_compressed(b"\x1f"), could_be_compressed(b"{")
+    >>> from newsparse.compressed import could_be_compressed
+    >>> could_be_compressed(b"\\x1f"), could_be_compressed(b"{")
     (True, False)
     """
     return any(len(start) < len(magic) and magic.startswith(start) for magic in _MAGIC_NUMBERS)

@@ -759,7 +759,7 @@ def open_source(data: Any, *, name: str | None = None) -> Source:
 
     ``str`` is always content, never a file name: pass a :class:`pathlib.Path`
     to read a file.  A file object is read with ``read1`` when it has one
-    (a :class:`io.BufferedReader`, ``sys.stdin.buffer``), a line at a time
+    (an ``io.BufferedReader``, ``sys.stdin.buffer``), a line at a time
     when it is a text stream that cannot seek (a pipe), and with ``read``
     otherwise, so that what a pipe holds is read without waiting for more.
     What :meth:`Source.give_back` kept of the same stream is read first.
