@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import bz2
 import contextlib
+import doctest
 import functools
 import gzip
 import io
@@ -22,6 +23,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import newsparse
+import newsparse.compressed
 from fixtures_plugins import isolated_host
 from newsparse import Article, Limits, NewsparseError, ParseError, UnknownFormatError, parse
 from newsparse.compressed import compression_of
@@ -210,3 +212,9 @@ def test_a_cut_anywhere_loses_nothing_silently(compression: str, data: st.DataOb
     with pytest.raises(NewsparseError):
         seen.extend(newsparse.iter_parse(packed[:cut], "jsonl"))
     assert seen == expected[: len(seen)]
+
+
+def test_docstring_examples() -> None:
+    result = doctest.testmod(newsparse.compressed, verbose=False, report=False)
+    assert result.attempted > 0
+    assert result.failed == 0

@@ -5,7 +5,14 @@ ends (``\\r\\n`` and ``\\r`` become ``\\n``), read in chunks so that memory
 stays bounded.  Bytes are decoded incrementally; a byte-order mark picks the
 encoding, otherwise the format's :attr:`~newsparse.Format.encoding` is used.
 An undecodable byte raises :class:`~newsparse.ParseError` with its line,
-column and byte offset, never :class:`UnicodeDecodeError`.
+column and byte offset, never :class:`UnicodeDecodeError`.  Bytes compressed
+with gzip, bzip2 or xz are decompressed first, as they are read
+(:mod:`newsparse.compressed`).
+
+A file object is read without waiting for more than it holds (see
+:func:`open_source`), so articles written to a pipe reach the format as they
+arrive.  :meth:`Source.give_back` leaves a file object as it was found, for
+:func:`newsparse.detect`.
 
 A format that hands its whole input to a parser working on bytes (lxml, say)
 can call :meth:`TextReader.read_utf8` instead of :meth:`TextReader.read`:
