@@ -25,7 +25,6 @@ from __future__ import annotations
 import codecs
 import io
 import os
-import weakref
 from collections.abc import Callable, Iterator
 from typing import IO, Any, Protocol
 
@@ -37,6 +36,7 @@ from newsparse.compressed import (
     could_be_compressed,
 )
 from newsparse.errors import NewsparseError, ParseError
+from newsparse.fileobjects import KEPT, reading_method, rewinder, weakly_referable
 from newsparse.limits import DEFAULT_LIMITS, Limits
 
 __all__ = [
@@ -320,11 +320,7 @@ class Source:
         """
         if self._stream is None or self._rewind is not None:
             return True
-        try:
-            weakref.ref(self._stream)
-        except TypeError:
-            return False
-        return True
+        return weakly_referable(self._stream)
 
     def sample_text(self, encoding: str) -> str:
         """Return the start of the input as text, for sniffing (never raises)."""
@@ -366,7 +362,7 @@ class Source:
             parts = (self._recorded or []) + self._unread
             kept = parts[0][:0].join(parts)  # type: ignore[arg-type]
             try:
-                _KEPT[self._stream] = kept
+                KEPT[self._stream] = kept
             except TypeError:
                 raise ValueError(
                     f"{self.name}: what was read from this stream cannot be kept for the"
@@ -757,10 +753,6 @@ def _translate_newlines(text: str) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
-_KEPT: weakref.WeakKeyDictionary[Any, bytes | str] = weakref.WeakKeyDictionary()
-"""What :meth:`Source.give_back` kept of streams that cannot seek, until their next parse."""
-
-
 def open_source(data: Any, *, name: str | None = None) -> Source:
     """Open any accepted input as a :class:`Source`; nothing is read yet.
 
@@ -783,13 +775,13 @@ def open_source(data: Any, *, name: str | None = None) -> Source:
     if isinstance(data, os.PathLike):
         path = os.fspath(data)
         handle = open(path, "rb")  # noqa: SIM115 - closed by Source.close
-        return Source(name or str(path), read=_available(handle), close=handle.close)
+        return Source(name or str(path), read=reading_method(handle), close=handle.close)
     if callable(getattr(data, "read", None)):
-        kept = _KEPT.pop(data, None) if _weakly_referable(data) else None
-        rewind = None if kept else _rewinder(data)
+        kept = KEPT.pop(data, None) if weakly_referable(data) else None
+        rewind = None if kept else rewinder(data)
         return Source(
             name or _stream_name(data),
-            read=_available(data),
+            read=reading_method(data),
             stream=data,
             rewind=rewind,
             kept=kept or b"",
@@ -807,67 +799,6 @@ def _once(value: bytes | str) -> Callable[[int], bytes | str]:
         return pending.pop() if pending else value[:0]
 
     return read
-
-
-def _available(stream: Any) -> Callable[[int], bytes | str]:
-    """Choose the method that returns what ``stream`` has without waiting for more.
-
-    ``read(n)`` of a buffered binary stream over a pipe waits until it has
-    ``n`` bytes or the pipe is closed; ``read1(n)`` returns what is there.
-    A text stream's ``read(n)`` waits too, but ``readline(n)`` stops at the
-    end of a line.  ``read1`` and ``readline`` are not used where a subclass
-    overrides ``read`` after them (they would go around the override).
-    """
-    cls = type(stream)
-    read1 = getattr(stream, "read1", None)
-    if callable(read1) and not _overridden_after(cls, "read", "read1"):
-        return read1  # type: ignore[no-any-return]
-    readline = getattr(stream, "readline", None)
-    if (
-        isinstance(stream, io.TextIOBase)
-        and callable(readline)
-        and not _overridden_after(cls, "read", "readline")
-        and not _seekable(stream)
-    ):
-        return readline  # type: ignore[no-any-return]
-    return stream.read  # type: ignore[no-any-return]
-
-
-def _overridden_after(cls: type, name: str, other: str) -> bool:
-    """Whether a subclass defines ``name`` below the class that defines ``other``."""
-    for klass in cls.__mro__:
-        attributes = vars(klass)
-        if other in attributes:
-            return False
-        if name in attributes:
-            return True
-    return False
-
-
-def _seekable(stream: Any) -> bool:
-    try:
-        return bool(stream.seekable())
-    except (AttributeError, OSError, ValueError):
-        return False
-
-
-def _rewinder(stream: Any) -> Callable[[], object] | None:
-    """Return a function that seeks ``stream`` back to where it is now, if it can seek."""
-    if not _seekable(stream):
-        return None
-    try:
-        position = stream.tell()
-    except (AttributeError, OSError, ValueError):
-        return None
-    return lambda: stream.seek(position)
-
-
-def _weakly_referable(stream: object) -> bool:
-    try:
-        weakref.ref(stream)
-    except TypeError:
-        return False
-    return True
 
 
 def _stream_name(stream: object) -> str:
