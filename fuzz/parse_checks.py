@@ -15,6 +15,7 @@ from pathlib import Path
 
 import newsparse
 from newsparse import Article, NewsparseError, ParseError, PluginError, UnknownFormatError
+from newsparse.compressed import MAGIC_SIZE, compression_of
 from newsparse.textio import SAMPLE_SIZE
 
 __all__ = [
@@ -221,7 +222,8 @@ def check_input(data: bytes, format_name: str) -> None:
     :class:`~newsparse.PluginError` from a crash); each error names the
     source, the format and a line and column of at least 1; raising stops
     where collecting reports its first error; a fatal error is the last one;
-    valid UTF-8 bytes and the same text give the same result; and in JSON
+    valid UTF-8 bytes and the same text give the same result (unless the bytes
+    start like compressed data, which is decompressed); and in JSON
     Lines every non-blank line gives exactly one article or one error.
 
     Args:
@@ -243,6 +245,8 @@ def check_input(data: bytes, format_name: str) -> None:
     from_text = _check_once(text, name)
     if _declares_other_encoding(data, name):
         return  # the bytes are decoded as they say, the text is not
+    if compression_of(data[:MAGIC_SIZE]) is not None:
+        return  # the bytes are decompressed (zip and bzip2 start in ASCII), the text is not
     if from_text != from_bytes:
         raise _fail("the same input as bytes and as text gave different results", data)
 

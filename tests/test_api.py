@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import io
 import itertools
+import os
+import threading
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -700,3 +702,206 @@ def test_a_failing_or_unknown_declaration_is_a_plugin_error(
             parse(f"{head}\nTitle".encode(), "declaring")
         assert caught.value.plugin == "declaring"
         assert isinstance(caught.value.__cause__, cause)
+
+
+# --- detection leaves a stream as it was ------------------------------------
+
+
+def _numbered_jsonl(count: int, bad_line: int | None = None) -> bytes:
+    lines = [b'{"title": "Article %d"}\n' % number for number in range(1, count + 1)]
+    if bad_line is not None:
+        lines[bad_line - 1] = b'{"title": \n'
+    return b"".join(lines)
+
+
+def test_detect_then_parse_of_an_open_file_reads_it_all(tmp_path: Path) -> None:
+    path = tmp_path / "feed.jsonl"
+    path.write_bytes(_numbered_jsonl(2))
+    with path.open("rb") as stream:
+        assert parse(stream, detect(stream).name) == parse(path)
+    assert len(parse(path)) == 2
+
+
+def test_detect_goes_back_to_where_the_stream_was_not_to_its_start(tmp_path: Path) -> None:
+    path = tmp_path / "feed.jsonl"
+    path.write_bytes(_numbered_jsonl(3))
+    with path.open("rb") as stream:
+        stream.readline()
+        assert detect(stream).name == "jsonl"
+        assert [a.title for a in parse(stream, "jsonl")] == ["Article 2", "Article 3"]
+
+
+@pytest.mark.parametrize("text", [False, True])
+def test_errors_after_detect_count_lines_from_the_start(text: bool, tmp_path: Path) -> None:
+    path = tmp_path / "dump.jsonl"
+    path.write_bytes(_numbered_jsonl(20_000, bad_line=15_000))  # 500 KB, bad far beyond the sample
+    problems: list[ParseError] = []
+    stream = path.open(encoding="utf-8") if text else path.open("rb")
+    with stream:
+        articles = parse(stream, detect(stream).name, on_error=problems.append)
+    assert len(articles) == 19_999
+    assert [(p.line, p.column) for p in problems] == [(15_000, 11)]
+
+
+PipeMaker = Callable[[bytes, str], IO[Any]]
+
+
+@pytest.fixture
+def pipes() -> Iterator[PipeMaker]:
+    """Make closed pipes holding some bytes (written by a thread), read as binary or text."""
+    made: list[tuple[IO[Any], threading.Thread]] = []
+
+    def make(data: bytes, kind: str) -> IO[Any]:
+        read_end, write_end = os.pipe()
+        writer = threading.Thread(target=_write_and_close, args=(write_end, data))
+        writer.start()
+        stream = os.fdopen(read_end, "rb" if kind == "binary" else "r")
+        made.append((stream, writer))
+        return stream
+
+    yield make
+    for stream, writer in made:
+        stream.close()
+        writer.join()
+
+
+def _write_and_close(write_end: int, data: bytes) -> None:
+    with os.fdopen(write_end, "wb") as out:
+        out.write(data)
+
+
+@pytest.mark.parametrize("kind", ["binary", "text"])
+def test_detect_then_parse_of_a_pipe_reads_it_all(kind: str, pipes: PipeMaker) -> None:
+    data = _numbered_jsonl(5000)  # more than the sample
+    stream = pipes(data, kind)
+    fmt = detect(stream)
+    assert fmt.name == "jsonl"
+    assert detect(stream).name == "jsonl"  # a second look sees the same start
+    articles = parse(stream, fmt.name)
+    assert [a.title for a in articles] == [f"Article {n}" for n in range(1, 5001)]
+
+
+@pytest.mark.parametrize("kind", ["binary", "text", "seekable"])
+def test_a_failed_detection_leaves_the_stream_for_another_try(kind: str, pipes: PipeMaker) -> None:
+    data = b"Rain in Tehran\n" + _numbered_jsonl(3)
+    stream = io.BytesIO(data) if kind == "seekable" else pipes(data, kind)
+    with pytest.raises(UnknownFormatError, match="no format recognises"):
+        parse(stream)
+    with pytest.raises(UnknownFormatError, match="render-only"):
+        parse(stream, "text")
+    errors: list[ParseError] = []
+    articles = parse(stream, "jsonl", on_error=errors.append)
+    assert [a.title for a in articles] == ["Article 1", "Article 2", "Article 3"]
+    assert [(e.line, e.column) for e in errors] == [(1, 1)]  # the first line is still there
+
+
+def test_detect_refuses_a_stream_it_could_not_give_back() -> None:
+    class Slotted:
+        __slots__ = ("reads",)
+
+        def __init__(self) -> None:
+            self.reads = 0
+
+        def read(self, size: int = -1) -> bytes:
+            self.reads += 1
+            return b""
+
+    stream = Slotted()
+    with pytest.raises(ValueError, match="format="):
+        detect(cast(IO[bytes], stream))
+    assert stream.reads == 0
+
+
+# --- a live pipe: articles come out as they are written --------------------
+
+
+class LivePipe:
+    """A pipe a thread writes ``data`` to, then keeps open until released (or 5 s)."""
+
+    def __init__(self, data: bytes) -> None:
+        self.read_end, self._write_end = os.pipe()
+        self._data = data
+        self.release = threading.Event()
+        self.closed = threading.Event()
+        self._thread = threading.Thread(target=self._write)
+
+    def _write(self) -> None:
+        os.write(self._write_end, self._data)
+        self.release.wait(5)
+        self.closed.set()
+        os.close(self._write_end)
+
+    def __enter__(self) -> LivePipe:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.release.set()
+        self._thread.join()
+
+
+_LIVE_KINDS: dict[str, Callable[[int], IO[Any]]] = {
+    "buffered": lambda fd: os.fdopen(fd, "rb"),
+    "unbuffered": lambda fd: os.fdopen(fd, "rb", buffering=0),
+    "text": lambda fd: os.fdopen(fd, "r", encoding="utf-8"),
+}
+
+
+@pytest.mark.parametrize("kind", sorted(_LIVE_KINDS))
+def test_iter_parse_yields_an_article_before_the_writer_closes(kind: str) -> None:
+    with LivePipe(b'{"title": "First"}\n') as pipe, _LIVE_KINDS[kind](pipe.read_end) as stream:
+        items = iter_parse(stream, "jsonl")
+        first = next(items)
+        assert not pipe.closed.is_set(), "the article came only when the writer closed"
+        assert first == Article(title="First")
+        pipe.release.set()
+        assert list(items) == []
+
+
+def test_detection_on_a_live_pipe_waits_for_the_sample_only() -> None:
+    data = _numbered_jsonl(4000)  # more than the 64 KiB sample
+    assert len(data) > 65536
+    with LivePipe(data) as pipe, open(pipe.read_end, "rb") as stream:
+        items = iter_parse(stream)
+        assert next(items) == Article(title="Article 1")
+        assert not pipe.closed.is_set()
+        pipe.release.set()
+        assert len(list(items)) == 3999
+
+
+# --- a str is content, but one that looks like a path gets a hint -------------
+
+
+def test_a_str_naming_a_file_gets_a_hint_and_the_file_is_not_read(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / "feed.data").write_bytes(_numbered_jsonl(2))  # no known extension
+    monkeypatch.chdir(tmp_path)
+    with pytest.raises(UnknownFormatError) as caught:
+        parse("feed.data")
+    assert "did you mean parse(Path('feed.data'))?" in str(caught.value)
+    assert caught.value.tried  # still the detection error, with its scores
+    with pytest.raises(UnknownFormatError, match=r"iter_parse\(Path\('feed.data'\)\)"):
+        list(iter_parse("feed.data"))
+    with pytest.raises(UnknownFormatError, match=r"detect\(Path\('feed.data'\)\)"):
+        detect("feed.data")
+
+
+@pytest.mark.parametrize("name", ["examples/aawsat-seed.txt", "nowhere/feed.jsonl", "x.json.gz"])
+def test_a_str_ending_in_a_known_extension_gets_a_hint(name: str) -> None:
+    with pytest.raises(UnknownFormatError) as caught:
+        parse(name)
+    assert f"did you mean parse(Path({name!r}))?" in str(caught.value)
+    with pytest.raises(UnknownFormatError) as from_bytes:
+        parse(name.encode())  # the same text as bytes: the same message
+    assert str(from_bytes.value) == str(caught.value).replace("<string>", "<bytes>")
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Rain in Tehran", "two lines\nfeed.jsonl", "x" * 2000 + ".jsonl", "   ", b"feed\xff.jsonl"],
+)
+def test_other_inputs_get_no_hint(text: str | bytes) -> None:
+    with pytest.raises(UnknownFormatError) as caught:
+        parse(text)
+    assert "Path(" not in str(caught.value)

@@ -3,14 +3,18 @@
 from __future__ import annotations
 
 import io
-from collections.abc import Iterator
+import os
+import threading
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import IO, Any
 from unittest import mock
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+import newsparse
 from newsparse import NewsparseError, ParseError
 from newsparse.textio import CHUNK_SIZE, SAMPLE_SIZE, TextReader, open_source
 
@@ -411,3 +415,141 @@ def test_read_utf8_after_some_text_gives_the_rest() -> None:
     assert fresh.read_utf8() == b"ab\ncd"
     assert fresh.read() == ""
     assert fresh.read_utf8() == b""
+
+
+# --- streams: giving back what was read, reading what is there ----------------
+
+
+def _jsonl_lines(count: int) -> bytes:
+    return b"".join(b'{"title": "Article %d"}\n' % number for number in range(count))
+
+
+@pytest.mark.parametrize("kind", ["BytesIO", "StringIO", "binary file", "text file"])
+def test_a_seekable_stream_goes_back_where_it_was(kind: str, tmp_path: Path) -> None:
+    data = _jsonl_lines(5000)  # larger than the sample
+    path = tmp_path / "in.jsonl"
+    path.write_bytes(data)
+    streams: dict[str, Callable[[], Any]] = {
+        "BytesIO": lambda: io.BytesIO(data),
+        "StringIO": lambda: io.StringIO(data.decode()),
+        "binary file": lambda: path.open("rb"),
+        "text file": lambda: path.open(encoding="utf-8"),
+    }
+    with streams[kind]() as stream:
+        stream.readline()  # not at the start: it must go back here, not to 0
+        where = stream.tell()
+        source = open_source(stream)
+        assert source.sample_text("utf-8").startswith('{"title": "Article 1"}\n')
+        source.give_back()
+        assert stream.tell() == where
+        line = stream.readline()
+        assert (line if isinstance(line, str) else line.decode()) == '{"title": "Article 1"}\n'
+
+
+def _pipe_reader(kind: str, read_end: int) -> IO[Any]:
+    if kind == "buffered":
+        return os.fdopen(read_end, "rb")
+    if kind == "raw":
+        return os.fdopen(read_end, "rb", buffering=0)
+    return os.fdopen(read_end, "r", encoding="utf-8")
+
+
+@pytest.mark.parametrize("kind", ["buffered", "raw", "text"])
+def test_what_is_read_from_a_pipe_is_kept_for_the_next_open(kind: str) -> None:
+    data = _jsonl_lines(5000)  # several pipe buffers: a thread writes it
+    read_end, write_end = os.pipe()
+    writer = threading.Thread(target=_write_all, args=(write_end, data))
+    writer.start()
+    with _pipe_reader(kind, read_end) as stream:
+        source = open_source(stream)
+        assert source.sample_text("utf-8").startswith('{"title": "Article 0"}\n')
+        source.give_back()
+        again = open_source(stream).reader(encoding="utf-8", format_name="t").read()
+        assert open_source(stream).reader(encoding="utf-8", format_name="t").read() == ""
+    writer.join()
+    assert again == data.decode()
+
+
+def _write_all(fd: int, data: bytes) -> None:
+    with os.fdopen(fd, "wb") as out:
+        out.write(data)
+
+
+class _PipeWriter:
+    """Writes to a pipe from a thread, then keeps it open until released (or 5 s)."""
+
+    def __init__(self, data: bytes) -> None:
+        self.read_end, self._write_end = os.pipe()
+        self._data = data
+        self.release = threading.Event()
+        self.closed = threading.Event()
+        self._thread = threading.Thread(target=self._run)
+
+    def _run(self) -> None:
+        os.write(self._write_end, self._data)
+        self.release.wait(5)
+        self.closed.set()
+        os.close(self._write_end)
+
+    def __enter__(self) -> _PipeWriter:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.release.set()
+        self._thread.join()
+
+
+@pytest.mark.parametrize("kind", ["buffered", "raw", "text"])
+def test_a_pipe_is_read_as_it_arrives(kind: str) -> None:
+    written = "one\ntwo\n"
+    with _PipeWriter(written.encode()) as pipe, _pipe_reader(kind, pipe.read_end) as stream:
+        reader = open_source(stream).reader(encoding="utf-8", format_name="t")
+        got = reader.read(K64)
+        while len(got) < len(written) and not pipe.closed.is_set():  # a text pipe: by line
+            got += reader.read(K64)
+        assert not pipe.closed.is_set(), "read() waited for the writer to close the pipe"
+        assert got == written
+        pipe.release.set()
+        assert reader.read() == ""
+
+
+def test_files_and_strings_still_give_whole_reads(tmp_path: Path) -> None:
+    text = "x" * 200_000
+    path = tmp_path / "in.txt"
+    path.write_text(text)
+    for data in (text, text.encode(), io.BytesIO(text.encode()), path):
+        source = open_source(data)
+        reader = source.reader(encoding="utf-8", format_name="t")
+        assert len(reader.read(150_000)) == 150_000
+        source.close()
+    with path.open("rb") as handle:
+        reader = open_source(handle).reader(encoding="utf-8", format_name="t")
+        assert len(reader.read(150_000)) == 150_000
+
+
+def test_an_overridden_read_is_used_rather_than_read1() -> None:
+    class Counting(io.BytesIO):
+        calls = 0
+
+        def read(self, size: int | None = -1, /) -> bytes:
+            self.calls += 1
+            return super().read(size)
+
+    stream = Counting(b"a\nb\n")
+    assert open_source(stream).reader(encoding="utf-8", format_name="t").read() == "a\nb\n"
+    assert stream.calls >= 2  # the data, then the end
+
+
+def test_a_tt_article_from_a_pipe_comes_before_the_writer_closes() -> None:
+    if "tt" not in newsparse.formats():
+        pytest.skip("the newsparse-aawsat plugin (format tt) is not installed")
+    seed = (Path(__file__).resolve().parents[1] / "examples" / "aawsat-seed.txt").read_bytes()
+    # TT settles an article when the block after it ends: send both, with the separator.
+    with _PipeWriter(seed + b"\n\n\n\n") as pipe, open(pipe.read_end, "rb") as stream:
+        items = newsparse.iter_parse(stream, "tt")
+        first = next(items)
+        assert not pipe.closed.is_set(), "the article came only when the writer closed"
+        assert first.title == "Khamenei Raises Doubts on Negotiations with the West"
+        pipe.release.set()
+        assert len(list(items)) == 1

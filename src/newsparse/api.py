@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import contextlib
 import io
 import os
 from collections.abc import Callable, Iterable, Iterator, Mapping
@@ -74,20 +75,55 @@ def get_format(name: str) -> Format:
 def detect(data: Input, *, source: str | None = None) -> Format:
     """Return the format that scores best on the start of ``data``.
 
-    Reads at most 64 KiB of a stream (which is then partly consumed).
+    The formats score the first 64 KiB of the input (:data:`~newsparse.textio.SAMPLE_SIZE`),
+    or all of it when it is shorter; for compressed input, of the
+    decompressed text.  A file object is left as it was found, so that
+    ``parse(stream, detect(stream).name)`` reads the whole input:
+
+    * a stream that can seek (a file, :class:`io.BytesIO`,
+      :class:`io.StringIO`) goes back to the position it had, which need
+      not be its start;
+    * from a stream that cannot (a pipe, ``sys.stdin``), what was read is
+      kept, weakly keyed on the stream object, and the next
+      :func:`parse`, :func:`iter_parse` or :func:`detect` of that same
+      object reads it first.  Do not read such a stream by other means
+      between ``detect`` and the parse: the kept start would be missing
+      from what you read.  Simpler still, let :func:`iter_parse` detect
+      (``format=None``): it reads the stream once.
+
+    Detection waits for the whole sample (or the end of the input), so on a
+    live pipe it returns once 64 KiB have arrived or the writer closed; name
+    the format to get each article as soon as it is complete.
 
     Raises:
         UnknownFormatError: no format recognises the input, or two or more
-            tie for the best score; the error lists every score.
+            tie for the best score; the error lists every score.  Short
+            text (``str`` or bytes) that looks like a file name gets a hint
+            to pass a :class:`pathlib.Path`: text is always content.
+        ValueError: ``data`` is a stream that can neither seek nor be
+            weakly referred to, so what detection reads could not be
+            given back; nothing has been read.
     """
     opened = open_source(data, name=source)
+    if not opened.can_give_back:
+        raise ValueError(
+            f"{opened.name}: detect() cannot give back what it would read from a stream"
+            " that can neither seek nor be weakly referred to; pass the stream to"
+            " parse() or iter_parse() with format=None, which detect and read it in one go"
+        )
     try:
-        return _detect(opened)
+        return _detect(opened, data=data, function="detect")
     finally:
+        opened.give_back()
         opened.close()
 
 
-def _detect(source: Source) -> Format:
+def _detect(source: Source, *, data: object = None, function: str = "") -> Format:
+    """Return the best format for ``source``.
+
+    ``data`` and ``function`` (the input as given, and the public function
+    called) let the error hint at passing a path when the input looks like one.
+    """
     scores: list[tuple[float, Format]] = []
     for fmt in formats().values():
         if fmt.can_parse:
@@ -95,19 +131,73 @@ def _detect(source: Source) -> Format:
     scores.sort(key=lambda pair: pair[0], reverse=True)
     tried = [(fmt.name, score) for score, fmt in scores]
     if not scores or scores[0][0] <= 0.0:
-        raise UnknownFormatError(f"{source.name}: no format recognises this input", tried=tried)
+        if source.problem is not None:  # bad compressed data: that is what to say
+            raise UnknownFormatError(f"{source.name}: {source.problem}")
+        hint = _path_hint(data, function)
+        raise UnknownFormatError(
+            f"{source.name}: no format recognises this input{hint}", tried=tried
+        )
     best = [fmt for score, fmt in scores if score == scores[0][0]]
     if len(best) > 1:
-        by_extension = [
-            fmt for fmt in best if source.name.lower().endswith(fmt.extensions or ("\0",))
-        ]
+        name = _without_compression_suffix(source).lower()
+        by_extension = [fmt for fmt in best if name.endswith(fmt.extensions or ("\0",))]
         if len(by_extension) == 1:
             return by_extension[0]
         names = " and ".join(fmt.name for fmt in best)
+        hint = _path_hint(data, function)
         raise UnknownFormatError(
-            f"{source.name}: cannot tell {names} apart; pass format=", tried=tried
+            f"{source.name}: cannot tell {names} apart; pass format={hint}", tried=tried
         )
     return best[0]
+
+
+_COMPRESSION_SUFFIXES = {"gzip": ".gz", "bzip2": ".bz2", "xz": ".xz"}
+
+
+def _without_compression_suffix(source: Source) -> str:
+    """Return the source's name without ``.gz`` (say) if it is compressed so."""
+    suffix = _COMPRESSION_SUFFIXES.get(source.compression or "")
+    if suffix and source.name.lower().endswith(suffix):
+        return source.name[: -len(suffix)]
+    return source.name
+
+
+_LONGEST_PATH_HINTED = 1024
+
+
+def _path_hint(data: object, function: str) -> str:
+    """Return a hint for text that detection failed on and that looks like a path.
+
+    Text, a ``str`` or bytes, looks like a path when it is a single short
+    line naming a file that exists, or ending in the extension of a format
+    (or of a compression).  The file is never opened: text is content, by
+    contract.  Bytes get the same hint as the same ``str``.
+    """
+    if isinstance(data, (bytes, bytearray, memoryview)) and len(data) <= _LONGEST_PATH_HINTED:
+        try:
+            data = bytes(data).decode("utf-8")
+        except UnicodeDecodeError:
+            return ""
+    if not isinstance(data, str) or len(data) > _LONGEST_PATH_HINTED:
+        return ""
+    text = data.strip()
+    if not text or "\n" in text or "\r" in text:
+        return ""
+    extensions = [ext for fmt in formats().values() for ext in fmt.extensions]
+    extensions += _COMPRESSION_SUFFIXES.values()
+    if not (text.lower().endswith(tuple(extensions)) or _is_file(text)):
+        return ""
+    return (
+        f"; text is parsed as it is, never read as a file name:"
+        f" did you mean {function}(Path({text!r}))?"
+    )
+
+
+def _is_file(text: str) -> bool:
+    try:
+        return os.path.isfile(text)
+    except (OSError, ValueError):
+        return False
 
 
 def _sniff(fmt: Format, source: Source) -> float:
@@ -125,6 +215,8 @@ def _encoding_for(fmt: Format, source: Source) -> str:
 
     A byte-order mark wins over both; decoding looks for it first.
     """
+    if type(fmt).declared_encoding is Format.declared_encoding:
+        return fmt.encoding  # nothing to ask: do not wait for the whole sample
     head = source.head
     if head is None:
         return fmt.encoding
@@ -173,13 +265,30 @@ def iter_parse(
             render-only), or detection failed.
         PluginError: the format's own code failed unexpectedly.
     """
+    return _iter_parse(
+        data, format, source=source, on_error=on_error, limits=limits, function="iter_parse"
+    )
+
+
+def _iter_parse(
+    data: Input,
+    format: str | None,
+    *,
+    source: str | None,
+    on_error: ErrorHandler | None,
+    limits: Limits | None,
+    function: str,
+) -> Iterator[Article]:
+    """Do what :func:`iter_parse` documents; ``function`` is the caller's name, for hints."""
     opened = open_source(data, name=source)
     try:
-        fmt = get_format(format) if format is not None else _detect(opened)
-        if not fmt.can_parse:
-            raise UnknownFormatError(f"format {fmt.name!r} is render-only and cannot parse")
+        try:
+            fmt, encoding = _format_and_encoding(opened, format, data, function)
+        except BaseException:
+            _give_back_quietly(opened)  # the caller may try again with another format
+            raise
         reader = opened.reader(
-            encoding=_encoding_for(fmt, opened),
+            encoding=encoding,
             format_name=fmt.name,
             limits=DEFAULT_LIMITS if limits is None else limits,
         )
@@ -192,6 +301,24 @@ def iter_parse(
                 on_error(item)
     finally:
         opened.close()
+
+
+def _format_and_encoding(
+    opened: Source, format: str | None, data: object, function: str
+) -> tuple[Format, str]:
+    """Return the format to parse ``opened`` with (named or detected) and the encoding."""
+    fmt = (
+        get_format(format) if format is not None else _detect(opened, data=data, function=function)
+    )
+    if not fmt.can_parse:
+        raise UnknownFormatError(f"format {fmt.name!r} is render-only and cannot parse")
+    return fmt, _encoding_for(fmt, opened)
+
+
+def _give_back_quietly(opened: Source) -> None:
+    """Give a stream back after a failure, unless that fails too (the first error wins)."""
+    with contextlib.suppress(OSError, ValueError):
+        opened.give_back()
 
 
 def _guarded(fmt: Format, reader: TextReader, source: str) -> Iterator[ParseItem]:
@@ -240,7 +367,10 @@ def parse(
     >>> print(errors[0])
     <string>:2:1: $.title: must not be empty (use None for 'no value') (got '') [jsonl]
     """
-    return list(iter_parse(data, format, source=source, on_error=on_error, limits=limits))
+    articles = _iter_parse(
+        data, format, source=source, on_error=on_error, limits=limits, function="parse"
+    )
+    return list(articles)
 
 
 def render_to(
@@ -393,7 +523,9 @@ def convert(
         PluginError: a format's own code failed unexpectedly.
     """
     name = source if source is not None else _input_name(data)
-    articles = iter_parse(data, from_, source=source, on_error=on_error, limits=limits)
+    articles = _iter_parse(
+        data, from_, source=source, on_error=on_error, limits=limits, function="convert"
+    )
 
     def named(dropped: DroppedField) -> None:
         assert on_drop is not None  # only passed on when set

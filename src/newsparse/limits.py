@@ -7,9 +7,10 @@ over a limit is a :class:`~newsparse.ParseError` at the place where it
 happened, never a truncated article:
 
 ``max_input_bytes``
-    The whole input (characters, for text input).  Checked by newsparse as it
-    reads, for every format; the articles before the limit are still
-    returned, and the error ends the parse.
+    The whole input (characters, for text input; decompressed bytes, for
+    compressed input).  Checked by newsparse as it reads, for every format;
+    the articles before the limit are still returned, and the error ends the
+    parse.
 ``max_article_bytes``
     One article's text in the input: a line of ``jsonl``, an element of a
     ``json`` array, a whole ``html`` page.  Checked by the format before it
@@ -58,7 +59,8 @@ class Limits:
     """
 
     max_input_bytes: int | None = attrs.field(default=_GiB, validator=_positive)
-    """Bytes of input (characters for text input); default 1 GiB."""
+    """Bytes of input (characters for text input, decompressed bytes for
+    compressed input); default 1 GiB."""
 
     max_article_bytes: int | None = attrs.field(default=64 * _MiB, validator=_positive)
     """Bytes of input one article may take up; default 64 MiB."""

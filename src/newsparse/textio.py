@@ -5,7 +5,14 @@ ends (``\\r\\n`` and ``\\r`` become ``\\n``), read in chunks so that memory
 stays bounded.  Bytes are decoded incrementally; a byte-order mark picks the
 encoding, otherwise the format's :attr:`~newsparse.Format.encoding` is used.
 An undecodable byte raises :class:`~newsparse.ParseError` with its line,
-column and byte offset, never :class:`UnicodeDecodeError`.
+column and byte offset, never :class:`UnicodeDecodeError`.  Bytes compressed
+with gzip, bzip2 or xz are decompressed first, as they are read
+(:mod:`newsparse.compressed`).
+
+A file object is read without waiting for more than it holds (see
+:func:`open_source`), so articles written to a pipe reach the format as they
+arrive.  :meth:`Source.give_back` leaves a file object as it was found, for
+:func:`newsparse.detect`.
 
 A format that hands its whole input to a parser working on bytes (lxml, say)
 can call :meth:`TextReader.read_utf8` instead of :meth:`TextReader.read`:
@@ -21,7 +28,15 @@ import os
 from collections.abc import Callable, Iterator
 from typing import IO, Any, Protocol
 
+from newsparse.compressed import (
+    MAGIC_SIZE,
+    CompressedDataError,
+    Decompressing,
+    compression_of,
+    could_be_compressed,
+)
 from newsparse.errors import NewsparseError, ParseError
+from newsparse.fileobjects import KEPT, reading_method, rewinder, weakly_referable
 from newsparse.limits import DEFAULT_LIMITS, Limits
 
 __all__ = [
@@ -78,7 +93,10 @@ class TextReader:
     ``"\\n"`` except perhaps the last), :meth:`readline` and :meth:`read`.
     ``whole_utf8``, when given, returns the whole input as UTF-8 bytes (or
     raises once it would exceed the size it is given); it serves
-    :meth:`read_utf8` as long as no text has been read.
+    :meth:`read_utf8` as long as no text has been read.  ``waiting``, when
+    given, tells whether the input had no more text ready at its last read
+    (a pipe whose writer has not written more yet): :meth:`read` then
+    returns what it has instead of waiting for more.
     """
 
     def __init__(
@@ -87,11 +105,13 @@ class TextReader:
         *,
         whole_utf8: Callable[[int | None], bytes] | None = None,
         limits: Limits = DEFAULT_LIMITS,
+        waiting: Callable[[], bool] | None = None,
     ) -> None:
         self.limits = limits
         """The limits of the parse reading this stream (see :mod:`newsparse.limits`)."""
         self._chunks = chunks
         self._whole_utf8 = whole_utf8
+        self._waiting = waiting
         self._buffer = ""
         self._pos = 0
         self._eof = False
@@ -125,7 +145,14 @@ class TextReader:
         return False
 
     def read(self, size: int | None = -1, /) -> str:
-        """Read up to ``size`` characters, or everything left when ``size`` < 0."""
+        """Read up to ``size`` characters, or everything left when ``size`` < 0.
+
+        ``""`` means the end of the input.  Fewer than ``size`` characters
+        come back before the end when the input has no more ready, as a pipe
+        whose writer has not written more yet: what was written is handed
+        over at once rather than after the next write.  A file or a string
+        gives ``size`` characters until its end.
+        """
         if size is None or size < 0:
             parts = [self._buffer[self._pos :]]
             self._buffer, self._pos = "", 0
@@ -133,8 +160,12 @@ class TextReader:
                 parts.append(self._buffer)
                 self._buffer = ""
             return "".join(parts)
-        while len(self._buffer) - self._pos < size and self._fill():
-            pass
+        waiting = self._waiting
+        while len(self._buffer) - self._pos < size:
+            if waiting is not None and self._pos < len(self._buffer) and waiting():
+                break  # hand over what the input had, rather than wait for more
+            if not self._fill():
+                break
         result = self._buffer[self._pos : self._pos + size]
         self._pos += len(result)
         return result
@@ -210,45 +241,135 @@ class TextReader:
 class Source:
     """An input, opened: its name, a sample for detection, and its text.
 
-    Made by :func:`open_source`; :meth:`reader` may be called once.
+    Made by :func:`open_source`.  Nothing is read until it is needed: the
+    kind of input and any compression when :attr:`is_text`, :attr:`head`,
+    :meth:`sample_text` or :meth:`reader` is first used, the whole sample
+    (:data:`SAMPLE_SIZE`) only for :attr:`head` and :meth:`sample_text`.
+    :meth:`reader` may be called once; :meth:`give_back` instead of it puts
+    a stream back as it was found.
+
+    Args:
+        name: the input's name, for messages.
+        read: returns up to the given number of bytes or characters of the
+            input, what is available rather than waiting for that many, and
+            an empty result only at the end.
+        close: closes what :func:`open_source` opened (a file it was given
+            the path of).
+        stream: the file object the caller gave, if any, for :meth:`give_back`.
+        rewind: seeks ``stream`` back to where it was, if it can seek.
+        kept: what an earlier :meth:`give_back` kept of ``stream``; it is
+            read before ``read``.
     """
 
     def __init__(
         self,
         name: str,
         *,
-        sample: bytes | str,
-        rest: Callable[[int], bytes | str],
+        read: Callable[[int], object],
         close: Callable[[], None] | None = None,
+        stream: object | None = None,
+        rewind: Callable[[], object] | None = None,
+        kept: bytes | str = b"",
     ) -> None:
         self.name = name
         """The input's name for messages: a path, ``"<stdin>"`` or ``"<string>"``."""
-        self._sample = sample
-        self._rest = rest
+        self.compression: str | None = None
+        """``"gzip"``, ``"bzip2"`` or ``"xz"`` when the input is decompressed as it is read."""
+        self._raw = read  # returns what is available, empty only at the end
+        self._read: Callable[[int], bytes | str] = self._read_raw  # the same, decompressed
         self._close = close
+        self._stream = stream  # a file object given by the caller, to give back
+        self._rewind = rewind  # seeks that stream back to where it was
+        self._unread: list[bytes | str] = [kept] if kept else []  # read before ``read``
+        self._recorded: list[bytes | str] | None = (
+            [] if stream is not None and rewind is None else None
+        )
+        self._started = False
+        self._text = False
+        self._chunks: list[bytes | str] = []  # read and not yet handed to the reader
+        self._buffered = 0
+        self._eof = False
+        self._short = False  # the last read of a stream returned less than asked
+        self._error: CompressedDataError | None = None  # met while sampling, raised later
+        self._done = False  # reader() or give_back() was called
 
     @property
     def head(self) -> bytes | None:
         """The first bytes of a bytes input (up to :data:`SAMPLE_SIZE`).
 
         ``None`` for text, and for bytes that start with a byte-order mark,
-        which settles the encoding.
+        which settles the encoding.  Decompressed bytes, for compressed input.
         """
-        if isinstance(self._sample, str) or any(self._sample.startswith(b) for b, _ in _BOMS):
+        sample = self._sample()
+        if isinstance(sample, str) or any(sample.startswith(b) for b, _ in _BOMS):
             return None
-        return self._sample
+        return sample
 
     @property
     def is_text(self) -> bool:
         """Whether the input was given as text (no decoding needed)."""
-        return isinstance(self._sample, str)
+        self._start()
+        return self._text
+
+    @property
+    def can_give_back(self) -> bool:
+        """Whether :meth:`give_back` can leave the input as it was found.
+
+        ``False`` only for a file object that can neither seek nor be
+        referred to weakly (where what was read would be kept).
+        """
+        if self._stream is None or self._rewind is not None:
+            return True
+        return weakly_referable(self._stream)
 
     def sample_text(self, encoding: str) -> str:
         """Return the start of the input as text, for sniffing (never raises)."""
-        if isinstance(self._sample, str):
-            return _translate_newlines(self._sample.removeprefix("\ufeff"))
-        data, encoding = _strip_bom(self._sample, encoding)
+        sample = self._sample()
+        if isinstance(sample, str):
+            return _translate_newlines(sample.removeprefix("\ufeff"))
+        data, encoding = _strip_bom(sample, encoding)
         return _translate_newlines(data.decode(encoding, errors="replace"))
+
+    @property
+    def problem(self) -> str | None:
+        """Why the sample ends early, for messages; ``None`` when it does not.
+
+        Set when the input is in a compression that is not read, or its
+        compressed data is bad within the sample.  The reader raises it as
+        a :class:`~newsparse.ParseError` where the good data ends.
+        """
+        self._sample()
+        return None if self._error is None else str(self._error)
+
+    def give_back(self) -> None:
+        """Leave a file object as it was found; the source is not read again.
+
+        A stream that can seek goes back to where it was.  From one that
+        cannot (a pipe, ``sys.stdin``), what was read is kept, weakly keyed on
+        the stream, and the next :func:`open_source` of that same stream reads
+        it first: a later parse of the stream sees the whole input.  Whoever
+        reads the stream by other means in between would not see it.
+
+        Raises:
+            ValueError: what was read cannot be kept (see :attr:`can_give_back`).
+        """
+        if self._done:
+            return
+        self._done = True
+        if self._rewind is not None:
+            self._rewind()
+        elif self._stream is not None and (self._recorded or self._unread):
+            parts = (self._recorded or []) + self._unread
+            kept = parts[0][:0].join(parts)  # type: ignore[arg-type]
+            try:
+                KEPT[self._stream] = kept
+            except TypeError:
+                raise ValueError(
+                    f"{self.name}: what was read from this stream cannot be kept for the"
+                    " parse that follows (it can neither seek nor be weakly referred to);"
+                    " pass format= to parse() instead of calling detect() first"
+                ) from None
+        self._recorded = None
 
     def reader(
         self, *, encoding: str, format_name: str, limits: Limits = DEFAULT_LIMITS
@@ -257,15 +378,25 @@ class Source:
 
         ``encoding`` is used for bytes without a byte-order mark.  Reading
         past ``limits.max_input_bytes`` raises :class:`~newsparse.ParseError`
-        where the limit is reached, after the text before it.
+        where the limit is reached, after the text before it; for compressed
+        input the limit counts decompressed bytes.
         """
+        if self._done:
+            raise RuntimeError(f"{self.name}: this source was read or given back already")
+        self._done = True
+        self._start()
+        while not self._text and self._could_be_bom() and not self._eof and self._error is None:
+            self._fill(self._buffered + 1)
+        self._recorded = None  # reading for good: nothing is given back
         limit = limits.max_input_bytes
-        if isinstance(self._sample, str):
-            return TextReader(self._text_chunks(self._sample, limit, format_name), limits=limits)
+        waiting = None if self._stream is None else self._waiting
+        if self._text:
+            return TextReader(self._text_chunks(limit, format_name), limits=limits, waiting=waiting)
         return TextReader(
-            self._byte_chunks(self._sample, encoding, format_name, limit),
+            self._byte_chunks(None, encoding, format_name, limit),
             whole_utf8=lambda most: self._whole_utf8(encoding, format_name, limit, most),
             limits=limits,
+            waiting=waiting,
         )
 
     def close(self) -> None:
@@ -274,14 +405,154 @@ class Source:
             self._close()
             self._close = None
 
-    def _text_chunks(self, first: str, limit: int | None, format_name: str) -> Iterator[str]:
+    # -- reading ------------------------------------------------------------
+
+    def _waiting(self) -> bool:
+        """Whether the stream had no more ready at the last read (it returned less than asked)."""
+        return self._short
+
+    def _read_raw(self, size: int) -> bytes | str:
+        """Read what is available of the input as given, recording it to give back."""
+        chunk = self._unread.pop() if self._unread else self._raw(size)
+        if not isinstance(chunk, (bytes, str)):
+            if chunk is None:
+                raise TypeError(
+                    f"{self.name}: read() returned None: the stream is non-blocking and has no"
+                    " data ready; give newsparse a blocking stream"
+                )
+            raise TypeError(f"{self.name}: read() returned {type(chunk).__name__}")
+        if self._recorded is not None and chunk:
+            self._recorded.append(chunk)
+        self._short = 0 < len(chunk) < size
+        return chunk
+
+    def _start(self) -> None:
+        """Read the first bytes, to tell text, bytes and compressed bytes apart."""
+        if self._started:
+            return
+        self._started = True
+        first = self._read_raw(SAMPLE_SIZE)
+        if isinstance(first, str):
+            self._text = True
+            self._keep(first)
+            self._eof = not first
+            return
+        parts = [first]
+        size = len(first)
+        ended = not first
+        while not ended and could_be_compressed(b"".join(parts)):
+            more = self._read_raw(SAMPLE_SIZE)
+            if not isinstance(more, bytes):
+                raise TypeError("a binary file object returned text")
+            ended = not more
+            parts.append(more)
+            size += len(more)
+        start = b"".join(parts)
+        self.compression = compression_of(start[:MAGIC_SIZE])
+        if self.compression is None:
+            self._keep(start)
+            self._eof = ended
+            return
+        try:
+            self._read = self._decompressor(start)
+        except CompressedDataError as error:  # a compression that is not read
+            self._error = error
+            self._eof = True
+
+    def _decompressor(self, start: bytes) -> Decompressing:
+        assert self.compression is not None
+        pending = [start]
+
+        def compressed(size: int) -> bytes:
+            if pending:
+                return pending.pop()
+            chunk = self._read_raw(size)
+            if not isinstance(chunk, bytes):
+                raise TypeError("a binary file object returned text")
+            return chunk
+
+        return Decompressing(compressed, self.compression, CHUNK_SIZE)
+
+    def _could_be_bom(self) -> bool:
+        """Whether the bytes held are too few to tell whether a byte-order mark starts them."""
+        held = self._held()
+        assert isinstance(held, bytes)
+        return any(len(held) < len(bom) and bom.startswith(held) for bom, _ in _BOMS)
+
+    def _keep(self, chunk: bytes | str) -> None:
+        if chunk:
+            self._chunks.append(chunk)
+            self._buffered += len(chunk)
+
+    def _fill(self, size: int) -> None:
+        """Read until ``size`` bytes or characters are held, the end, or an error."""
+        self._start()
+        while self._buffered < size and not self._eof and self._error is None:
+            try:
+                chunk = self._read_checked(size - self._buffered)
+            except CompressedDataError as error:
+                self._error = error
+                break
+            if not chunk:
+                self._eof = True
+            self._keep(chunk)
+
+    def _sample(self) -> bytes | str:
+        self._fill(SAMPLE_SIZE)
+        held = self._held()
+        return held[:SAMPLE_SIZE]
+
+    def _held(self) -> bytes | str:
+        if len(self._chunks) > 1:
+            joined = self._chunks[0][:0].join(self._chunks)  # type: ignore[arg-type]
+            self._chunks = [joined]
+        return self._chunks[0] if self._chunks else ("" if self._text else b"")
+
+    def _read_checked(self, size: int) -> bytes | str:
+        chunk = self._read(size)
+        if isinstance(chunk, str) != self._text:
+            if self._text:
+                raise TypeError("a text file object returned bytes")
+            raise TypeError("a binary file object returned text")
+        self._short = 0 < len(chunk) < size
+        return chunk
+
+    def _next_chunk(self, size: int = 0) -> bytes | str:
+        """Return what was held back, then the next piece; empty at the end.
+
+        Raises:
+            CompressedDataError: the compressed data is bad here.
+        """
+        if self._chunks:
+            held = self._held()
+            self._chunks, self._buffered = [], 0
+            return held
+        if self._error is not None:
+            error, self._error = self._error, None
+            self._eof = True
+            raise error
+        if self._eof:
+            return "" if self._text else b""
+        chunk = self._read_checked(size or CHUNK_SIZE)
+        if not chunk:
+            self._eof = True
+        return chunk
+
+    def _first_chunk(self, format_name: str) -> bytes | str:
+        """Return what the source holds, or the first chunk; a bad start is a ParseError."""
+        try:
+            return self._next_chunk()
+        except CompressedDataError as error:
+            raise self._compression_error(error, 0, _Position(), format_name) from None
+
+    def _text_chunks(self, limit: int | None, format_name: str) -> Iterator[str]:
         translator = io.IncrementalNewlineDecoder(None, translate=True)
-        chunk: str | bytes = first.removeprefix("\ufeff")
+        chunk = self._first_chunk(format_name)
+        assert isinstance(chunk, str)
+        chunk = chunk.removeprefix("\ufeff")
         position = _Position()
         size = 0  # characters read
         while True:
-            if not isinstance(chunk, str):
-                raise TypeError("a text file object returned bytes")
             room = None if limit is None else limit - size
             over = room is not None and len(chunk) > room
             if over:
@@ -295,7 +566,7 @@ class Source:
             if final:
                 return
             size += len(chunk)
-            chunk = self._rest(CHUNK_SIZE)
+            chunk = self._next_chunk(CHUNK_SIZE)
 
     def _whole_utf8(
         self, encoding: str, format_name: str, limit: int | None, most: int | None
@@ -305,13 +576,15 @@ class Source:
         Reading stops early, with an error, past ``limit`` (the input limit)
         or ``most`` (the caller's, an :class:`OverflowError`).
         """
-        assert isinstance(self._sample, bytes)
-        parts = [self._sample]
-        size = len(self._sample)
+        parts: list[bytes] = []
+        size = 0
         while (limit is None or size <= limit) and (most is None or size <= most):
-            chunk = self._rest(CHUNK_SIZE)
-            if not isinstance(chunk, bytes):
-                raise TypeError("a binary file object returned text")
+            try:
+                chunk = self._next_chunk(CHUNK_SIZE)
+            except CompressedDataError as error:
+                self._error = error  # raised by the chunk by chunk decoding below
+                break
+            assert isinstance(chunk, bytes)
             if not chunk:
                 break
             parts.append(chunk)
@@ -319,12 +592,12 @@ class Source:
         data = b"".join(parts)
         body, actual = _strip_bom(data, encoding)
         over = limit is not None and size > limit
-        if not over and actual == "utf-8" and _is_utf8(body):
+        if not over and self._error is None and actual == "utf-8" and _is_utf8(body):
             if b"\r" in body:
                 body = body.replace(b"\r\n", b"\n").replace(b"\r", b"\n")
         else:
-            # Another encoding, a bad byte or the input limit: decoding chunk
-            # by chunk reports the bad byte or the limit with its place.
+            # Another encoding, a bad byte, bad compressed data or the input
+            # limit: decoding chunk by chunk reports the problem with its place.
             text = "".join(self._byte_chunks(data, encoding, format_name, limit))
             body = text.encode("utf-8", "surrogatepass")
         if most is not None and len(body) > most:
@@ -332,8 +605,13 @@ class Source:
         return body
 
     def _byte_chunks(
-        self, first: bytes, encoding: str, format_name: str, limit: int | None
+        self, first: bytes | None, encoding: str, format_name: str, limit: int | None
     ) -> Iterator[str]:
+        """Decode the bytes: ``first`` (or what the source holds), then the rest."""
+        if first is None:
+            held = self._first_chunk(format_name)
+            assert isinstance(held, bytes)
+            first = held
         data, encoding = _strip_bom(first, encoding)
         decoder = codecs.getincrementaldecoder(encoding)(errors="strict")
         translator = io.IncrementalNewlineDecoder(decoder, translate=True)
@@ -371,16 +649,37 @@ class Source:
             if final:
                 return
             offset += len(data)
-            chunk = self._rest(CHUNK_SIZE)
-            if not isinstance(chunk, bytes):
-                raise TypeError("a binary file object returned text")
+            try:
+                chunk = self._next_chunk(CHUNK_SIZE)
+            except CompressedDataError as error:
+                yield "\n" if translator.getstate()[1] & 1 else ""  # a held CR
+                raise self._compression_error(error, offset, position, format_name) from None
+            assert isinstance(chunk, bytes)
             data = chunk
 
     def _too_large(
         self, limit: int | None, unit: str, position: _Position, format_name: str
     ) -> ParseError:
+        what = (
+            "the input"
+            if self.compression is None
+            else f"the {self.compression}-decompressed input"
+        )
         return ParseError(
-            f"the input is larger than the limit of {limit} {unit} (max_input_bytes)",
+            f"{what} is larger than the limit of {limit} {unit} (max_input_bytes)",
+            format=format_name,
+            source=self.name,
+            line=position.line,
+            column=position.column,
+        )
+
+    def _compression_error(
+        self, error: CompressedDataError, offset: int, position: _Position, format_name: str
+    ) -> ParseError:
+        decompressed = isinstance(self._read, Decompressing)
+        where = f" (after {offset} bytes of decompressed input)" if decompressed else ""
+        return ParseError(
+            f"{error}{where}",
             format=format_name,
             source=self.name,
             line=position.line,
@@ -397,8 +696,9 @@ class Source:
     ) -> ParseError:
         line, column = place
         bad = error.object[error.start : error.end]
+        of = "" if self.compression is None else f" of the {self.compression}-decompressed input"
         return ParseError(
-            f"cannot decode byte(s) {bad.hex(' ')} at byte offset {base + error.start} "
+            f"cannot decode byte(s) {bad.hex(' ')} at byte offset {base + error.start}{of} "
             f"as {encoding}: {error.reason}",
             format=format_name,
             source=self.name,
@@ -454,34 +754,51 @@ def _translate_newlines(text: str) -> str:
 
 
 def open_source(data: Any, *, name: str | None = None) -> Source:
-    """Open any accepted input as a :class:`Source`.
+    """Open any accepted input as a :class:`Source`; nothing is read yet.
 
     ``str`` is always content, never a file name: pass a :class:`pathlib.Path`
-    to read a file.
+    to read a file.  A file object is read with ``read1`` when it has one
+    (an ``io.BufferedReader``, ``sys.stdin.buffer``), a line at a time
+    when it is a text stream that cannot seek (a pipe), and with ``read``
+    otherwise, so that what a pipe holds is read without waiting for more.
+    What :meth:`Source.give_back` kept of the same stream is read first.
+    Bytes compressed with gzip, bzip2 or xz are decompressed as they are read
+    (see :mod:`newsparse.compressed`).
 
     Raises:
         TypeError: ``data`` is of no accepted type.
     """
     if isinstance(data, str):
-        return Source(name or "<string>", sample=data, rest=lambda _size: "")
+        return Source(name or "<string>", read=_once(data))
     if isinstance(data, (bytes, bytearray, memoryview)):
-        return Source(name or "<bytes>", sample=bytes(data), rest=lambda _size: b"")
+        return Source(name or "<bytes>", read=_once(bytes(data)))
     if isinstance(data, os.PathLike):
         path = os.fspath(data)
         handle = open(path, "rb")  # noqa: SIM115 - closed by Source.close
+        return Source(name or str(path), read=reading_method(handle), close=handle.close)
+    if callable(getattr(data, "read", None)):
+        kept = KEPT.pop(data, None) if weakly_referable(data) else None
+        rewind = None if kept else rewinder(data)
         return Source(
-            name or str(path), sample=handle.read(SAMPLE_SIZE), rest=handle.read, close=handle.close
+            name or _stream_name(data),
+            read=reading_method(data),
+            stream=data,
+            rewind=rewind,
+            kept=kept or b"",
         )
-    read = getattr(data, "read", None)
-    if callable(read):
-        label = name or _stream_name(data)
-        first = read(SAMPLE_SIZE)
-        if not isinstance(first, (str, bytes)):
-            raise TypeError(f"read() of {data!r} returned {type(first).__name__}")
-        return Source(label, sample=first, rest=read)
     raise TypeError(
         f"cannot parse a {type(data).__name__}: pass str, bytes, a path or a file object"
     )
+
+
+def _once(value: bytes | str) -> Callable[[int], bytes | str]:
+    """Return a read function giving all of ``value`` at once, then nothing."""
+    pending = [value]
+
+    def read(_size: int) -> bytes | str:
+        return pending.pop() if pending else value[:0]
+
+    return read
 
 
 def _stream_name(stream: object) -> str:

@@ -53,9 +53,9 @@ BAD = {
     "no-marker-many-paragraphs": Bad(
         "First.\n\nSecond.\n\nThird.\n\nFourth.", 4, 1, "no TT marker"
     ),
-    # A gzip header: 0x8b (byte 1) cannot start a UTF-8 character; one
-    # character (0x1f) precedes it.
-    "binary-gzip": Bad(b"\x1f\x8b\x08\x00\x00\x00\x00\x00\x00\x03", 1, 2, "cannot decode"),
+    # A gzip header and nothing more: newsparse reads gzip, and this stream
+    # ends before its first byte of text.
+    "binary-gzip": Bad(b"\x1f\x8b\x08\x00\x00\x00\x00\x00\x00\x03", 1, 1, "gzip data ends early"),
     # A PNG signature: 0x89 at byte 0.
     "binary-png": Bad(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", 1, 1, "cannot decode"),
     # Valid UTF-8 but control characters: no marker after the run on line 3.
