@@ -363,8 +363,9 @@ def convert(  # noqa: PLR0917 - click passes the options
     output file's name that a format lists (see 'newsparse formats'); a name
     with no such extension is a usage error.  Standard output gets json.
 
-    INPUTS are files, not folders: name the files of a folder with a shell
-    pattern (pages/*.html).  Input typed on a terminal ends with Ctrl-D.
+    INPUTS are files, not folders: for a folder, pass its files with a shell
+    pattern such as pages/* (the shell expands it).  Input typed on a
+    terminal ends with Ctrl-D.
 
     With --drop-unrepresentable, each field left out is listed as
     'INPUT: article N ("TITLE"): dropped FIELD (VALUE): WHY', and counted in
