@@ -21,6 +21,7 @@ from newsparse.format import as_input
 from newsparse.model import Article, Image, Section
 
 __all__ = [
+    "ARTICLE_FIELDS",
     "check_accepted_input",
     "check_canonical",
     "check_refusal",

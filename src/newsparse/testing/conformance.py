@@ -25,7 +25,7 @@ The guarantees, for a format F that parses and renders:
 4. What F cannot represent is refused with :class:`~newsparse.RenderError`
    naming the field, never dropped.  ``test_each_field_is_kept_or_refused``
    checks it field by field, without chance: for every field of the model
-   (see :func:`~newsparse.testing.fields.field_samples`), an article that sets
+   (see :func:`~newsparse.testing.field_samples`), an article that sets
    just that field to a typical value must come back equal or be refused.
    ``test_unrepresentable_is_refused`` checks it on generated articles.
 

@@ -6,13 +6,13 @@ fields refuses nearly every generated article for one of those, and never
 shows that it loses another.  So the conformance kit also sends, for every
 field of :class:`~newsparse.Article` and of the :class:`~newsparse.Section`
 and :class:`~newsparse.Image` inside it, articles that set just that field
-to a few typical values (:func:`field_samples`), and checks each one
+to a few typical values (:func:`~newsparse.testing.field_samples`), and checks each one
 (``test_each_field_is_kept_or_refused``).
 
-The fields are read from the model with :func:`attrs.fields`, so a field added
+The fields are read from the model with ``attrs.fields``, so a field added
 to the model is covered at once: it gets a value made from its type when no
 hand-picked one is listed here, and when its type is one this module does
-not know, its sample carries a :attr:`~FieldSample.problem` that fails the
+not know, its sample carries a :attr:`~newsparse.testing.FieldSample.problem` that fails the
 check, naming the field.
 """
 
