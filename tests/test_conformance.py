@@ -436,6 +436,8 @@ class Blank(Format):
         for article in articles:
             if article.images:
                 raise RenderError(self.name, "Image.url", "no pictures")
+            if article.summary:
+                raise RenderError(self.name, "summary (paragraph 1)", "no summaries")
         out.write("\n")
 
 
@@ -471,8 +473,11 @@ def test_a_view_must_render_something() -> None:
 
 @pytest.mark.usefixtures("broken_checks")
 def test_a_refusal_must_name_a_field_of_the_article() -> None:
-    with pytest.raises(AssertionError, match=r"names .Image\.url., which is no field of Article"):
+    not_a_path = r"names 'Image\.url', which is no path into an Article"
+    with pytest.raises(AssertionError, match=not_a_path):
         check_renders_or_refuses("kit-blank", Article(title="Rain", images=[Image(alt="Sky")]))
+    with pytest.raises(AssertionError, match=r"names 'summary \(paragraph 1\)', which is no path"):
+        check_renders_or_refuses("kit-blank", Article(title="Rain", summary="Wet.\n\nVery."))
 
 
 @pytest.mark.usefixtures("broken_checks")

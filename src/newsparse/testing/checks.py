@@ -10,12 +10,12 @@ hand-picked articles.
 from __future__ import annotations
 
 import io
-import re
 from collections.abc import Mapping, Sequence
 
 import attrs
 
 from newsparse.api import get_format, iter_parse, parse, render
+from newsparse.dropping import field_path
 from newsparse.errors import NewsparseError, ParseError, RenderError
 from newsparse.format import as_input
 from newsparse.model import Article, Image, Section
@@ -37,7 +37,6 @@ ARTICLE_FIELDS = tuple(field.name for field in attrs.fields(Article))
 """The names of the fields of :class:`~newsparse.Article`, in the model's order."""
 
 _MISSING = object()
-_FIELD_ROOT = re.compile(r"[A-Za-z_]\w*")
 
 
 def differences(sent: Sequence[Article], got: Sequence[Article]) -> list[str]:
@@ -108,12 +107,18 @@ def _parse_rendered(format_name: str, text: str, sent: Sequence[Article]) -> lis
 
 
 def check_refusal(format_name: str, error: RenderError) -> None:
-    """Assert that ``error`` is a refusal by ``format_name`` naming a field of the article."""
+    """Assert that ``error`` is a refusal by ``format_name`` naming a field of the article.
+
+    The field must be a path such as ``images[0].credit`` or
+    ``meta['x.key']`` that starts with a field of :class:`~newsparse.Article`,
+    as :attr:`RenderError.field <newsparse.RenderError.field>` promises and
+    :func:`newsparse.fit` needs to find what to drop.
+    """
     assert error.format == format_name, f"the RenderError names format {error.format!r}"
-    root = _FIELD_ROOT.match(error.field)
-    assert (root.group() if root else None) in ARTICLE_FIELDS, (
-        f"{format_name}: the RenderError names {error.field!r}, which is no field of Article "
-        "(name one as a path, such as 'images[0].credit' or \"meta['x.key']\")"
+    path = field_path(error.field)
+    assert path is not None and path[0] in ARTICLE_FIELDS, (  # noqa: PT018
+        f"{format_name}: the RenderError names {error.field!r}, which is no path into an "
+        "Article (such as 'images[0].credit' or \"meta['x.key']\")"
     )
 
 
