@@ -21,6 +21,7 @@ from newsparse import Article, FrozenMap, Image, Section
 from newsparse.testing import (
     articles,
     datetimes,
+    field_values,
     images,
     languages,
     meta_maps,
@@ -288,3 +289,24 @@ def test_sparse_articles_leave_unnamed_fields_empty() -> None:
     check()
     with pytest.raises(TypeError, match="nosuch"):
         sparse_articles(nosuch=st.none())
+
+
+EMPTY_VALUES: tuple[object, ...] = (None, (), [], {})
+
+
+@pytest.mark.parametrize("name", [field.name for field in attrs.fields(Article)])
+def test_field_values_set_their_field(name: str) -> None:
+    @settings(max_examples=30)
+    @given(field_values(name))
+    def check(value: Any) -> None:
+        article = attrs.evolve(Article(title="Kit article"), **{name: value})
+        kept = getattr(article, name)
+        assert kept == (tuple(value) if isinstance(value, list) else value)
+        assert not any(kept == empty for empty in EMPTY_VALUES), f"{name} = {kept!r} is empty"
+
+    check()
+
+
+def test_field_values_refuse_an_unknown_field() -> None:
+    with pytest.raises(TypeError, match="nosuch"):
+        field_values("nosuch")

@@ -13,13 +13,17 @@ from newsparse.testing.conformance import (
     check_accepted_input,
     check_canonical,
     check_refused_or_kept,
+    check_renders_or_refuses,
+    check_reported_like_raised,
     check_round_trip,
     check_split,
 )
+from newsparse.testing.fields import FieldSample, field_samples, with_sample
 from newsparse.testing.profiles import CI, DEV, THOROUGH, register_profiles
 from newsparse.testing.strategies import (
     articles,
     datetimes,
+    field_values,
     images,
     languages,
     meta_maps,
@@ -35,14 +39,19 @@ __all__ = [
     "CI",
     "DEV",
     "THOROUGH",
+    "FieldSample",
     "FormatConformance",
     "articles",
     "check_accepted_input",
     "check_canonical",
     "check_refused_or_kept",
+    "check_renders_or_refuses",
+    "check_reported_like_raised",
     "check_round_trip",
     "check_split",
     "datetimes",
+    "field_samples",
+    "field_values",
     "images",
     "languages",
     "meta_maps",
@@ -51,4 +60,5 @@ __all__ = [
     "sparse_articles",
     "texts",
     "urls",
+    "with_sample",
 ]

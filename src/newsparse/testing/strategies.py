@@ -28,6 +28,7 @@ from newsparse.model import Article, Image, Section
 __all__ = [
     "articles",
     "datetimes",
+    "field_values",
     "images",
     "languages",
     "meta_maps",
@@ -251,6 +252,24 @@ def articles(**fields: st.SearchStrategy[Any]) -> st.SearchStrategy[Article]:
     if unknown:
         raise TypeError(f"articles() got unknown field(s): {', '.join(unknown)}")
     return st.builds(Article, **{**_defaults(), **fields})
+
+
+def field_values(name: str) -> st.SearchStrategy[Any]:
+    """Generate values of the :class:`~newsparse.Article` field ``name`` that set it.
+
+    The values are those :func:`articles` generates, without ``None``, ``()``
+    and ``{}``: an article given one of them has the field set.
+
+    >>> from newsparse.testing import field_values
+    >>> published = field_values("published")
+
+    Raises:
+        TypeError: ``name`` is not a field of :class:`~newsparse.Article`.
+    """
+    strategy = _defaults().get(name)
+    if strategy is None:
+        raise TypeError(f"field_values() got an unknown field: {name}")
+    return strategy.filter(bool)  # None and empty collections are false; datetimes are true
 
 
 _EMPTY: dict[str, Any] = {
