@@ -52,7 +52,8 @@ __all__ = [
 CHUNK_SIZE = 1 << 16
 """Bytes or characters read from the input at a time."""
 SAMPLE_SIZE = 1 << 16
-"""Bytes or characters given to :meth:`~newsparse.Format.sniff`."""
+"""Bytes or characters of a file or stream given to :meth:`~newsparse.Format.sniff`
+(text or bytes given whole, as ``str`` or ``bytes``, are sniffed whole)."""
 
 Input = str | bytes | bytearray | memoryview | os.PathLike[str] | IO[str] | IO[bytes]
 """Everything :func:`newsparse.parse` accepts: text, bytes, a path, or a file object."""
@@ -270,6 +271,7 @@ class Source:
         stream: object | None = None,
         rewind: Callable[[], object] | None = None,
         kept: bytes | str = b"",
+        in_memory: bool = False,
     ) -> None:
         self.name = name
         """The input's name for messages: a path, ``"<stdin>"`` or ``"<string>"``."""
@@ -292,6 +294,9 @@ class Source:
         self._short = False  # the last read of a stream returned less than asked
         self._error: CompressedDataError | None = None  # met while sampling, raised later
         self._done = False  # reader() or give_back() was called
+        # Text or bytes given whole: detection sees all of it, as it costs no
+        # extra memory (a sample cut inside a long first article can miss it).
+        self._in_memory = in_memory
 
     @property
     def head(self) -> bytes | None:
@@ -500,6 +505,8 @@ class Source:
     def _sample(self) -> bytes | str:
         self._fill(SAMPLE_SIZE)
         held = self._held()
+        if self._in_memory and self.compression is None:
+            return held
         return held[:SAMPLE_SIZE]
 
     def _held(self) -> bytes | str:
@@ -769,9 +776,9 @@ def open_source(data: Any, *, name: str | None = None) -> Source:
         TypeError: ``data`` is of no accepted type.
     """
     if isinstance(data, str):
-        return Source(name or "<string>", read=_once(data))
+        return Source(name or "<string>", read=_once(data), in_memory=True)
     if isinstance(data, (bytes, bytearray, memoryview)):
-        return Source(name or "<bytes>", read=_once(bytes(data)))
+        return Source(name or "<bytes>", read=_once(bytes(data)), in_memory=True)
     if isinstance(data, os.PathLike):
         path = os.fspath(data)
         handle = open(path, "rb")  # noqa: SIM115 - closed by Source.close
