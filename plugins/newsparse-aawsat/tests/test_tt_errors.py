@@ -116,7 +116,12 @@ def test_bad_input_in_collecting_mode_reports_and_does_not_raise(bad: Bad) -> No
 def test_text_before_first_article_keeps_the_article() -> None:
     articles, errors = errors_of(tt("Preamble", "Rain", "", "TT", "20", "", "It rained."))
     assert articles == [rain()]
-    assert len(errors) == 1
+    # The stray line is reported where it stands, with what it is, and not
+    # taken for the headline (which is "Rain", the line before the marker run).
+    [error] = errors
+    assert (error.line, error.column) == (1, 1)
+    assert "text between articles" in str(error)
+    assert error.excerpt == "Preamble"
 
 
 # -- several articles: the good ones are kept -----------------------------------
