@@ -7,6 +7,7 @@ import os
 import stat
 import subprocess
 import sys
+import threading
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import ClassVar, TextIO
@@ -338,3 +339,33 @@ def test_stdout_without_to_is_json(workdir: Path) -> None:
         result = run("convert", "a.json", *args)
         assert result.exit_code == 0
         assert [a["title"] for a in json.loads(result.stdout)] == ["A", "B"]
+
+
+@needs_dev_stdout
+def test_dev_stdout_without_to_gets_json_like_standard_output(workdir: Path) -> None:
+    # The case: "-o /dev/stdout" printed nothing.  A stream's name has
+    # no extension to go by, so it gets json, as standard output does.  (A
+    # link of our own named like /dev/stdout's own name: "stdout", no suffix.)
+    (workdir / "stdout").symlink_to("/dev/stdout")
+    done = convert_process(workdir, "a.json", "-o", "stdout")
+    assert (done.returncode, done.stderr) == (0, b"")
+    by_stdout = convert_process(workdir, "a.json")
+    assert done.stdout == by_stdout.stdout
+    assert done.stdout.lstrip().startswith(b"[")
+
+
+@posix_only
+def test_a_pipe_without_an_extension_gets_json(workdir: Path) -> None:
+    fifo = workdir / "pipe"
+    os.mkfifo(fifo)
+    received: list[bytes] = []
+    reader = threading.Thread(target=lambda: received.append(fifo.read_bytes()), daemon=True)
+    reader.start()
+    result = run("convert", "a.json", "-o", "pipe")
+    if result.exit_code != 0:  # nothing opened the pipe: let the reader go
+        with open(fifo, "wb"):
+            pass
+    reader.join(timeout=30)
+    assert result.exit_code == 0, result.stderr
+    assert received[0].lstrip().startswith(b"[")
+    assert stat.S_ISFIFO(os.lstat(fifo).st_mode)

@@ -207,8 +207,12 @@ def _check_format(name: str | None, *, option: str, need: str) -> None:
         raise click.BadParameter(f"format {name!r} is parse-only", param_hint=option)
 
 
-def _output_format(to: str | None, output: str | None) -> str:
-    """Name the output format: ``--to``, else the longest extension that the name ends with."""
+def _output_format(to: str | None, output: str | None, *, streamed: bool = False) -> str:
+    """Name the output format: ``--to``, else the longest extension that the name ends with.
+
+    Standard output, and a name with no extension that is not a file but a
+    stream (``/dev/stdout``, a device, a pipe: ``streamed``), get json.
+    """
     if to is not None:
         return to
     if output is None or output == STDIN:
@@ -229,6 +233,8 @@ def _output_format(to: str | None, output: str | None) -> str:
     elif winners:
         both = " and ".join(repr(format_name) for format_name in winners)
         why = f"formats {both} both claim the extension of {output!r}"
+    elif streamed:
+        return "json"  # like standard output: a stream's name says nothing of a format
     else:
         why = f"the name {output!r} ends in no format's extension"
     choices = "; ".join(
@@ -361,7 +367,8 @@ def convert(  # noqa: PLR0917 - click passes the options
 
     Without --to, the output format comes from the longest extension of the
     output file's name that a format lists (see 'newsparse formats'); a name
-    with no such extension is a usage error.  Standard output gets json.
+    with no such extension is a usage error.  Standard output, and a device
+    or pipe named without such an extension (/dev/stdout), get json.
 
     INPUTS are files, not folders: for a folder, pass its files with a shell
     pattern such as pages/* (the shell expands it).  Input typed on a
@@ -373,12 +380,12 @@ def convert(  # noqa: PLR0917 - click passes the options
     """
     _warn_failed_plugins()
     _check_format(from_, option="--from", need="parse")
-    target = _output_format(to, output)
-    _check_format(target, option="--to", need="render")
     try:
         destination = find_destination(output)
     except DestinationError as error:
         raise click.BadParameter(str(error), param_hint="--output") from None
+    target = _output_format(to, output, streamed=destination.how != "replace")
+    _check_format(target, option="--to", need="render")
     paths = list(inputs) or [STDIN]
     typed = STDIN in paths and _is_terminal(sys.stdin)
     if typed:
