@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import codecs
 import contextlib
 import io
 import os
@@ -11,20 +10,20 @@ from typing import TextIO
 
 import attrs
 
+from newsparse._pipeline import detect_format, encoding_for, guarded, plugin_fault
 from newsparse.dropping import DropHandler, DroppedField, fit_article
 from newsparse.errors import (
     NewsparseError,
     ParseError,
-    PluginError,
     RenderError,
     UnknownFormatError,
     _short_repr,
 )
-from newsparse.format import Format, ParseItem
+from newsparse.format import Format
 from newsparse.limits import DEFAULT_LIMITS, Limits
 from newsparse.model import Article
 from newsparse.plugins import get_host
-from newsparse.textio import Input, Source, TextReader, _stream_name, open_source
+from newsparse.textio import Input, Source, _stream_name, open_source
 
 __all__ = [
     "ErrorHandler",
@@ -112,123 +111,10 @@ def detect(data: Input, *, source: str | None = None) -> Format:
             " parse() or iter_parse() with format=None, which detect and read it in one go"
         )
     try:
-        return _detect(opened, data=data, function="detect")
+        return detect_format(opened, data=data, function="detect")
     finally:
         opened.give_back()
         opened.close()
-
-
-def _detect(source: Source, *, data: object = None, function: str = "") -> Format:
-    """Return the best format for ``source``.
-
-    ``data`` and ``function`` (the input as given, and the public function
-    called) let the error hint at passing a path when the input looks like one.
-    """
-    scores: list[tuple[float, Format]] = []
-    for fmt in formats().values():
-        if fmt.can_parse:
-            scores.append((_sniff(fmt, source), fmt))
-    scores.sort(key=lambda pair: pair[0], reverse=True)
-    tried = [(fmt.name, score) for score, fmt in scores]
-    if not scores or scores[0][0] <= 0.0:
-        if source.problem is not None:  # bad compressed data: that is what to say
-            raise UnknownFormatError(f"{source.name}: {source.problem}")
-        hint = _path_hint(data, function)
-        raise UnknownFormatError(
-            f"{source.name}: no format recognises this input{hint}", tried=tried
-        )
-    best = [fmt for score, fmt in scores if score == scores[0][0]]
-    if len(best) > 1:
-        name = _without_compression_suffix(source).lower()
-        by_extension = [fmt for fmt in best if name.endswith(fmt.extensions or ("\0",))]
-        if len(by_extension) == 1:
-            return by_extension[0]
-        names = " and ".join(fmt.name for fmt in best)
-        hint = _path_hint(data, function)
-        raise UnknownFormatError(
-            f"{source.name}: cannot tell {names} apart; pass format={hint}", tried=tried
-        )
-    return best[0]
-
-
-_COMPRESSION_SUFFIXES = {"gzip": ".gz", "bzip2": ".bz2", "xz": ".xz"}
-
-
-def _without_compression_suffix(source: Source) -> str:
-    """Return the source's name without ``.gz`` (say) if it is compressed so."""
-    suffix = _COMPRESSION_SUFFIXES.get(source.compression or "")
-    if suffix and source.name.lower().endswith(suffix):
-        return source.name[: -len(suffix)]
-    return source.name
-
-
-_LONGEST_PATH_HINTED = 1024
-
-
-def _path_hint(data: object, function: str) -> str:
-    """Return a hint for text that detection failed on and that looks like a path.
-
-    Text, a ``str`` or bytes, looks like a path when it is a single short
-    line naming a file that exists, or ending in the extension of a format
-    (or of a compression).  The file is never opened: text is content, by
-    contract.  Bytes get the same hint as the same ``str``.
-    """
-    if isinstance(data, (bytes, bytearray, memoryview)) and len(data) <= _LONGEST_PATH_HINTED:
-        try:
-            data = bytes(data).decode("utf-8")
-        except UnicodeDecodeError:
-            return ""
-    if not isinstance(data, str) or len(data) > _LONGEST_PATH_HINTED:
-        return ""
-    text = data.strip()
-    if not text or "\n" in text or "\r" in text:
-        return ""
-    extensions = [ext for fmt in formats().values() for ext in fmt.extensions]
-    extensions += _COMPRESSION_SUFFIXES.values()
-    if not (text.lower().endswith(tuple(extensions)) or _is_file(text)):
-        return ""
-    return (
-        f"; text is parsed as it is, never read as a file name:"
-        f" did you mean {function}(Path({text!r}))?"
-    )
-
-
-def _is_file(text: str) -> bool:
-    try:
-        return os.path.isfile(text)
-    except (OSError, ValueError):
-        return False
-
-
-def _sniff(fmt: Format, source: Source) -> float:
-    try:
-        score = float(fmt.sniff(source.sample_text(_encoding_for(fmt, source))))
-    except NewsparseError:
-        raise
-    except Exception as error:
-        raise _plugin_fault(fmt, "sniff", source.name, error) from error
-    return min(max(score, 0.0), 1.0)
-
-
-def _encoding_for(fmt: Format, source: Source) -> str:
-    """Return the encoding for bytes input: what it declares, else ``fmt.encoding``.
-
-    A byte-order mark wins over both; decoding looks for it first.
-    """
-    if type(fmt).declared_encoding is Format.declared_encoding:
-        return fmt.encoding  # nothing to ask: do not wait for the whole sample
-    head = source.head
-    if head is None:
-        return fmt.encoding
-    try:
-        declared = fmt.declared_encoding(head)
-        if declared is not None:
-            codecs.lookup(declared)
-    except NewsparseError:
-        raise
-    except Exception as error:
-        raise _plugin_fault(fmt, "declared_encoding", source.name, error) from error
-    return declared or fmt.encoding
 
 
 def iter_parse(
@@ -292,7 +178,7 @@ def _iter_parse(
             format_name=fmt.name,
             limits=DEFAULT_LIMITS if limits is None else limits,
         )
-        for item in _guarded(fmt, reader, opened.name):
+        for item in guarded(fmt, reader, opened.name):
             if isinstance(item, Article):
                 yield item
             elif on_error is None:
@@ -308,45 +194,19 @@ def _format_and_encoding(
 ) -> tuple[Format, str]:
     """Return the format to parse ``opened`` with (named or detected) and the encoding."""
     fmt = (
-        get_format(format) if format is not None else _detect(opened, data=data, function=function)
+        get_format(format)
+        if format is not None
+        else detect_format(opened, data=data, function=function)
     )
     if not fmt.can_parse:
         raise UnknownFormatError(f"format {fmt.name!r} is render-only and cannot parse")
-    return fmt, _encoding_for(fmt, opened)
+    return fmt, encoding_for(fmt, opened)
 
 
 def _give_back_quietly(opened: Source) -> None:
     """Give a stream back after a failure, unless that fails too (the first error wins)."""
     with contextlib.suppress(OSError, ValueError):
         opened.give_back()
-
-
-def _guarded(fmt: Format, reader: TextReader, source: str) -> Iterator[ParseItem]:
-    """Run ``fmt.parse``, turning its unexpected exceptions into :class:`PluginError`.
-
-    A :class:`ParseError` the format *raises* ends the parse; it is passed on
-    (marked ``fatal``) so that the caller reports it like a yielded one.  Any
-    other exception, a :class:`~newsparse.ValidationError` included (a format
-    must turn those into a :class:`ParseError` with a position), is a fault of
-    the format.
-    """
-    try:
-        for item in fmt.parse(reader, source):
-            _check_item(fmt, source, item)
-            yield item
-    except ParseError as error:
-        error.fatal = True
-        yield error
-    except PluginError:
-        raise
-    except Exception as error:  # a ValidationError too: formats report ParseError
-        raise _plugin_fault(fmt, "parse", source, error) from error
-
-
-def _check_item(fmt: Format, source: str, item: object) -> None:
-    if not isinstance(item, (Article, ParseError)):
-        kind = type(item).__name__
-        raise _plugin_fault(fmt, "parse", source, TypeError(f"yielded a {kind}"))
 
 
 def parse(
@@ -420,7 +280,7 @@ def render_to(
     except (NewsparseError, _NotAnArticleError):
         raise
     except Exception as error:
-        raise _plugin_fault(fmt, "render", "<articles>", error) from error
+        raise plugin_fault(fmt, "render", "<articles>", error) from error
 
 
 def render(
@@ -558,7 +418,7 @@ def _fit(
         except NewsparseError:
             raise
         except Exception as error:
-            raise _plugin_fault(fmt, "render", "<article>", error) from error
+            raise plugin_fault(fmt, "render", "<article>", error) from error
 
     return fit_article(article, try_render)
 
@@ -675,11 +535,3 @@ def _input_name(data: Input) -> str:
     if isinstance(data, os.PathLike):
         return str(os.fspath(data))
     return _stream_name(data)
-
-
-def _plugin_fault(fmt: Format, action: str, source: str, error: BaseException) -> PluginError:
-    plugin = get_host().plugin_of(fmt.name) if fmt.name in formats() else "<unregistered>"
-    return PluginError(
-        plugin,
-        f"format {fmt.name!r} failed in {action}() on {source}: {type(error).__name__}: {error}",
-    )

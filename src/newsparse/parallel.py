@@ -54,7 +54,8 @@ from typing import IO, TypeAlias
 
 import attrs
 
-from newsparse.api import _detect, _encoding_for, _guarded, get_format, iter_parse, render
+from newsparse._pipeline import detect_format, encoding_for, guarded
+from newsparse.api import get_format, iter_parse, render
 from newsparse.errors import NewsparseError, ParseError, UnknownFormatError
 from newsparse.format import ParseItem, as_input
 from newsparse.limits import DEFAULT_LIMITS, Limits
@@ -323,17 +324,17 @@ class _Planner:
             return
         try:
             try:
-                fmt = get_format(self.format) if self.format is not None else _detect(source)
+                fmt = get_format(self.format) if self.format is not None else detect_format(source)
                 if not fmt.can_parse:
                     raise UnknownFormatError(f"format {fmt.name!r} is render-only and cannot parse")
-                encoding = _encoding_for(fmt, source)
+                encoding = encoding_for(fmt, source)
             except NewsparseError as error:
                 yield _Slot(index, [_Outcome([error])])
                 return
             reader = source.reader(encoding=encoding, format_name=fmt.name, limits=self.limits)
             if not fmt.can_split:
                 if path == STDIN:  # parsed here, later: closing stdin's source is a no-op
-                    items = _items_here(_guarded(fmt, reader, source.name))
+                    items = _items_here(guarded(fmt, reader, source.name))
                     yield _Slot(index, _render_here(items, self.settings.render))
                 else:
                     whole = (_Whole(path, fmt.name, size),)
