@@ -219,3 +219,14 @@ def test_forty_real_pages_through_jsonl_to_ninjs(
     )
     assert drops
     assert all(dump[int(n) - 1].images[int(k)].url is None for n, k in drops)
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_an_input_named_twice_numbers_its_articles_afresh(jobs: str) -> None:
+    need("tt", "nitf")
+    result = run(
+        "convert", str(SEED), str(SEED), "--to", "nitf", "--drop-unrepresentable", "-j", jobs
+    )
+    assert result.exit_code == 0, result.stderr
+    places = [line.split(" (", 1)[0] for line in result.stderr.splitlines()[:4]]
+    assert places == [f"{SEED}: article {n}" for n in (1, 2, 1, 2)]

@@ -74,12 +74,18 @@ class _Origins:
         """How many articles went to the renderer."""
         self._starts: list[int] = []
         self._names: list[str] = []
+        self._last_input = -1
 
-    def add(self, source: str, articles: int = 1) -> int:
-        """Count ``articles`` more articles of ``source``; return the position of the first."""
-        if not self._names or self._names[-1] != source:
+    def add(self, source: str, articles: int = 1, *, input_number: int = 0) -> int:
+        """Count ``articles`` more articles of ``source``; return the position of the first.
+
+        ``input_number`` is the input's place on the command line, so that a
+        file named twice counts its articles afresh the second time.
+        """
+        if not self._names or self._names[-1] != source or self._last_input != input_number:
             self._starts.append(self.count)
             self._names.append(source)
+            self._last_input = input_number
         first = self.count
         self.count += articles
         return first
@@ -99,6 +105,8 @@ class _Reporter:
         self.debug = debug
         self.problems = 0
         self.current: str | None = None
+        self.current_number = 0
+        """The place of :attr:`current` among the inputs, counted from 0."""
         """The input being read, to which problems are counted."""
         self.by_input: dict[str, int] = {}
         self.origins = _Origins()
@@ -117,15 +125,15 @@ class _Reporter:
 
     def note(self, item: object) -> None:
         """Count an article (or a worker's rendered text or refusal) going to the renderer."""
-        current = self.current or STDIN
+        current, number = self.current or STDIN, self.current_number
         if isinstance(item, RenderedText):
-            self.origins.add(current, item.articles)
+            self.origins.add(current, item.articles, input_number=number)
         elif isinstance(item, RenderFailure):
-            first = self.origins.add(current)
+            first = self.origins.add(current, input_number=number)
             if isinstance(item.error, RenderError):
                 item.error.index = first  # rendered alone, as article 0
         else:
-            self.origins.add(current)
+            self.origins.add(current, input_number=number)
 
     def dropped(self, note: DroppedField) -> None:
         """Print a field that was dropped, naming its input and article; count it."""
@@ -561,6 +569,7 @@ def _read_all(
     try:
         for index, path in enumerate(paths):
             report.current = "<stdin>" if path == STDIN else path
+            report.current_number = index
             name = "<stdin>" if path == STDIN else str(Path(path))
             try:
                 with _counted_input(path, functools.partial(progress.read, index)) as data:
@@ -612,6 +621,7 @@ def _read_parallel(
         ):
             path = paths[index]
             report.current = "<stdin>" if path == STDIN else path
+            report.current_number = index
             if item is None:
                 progress.finish_input(index)
             elif isinstance(item, (Article, str, RenderFailure)):
