@@ -116,7 +116,10 @@ class Pruning:
             remove_keeping_tail(element)
 
     def is_doomed(self, element: etree._Element) -> bool:
-        """Whether ``element`` goes (see the module docstring), judged on the unpruned page."""
+        """Whether ``element`` goes (see :mod:`~newsparse.builtin_formats.html.body`).
+
+        It is judged on the page as it was parsed, before any removal.
+        """
         tag: object = element.tag
         # Comments and processing instructions have no string tag.
         if not isinstance(tag, str):
