@@ -1,11 +1,9 @@
 """Generic extraction of an article's body from a news page.
 
 No rule here knows any site: site knowledge belongs in site-parser plugins.
-The extractor works in three steps, each in its own module
-(:mod:`~newsparse.builtin_formats.html.prune`,
-:mod:`~newsparse.builtin_formats.html.container`,
-:mod:`~newsparse.builtin_formats.html.collect`), which share the text
-measures of :mod:`~newsparse.builtin_formats.html.measures`.
+The extractor works in three steps, each in its own module of
+``newsparse.builtin_formats.html`` (``prune``, ``container``, ``collect``;
+they share the text measures of ``measures``).
 
 1. **Prune.**  Elements that never hold article text are removed: scripts,
    styles, forms, navigation, asides, footers, hidden elements (by an
