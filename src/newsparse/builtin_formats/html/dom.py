@@ -9,7 +9,9 @@ time.
 
 from __future__ import annotations
 
+import functools
 import re
+from collections.abc import Iterable
 
 from lxml import etree
 
@@ -19,10 +21,17 @@ __all__ = [
     "FORMAT_NAME",
     "clean_url",
     "collapse",
+    "compiled_xpath",
+    "fast_text_content",
+    "holds_any",
+    "is_element",
+    "node_after",
     "parse_document",
     "remove_keeping_tail",
     "text_content",
     "text_of",
+    "text_reaches",
+    "with_ancestors",
 ]
 
 FORMAT_NAME = "html"
@@ -210,3 +219,86 @@ def remove_keeping_tail(element: etree._Element) -> None:
         else:
             parent.text = (parent.text or "") + tail
     parent.remove(element)
+
+
+def is_element(node: etree._Element) -> bool:
+    """Whether ``node`` is an element, not a comment or a processing instruction.
+
+    The parser drops those, but a tree made some other way may hold them.
+    """
+    tag: object = node.tag
+    return isinstance(tag, str)
+
+
+def fast_text_content(element: etree._Element) -> str:
+    """Return ``text_content(element)``, read directly when it has no child element.
+
+    Most paragraphs and links hold only text, and reading it needs no XPath
+    evaluation.
+    """
+    if len(element):
+        return text_content(element)
+    return element.text or ""
+
+
+def text_reaches(element: etree._Element, length: int) -> bool:
+    """Whether the text in ``element`` is at least ``length`` characters long.
+
+    The same as ``len(text_content(element)) >= length``, but it stops
+    reading as soon as it knows, instead of joining all the text of a large
+    element.
+    """
+    # Walking the elements and adding their texts and tails is faster than
+    # ``itertext()``, whose every call costs as much as a short walk.
+    text = element.text
+    total = len(text) if text else 0
+    if total >= length:
+        return True
+    for inner in element.iterdescendants():
+        text = inner.text
+        if text:
+            total += len(text)
+        text = inner.tail
+        if text:
+            total += len(text)
+        if total >= length:
+            return True
+    return False
+
+
+def node_after(element: etree._Element, top: etree._Element) -> etree._Element | None:
+    """Return the node that follows ``element`` and all it holds, within ``top``."""
+    node = element
+    while node is not top:
+        following = node.getnext()
+        if following is not None:
+            return following
+        parent = node.getparent()
+        if parent is None:
+            return None
+        node = parent
+    return None
+
+
+def with_ancestors(elements: Iterable[etree._Element]) -> frozenset[etree._Element]:
+    """Return ``elements`` and every element around them."""
+    kept: set[etree._Element] = set()
+    for element in elements:
+        kept.add(element)
+        kept.update(element.iterancestors())
+    return frozenset(kept)
+
+
+def holds_any(element: etree._Element, others: set[etree._Element]) -> bool:
+    """Whether ``element`` holds one of ``others``."""
+    return any(element in other.iterancestors() for other in others)
+
+
+@functools.lru_cache(maxsize=128)
+def compiled_xpath(path: str) -> etree.XPath:
+    """Return ``path`` compiled (compiling an expression costs more than running it).
+
+    Raises:
+        etree.XPathSyntaxError: ``path`` is not an XPath expression.
+    """
+    return etree.XPath(path)
