@@ -18,35 +18,29 @@ Exit codes:
 
 from __future__ import annotations
 
-import bisect
-import contextlib
-import functools
-import io
 import itertools
 import json
 import os
 import shutil
-import stat
 import sys
 import tempfile
-import traceback
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
-from typing import IO, Any, NoReturn, TextIO, cast
+from typing import Any, NoReturn, TextIO, cast
 
-import attrs
 import click
 
 from newsparse import __version__
-from newsparse.api import formats, iter_parse, render_to
+from newsparse._convert_inputs import input_size, is_terminal, read_all, read_parallel
+from newsparse._convert_report import STDIN, Reporter, print_summary
+from newsparse.api import formats, render_to
 from newsparse.destination import Destination, DestinationError, find_destination
-from newsparse.dropping import DropHandler, DroppedField
-from newsparse.errors import NewsparseError, ParseError, RenderError
+from newsparse.errors import NewsparseError
 from newsparse.limits import DEFAULT_LIMITS, Limits, parse_size
 from newsparse.model import Article
-from newsparse.parallel import RenderedText, RenderFailure, iter_parse_inputs, resolve_jobs
+from newsparse.parallel import RenderFailure, resolve_jobs
 from newsparse.plugins import PluginInfo, get_host
-from newsparse.progress import ConvertProgress, counting_reader
+from newsparse.progress import ConvertProgress
 
 __all__ = ["main"]
 
@@ -57,109 +51,8 @@ EXIT_BAD_INPUT = 1
 EXIT_USAGE = 2
 """The command line itself was wrong."""
 
-STDIN = "-"
 
 _SPOOL_MEMORY = 1 << 24  # output kept in memory up to this size, then in a temporary file
-
-
-class _Origins:
-    """Which input each article to render came from, so that messages can name it.
-
-    Articles reach the renderer in the order they are read; this keeps where
-    each input's run of articles starts (one entry per input, not per article).
-    """
-
-    def __init__(self) -> None:
-        self.count = 0
-        """How many articles went to the renderer."""
-        self._starts: list[int] = []
-        self._names: list[str] = []
-        self._last_input = -1
-
-    def add(self, source: str, articles: int = 1, *, input_number: int = 0) -> int:
-        """Count ``articles`` more articles of ``source``; return the position of the first.
-
-        ``input_number`` is the input's place on the command line, so that a
-        file named twice counts its articles afresh the second time.
-        """
-        if not self._names or self._names[-1] != source or self._last_input != input_number:
-            self._starts.append(self.count)
-            self._names.append(source)
-            self._last_input = input_number
-        first = self.count
-        self.count += articles
-        return first
-
-    def place(self, index: int) -> tuple[str, int] | None:
-        """Return the input of the article at ``index`` and its position among that input's."""
-        run = bisect.bisect_right(self._starts, index) - 1
-        if run < 0 or index >= self.count:
-            return None
-        return self._names[run], index - self._starts[run]
-
-
-class _Reporter:
-    """Prints problems and dropped fields to stderr and counts them, per input."""
-
-    def __init__(self, *, debug: bool) -> None:
-        self.debug = debug
-        self.problems = 0
-        self.current: str | None = None
-        self.current_number = 0
-        """The place of :attr:`current` among the inputs, counted from 0."""
-        """The input being read, to which problems are counted."""
-        self.by_input: dict[str, int] = {}
-        self.origins = _Origins()
-        self.on_drop: DropHandler | None = None
-        """``None``, or :meth:`dropped` with ``--drop-unrepresentable``."""
-        self.drops = 0
-        self.articles_with_drops = 0
-        self._last_dropped_from: tuple[str | None, int | None] | None = None
-        self.progress: ConvertProgress | None = None
-        """The progress bar on stderr, cleared while a message is printed."""
-
-    def _echo(self, text: str) -> None:
-        """Print ``text`` on stderr, above the progress bar if one is shown."""
-        with self.progress.writing_around() if self.progress else contextlib.nullcontext():
-            click.echo(text, err=True)
-
-    def note(self, item: object) -> None:
-        """Count an article (or a worker's rendered text or refusal) going to the renderer."""
-        current, number = self.current or STDIN, self.current_number
-        if isinstance(item, RenderedText):
-            self.origins.add(current, item.articles, input_number=number)
-        elif isinstance(item, RenderFailure):
-            first = self.origins.add(current, input_number=number)
-            if isinstance(item.error, RenderError):
-                item.error.index = first  # rendered alone, as article 0
-        else:
-            self.origins.add(current, input_number=number)
-
-    def dropped(self, note: DroppedField) -> None:
-        """Print a field that was dropped, naming its input and article; count it."""
-        placed = None if note.index is None else self.origins.place(note.index)
-        if placed is not None:
-            note = attrs.evolve(note, source=placed[0], index=placed[1])
-        self.drops += 1
-        if (note.source, note.index) != self._last_dropped_from:
-            self.articles_with_drops += 1
-            self._last_dropped_from = (note.source, note.index)
-        self._echo(str(note))
-
-    def __call__(self, error: BaseException) -> None:
-        self.problems += 1
-        where = self.current
-        if isinstance(error, RenderError) and error.index is not None:
-            placed = self.origins.place(error.index)
-            if placed is not None:
-                error.source, error.index = placed
-                where = error.source
-        if where is not None:
-            self.by_input[where] = self.by_input.get(where, 0) + 1
-        if self.debug:
-            self._echo("".join(traceback.format_exception(error)).rstrip("\n"))
-        else:
-            self._echo(f"error: {error}" if not isinstance(error, ParseError) else str(error))
 
 
 def _warn_failed_plugins() -> None:
@@ -181,7 +74,7 @@ def cli(ctx: click.Context, debug: bool) -> None:
 
     Run 'newsparse COMMAND --help' for each command's options.
     """
-    ctx.obj = _Reporter(debug=debug)
+    ctx.obj = Reporter(debug=debug)
 
 
 def _size_option(_ctx: click.Context, param: click.Parameter, value: str) -> int | None:
@@ -353,7 +246,7 @@ def _no_folders(
 )
 @click.pass_obj
 def convert(  # noqa: PLR0917 - click passes the options
-    report: _Reporter,
+    report: Reporter,
     inputs: Sequence[str],
     from_: str | None,
     to: str | None,
@@ -395,7 +288,7 @@ def convert(  # noqa: PLR0917 - click passes the options
     target = _output_format(to, output, streamed=destination.how != "replace")
     _check_format(target, option="--to", need="render")
     paths = list(inputs) or [STDIN]
-    typed = STDIN in paths and _is_terminal(sys.stdin)
+    typed = STDIN in paths and is_terminal(sys.stdin)
     if typed:
         click.echo(
             "reading from the terminal: type or paste the input and end it with Ctrl-D "
@@ -403,8 +296,8 @@ def convert(  # noqa: PLR0917 - click passes the options
             err=True,
         )
     # By default, a bar on a terminal, but not over what is being typed there.
-    show = progress if progress is not None else _is_terminal(sys.stderr) and not typed
-    report.progress = ConvertProgress([_input_size(p) for p in paths], show=show, stream=sys.stderr)
+    show = progress if progress is not None else is_terminal(sys.stderr) and not typed
+    report.progress = ConvertProgress([input_size(p) for p in paths], show=show, stream=sys.stderr)
     limits = Limits(max_input_bytes=max_input, max_article_bytes=max_article, max_depth=max_depth)
     workers = resolve_jobs(jobs)
     if drop:
@@ -413,11 +306,11 @@ def convert(  # noqa: PLR0917 - click passes the options
     if workers > 1:
         # A joinable output format is rendered by the workers too (but fitted here).
         render = target if formats()[target].joinable and not drop else None
-        items = _read_parallel(
+        items = read_parallel(
             paths, from_, report, limits, jobs=workers, progress=report.progress, render=render
         )
     else:
-        items = _read_all(paths, from_, report, limits, progress=report.progress)
+        items = read_all(paths, from_, report, limits, progress=report.progress)
     written = _write_output(_noted(items, report), target, destination, report, partial=partial)
     if report.drops:
         click.echo(
@@ -426,14 +319,14 @@ def convert(  # noqa: PLR0917 - click passes the options
             err=True,
         )
     if report.problems:
-        _print_summary(report, len(paths), written=written)
+        print_summary(report, len(paths), written=written)
         sys.exit(EXIT_BAD_INPUT)
 
 
 def _noted(
-    items: Iterator[Article] | Iterator[str | RenderFailure], report: _Reporter
+    items: Iterator[Article] | Iterator[str | RenderFailure], report: Reporter
 ) -> Iterator[Article] | Iterator[str | RenderFailure]:
-    """Pass ``items`` on, counting each article's input (see :class:`_Origins`)."""
+    """Pass ``items`` on, counting each article's input (see :class:`Origins`)."""
 
     def noted() -> Iterator[object]:
         for item in items:
@@ -447,14 +340,14 @@ def _write_output(
     items: Iterator[Article] | Iterator[str | RenderFailure],
     target: str,
     destination: Destination,
-    report: _Reporter,
+    report: Reporter,
     *,
     partial: bool,
 ) -> bool:
     """Render every article into a spool, then write it out if all went well.
 
     ``items`` are articles, or the texts of articles that the workers
-    rendered already (see :func:`_read_parallel`).  Returns whether the
+    rendered already (see :func:`read_parallel`).  Returns whether the
     output was written.  A rendering error is reported and the remaining
     inputs are still read, so that all their problems are reported too; the
     output is then never written, since it is incomplete.
@@ -480,7 +373,7 @@ def _render_items(
     items: Iterator[Article] | Iterator[str | RenderFailure],
     target: str,
     out: TextIO,
-    report: _Reporter,
+    report: Reporter,
 ) -> bool:
     """Write ``items`` to ``out``; report the first rendering error and return ``False`` then."""
     rendered = True
@@ -506,140 +399,6 @@ def _render_items(
         elif rendered:
             out.write(cast(str, item))
     return rendered
-
-
-def _print_summary(report: _Reporter, inputs: int, *, written: bool) -> None:
-    failed = len(report.by_input)
-    click.echo(f"{failed} of {inputs} input(s) had problems:", err=True)
-    for name, count in report.by_input.items():
-        click.echo(f"  {name}: {count} problem(s)", err=True)
-    outcome = "the articles read were written" if written else "nothing was written"
-    click.echo(f"{report.problems} problem(s); exit status 1; {outcome}", err=True)
-
-
-def _is_terminal(stream: TextIO) -> bool:
-    try:
-        return stream.isatty()
-    except (OSError, ValueError):  # closed or detached
-        return False
-
-
-def _input_size(path: str) -> int | None:
-    """Return the size of the input file ``path``; ``None`` for stdin, a pipe or a device."""
-    if path == STDIN:
-        return None
-    try:
-        status = os.stat(path)
-    except OSError:
-        return None
-    return status.st_size if stat.S_ISREG(status.st_mode) else None
-
-
-def _stdin(counted: Callable[[int], None]) -> IO[bytes] | IO[str]:
-    """Return standard input as bytes where it can, its reads passed to ``counted``.
-
-    It ends at the first end of input, so one Ctrl-D ends what is typed on a terminal.
-    """
-    buffer: IO[bytes] | None = getattr(sys.stdin, "buffer", None)
-    if buffer is None:
-        return sys.stdin
-    if isinstance(buffer, (io.RawIOBase, io.BufferedIOBase)):
-        return counting_reader(buffer, counted)
-    return buffer
-
-
-@contextlib.contextmanager
-def _counted_input(path: str, counted: Callable[[int], None]) -> Iterator[IO[bytes] | IO[str]]:
-    """Open the input ``path`` (or stdin), its reads passed to ``counted``."""
-    if path == STDIN:
-        yield _stdin(counted)
-        return
-    with open(path, "rb", buffering=0) as raw, counting_reader(raw, counted) as stream:
-        yield stream
-
-
-def _read_all(
-    paths: Sequence[str],
-    from_: str | None,
-    report: _Reporter,
-    limits: Limits,
-    *,
-    progress: ConvertProgress,
-) -> Iterator[Article]:
-    try:
-        for index, path in enumerate(paths):
-            report.current = "<stdin>" if path == STDIN else path
-            report.current_number = index
-            name = "<stdin>" if path == STDIN else str(Path(path))
-            try:
-                with _counted_input(path, functools.partial(progress.read, index)) as data:
-                    for article in iter_parse(
-                        data, from_, source=name, on_error=report, limits=limits
-                    ):
-                        progress.add_articles(1)
-                        yield article
-            except NewsparseError as error:
-                report(error)
-            except OSError as error:
-                report(_os_error(path, error))
-            progress.finish_input(index)
-    finally:
-        progress.close()
-
-
-def _read_parallel(
-    paths: Sequence[str],
-    from_: str | None,
-    report: _Reporter,
-    limits: Limits,
-    *,
-    jobs: int,
-    progress: ConvertProgress,
-    render: str | None,
-) -> Iterator[Article] | Iterator[str | RenderFailure]:
-    """Read as :func:`_read_all` does, in ``jobs`` processes (:mod:`newsparse.parallel`).
-
-    With ``render`` (a joinable format), the workers render the articles, and
-    their texts come instead of articles, with a :class:`RenderFailure` in place
-    of an article that the format refused.
-    """
-    stdin = paths.index(STDIN) if STDIN in paths else -1
-
-    def task_done(index: int, articles: int, size: int) -> None:
-        progress.add_articles(articles)
-        progress.read(index, size)
-
-    try:
-        for index, item in iter_parse_inputs(
-            paths,
-            from_,
-            jobs=jobs,
-            limits=limits,
-            render=render,
-            read_stdin=lambda: _stdin(lambda count: progress.read(stdin, count)),
-            on_progress=task_done,
-        ):
-            path = paths[index]
-            report.current = "<stdin>" if path == STDIN else path
-            report.current_number = index
-            if item is None:
-                progress.finish_input(index)
-            elif isinstance(item, (Article, str, RenderFailure)):
-                yield item
-            elif isinstance(item, OSError):
-                report(_os_error(path, item))
-            else:
-                report(item)
-    finally:
-        progress.close()
-
-
-class _InputError(NewsparseError):
-    """An input file could not be read at all."""
-
-
-def _os_error(path: str, error: OSError) -> _InputError:
-    return _InputError(f"{path}: {error.strerror or error}")
 
 
 @cli.command("formats")
