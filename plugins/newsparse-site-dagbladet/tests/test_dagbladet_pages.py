@@ -16,9 +16,18 @@ import pytest
 from newsparse.testing.sitepages import SitePage, as_given, normalized, page_params, parse_page
 
 PUBLISHER = "Dagbladet"
-# The corpus lives beside the repository (see conftest.py); nothing of it is copied here.
+# The corpus lives beside the repository (see conftest.py).
 FUNDUS = Path(__file__).resolve().parents[3].parent / "shared" / "corpora" / "fundus"
-PAGES = page_params(FUNDUS, PUBLISHER)
+# One page of the corpus, cut down, is kept here (excerpt/README.md names its
+# source), so that these tests run in a clone without the corpus too.
+EXCERPT = Path(__file__).resolve().parent / "excerpt"
+PAGES = [
+    *page_params(FUNDUS, PUBLISHER),
+    *(
+        pytest.param(*param.values, id=f"excerpt-{param.id}")
+        for param in page_params(EXCERPT, PUBLISHER)
+    ),
+]
 
 parsed = functools.cache(parse_page)
 
