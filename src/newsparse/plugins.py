@@ -31,6 +31,7 @@ import attrs
 import pluggy
 
 from newsparse import hookspecs
+from newsparse.builtin_formats import builtin
 from newsparse.errors import PluginError
 from newsparse.format import Format
 from newsparse.registry import Extension, FormatRegistry, Registered, RegisteredFormat, Registry
@@ -132,8 +133,6 @@ class PluginHost:
         self._extensions: dict[str, _Declared] = {}
         self._plugins: dict[str, PluginInfo] = {}
         self._lock = threading.RLock()
-        from newsparse.builtin_formats import builtin  # noqa: PLC0415 - avoids an import cycle
-
         self.register(builtin, name=BUILTIN_PLUGIN, distribution="newsparse")
         if self.autoload:
             self.load_entry_points()
