@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import logging
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
-from typing import TextIO
+from typing import Any, TextIO
 
+import attrs
 import pluggy
 import pytest
 
@@ -24,8 +25,9 @@ from fixtures_plugins import (
 from newsparse import Article, Format, ParseError, PluginError, UnknownFormatError, hookimpl
 from newsparse.api import formats as all_formats
 from newsparse.builtin_formats import builtin
+from newsparse.hookspecs import hookspec
 from newsparse.plugins import PluginHost, PluginInfo, get_host, registered, reset_host
-from newsparse.registry import FormatRegistry
+from newsparse.registry import Extension, FormatRegistry, Registered, Registry
 from newsparse.textio import TextStream
 
 BUILTIN_FORMATS = {"json", "jsonl", "html", "text", "markdown"}
@@ -453,3 +455,168 @@ def test_entry_points_are_found_on_sys_path_without_any_help(
             assert infos_by_name()["np-plain-test"].version == "1.4.0"
     finally:
         monkeypatch.delitem(sys.modules, "np_test_np_plain_test", raising=False)
+
+
+# --- hooks called through pluggy, one plugin at a time -----------------------
+
+
+def test_a_registration_hook_is_called_through_pluggy_for_that_plugin_alone() -> None:
+    calls: list[tuple[str, list[str]]] = []
+
+    def before(hook: str, impls: Sequence[pluggy.HookImpl], kwargs: Mapping[str, Any]) -> None:
+        del kwargs
+        calls.append((hook, [impl.plugin_name for impl in impls]))
+
+    def after(*_: object) -> None:
+        pass
+
+    undo = get_host().manager.add_hookcall_monitoring(before, after)
+    try:
+        with registered(AlphaPlugin(), name="alpha-plugin"):
+            pass
+    finally:
+        undo()
+    assert calls == [("newsparse_register_formats", ["alpha-plugin"])]
+
+
+class UnhashablePlugin:
+    __hash__ = None  # type: ignore[assignment]
+
+    @hookimpl
+    def newsparse_register_formats(self, registry: FormatRegistry) -> None:
+        registry.add(Alpha())
+
+
+def test_an_unhashable_plugin_is_refused_and_the_others_keep_working() -> None:
+    with pytest.raises(PluginError, match="unhashable"):
+        get_host().register(UnhashablePlugin(), name="unhashable")
+    assert get_host().manager.get_plugin("unhashable") is None
+    assert not infos_by_name()["unhashable"].ok
+    with registered(AlphaPlugin(), name="alpha-plugin"):
+        assert get_host().plugin_of("alpha") == "alpha-plugin"
+
+
+# --- a format's own extension -------------------------------------------------
+
+
+class Stamp:
+    """The thing the test format lets plugins register: a named stamp."""
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+
+
+@attrs.frozen
+class RegisteredStamp:
+    stamp: Stamp
+    plugin: str
+
+
+class StampRegistry(Registry[Stamp, str, RegisteredStamp]):
+    def entry(self, item: Stamp) -> tuple[str, RegisteredStamp]:
+        if not isinstance(item, Stamp):
+            raise PluginError(self.plugin, f"{item!r} is not a Stamp")
+        return item.name, RegisteredStamp(item, self.plugin)
+
+    def taken(self, key: str, by: str) -> str:
+        return f"stamp {key!r} belongs to {by!r}"
+
+
+class StampSpecs:
+    @hookspec
+    def newsparse_register_stamps(self, registry: StampRegistry) -> None:
+        """Register stamps for the ``stamped`` format."""
+
+
+STAMPS = Extension(
+    name="stamps", hookspecs=StampSpecs, hook="newsparse_register_stamps", registry=StampRegistry
+)
+
+
+class Stamped(_Lines):
+    """Writes each title after the stamps plugins registered."""
+
+    name = "stamped"
+
+    def __init__(self, stamps: Registered[str, RegisteredStamp]) -> None:
+        self.stamps = stamps
+
+    def render(self, articles: Iterable[Article], out: TextIO) -> None:
+        prefix = "".join(f"[{entry.stamp.name}]" for entry in self.stamps)
+        for article in articles:
+            out.write(prefix + article.title + "\n")
+
+
+class StampedFormatPlugin:
+    @hookimpl
+    def newsparse_register_formats(self, registry: FormatRegistry) -> None:
+        registry.add(Stamped(registry.add_extension(STAMPS)))
+
+
+class StampPlugin:
+    def __init__(self, *names: str) -> None:
+        self.names = names
+
+    @hookimpl
+    def newsparse_register_stamps(self, registry: StampRegistry) -> None:
+        for name in self.names:
+            registry.add(Stamp(name))
+
+
+class FailingStampPlugin:
+    @hookimpl
+    def newsparse_register_stamps(self, registry: StampRegistry) -> None:
+        registry.add(Stamp("half"))
+        raise RuntimeError("stamp press jammed")
+
+
+def test_a_format_declares_its_own_hook_and_reads_what_plugins_register() -> None:
+    host = get_host()
+    with registered(StampedFormatPlugin(), name="stamped-format") as format_info:
+        assert format_info.extensions == {"site_parsers": (), "stamps": ()}
+        assert host.manager.hook.newsparse_register_stamps.has_spec()
+        with registered(StampPlugin("a", "b"), name="stamper") as info:
+            assert info.hooks == ("newsparse_register_stamps",)
+            assert info.formats == ()
+            assert info.extensions == {"site_parsers": (), "stamps": ("a", "b")}
+            assert info.to_dict()["stamps"] == ["a", "b"]
+            assert [entry.plugin for entry in host.extension_entries("stamps")] == ["stamper"] * 2
+            out = newsparse.render([Article(title="T")], "stamped")
+            assert out == "[a][b]T\n"
+        assert newsparse.render([Article(title="T")], "stamped") == "T\n"  # stamper gone
+
+
+def test_a_plugin_failing_in_a_format_s_hook_is_reported_and_registers_nothing() -> None:
+    host = get_host()
+    with registered(StampedFormatPlugin(), name="stamped-format"):
+        with pytest.raises(PluginError, match="stamp press jammed"):
+            host.register(FailingStampPlugin(), name="jammed")
+        assert infos_by_name()["jammed"].error == "RuntimeError: stamp press jammed"
+        assert infos_by_name()["jammed"].to_dict()["stamps"] == []  # same keys as the others
+        assert host.extension_entries("stamps") == ()
+        with registered(StampPlugin("a"), name="stamper"):
+            with pytest.raises(PluginError, match="stamp 'a' belongs to 'stamper'"):
+                host.register(StampPlugin("a"), name="copycat")
+            assert [entry.plugin for entry in host.extension_entries("stamps")] == ["stamper"]
+        host.unregister("jammed")
+        host.unregister("copycat")
+
+
+def test_an_extension_is_declared_once() -> None:
+    with registered(StampedFormatPlugin(), name="stamped-format"):
+
+        class Again:
+            @hookimpl
+            def newsparse_register_formats(self, registry: FormatRegistry) -> None:
+                registry.add_extension(STAMPS)
+
+        with pytest.raises(PluginError, match="already declared by plugin 'stamped-format'"):
+            get_host().register(Again(), name="again")
+        get_host().unregister("again")
+
+
+def test_the_html_format_declares_the_site_parser_hook_and_the_core_does_not() -> None:
+    assert not hasattr(newsparse.hookspecs, "newsparse_register_site_parsers")
+    host = get_host()
+    assert host.manager.hook.newsparse_register_site_parsers.has_spec()
+    assert infos_by_name()["newsparse.builtin"].extensions == {"site_parsers": ()}

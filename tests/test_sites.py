@@ -6,6 +6,7 @@ would (the ``newsparse_register_site_parsers`` hook), with ``registered()``.
 
 from __future__ import annotations
 
+import io
 from datetime import date, datetime, timezone
 from typing import ClassVar
 
@@ -14,6 +15,7 @@ from lxml import etree, html
 
 import newsparse
 from newsparse import PluginError, Section, hookimpl
+from newsparse.builtin_formats.html.format import HtmlFormat
 from newsparse.plugins import get_host, registered
 from newsparse.sites import (
     RegisteredSiteParser,
@@ -196,6 +198,21 @@ def test_a_fault_in_a_site_parser_names_the_plugin() -> None:
         newsparse.parse(gazette_page("2023-05-02T10:00:00+02:00"), "html")
     assert caught.value.plugin == "broken-plugin"
     assert isinstance(caught.value.__cause__, KeyError)
+
+
+def test_the_html_format_reads_the_parsers_it_was_given_not_a_global() -> None:
+    page = gazette_page("2023-05-02T10:00:00+02:00")
+    registered_html = get_host().formats["html"]
+    assert isinstance(registered_html, HtmlFormat)
+    with registered(GazettePlugin(), name="gazette-plugin"):
+        names = [entry.parser.name for entry in registered_html.site_parsers]
+        assert names.count("gazette") == 2
+        [with_parsers] = registered_html.parse(io.StringIO(page), "<page>")
+        [own] = HtmlFormat().parse(io.StringIO(page), "<page>")  # given no site parsers
+    assert isinstance(with_parsers, newsparse.Article)
+    assert with_parsers.title == "The bridge stays open"
+    assert isinstance(own, newsparse.Article)
+    assert own.title == "Generic title"
 
 
 def test_unregistering_removes_the_site_parsers() -> None:

@@ -10,6 +10,11 @@ through the ``newsparse`` entry-point group::
 Every hook name starts with ``newsparse_``; a marked function whose name is not
 a hook is an error, so a typo cannot silently do nothing.  Hooks are called
 once per plugin, and newsparse knows which plugin registered what.
+
+These are the core's hooks.  A format can add hooks of its own, for the
+plugins that extend it (see :class:`~newsparse.registry.Extension`): the
+``html`` format's :func:`~newsparse.builtin_formats.html.hooks.newsparse_register_site_parsers`
+is one.
 """
 
 from __future__ import annotations
@@ -20,14 +25,12 @@ import pluggy
 
 if TYPE_CHECKING:
     from newsparse.registry import FormatRegistry
-    from newsparse.sites import SiteParserRegistry
 
 __all__ = [
     "PROJECT_NAME",
     "hookimpl",
     "hookspec",
     "newsparse_register_formats",
-    "newsparse_register_site_parsers",
 ]
 
 PROJECT_NAME = "newsparse"
@@ -55,22 +58,4 @@ def newsparse_register_formats(registry: FormatRegistry) -> None:
 
     Returns:
         Nothing; the registry collects the formats.
-    """
-
-
-@hookspec
-def newsparse_register_site_parsers(registry: SiteParserRegistry) -> None:
-    """Register site parsers: publisher knowledge for the ``html`` format.
-
-    Called once for each plugin, like :func:`newsparse_register_formats`.
-
-    Args:
-        registry: call :meth:`registry.add(parser)
-            <newsparse.sites.SiteParserRegistry.add>` once per
-            :class:`~newsparse.sites.SiteParser` instance (once per version).
-            Adding a name and ``valid_from`` another plugin already added
-            raises :class:`~newsparse.PluginError` naming both plugins.
-
-    Returns:
-        Nothing; the registry collects the parsers.
     """

@@ -23,7 +23,6 @@ import os
 import threading
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
-from datetime import date
 from importlib import metadata
 from types import MappingProxyType
 from typing import Any, NoReturn
@@ -32,10 +31,10 @@ import attrs
 import pluggy
 
 from newsparse import hookspecs
+from newsparse.builtin_formats import builtin
 from newsparse.errors import PluginError
 from newsparse.format import Format
-from newsparse.registry import FormatRegistry, RegisteredFormat
-from newsparse.sites import RegisteredSiteParser, SiteParserRegistry
+from newsparse.registry import Extension, FormatRegistry, Registered, RegisteredFormat, Registry
 
 __all__ = [
     "ENTRY_POINT_GROUP",
@@ -61,6 +60,10 @@ BUILTIN_PLUGIN = "newsparse.builtin"
 logger = logging.getLogger("newsparse.plugins")
 
 
+def _read_only(value: Mapping[str, tuple[str, ...]]) -> Mapping[str, tuple[str, ...]]:
+    return MappingProxyType(dict(value))
+
+
 @attrs.frozen
 class PluginInfo:
     """What newsparse knows about one plugin, loaded or failed."""
@@ -77,17 +80,34 @@ class PluginInfo:
     """Names of the formats it registered."""
     error: str | None = None
     """Why it failed to load (``"ExceptionType: message"``), or ``None``."""
-    site_parsers: tuple[str, ...] = ()
-    """Names of the site parsers it registered (one entry per version)."""
+    extensions: Mapping[str, tuple[str, ...]] = attrs.field(factory=dict, converter=_read_only)
+    """What it registered through each format's extension, by extension name
+    (:attr:`~newsparse.registry.Extension.name`), such as ``"site_parsers"``;
+    every extension declared so far has an entry, empty when the plugin
+    registered nothing through it."""
 
     @property
     def ok(self) -> bool:
         """Whether the plugin loaded and registered without error."""
         return self.error is None
 
+    @property
+    def site_parsers(self) -> tuple[str, ...]:
+        """Names of the site parsers it registered (one entry per version).
+
+        The same as ``extensions.get("site_parsers", ())``: the ``html``
+        format's extension, kept as an attribute of its own.
+        """
+        return self.extensions.get("site_parsers", ())
+
     def to_dict(self) -> dict[str, Any]:
-        """Return the information as plain data (for ``newsparse plugins --json``)."""
-        return attrs.asdict(self)
+        """Return the information as plain data (for ``newsparse plugins --json``).
+
+        Each extension is a key of its own, after ``error``.
+        """
+        data = attrs.asdict(self, filter=lambda field, _: field.name != "extensions")
+        data.update({name: list(names) for name, names in self.extensions.items()})
+        return data
 
 
 def _env_flag(name: str) -> bool:
@@ -110,11 +130,9 @@ class PluginHost:
         self._manager = pluggy.PluginManager(hookspecs.PROJECT_NAME)
         self._manager.add_hookspecs(hookspecs)
         self._formats: dict[str, RegisteredFormat] = {}
-        self._site_parsers: dict[tuple[str, date | None], RegisteredSiteParser] = {}
+        self._extensions: dict[str, _Declared] = {}
         self._plugins: dict[str, PluginInfo] = {}
         self._lock = threading.RLock()
-        from newsparse.builtin_formats import builtin  # noqa: PLC0415 - avoids an import cycle
-
         self.register(builtin, name=BUILTIN_PLUGIN, distribution="newsparse")
         if self.autoload:
             self.load_entry_points()
@@ -130,11 +148,26 @@ class PluginHost:
         with self._lock:
             return MappingProxyType({name: entry.format for name, entry in self._formats.items()})
 
-    @property
-    def site_parsers(self) -> tuple[RegisteredSiteParser, ...]:
-        """Every registered site parser version, with the plugin that registered it."""
+    def extension_entries(self, extension: str) -> tuple[Any, ...]:
+        """Every entry registered through the extension called ``extension``.
+
+        Raises:
+            KeyError: no format declared an extension of that name.
+        """
         with self._lock:
-            return tuple(self._site_parsers.values())
+            return tuple(self._extensions[extension].collection)
+
+    @property
+    def site_parsers(self) -> tuple[Any, ...]:
+        """Every registered site parser version, with the plugin that registered it.
+
+        The same as ``extension_entries("site_parsers")``: the
+        :class:`~newsparse.sites.RegisteredSiteParser` entries of the ``html``
+        format's extension (none when no format declares it).
+        """
+        with self._lock:
+            declared = self._extensions.get("site_parsers")
+            return () if declared is None else tuple(declared.collection)
 
     @property
     def plugins(self) -> tuple[PluginInfo, ...]:
@@ -199,8 +232,9 @@ class PluginHost:
             if version is None and distribution is not None:
                 version = _version_of(distribution)
             try:
+                _check_hashable(plugin)
                 self._manager.register(plugin, name=name)
-            except (ValueError, pluggy.PluginValidationError) as error:
+            except (ValueError, TypeError, pluggy.PluginValidationError) as error:
                 self._fail(
                     name, error, "cannot be registered", version=version, distribution=distribution
                 )
@@ -209,8 +243,16 @@ class PluginHost:
             )
             try:
                 self._check_hooks(name, plugin)
-                added = self._call_register_formats(name, plugin)
-                added_parsers = self._call_register_site_parsers(name, plugin)
+                formats = FormatRegistry(name, self._formats)
+                self._call(plugin, "newsparse_register_formats", formats)
+                added = formats.added()
+                declared = self._new_extensions(name, formats)
+                extended = {
+                    ext: known.extension.registry(name, known.collection.by_key)
+                    for ext, known in self._extensions.items()
+                }
+                for ext, registry in extended.items():
+                    self._call(plugin, self._extensions[ext].extension.hook, registry)
             except Exception as error:
                 self._manager.unregister(plugin)
                 self._fail(
@@ -222,13 +264,22 @@ class PluginHost:
                     hooks=hooks,
                 )
             self._formats.update(added)
-            self._site_parsers.update(added_parsers)
-            parser_names = tuple(
-                f"{parser_name}@{since}" if since else parser_name
-                for parser_name, since in added_parsers
-            )
+            for ext, registry in extended.items():
+                self._extensions[ext].collection.update(registry.added())
+            for ext, (extension, collection) in declared.items():
+                self._manager.add_hookspecs(extension.hookspecs)
+                self._extensions[ext] = _Declared(extension, collection, name)
+            listed = {
+                ext: tuple(registry.describe(key) for key in registry.added())
+                for ext, registry in extended.items()
+            }
             info = PluginInfo(
-                name, version, distribution, hooks, tuple(added), site_parsers=parser_names
+                name,
+                version,
+                distribution,
+                hooks,
+                tuple(added),
+                extensions={ext: listed.get(ext, ()) for ext in self._extensions},
             )
             self._plugins[name] = info
             return info
@@ -242,29 +293,49 @@ class PluginHost:
             self._plugins.pop(name, None)
             for format_name in [n for n, e in self._formats.items() if e.plugin == name]:
                 del self._formats[format_name]
-            for key in [k for k, e in self._site_parsers.items() if e.plugin == name]:
-                del self._site_parsers[key]
+            for declared in self._extensions.values():
+                declared.collection.remove_plugin(name)
 
     def _check_hooks(self, name: str, plugin: object) -> None:
         for caller in self._manager.get_hookcallers(plugin) or ():
             if not caller.has_spec():
                 raise PluginError(name, f"implements unknown hook {caller.name!r}")
 
-    def _call_register_formats(self, name: str, plugin: object) -> dict[str, RegisteredFormat]:
-        registry = FormatRegistry(name, self._formats)
-        for impl in self._manager.hook.newsparse_register_formats.get_hookimpls():
-            if impl.plugin is plugin:
-                impl.function(registry=registry)
-        return registry.added()
+    def _call(self, plugin: object, hook: str, registry: Registry[Any, Any, Any]) -> None:
+        """Call ``plugin``'s implementation of ``hook`` alone, through pluggy.
 
-    def _call_register_site_parsers(
-        self, name: str, plugin: object
-    ) -> dict[tuple[str, date | None], RegisteredSiteParser]:
-        registry = SiteParserRegistry(name, self._site_parsers)
-        for impl in self._manager.hook.newsparse_register_site_parsers.get_hookimpls():
-            if impl.plugin is plugin:
-                impl.function(registry=registry)
-        return registry.added()
+        The registry is the plugin's own (it names the plugin in errors).
+        Calling one plugin at a time is what lets newsparse say which plugin
+        registered what, and keep a failing plugin from stopping the others
+        (see ``docs/explanation/architecture.md``).
+        """
+        impls = self._hook(hook).get_hookimpls()
+        if any(impl.plugin is plugin for impl in impls):
+            others = [impl.plugin for impl in impls if impl.plugin is not plugin]
+            self._manager.subset_hook_caller(hook, remove_plugins=others)(registry=registry)
+
+    def _hook(self, hook: str) -> pluggy.HookCaller:
+        caller: pluggy.HookCaller = getattr(self._manager.hook, hook)
+        return caller
+
+    def _new_extensions(
+        self, name: str, formats: FormatRegistry
+    ) -> dict[str, tuple[Extension, Registered[Any, Any]]]:
+        """Return the extensions the plugin's formats declare, checked against the known ones."""
+        declared = formats.extensions()
+        for ext, (extension, _) in declared.items():
+            known = self._extensions.get(ext)
+            if known is not None:
+                raise PluginError(
+                    name, f"extension {ext!r} is already declared by plugin {known.plugin!r}"
+                )
+            if not extension.hook.startswith(hookspecs.PROJECT_NAME + "_"):
+                raise PluginError(
+                    name, f"extension hook {extension.hook!r} must start with 'newsparse_'"
+                )
+            if hasattr(self._manager.hook, extension.hook):
+                raise PluginError(name, f"extension hook {extension.hook!r} is already a hook")
+        return declared
 
     def _fail(
         self,
@@ -281,9 +352,36 @@ class PluginHost:
         )
         if isinstance(error, PluginError):
             reason = error.detail
-        self._plugins[name] = PluginInfo(name, version, distribution, hooks, (), reason)
+        nothing = dict.fromkeys(self._extensions, ())
+        self._plugins[name] = PluginInfo(
+            name, version, distribution, hooks, (), reason, extensions=nothing
+        )
         logger.warning("newsparse plugin %r %s: %s", name, what, reason)
         raise PluginError(name, f"{what}: {reason}") from error
+
+
+@attrs.frozen
+class _Declared:
+    """An extension a format declared, what was registered through it, and by whom."""
+
+    extension: Extension
+    collection: Registered[Any, Any]
+    plugin: str
+
+
+def _check_hashable(plugin: object) -> None:
+    """Refuse a plugin object that cannot be in a set.
+
+    The host calls one plugin's hook through pluggy by leaving every other
+    plugin out (``subset_hook_caller``), which puts them in a set.
+    """
+    try:
+        hash(plugin)
+    except TypeError:
+        raise TypeError(
+            f"{type(plugin).__name__} objects are unhashable; a plugin must be hashable"
+            " (a module, or an object whose class keeps the default __hash__)"
+        ) from None
 
 
 def _entry_points() -> list[metadata.EntryPoint]:

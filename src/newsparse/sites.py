@@ -3,7 +3,7 @@
 The ``html`` format reads any news page with generic rules.  Where those get a
 publisher wrong, a plugin registers a :class:`SiteParser` for the
 publisher's domains through the hook
-:func:`~newsparse.hookspecs.newsparse_register_site_parsers`.  For a page from
+:func:`~newsparse.builtin_formats.html.hooks.newsparse_register_site_parsers`.  For a page from
 one of those domains, the format asks the site parser first: every field it
 supplies wins, and generic extraction fills the rest.
 
@@ -29,7 +29,7 @@ published, so old pages keep working.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Sequence
 from datetime import date, datetime
 from typing import ClassVar
 from urllib.parse import urlsplit
@@ -37,9 +37,11 @@ from urllib.parse import urlsplit
 import attrs
 from lxml import etree
 
+from newsparse.builtin_formats.html import sitefields
 from newsparse.builtin_formats.html.dom import collapse, text_content
 from newsparse.errors import PluginError
 from newsparse.model import Section
+from newsparse.registry import Registry
 
 __all__ = [
     "HEADINGS",
@@ -144,10 +146,14 @@ class SiteParser:
 
         The ``remove`` selectors have been applied already.
         """
-        from newsparse.builtin_formats.html import sitefields  # noqa: PLC0415 - lxml code
-
         del url
-        return sitefields.apply_selectors(self, root)
+        return SiteFields(
+            title=sitefields.first_text(root, self.title),
+            authors=sitefields.unique_texts(root, self.authors),
+            published=sitefields.first_date(root, self.published),
+            summary=sitefields.first_text(root, self.summary),
+            body=tuple(sitefields.elements(root, self.body)) or None,
+        )
 
     def __repr__(self) -> str:
         since = f" from {self.valid_from}" if self.valid_from else ""
@@ -164,55 +170,43 @@ class RegisteredSiteParser:
     """Name of the plugin that registered it."""
 
 
-class SiteParserRegistry:
+class SiteParserRegistry(Registry[SiteParser, tuple[str, date | None], RegisteredSiteParser]):
     """Collects the site parsers one plugin registers.
 
     A plugin receives one in
-    :func:`~newsparse.hookspecs.newsparse_register_site_parsers` and calls
-    :meth:`add` once per version.  What it adds takes effect only once its hook
-    has returned without error.
+    :func:`~newsparse.builtin_formats.html.hooks.newsparse_register_site_parsers`
+    and calls :meth:`add` once per version.  What it adds takes effect only
+    once its hook has returned without error.
     """
 
-    def __init__(
-        self, plugin: str, existing: Mapping[tuple[str, date | None], RegisteredSiteParser]
-    ) -> None:
-        self._plugin = plugin
-        self._existing = existing
-        self._added: dict[tuple[str, date | None], RegisteredSiteParser] = {}
+    def entry(self, item: SiteParser) -> tuple[tuple[str, date | None], RegisteredSiteParser]:
+        """Check that ``item`` is a :class:`SiteParser` with a name and domains.
 
-    @property
-    def plugin(self) -> str:
-        """Name of the plugin this registry collects for."""
-        return self._plugin
-
-    def add(self, parser: SiteParser) -> None:
-        """Register one version of a site parser.
+        Its key is its name and :attr:`~SiteParser.valid_from`.
 
         Raises:
-            PluginError: ``parser`` is not a :class:`SiteParser` instance, has
-                no name or no domains, or the same name and ``valid_from``
-                are taken (the message names both plugins).
+            PluginError: ``item`` is not a :class:`SiteParser` instance, or
+                has no name or no domains.
         """
-        if not isinstance(parser, SiteParser):
+        if not isinstance(item, SiteParser):
             raise PluginError(
-                self._plugin, f"registered {parser!r}, which is not a newsparse SiteParser"
+                self.plugin, f"registered {item!r}, which is not a newsparse SiteParser"
             )
-        name = getattr(parser, "name", None)
-        if not isinstance(name, str) or not parser.domains:
-            raise PluginError(self._plugin, f"site parser {parser!r} needs a name and domains")
-        key = (name, parser.valid_from)
-        for taken in (self._existing.get(key), self._added.get(key)):
-            if taken is not None:
-                raise PluginError(
-                    self._plugin,
-                    f"site parser {name!r} (valid from {parser.valid_from}) is already"
-                    f" registered by plugin {taken.plugin!r}",
-                )
-        self._added[key] = RegisteredSiteParser(parser, self._plugin)
+        name = getattr(item, "name", None)
+        if not isinstance(name, str) or not item.domains:
+            raise PluginError(self.plugin, f"site parser {item!r} needs a name and domains")
+        return (name, item.valid_from), RegisteredSiteParser(item, self.plugin)
 
-    def added(self) -> dict[tuple[str, date | None], RegisteredSiteParser]:
-        """Return what was added, by name and ``valid_from``."""
-        return dict(self._added)
+    def taken(self, key: tuple[str, date | None], by: str) -> str:
+        """Return why the version ``key`` (name, ``valid_from``) is refused."""
+        name, since = key
+        return f"site parser {name!r} (valid from {since}) is already registered by plugin {by!r}"
+
+    @staticmethod
+    def describe(key: tuple[str, date | None]) -> str:
+        """Return ``name@valid_from``, or the name alone for a version without a date."""
+        name, since = key
+        return f"{name}@{since}" if since else name
 
 
 def choose_site_parser(

@@ -32,6 +32,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
+from datetime import date
 from typing import TextIO
 
 from lxml import etree
@@ -47,8 +48,8 @@ from newsparse.errors import NewsparseError, ParseError, PluginError
 from newsparse.format import Format, ParseItem
 from newsparse.limits import limits_of
 from newsparse.model import Article, Image, Section
-from newsparse.plugins import get_host
-from newsparse.sites import SiteFields, choose_site_parser
+from newsparse.registry import Registered
+from newsparse.sites import RegisteredSiteParser, SiteFields, choose_site_parser
 from newsparse.textio import TextReader, TextStream
 
 __all__ = ["HtmlFormat"]
@@ -71,6 +72,23 @@ class HtmlFormat(Format):
     label = "HTML news page"
     extensions = (".html", ".htm", ".xhtml")
     media_types = ("text/html", "application/xhtml+xml")
+
+    def __init__(
+        self,
+        site_parsers: Registered[tuple[str, date | None], RegisteredSiteParser] | None = None,
+    ) -> None:
+        """Read pages with the site parsers in ``site_parsers``, as plugins register them.
+
+        The built-in plugin passes what the plugin host collects through
+        :data:`~newsparse.builtin_formats.html.hooks.SITE_PARSERS`; without
+        it, the format reads every page with generic rules only.
+        """
+        self._site_parsers = Registered() if site_parsers is None else site_parsers
+
+    @property
+    def site_parsers(self) -> tuple[RegisteredSiteParser, ...]:
+        """The site parsers the format consults now, with the plugins that registered them."""
+        return tuple(self._site_parsers)
 
     def sniff(self, sample: str) -> float:
         """Score 0.9 for text that starts like an HTML document, 0.5 for HTML tags later."""
@@ -108,7 +126,7 @@ class HtmlFormat(Format):
             yield from own
             return
         metadata = extract_metadata(root)
-        site = _site_fields(root, metadata, source)
+        site = _site_fields(root, metadata, source, self.site_parsers)
         title = site.title or metadata.title
         body = extract_body(root, skip=(title,), containers=site.body)
         title = title or body.headline
@@ -230,19 +248,24 @@ def _body_sections(
     return found
 
 
-def _site_fields(root: etree._Element, metadata: PageMetadata, source: str) -> SiteFields:
-    """Ask the site parser for the page's URL, if a plugin registered one.
+def _site_fields(
+    root: etree._Element,
+    metadata: PageMetadata,
+    source: str,
+    site_parsers: tuple[RegisteredSiteParser, ...],
+) -> SiteFields:
+    """Ask the site parser for the page's URL, if a plugin registered one in ``site_parsers``.
 
     The page's date picks the parser's version.  A fault in the parser's
     code is a :class:`~newsparse.PluginError` naming the plugin.
     """
     when = metadata.published.date() if metadata.published else None
-    chosen = choose_site_parser(get_host().site_parsers, metadata.url, when)
+    chosen = choose_site_parser(site_parsers, metadata.url, when)
     if chosen is None or metadata.url is None:
         return SiteFields()
     parser = chosen.parser
     try:
-        remove_elements(parser, root)
+        remove_elements(root, parser.remove)
         return parser.extract(root, metadata.url)
     except NewsparseError:
         raise

@@ -1,49 +1,51 @@
-"""Applying a :class:`~newsparse.sites.SiteParser`'s selectors to a page."""
+"""Reading a :class:`~newsparse.sites.SiteParser`'s selectors on a page: the lxml side.
+
+:meth:`newsparse.sites.SiteParser.extract` says which selector fills which
+field; the functions here evaluate one selector each.  This module does not
+import :mod:`newsparse.sites`, so the plugin-facing module can import it.
+"""
 
 from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import datetime
 
 from lxml import etree
 
 from newsparse.builtin_formats.html.dates import parse_date
 from newsparse.builtin_formats.html.dom import collapse, remove_keeping_tail
-from newsparse.sites import SiteFields, SiteParser
 
-__all__ = ["apply_selectors", "remove_elements"]
+__all__ = ["elements", "first_date", "first_text", "remove_elements", "unique_texts"]
 
 
-def remove_elements(parser: SiteParser, root: etree._Element) -> None:
-    """Delete what the parser's ``remove`` selectors find, keeping the text after each."""
-    for expression in parser.remove:
-        for found in _elements(root, expression):
+def remove_elements(root: etree._Element, expressions: Iterable[str]) -> None:
+    """Delete what the XPath ``expressions`` find in ``root``, keeping the text after each."""
+    for expression in expressions:
+        for found in elements(root, expression):
             remove_keeping_tail(found)
 
 
-def apply_selectors(parser: SiteParser, root: etree._Element) -> SiteFields:
-    """Return the fields the parser's selectors find on ``root``."""
-    title = _first_text(root, parser.title)
-    summary = _first_text(root, parser.summary)
-    authors = None
-    if parser.authors is not None:
-        names = [name for name in _texts(root, parser.authors) if name]
-        authors = tuple(dict.fromkeys(names)) or None
-    published = None
-    if parser.published is not None:
-        for text in _texts(root, parser.published, attribute="datetime"):
-            parsed = parse_date(text)
-            if parsed is not None:
-                published = parsed.value
-                break
-    body = tuple(_elements(root, parser.body)) if parser.body is not None else ()
-    return SiteFields(
-        title=title,
-        authors=authors,
-        published=published,
-        summary=summary,
-        body=body or None,
-    )
+def unique_texts(root: etree._Element, expression: str | None) -> tuple[str, ...] | None:
+    """Return the distinct non-empty texts ``expression`` finds, in order (``None`` if none)."""
+    if expression is None:
+        return None
+    names = [name for name in _texts(root, expression) if name]
+    return tuple(dict.fromkeys(names)) or None
 
 
-def _elements(root: etree._Element, expression: str | None) -> list[etree._Element]:
+def first_date(root: etree._Element, expression: str | None) -> datetime | None:
+    """Return the first date ``expression`` finds (a ``datetime`` attribute or a text)."""
+    if expression is None:
+        return None
+    for text in _texts(root, expression, attribute="datetime"):
+        parsed = parse_date(text)
+        if parsed is not None:
+            return parsed.value
+    return None
+
+
+def elements(root: etree._Element, expression: str | None) -> list[etree._Element]:
+    """Return the elements ``expression`` selects (none when it is ``None``)."""
     if expression is None:
         return []
     found = root.xpath(expression)
@@ -71,7 +73,8 @@ def _text_content(element: etree._Element) -> str:
     return str(etree.tostring(element, method="text", encoding="unicode", with_tail=False))
 
 
-def _first_text(root: etree._Element, expression: str | None) -> str | None:
+def first_text(root: etree._Element, expression: str | None) -> str | None:
+    """Return the first non-empty collapsed text ``expression`` finds, or ``None``."""
     if expression is None:
         return None
     return next((text for text in _texts(root, expression) if text), None)
