@@ -6,8 +6,8 @@ In a plugin's test suite, one class is enough::
 
     class TestMyFormat(FormatConformance):
         format_name = "myformat"
-        canonical_examples = ("#my\nRain\n",)
-        accepted_examples = ("#my\r\n  Rain\r\n",)
+        canonical_examples = (MY_CANONICAL_INPUT,)
+        accepted_examples = (MY_INPUT_WITH_CRLF, MY_INPUT_WITH_SPACES)
 
         def strategy(self):
             return sparse_articles()
@@ -15,10 +15,10 @@ In a plugin's test suite, one class is enough::
 pytest then runs every check below that applies to the registered format
 (installed plugins register themselves; see :func:`newsparse.plugins.registered`
 to register one for a test only).  The class, not the format, says which
-articles the format represents exactly
-(:meth:`FormatConformance.strategy`; every valid article unless it says
-otherwise) and gives the hand-written examples, so that the format itself
-carries nothing only tests need.  ``grep "def test_"`` on this module lists
+articles the format represents exactly (:meth:`FormatConformance.strategy
+<newsparse.testing.FormatConformance.strategy>`; every valid article unless
+it says otherwise) and gives the hand-written examples, so that the format
+itself carries nothing only tests need.  ``grep "def test_"`` on this module lists
 every check.  Each guarantee is also a plain function (``check_*``, in
 :mod:`newsparse.testing.checks`) for use in hand-written tests.
 
