@@ -10,11 +10,13 @@ It needs no atheris.
 from __future__ import annotations
 
 import codecs
+import contextlib
 from collections.abc import Iterable
 from pathlib import Path
 
 import newsparse
 from newsparse import Article, NewsparseError, ParseError, PluginError, UnknownFormatError
+from newsparse.builtin_formats import examples
 from newsparse.compressed import MAGIC_SIZE, compression_of
 from newsparse.textio import SAMPLE_SIZE
 
@@ -24,6 +26,7 @@ __all__ = [
     "SOURCE",
     "InvariantError",
     "check_input",
+    "format_examples",
     "seed_inputs",
     "write_seeds",
 ]
@@ -251,22 +254,47 @@ def check_input(data: bytes, format_name: str) -> None:
         raise _fail("the same input as bytes and as text gave different results", data)
 
 
-def seed_inputs(format_name: str) -> list[bytes]:
-    """Return valid inputs to start a corpus: the format's examples and renders.
+def format_examples() -> dict[str, tuple[str, ...]]:
+    """Return the hand-written inputs of each format whose examples are known, by name.
 
-    The examples of every format are parsed and, where the format can
-    represent them, rendered in ``format_name``.
+    The formats do not carry examples: their tests declare them, from these
+    modules (the built-in formats' and those of the first-party plugins
+    that are installed).
+    """
+    found = {
+        "html": (*examples.HTML_CANONICAL, *examples.HTML_ACCEPTED),
+        "json": (*examples.JSON_CANONICAL, *examples.JSON_ACCEPTED),
+        "jsonl": (*examples.JSONL_CANONICAL, *examples.JSONL_ACCEPTED),
+    }
+    with contextlib.suppress(ImportError):
+        from newsparse_aawsat import examples as tt  # noqa: PLC0415 - an optional plugin
+
+        found["tt"] = (*tt.CANONICAL_EXAMPLES, *tt.ACCEPTED_EXAMPLES)
+    with contextlib.suppress(ImportError):
+        from newsparse_iptc.newsml_g2 import examples as g2  # noqa: PLC0415 - an optional plugin
+        from newsparse_iptc.ninjs import examples as ninjs  # noqa: PLC0415
+        from newsparse_iptc.nitf import examples as nitf  # noqa: PLC0415
+
+        found["newsml-g2"] = (g2.CANONICAL, g2.ACCEPTED, g2.XHTML, g2.MESSAGE)
+        found["ninjs"] = (ninjs.CANONICAL, *ninjs.ACCEPTED)
+        found["nitf"] = (nitf.CANONICAL, nitf.ACCEPTED)
+    return found
+
+
+def seed_inputs(format_name: str) -> list[bytes]:
+    """Return valid inputs to start a corpus: the formats' examples and renders.
+
+    The examples of every format (:func:`format_examples`) are parsed and,
+    where ``format_name`` can represent them, rendered in ``format_name``.
     """
     formats = newsparse.formats()
-    seeds: list[str] = []
-    if format_name in formats:
-        fmt = formats[format_name]
-        seeds += [*fmt.canonical_examples(), *fmt.accepted_examples()]
-    for other in formats.values():
-        for example in [*other.canonical_examples(), *other.accepted_examples()]:
+    known = {name: found for name, found in format_examples().items() if name in formats}
+    seeds: list[str] = list(known.get(format_name, ()))
+    for other, inputs in known.items():
+        for example in inputs:
             seeds.append(example)
             if format_name in formats and formats[format_name].can_render:
-                seeds += _renders(example, other.name, format_name)
+                seeds += _renders(example, other, format_name)
     unique = dict.fromkeys(seed.encode("utf-8", "surrogatepass") for seed in seeds)
     return list(unique)
 

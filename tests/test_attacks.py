@@ -559,7 +559,20 @@ def test_multi_megabyte_json_string(format_name: str) -> None:
 def test_enormous_line_in_text_formats(format_name: str) -> None:
     if format_name not in newsparse.formats():
         pytest.skip(f"the {format_name} plugin is not installed")
-    example = next(iter(newsparse.formats()[format_name].canonical_examples()))
+    # Two articles with a title and two paragraphs each; TT numbers its articles.
+    example = newsparse.render(
+        [
+            newsparse.Article(
+                title=f"Rain returns to Riyadh {number}",
+                body=[
+                    newsparse.Section(paragraphs=["Light rain fell.", "Showers until Thursday."])
+                ],
+                meta={"tt.number": str(number)} if format_name == "tt" else {},
+            )
+            for number in (1, 2)
+        ],
+        format_name,
+    )
     lines = example.split("\n")
     for index in (0, len(lines) // 2, len(lines) - 1):
         big = [*lines]

@@ -94,8 +94,9 @@ def test_the_tutorial_shows_all_of_the_example_format() -> None:
 
     The tutorial shows the file piece by piece, so a reader who copies every
     piece gets the whole, tested file: the imports and constants, each
-    function and class (``:pyobject:``), the head of ``BriefFormat`` and the
-    examples at the end.
+    function and class (``:pyobject:``) and the head of ``BriefFormat``.
+    The same holds for the tests the tutorial walks through: the examples
+    and the conformance class, then the hand-written tests.
     """
     tree = ast.parse(BRIEF_FORMAT.read_text(encoding="utf-8"))
     objects = []
@@ -112,7 +113,9 @@ def test_the_tutorial_shows_all_of_the_example_format() -> None:
     for piece in (
         ":end-before: class _Line",
         ":start-at: class BriefFormat",
-        ":start-at: CANONICAL",
+        ":end-before: class TestBriefConformance",
+        ":pyobject: TestBriefConformance",
+        ":start-at: def test_the_entry_point",
     ):
         assert f"\n{piece}" in page, f"the tutorial lost the piece {piece!r}"
 

@@ -31,10 +31,11 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from hypothesis.strategies import SearchStrategy
 
 from newsparse import Article, parse, render
 from newsparse.plugins import ENV_DISABLE_AUTOLOAD, ENV_STRICT, get_host, reset_host
-from newsparse.testing import FormatConformance
+from newsparse.testing import FormatConformance, sparse_articles
 
 PLUGIN_DISTS = Path(__file__).parent / "plugin_dists"
 DEMO_DIST = PLUGIN_DISTS / "newsparse-demo-plugin"
@@ -221,3 +222,9 @@ class TestDemoConformance(FormatConformance):
     """The conformance kit passes on the installed demo format."""
 
     format_name = "demo"
+    canonical_examples = ("#demo\n", "#demo\nRain in Tehran\nTalks resume in Muscat\n")
+    accepted_examples = ("#demo\r\n\r\n  Rain in Tehran  \r\n\n", "#demo")
+
+    def strategy(self) -> SearchStrategy[Article]:
+        """Return title-only articles: the demo format holds nothing else."""
+        return sparse_articles()

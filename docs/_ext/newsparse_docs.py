@@ -5,7 +5,7 @@ It does three things:
 * adds the ``command-output`` directive (below);
 * resolves type names that the code imports only for type checkers (under
   ``if TYPE_CHECKING:``), which autodoc therefore cannot qualify, such as
-  ``SearchStrategy`` in :meth:`newsparse.Format.strategy`;
+  Hypothesis's ``SearchStrategy``;
 * stops napoleon from reading an attribute docstring such as ``"Name of the
   input: a path..."`` as ``type: description``.  newsparse's attribute
   docstrings are prose and never use that Google-style shorthand.

@@ -21,14 +21,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
-from typing import TYPE_CHECKING, ClassVar, NamedTuple, TextIO
+from typing import ClassVar, NamedTuple, TextIO
 
 from newsparse.errors import ParseError
 from newsparse.model import Article
 from newsparse.textio import TextStream
-
-if TYPE_CHECKING:
-    from hypothesis.strategies import SearchStrategy
 
 __all__ = ["Chunk", "Format", "ParseItem", "as_input"]
 
@@ -234,35 +231,6 @@ class Format:
         """
         del articles, out
         raise NotImplementedError(f"format {self.name!r} cannot render")
-
-    def strategy(self) -> SearchStrategy[Article]:
-        """Return a Hypothesis strategy of the articles this format represents exactly.
-
-        The conformance kit renders and parses these and expects equality.
-        The default is every valid article, which suits lossless formats such
-        as JSON; formats with less room restrict
-        :func:`newsparse.testing.articles`.  Hypothesis is imported only when
-        this is called, so it is no runtime dependency.
-        """
-        from newsparse.testing.strategies import articles  # noqa: PLC0415
-
-        return articles()
-
-    def canonical_examples(self) -> Iterable[str]:
-        """Return hand-written inputs in canonical form.
-
-        The conformance kit checks that each renders back byte for byte after
-        parsing.  The default has none.
-        """
-        return ()
-
-    def accepted_examples(self) -> Iterable[str]:
-        """Return valid inputs that are *not* canonical (other spacing, line ends...).
-
-        The conformance kit checks that parsing, rendering and parsing again
-        gives the same articles.  The default has none.
-        """
-        return ()
 
     def __repr__(self) -> str:
         return f"<{type(self).__name__} {self.name!r}>"

@@ -9,7 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from newsparse import Article, Limits, ParseError, Section
 
-TT = newsparse.get_format("tt")
+from newsparse_aawsat.testing import tt_articles
 
 
 def story(number: int, words: int = 5) -> Article:
@@ -76,7 +76,7 @@ def test_the_limit_counts_utf8_bytes() -> None:
     assert read(text, Limits(max_article_bytes=size - 1))[1]
 
 
-@given(st.lists(TT.strategy(), max_size=4))
+@given(st.lists(tt_articles(), max_size=4))
 def test_a_generous_limit_changes_nothing(articles: list[Article]) -> None:
     text = newsparse.render(articles, "tt")
     assert newsparse.parse(text, "tt", limits=Limits(max_article_bytes=1 << 20)) == newsparse.parse(

@@ -15,6 +15,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 from newsparse import Article, Image, Section
 
+from newsparse_aawsat.testing import tt_articles
+
 
 def tt(*lines: str) -> str:
     """Join lines with "\\n" (no final newline, like canonical TT)."""
@@ -400,7 +402,7 @@ def _canonical_lines(item: Article, *, repeat: bool) -> tuple[list[str], list[st
 @st.composite
 def tolerant_text(draw: st.DrawFn) -> tuple[str, list[Article]]:
     """Render generated articles with random, unambiguous deviations from canonical."""
-    strategy = newsparse.get_format("tt").strategy()
+    strategy = tt_articles()
     items = draw(st.lists(strategy, min_size=1, max_size=3))
     pad = st.sampled_from(["", "", " ", "\t", "  \t", "\u00a0"])
     lines: list[str] = [""] * draw(st.integers(0, 3))

@@ -1,9 +1,20 @@
-"""The ``ninjs`` format passes newsparse's conformance kit with its own strategy."""
+"""The ``ninjs`` format passes newsparse's conformance kit with its own strategy and examples."""
 
+from hypothesis.strategies import SearchStrategy
+from newsparse import Article
 from newsparse.testing import FormatConformance
+
+from newsparse_iptc.ninjs.examples import ACCEPTED, CANONICAL
+from newsparse_iptc.testing import ninjs_articles
 
 
 class TestNinjsConformance(FormatConformance):
     format_name = "ninjs"
+    canonical_examples = (CANONICAL,)
+    accepted_examples = ACCEPTED
     # Lists of two still hold a boundary between articles; each article is checked as before.
     max_articles = 2
+
+    def strategy(self) -> SearchStrategy[Article]:
+        """Return :func:`newsparse_iptc.testing.ninjs_articles`."""
+        return ninjs_articles()

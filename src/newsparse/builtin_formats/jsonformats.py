@@ -51,50 +51,6 @@ def _looks_like_article_json(sample: str) -> bool:
     return '"title"' in sample
 
 
-_CANONICAL_ARTICLE = """{
-    "title": "Oman hosts a fourth round of talks",
-    "body": [
-      {
-        "heading": null,
-        "paragraphs": [
-          "The talks were moved to Muscat.",
-          "“Our red lines are clear,” she said."
-        ]
-      },
-      {
-        "heading": "Reactions",
-        "paragraphs": [
-          "صحيفة الشرق الأوسط reported the date."
-        ]
-      }
-    ],
-    "images": [
-      {
-        "url": "https://example.com/muscat.jpg",
-        "alt": "A street in Muscat",
-        "caption": "Muscat, the venue (AFP)",
-        "credit": "AFP"
-      }
-    ],
-    "authors": [
-      "A. Writer"
-    ],
-    "published": "2025-04-29T09:30:00+03:00",
-    "modified": null,
-    "url": "https://example.com/news/1",
-    "publisher": "Example News",
-    "language": "en",
-    "topics": [
-      "Iran",
-      "Oman"
-    ],
-    "summary": null,
-    "meta": {
-      "example.id": "1"
-    }
-  }"""
-
-
 class JsonFormat(Format):
     """A JSON array of newsparse article objects (or a single object)."""
 
@@ -115,19 +71,6 @@ class JsonFormat(Format):
         if start.startswith("{"):
             return 0.8 if _looks_like_article_json(sample) else 0.2
         return 0.0
-
-    def canonical_examples(self) -> Iterable[str]:
-        """Return an empty array and a hand-written one-article document."""
-        return ["[]\n", "[\n  " + _CANONICAL_ARTICLE + "\n]\n"]
-
-    def accepted_examples(self) -> Iterable[str]:
-        """Return a bare object, a compact array, and a short hand-written document."""
-        return [
-            _CANONICAL_ARTICLE,
-            '[{"title": "One"},{"title":"Two", "authors": ["B"]}]',
-            "  [ ]  ",
-            '{"title": "Short", "published": "2025-01-01T00:00:00Z"}\r\n',
-        ]
 
     def parse(self, stream: TextStream, source: str) -> Iterator[ParseItem]:
         """Read the array one element at a time (see the module docstring)."""
@@ -188,23 +131,6 @@ class JsonLinesFormat(Format):
             return 0.1
         # A single line is also a valid ``json`` document; let that win.
         return 0.9 if len(lines) > 1 else 0.7
-
-    def canonical_examples(self) -> Iterable[str]:
-        """Return no articles, and two hand-written lines."""
-        return [
-            "",
-            '{"title": "One", "body": [], "images": [], "authors": [], "published": null, '
-            '"modified": null, "url": null, "publisher": null, "language": null, "topics": [], '
-            '"summary": null, "meta": {}}\n'
-            '{"title": "اثنان", "body": [{"heading": null, "paragraphs": ["نص"]}], "images": [], '
-            '"authors": [], "published": "2020-11-24T12:00:00+03:30", "modified": null, '
-            '"url": null, "publisher": null, "language": "ar", "topics": [], "summary": null, '
-            '"meta": {}}\n',
-        ]
-
-    def accepted_examples(self) -> Iterable[str]:
-        """Return short lines, blank lines and CRLF line ends."""
-        return ['{"title": "One"}\r\n\r\n  \n{"title": "Two"}', '\n\n{"title": "Three"}\n']
 
     def parse(self, stream: TextStream, source: str) -> Iterator[ParseItem]:
         """Read one article per non-blank line; a bad line is reported, not fatal.

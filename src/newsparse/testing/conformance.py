@@ -2,17 +2,25 @@
 
 In a plugin's test suite, one class is enough::
 
-    from newsparse.testing import FormatConformance
+    from newsparse.testing import FormatConformance, sparse_articles
 
     class TestMyFormat(FormatConformance):
         format_name = "myformat"
+        canonical_examples = (MY_CANONICAL_INPUT,)
+        accepted_examples = (MY_INPUT_WITH_CRLF, MY_INPUT_WITH_SPACES)
+
+        def strategy(self):
+            return sparse_articles()
 
 pytest then runs every check below that applies to the registered format
 (installed plugins register themselves; see :func:`newsparse.plugins.registered`
-to register one for a test only).  The checks use the format's own
-:meth:`~newsparse.Format.strategy` and examples.  Each guarantee is also a
-plain function (``check_*``, in :mod:`newsparse.testing.checks`) for use in
-hand-written tests.
+to register one for a test only).  The class, not the format, says which
+articles the format represents exactly (:meth:`FormatConformance.strategy
+<newsparse.testing.FormatConformance.strategy>`; every valid article unless
+it says otherwise) and gives the hand-written examples, so that the format
+itself carries nothing only tests need.  ``grep "def test_"`` on this module lists
+every check.  Each guarantee is also a plain function (``check_*``, in
+:mod:`newsparse.testing.checks`) for use in hand-written tests.
 
 The guarantees, for a format F that parses and renders:
 
@@ -53,13 +61,14 @@ fixture, gets every check, and those that do not apply skip, saying why.
 from __future__ import annotations
 
 import io
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any, ClassVar
 
 import attrs
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+from hypothesis.strategies import SearchStrategy
 
 from newsparse.api import get_format, parse, render
 from newsparse.errors import NewsparseError
@@ -127,16 +136,25 @@ def _applies_if(need: Need) -> Callable[[Callable[..., None]], Callable[..., Non
     return record
 
 
-def _test_name(name: str) -> str:
-    return "test_" + name.removeprefix("property_").removeprefix("test_")
+_DRAWING: set[str] = set()
+"""The names of the checks that draw their examples with Hypothesis."""
 
 
-def _property_test(name: str) -> Callable[..., None]:
+def _drawing(check: Callable[..., None]) -> Callable[..., None]:
+    """Mark a check that takes Hypothesis's ``data``: each subclass runs it under ``given``."""
+    _DRAWING.add(check.__name__)
+    return check
+
+
+def _given_for(check: Callable[..., None]) -> Callable[..., None]:
+    """Return ``check`` as a Hypothesis test of its own, for one subclass."""
+
     def test(self: FormatConformance, data: st.DataObject) -> None:
-        getattr(self, name)(data)
+        check(self, data)
 
-    test.__name__ = _test_name(name)
-    test.__doc__ = getattr(FormatConformance, name).__doc__
+    test.__name__ = check.__name__
+    test.__qualname__ = check.__qualname__
+    test.__doc__ = check.__doc__
     return given(data=st.data())(test)
 
 
@@ -160,7 +178,7 @@ def _nothing_to_check(reasons: str) -> Callable[..., None]:
     return test_nothing_to_check
 
 
-def _bases(fmt: Format) -> list[Article]:
+def _bases(checks: FormatConformance) -> list[Article]:
     """Return the articles the per-field check sets each field on.
 
     A bare article with a title, and the first article of the format's first
@@ -168,8 +186,8 @@ def _bases(fmt: Format) -> list[Article]:
     identifier, say), and would refuse every bare article for it.
     """
     bases = [Article(title="Kit article")]
-    for example in (*fmt.canonical_examples(), *fmt.accepted_examples()):
-        found = parse(example, fmt.name)
+    for example in (*checks.canonical_examples, *checks.accepted_examples):
+        found = parse(example, checks.format_name)
         if found:
             bases.append(found[0])
             break
@@ -182,48 +200,71 @@ def _require_known(sample: FieldSample) -> None:
 
 
 class FormatConformance:
-    """Base class of a format's conformance tests; set :attr:`format_name`.
+    """Base class of a format's conformance tests.
 
-    Each ``property_<check>`` method below runs as the Hypothesis test
-    ``test_<check>`` of every subclass (drawing its examples from the active
-    settings profile); the ``test_*`` methods are plain tests.  Checks that
-    do not apply to the format (the parsing checks of a render-only view,
-    the split check of a format that does not split) are left out of the
-    subclass when the format is registered as pytest collects it; see the
-    module's description.
+    A subclass sets :attr:`format_name` and says what the kit cannot learn
+    from the format itself: the articles the format represents exactly
+    (:meth:`strategy`) and hand-written inputs (:attr:`canonical_examples`,
+    :attr:`accepted_examples`).  Every check is a ``test_*`` method below;
+    those that take ``data`` run as Hypothesis tests, made afresh for each
+    subclass (drawing their examples from the active settings profile).
+    Checks that do not apply to the format (the parsing checks of a
+    render-only view, the split check of a format that does not split) are
+    left out of the subclass when the format is registered as pytest
+    collects it; see the module's description.
     """
 
     format_name: ClassVar[str]
     """The name of the format under test."""
 
+    canonical_examples: ClassVar[Sequence[str]] = ()
+    """Hand-written inputs in canonical form: each must render back byte for
+    byte after parsing (``test_canonical_examples``).  None by default."""
+
+    accepted_examples: ClassVar[Sequence[str]] = ()
+    """Valid inputs that are *not* canonical (other spacing, line ends...):
+    parsing, rendering and parsing again must give the same articles
+    (``test_accepted_inputs_are_stable``).  None by default."""
+
+    max_articles: ClassVar[int] = 3
+    """The longest article lists the list checks generate."""
+
+    def strategy(self) -> SearchStrategy[Article]:
+        """Return a Hypothesis strategy of the articles the format represents exactly.
+
+        The round-trip checks render and parse these and expect equality.
+        The default is every valid article
+        (:func:`~newsparse.testing.articles`), which suits lossless formats
+        such as JSON; a format with less room restricts it (start from
+        :func:`~newsparse.testing.sparse_articles`).
+        """
+        return articles()
+
     def __init_subclass__(cls, **kwargs: object) -> None:
-        # Each subclass gets its own Hypothesis tests, made from the
-        # ``property_*`` methods: one test function shared by several classes
-        # would trip Hypothesis's differing-executors health check, and
-        # settings are left to the profile active when the tests run.  A
-        # check that does not apply is set to None, which pytest does not
-        # collect; one the subclass writes itself is left alone.
+        # Each subclass gets its own Hypothesis tests, made from the drawing
+        # checks: one test function shared by several classes would trip
+        # Hypothesis's differing-executors health check, and settings are
+        # left to the profile active when the tests run.  A check that does
+        # not apply is set to None, which pytest does not collect; one the
+        # subclass writes itself is left alone.
         super().__init_subclass__(**kwargs)
         fmt = _format_known_now(cls)
         reasons: list[str] = []
         for name, need in _NEEDS.items():
-            test_name = _test_name(name)
-            if test_name in cls.__dict__:
+            if name in cls.__dict__:
                 continue
             reason = need(fmt) if fmt is not None else None
+            check = getattr(FormatConformance, name)
             if reason is not None:
-                setattr(cls, test_name, None)
+                setattr(cls, name, None)
                 reasons.append(reason)
-            elif name.startswith("property_"):
-                setattr(cls, test_name, _property_test(name))
-            elif getattr(cls, test_name) is None:  # left out by a base class
-                setattr(cls, test_name, getattr(FormatConformance, name))
+            elif name in _DRAWING:
+                setattr(cls, name, _given_for(check))
+            elif getattr(cls, name) is None:  # left out by a base class
+                setattr(cls, name, check)
         if len(reasons) == len(_NEEDS):
             why = "; ".join(sorted(set(reasons)))
             cls.test_nothing_to_check = _nothing_to_check(why)  # type: ignore[attr-defined]
-
-    max_articles: ClassVar[int] = 3
-    """The longest article lists the list checks generate."""
 
     @property
     def format(self) -> Format:
@@ -243,23 +284,26 @@ class FormatConformance:
         return fmt
 
     @_applies_if(_round_trips)
-    def property_round_trips_one_article(self, data: st.DataObject) -> None:
-        """Guarantee 1 for single articles from the format's strategy."""
+    @_drawing
+    def test_round_trips_one_article(self, data: st.DataObject) -> None:
+        """Guarantee 1 for single articles from the strategy."""
         fmt = self._require(_round_trips)
-        check_round_trip(fmt.name, [data.draw(fmt.strategy(), label="article")])
+        check_round_trip(fmt.name, [data.draw(self.strategy(), label="article")])
 
     @_applies_if(_round_trips)
-    def property_round_trips_lists(self, data: st.DataObject) -> None:
+    @_drawing
+    def test_round_trips_lists(self, data: st.DataObject) -> None:
         """Guarantee 1 for lists of articles (the empty list included)."""
         fmt = self._require(_round_trips)
-        items = data.draw(st.lists(fmt.strategy(), max_size=self.max_articles), label="articles")
+        items = data.draw(st.lists(self.strategy(), max_size=self.max_articles), label="articles")
         check_round_trip(fmt.name, items)
 
     @_applies_if(_round_trips)
-    def property_output_is_canonical(self, data: st.DataObject) -> None:
+    @_drawing
+    def test_output_is_canonical(self, data: st.DataObject) -> None:
         """Guarantee 3 for everything the format renders; and joinability, if promised."""
         fmt = self._require(_round_trips)
-        items = data.draw(st.lists(fmt.strategy(), max_size=self.max_articles), label="articles")
+        items = data.draw(st.lists(self.strategy(), max_size=self.max_articles), label="articles")
         text = render(items, fmt.name)
         check_canonical(fmt.name, text)
         if fmt.joinable:
@@ -267,21 +311,20 @@ class FormatConformance:
 
     @_applies_if(_round_trips)
     def test_canonical_examples(self) -> None:
-        """Guarantee 3 for the format's hand-written canonical examples."""
+        """Guarantee 3 for the hand-written canonical examples."""
         fmt = self._require(_round_trips)
-        examples = list(fmt.canonical_examples())
-        if not examples:
-            pytest.skip(f"could not check: format {fmt.name!r} provides no canonical examples")
-        for example in examples:
+        if not self.canonical_examples:
+            pytest.skip(f"could not check: no canonical examples of {fmt.name!r} are given")
+        for example in self.canonical_examples:
             check_canonical(fmt.name, example)
 
     @_applies_if(_round_trips)
     def test_accepted_inputs_are_stable(self) -> None:
-        """Guarantee 2 for the format's canonical and non-canonical examples."""
+        """Guarantee 2 for the canonical and the non-canonical examples."""
         fmt = self._require(_round_trips)
-        examples = [*fmt.canonical_examples(), *fmt.accepted_examples()]
+        examples = [*self.canonical_examples, *self.accepted_examples]
         if not examples:
-            pytest.skip(f"could not check: format {fmt.name!r} provides no examples")
+            pytest.skip(f"could not check: no examples of {fmt.name!r} are given")
         for example in examples:
             check_accepted_input(fmt.name, example)
 
@@ -291,29 +334,30 @@ class FormatConformance:
         """Guarantee 4, field by field: an article that sets one field keeps it or is refused.
 
         The field is set on a bare article and on the first article of the
-        format's examples; each must render and parse back equal, or be
-        refused with a RenderError naming a field.  For a view that cannot
-        be read back, the bare article must render to text or be refused.
+        examples; each must render and parse back equal, or be refused with
+        a RenderError naming a field.  For a view that cannot be read back,
+        the bare article must render to text or be refused.
         """
         fmt = self._require(_renders)
         _require_known(sample)
         if _round_trips(fmt) is not None:
             check_renders_or_refuses(fmt.name, with_sample(Article(title="Kit article"), sample))
             return
-        for base in _bases(fmt):
+        for base in _bases(self):
             check_refused_or_kept(fmt.name, with_sample(base, sample))
 
     @_applies_if(_round_trips)
-    def property_unrepresentable_is_refused(self, data: st.DataObject) -> None:
-        """Guarantee 4 for any valid article, and for the format's own with one field changed.
+    @_drawing
+    def test_unrepresentable_is_refused(self, data: st.DataObject) -> None:
+        """Guarantee 4 for any valid article, and for one of the strategy's with one field changed.
 
         Any article at all sets most fields, so a format that refuses many
         refuses it for one of those; half the examples therefore take an
-        article of the format's strategy and change a single field.
+        article of the strategy and change a single field.
         """
         fmt = self._require(_round_trips)
         if data.draw(st.booleans(), label="change one field of the format's own article"):
-            article = data.draw(fmt.strategy(), label="own article")
+            article = data.draw(self.strategy(), label="own article")
             name = data.draw(st.sampled_from(ARTICLE_FIELDS), label="field")
             value: Any = data.draw(field_values(name), label=name)
             if name == "meta":
@@ -324,10 +368,11 @@ class FormatConformance:
         check_refused_or_kept(fmt.name, article)
 
     @_applies_if(_round_trips)
-    def property_inputs_of_every_kind_agree(self, data: st.DataObject) -> None:
+    @_drawing
+    def test_inputs_of_every_kind_agree(self, data: st.DataObject) -> None:
         """Text, bytes (with and without BOM), and file objects parse alike."""
         fmt = self._require(_round_trips)
-        items = data.draw(st.lists(fmt.strategy(), min_size=1, max_size=2), label="articles")
+        items = data.draw(st.lists(self.strategy(), min_size=1, max_size=2), label="articles")
         text = render(items, fmt.name)
         encoded = text.encode(fmt.encoding)
         for given_input in (
@@ -340,26 +385,29 @@ class FormatConformance:
             assert parse(given_input, fmt.name) == items
 
     @_applies_if(_round_trips)
-    def property_detection_finds_the_format(self, data: st.DataObject) -> None:
+    @_drawing
+    def test_detection_finds_the_format(self, data: st.DataObject) -> None:
         """Check that detection on the format's own output gives the same articles."""
         fmt = self._require(_round_trips)
-        items = data.draw(st.lists(fmt.strategy(), min_size=1, max_size=2), label="articles")
+        items = data.draw(st.lists(self.strategy(), min_size=1, max_size=2), label="articles")
         assert parse(render(items, fmt.name)) == items
 
     @_applies_if(_round_trips)
-    def property_truncated_input_raises_only_newsparse_errors(self, data: st.DataObject) -> None:
+    @_drawing
+    def test_truncated_input_raises_only_newsparse_errors(self, data: st.DataObject) -> None:
         """Cutting the output anywhere gives articles or ParseErrors, alike raised or collected."""
         fmt = self._require(_round_trips)
-        items = data.draw(st.lists(fmt.strategy(), min_size=1, max_size=2), label="articles")
+        items = data.draw(st.lists(self.strategy(), min_size=1, max_size=2), label="articles")
         text = render(items, fmt.name)
         cut = data.draw(st.integers(min_value=0, max_value=len(text)), label="cut")
         check_reported_like_raised(fmt.name, text[:cut])
 
     @_applies_if(_splits)
-    def property_split_parses_like_the_whole(self, data: st.DataObject) -> None:
+    @_drawing
+    def test_split_parses_like_the_whole(self, data: st.DataObject) -> None:
         """Check that chunks of the output, with a broken piece in, parse like the whole."""
         fmt = self._require(_splits)
-        items = data.draw(st.lists(fmt.strategy(), max_size=4), label="articles")
+        items = data.draw(st.lists(self.strategy(), max_size=4), label="articles")
         text = render(items, fmt.name)
         if items:  # the start of one of the articles, between two lines
             broken = render([data.draw(st.sampled_from(items), label="broken")], fmt.name)
@@ -371,7 +419,8 @@ class FormatConformance:
         check_split(fmt.name, text, size)
 
     @_applies_if(_renders)
-    def property_renders_any_article_or_refuses(self, data: st.DataObject) -> None:
+    @_drawing
+    def test_renders_any_article_or_refuses(self, data: st.DataObject) -> None:
         """Check that any valid article renders to non-empty text or is refused naming a field."""
         fmt = self._require(_renders)
         check_renders_or_refuses(fmt.name, data.draw(articles(), label="article"))

@@ -4,15 +4,65 @@ from datetime import datetime, timedelta, timezone
 
 import newsparse
 import pytest
+from hypothesis import strategies as st
 from newsparse import Article, Image, ParseError, RenderError, Section
 from newsparse.plugins import get_host
-from newsparse.testing import FormatConformance
+from newsparse.testing import FormatConformance, datetimes, sparse_articles, texts
 
-from newsparse_brief import BriefFormat
+from newsparse_brief import SEPARATOR, BriefFormat
+
+CANONICAL = """\
+# Rain returns to Riyadh
+By A. Writer; B. Reporter
+2025-04-29T09:30:00+03:00
+
+Light rain fell across Riyadh on Monday, the first in five months.
+
+Forecasters expect showers to continue until Thursday.
+%%
+# Markets open higher in Cairo
+
+Shares rose at the opening bell on Sunday.
+%%
+# الأمطار تعود إلى الرياض
+"""
+"""Three articles in canonical form: the last has neither byline nor body."""
+
+ACCEPTED = """
+  #Rain returns to Riyadh
+By A. Writer ;B. Reporter
+2025-04-29 09:30:00+03:00
+
+
+Light rain fell across Riyadh on Monday, the first in five months.
+Forecasters expect showers to continue until Thursday.
+
+%%
+# Markets open higher in Cairo
+
+   Shares rose at the opening bell on Sunday.   """
+"""Two articles with odd spacing, a space in the date and no final newline."""
 
 
 class TestBriefConformance(FormatConformance):
     format_name = "brief"
+    canonical_examples = (CANONICAL,)
+    accepted_examples = (ACCEPTED,)
+
+    def strategy(self) -> st.SearchStrategy[Article]:
+        """Return a strategy of the articles a brief represents exactly."""
+        paragraph = texts(single_line=True).filter(lambda text: text != SEPARATOR)
+        author = texts(single_line=True, max_words=4).filter(lambda text: ";" not in text)
+        return sparse_articles(
+            authors=st.lists(author, max_size=3, unique=True),
+            published=st.none() | datetimes(),
+            body=st.one_of(
+                st.just(()),
+                st.lists(paragraph, min_size=1, max_size=4).map(
+                    lambda paragraphs: (Section(paragraphs=paragraphs),)
+                ),
+            ),
+        )
 
 
 def test_the_entry_point_registers_the_format() -> None:

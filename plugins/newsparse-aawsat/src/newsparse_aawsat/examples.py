@@ -1,9 +1,9 @@
 """Hand-written synthetic TT texts: canonical ones and accepted variants.
 
-They are what :meth:`TTFormat.canonical_examples
-<newsparse_aawsat.format.TTFormat.canonical_examples>` and
-:meth:`~newsparse_aawsat.format.TTFormat.accepted_examples` return, for the
-conformance kit and as small illustrations of the grammar.  They are made up;
+The conformance tests give them to the kit (as
+:attr:`~newsparse.testing.FormatConformance.canonical_examples` and
+:attr:`~newsparse.testing.FormatConformance.accepted_examples`), and they are
+small illustrations of the grammar.  They are made up;
 the published sample lives in the repository's ``examples/`` folder.
 """
 

@@ -187,7 +187,7 @@ byte-order mark, which the reader removes.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from typing import TYPE_CHECKING, TextIO
+from typing import TextIO
 
 from newsparse.errors import RenderError
 from newsparse.format import Format, ParseItem
@@ -197,12 +197,8 @@ from newsparse.textio import TextStream
 
 from newsparse_aawsat.bounded import ArticleBound
 from newsparse_aawsat.canonical import read_articles
-from newsparse_aawsat.examples import ACCEPTED_EXAMPLES, CANONICAL_EXAMPLES
 from newsparse_aawsat.general import GeneralReader, header_score
 from newsparse_aawsat.syntax import ARTICLE_SEPARATOR, MARKER, NUMBER_KEY
-
-if TYPE_CHECKING:
-    from hypothesis.strategies import SearchStrategy
 
 __all__ = ["ARTICLE_SEPARATOR", "MARKER", "NUMBER_KEY", "TTFormat"]
 
@@ -354,17 +350,3 @@ class TTFormat(Format):
         return section.paragraphs
 
     # -- testing -----------------------------------------------------------
-
-    def strategy(self) -> SearchStrategy[Article]:
-        """Articles TT represents exactly: see :func:`newsparse_aawsat.testing.tt_articles`."""
-        from newsparse_aawsat.testing import tt_articles  # noqa: PLC0415 - needs hypothesis
-
-        return tt_articles()
-
-    def canonical_examples(self) -> Iterable[str]:
-        """Return two hand-written synthetic dumps in canonical form."""
-        return CANONICAL_EXAMPLES
-
-    def accepted_examples(self) -> Iterable[str]:
-        """Return non-canonical variants: CRLF, extra blank lines, no repeat, spaces..."""
-        return ACCEPTED_EXAMPLES

@@ -1,8 +1,8 @@
 """A Hypothesis strategy of the articles TT represents exactly.
 
-Needs Hypothesis (``pip install newsparse[testing]``); newsparse-aawsat
-imports it only when :meth:`TTFormat.strategy
-<newsparse_aawsat.format.TTFormat.strategy>` is called.
+Needs Hypothesis (``pip install newsparse[testing]``).  The format never
+imports this module: the conformance tests do, as their
+:meth:`FormatConformance.strategy <newsparse.testing.FormatConformance.strategy>`.
 """
 
 from __future__ import annotations

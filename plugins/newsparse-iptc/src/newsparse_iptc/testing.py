@@ -1,7 +1,8 @@
 """Hypothesis strategies of the articles the IPTC formats represent exactly.
 
-Needs Hypothesis (``pip install newsparse[testing]``); the formats import
-this module only when their ``strategy()`` is called.
+Needs Hypothesis (``pip install newsparse[testing]``).  The formats never
+import this module: the conformance tests do, as each
+:meth:`FormatConformance.strategy <newsparse.testing.FormatConformance.strategy>`.
 """
 
 from __future__ import annotations

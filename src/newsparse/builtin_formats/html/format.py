@@ -40,7 +40,6 @@ from lxml import etree
 from newsparse.builtin_formats.html.body import extract_body
 from newsparse.builtin_formats.html.charset import declared_encoding
 from newsparse.builtin_formats.html.dom import FORMAT_NAME, parse_document
-from newsparse.builtin_formats.html.examples import ACCEPTED, CANONICAL
 from newsparse.builtin_formats.html.metadata import PageMetadata, extract_metadata
 from newsparse.builtin_formats.html.render import read_own_markup, render_document
 from newsparse.builtin_formats.html.sitefields import remove_elements
@@ -151,14 +150,6 @@ class HtmlFormat(Format):
             topics=metadata.topics if site.topics is None else site.topics,
             summary=site.summary or metadata.summary,
         )
-
-    def canonical_examples(self) -> Iterable[str]:
-        """Return a hand-written document in newsparse's own markup."""
-        return (CANONICAL,)
-
-    def accepted_examples(self) -> Iterable[str]:
-        """Return the same document written with other case, quoting and spacing."""
-        return (ACCEPTED,)
 
     def render(self, articles: Iterable[Article], out: TextIO) -> None:
         """Write the articles as one HTML5 document.

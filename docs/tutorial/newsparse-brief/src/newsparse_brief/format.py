@@ -20,15 +20,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from datetime import datetime, timedelta
-from typing import TYPE_CHECKING, NamedTuple, TextIO
+from typing import NamedTuple, TextIO
 
 from newsparse import Article, Format, ParseError, RenderError, Section, ValidationError
 from newsparse.format import ParseItem
 from newsparse.model import check_text
 from newsparse.textio import TextStream
-
-if TYPE_CHECKING:
-    from hypothesis.strategies import SearchStrategy
 
 __all__ = ["BYLINE", "HEADLINE", "SEPARATOR", "BriefFormat"]
 
@@ -258,62 +255,3 @@ class BriefFormat(Format):
             if paragraph == SEPARATOR:
                 raise RenderError(self.name, field, "it would read as the article separator")
         return section.paragraphs
-
-    def strategy(self) -> SearchStrategy[Article]:
-        """Return a strategy of the articles a brief represents exactly."""
-        from hypothesis import strategies as st
-        from newsparse.testing import datetimes, sparse_articles, texts
-
-        paragraph = texts(single_line=True).filter(lambda text: text != SEPARATOR)
-        author = texts(single_line=True, max_words=4).filter(lambda text: ";" not in text)
-        return sparse_articles(
-            authors=st.lists(author, max_size=3, unique=True),
-            published=st.none() | datetimes(),
-            body=st.one_of(
-                st.just(()),
-                st.lists(paragraph, min_size=1, max_size=4).map(
-                    lambda paragraphs: (Section(paragraphs=paragraphs),)
-                ),
-            ),
-        )
-
-    def canonical_examples(self) -> Iterable[str]:
-        """Return hand-written documents in canonical form."""
-        return [CANONICAL]
-
-    def accepted_examples(self) -> Iterable[str]:
-        """Return valid documents that are not in canonical form."""
-        return [ACCEPTED]
-
-
-CANONICAL = """\
-# Rain returns to Riyadh
-By A. Writer; B. Reporter
-2025-04-29T09:30:00+03:00
-
-Light rain fell across Riyadh on Monday, the first in five months.
-
-Forecasters expect showers to continue until Thursday.
-%%
-# Markets open higher in Cairo
-
-Shares rose at the opening bell on Sunday.
-%%
-# الأمطار تعود إلى الرياض
-"""
-"""Three articles in canonical form: the last has neither byline nor body."""
-
-ACCEPTED = """
-  #Rain returns to Riyadh
-By A. Writer ;B. Reporter
-2025-04-29 09:30:00+03:00
-
-
-Light rain fell across Riyadh on Monday, the first in five months.
-Forecasters expect showers to continue until Thursday.
-
-%%
-# Markets open higher in Cairo
-
-   Shares rose at the opening bell on Sunday.   """
-"""Two articles with odd spacing, a space in the date and no final newline."""

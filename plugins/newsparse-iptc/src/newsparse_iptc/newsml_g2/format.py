@@ -15,7 +15,7 @@ The field mapping is in ``docs/reference/formats/newsml-g2.md``.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from typing import TYPE_CHECKING, TextIO
+from typing import TextIO
 
 from lxml import etree
 from newsparse.errors import ParseError, ValidationError
@@ -26,15 +26,11 @@ from newsparse.textio import TextStream
 
 from newsparse_iptc.newsml_g2 import names
 from newsparse_iptc.newsml_g2.content import elements
-from newsparse_iptc.newsml_g2.examples import ACCEPTED, CANONICAL, MESSAGE, XHTML
 from newsparse_iptc.newsml_g2.read import ItemError, read_item
 from newsparse_iptc.newsml_g2.write import check, write
 from newsparse_iptc.nitf.names import local_name
 from newsparse_iptc.output import write_all
 from newsparse_iptc.xmlsafe import declared_encoding, line_of, parse_xml, peek, split_documents
-
-if TYPE_CHECKING:
-    from hypothesis.strategies import SearchStrategy
 
 __all__ = ["NewsmlG2Format"]
 
@@ -136,17 +132,3 @@ class NewsmlG2Format(Format):
                 exactly, or lacks a guid or a date (see the reference page).
         """
         write_all(articles, out, check, write)
-
-    def strategy(self) -> SearchStrategy[Article]:
-        """Return :func:`newsparse_iptc.testing.newsml_g2_articles`."""
-        from newsparse_iptc.testing import newsml_g2_articles  # noqa: PLC0415
-
-        return newsml_g2_articles()
-
-    def canonical_examples(self) -> Iterable[str]:
-        """Return a hand-written news item in the form ``render`` writes."""
-        return (CANONICAL,)
-
-    def accepted_examples(self) -> Iterable[str]:
-        """Return NewsML-G2 written otherwise: a prefix, plain text, XHTML, a news message."""
-        return (ACCEPTED, XHTML, MESSAGE)

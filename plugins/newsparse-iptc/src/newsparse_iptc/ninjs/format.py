@@ -13,7 +13,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterable, Iterator
-from typing import TYPE_CHECKING, TextIO
+from typing import TextIO
 
 from newsparse.errors import ParseError
 from newsparse.format import Format, ParseItem
@@ -22,13 +22,9 @@ from newsparse.model import Article
 from newsparse.textio import TextStream
 
 from newsparse_iptc.ninjs import names
-from newsparse_iptc.ninjs.examples import ACCEPTED, CANONICAL
 from newsparse_iptc.ninjs.read import read_item
 from newsparse_iptc.ninjs.write import check, to_item
 from newsparse_iptc.output import write_all
-
-if TYPE_CHECKING:
-    from hypothesis.strategies import SearchStrategy
 
 __all__ = ["NinjsFormat"]
 
@@ -119,20 +115,6 @@ class NinjsFormat(Format):
                 (see the format's reference page).
         """
         write_all(articles, out, check, _document)
-
-    def strategy(self) -> SearchStrategy[Article]:
-        """Return :func:`newsparse_iptc.testing.ninjs_articles`."""
-        from newsparse_iptc.testing import ninjs_articles  # noqa: PLC0415
-
-        return ninjs_articles()
-
-    def canonical_examples(self) -> Iterable[str]:
-        """Return a hand-written item in the form ``render`` writes."""
-        return (CANONICAL,)
-
-    def accepted_examples(self) -> Iterable[str]:
-        """Return a ninjs 2 item and a compact array of ninjs 3 items."""
-        return ACCEPTED
 
 
 def _skip(text: str, index: int) -> int:

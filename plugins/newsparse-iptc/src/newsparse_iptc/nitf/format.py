@@ -13,7 +13,7 @@ The field mapping is in ``docs/reference/formats/nitf.md``.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from typing import TYPE_CHECKING, TextIO
+from typing import TextIO
 
 from newsparse.errors import ParseError, ValidationError
 from newsparse.format import Format, ParseItem
@@ -22,7 +22,6 @@ from newsparse.model import Article
 from newsparse.textio import TextStream
 
 from newsparse_iptc.nitf import names
-from newsparse_iptc.nitf.examples import ACCEPTED, CANONICAL
 from newsparse_iptc.nitf.read import read_nitf
 from newsparse_iptc.nitf.write import check, write
 from newsparse_iptc.output import write_all
@@ -34,9 +33,6 @@ from newsparse_iptc.xmlsafe import (
     peek,
     split_documents,
 )
-
-if TYPE_CHECKING:
-    from hypothesis.strategies import SearchStrategy
 
 __all__ = ["NitfFormat"]
 
@@ -110,17 +106,3 @@ class NitfFormat(Format):
                 (see the format's reference page).
         """
         write_all(articles, out, check, write)
-
-    def strategy(self) -> SearchStrategy[Article]:
-        """Return :func:`newsparse_iptc.testing.nitf_articles`."""
-        from newsparse_iptc.testing import nitf_articles  # noqa: PLC0415
-
-        return nitf_articles()
-
-    def canonical_examples(self) -> Iterable[str]:
-        """Return a hand-written document in the form ``render`` writes."""
-        return (CANONICAL,)
-
-    def accepted_examples(self) -> Iterable[str]:
-        """Return NITF written otherwise: no namespace, indented text, a byline in prose."""
-        return (ACCEPTED,)

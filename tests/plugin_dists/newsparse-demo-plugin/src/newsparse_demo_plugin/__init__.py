@@ -14,16 +14,13 @@ with :class:`~newsparse.RenderError`.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from typing import TYPE_CHECKING, TextIO
+from typing import TextIO
 
 import attrs
 
 from newsparse import Article, Format, ParseError, RenderError, ValidationError, hookimpl
 from newsparse.registry import FormatRegistry
 from newsparse.textio import TextStream
-
-if TYPE_CHECKING:
-    from hypothesis.strategies import SearchStrategy
 
 __all__ = ["MARKER", "DemoFormat", "newsparse_register_formats"]
 
@@ -79,20 +76,6 @@ class DemoFormat(Format):
         out.write(MARKER + "\n")
         for article in checked:
             out.write(article.title + "\n")
-
-    def strategy(self) -> SearchStrategy[Article]:
-        """Return title-only articles."""
-        from newsparse.testing import sparse_articles  # noqa: PLC0415
-
-        return sparse_articles()
-
-    def canonical_examples(self) -> Iterable[str]:
-        """Return an empty document and a two-title one."""
-        return ["#demo\n", "#demo\nRain in Tehran\nTalks resume in Muscat\n"]
-
-    def accepted_examples(self) -> Iterable[str]:
-        """Return documents with blank lines, padding and CRLF line ends."""
-        return ["#demo\r\n\r\n  Rain in Tehran  \r\n\n", "#demo"]
 
 
 @hookimpl
