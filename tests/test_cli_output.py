@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import os
 import stat
-import subprocess
 import sys
 import threading
 from collections.abc import Iterable, Iterator
@@ -16,6 +15,7 @@ import pytest
 from click.testing import CliRunner, Result
 
 from fixtures_plugins import isolated_host
+from fixtures_process import convert_process
 from newsparse import Format, hookimpl
 from newsparse.cli import cli
 from newsparse.format import ParseItem
@@ -24,7 +24,6 @@ from newsparse.plugins import registered
 from newsparse.registry import FormatRegistry
 from newsparse.textio import TextStream
 
-SRC = Path(__file__).resolve().parents[1] / "src"
 A_JSON = '[{"title": "A"}, {"title": "B"}]'
 A_TEXT = "A\n\n* * *\n\nB\n"  # what the text format writes for a.json
 BAD_JSON = '[{"title": "A"},\n {"title": 5}]'
@@ -179,25 +178,6 @@ def test_bad_input_does_not_even_open_a_fifo(workdir: Path) -> None:
     finally:
         os.close(reader)
     assert stat.S_ISFIFO(os.lstat(fifo).st_mode)
-
-
-def convert_process(
-    folder: Path, *args: str, stdout: int | TextIO = subprocess.PIPE
-) -> subprocess.CompletedProcess[bytes]:
-    """Run ``python -m newsparse convert`` with real standard streams."""
-    env = {
-        **os.environ,
-        "PYTHONPATH": os.pathsep.join([str(SRC), os.environ.get("PYTHONPATH", "")]),
-    }
-    return subprocess.run(
-        [sys.executable, "-m", "newsparse", "convert", *args],
-        cwd=folder,
-        env=env,
-        stdout=stdout,
-        stderr=subprocess.PIPE,
-        timeout=120,
-        check=False,
-    )
 
 
 needs_dev_stdout = pytest.mark.skipif(

@@ -12,7 +12,6 @@ import json
 import multiprocessing
 import os
 import subprocess
-import sys
 import threading
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -21,6 +20,7 @@ from typing import TextIO
 import pytest
 
 import newsparse
+from fixtures_process import convert_process
 from fixtures_progress import read_stderr
 from newsparse import hookimpl
 from newsparse.builtin_formats.jsonformats import JsonLinesFormat
@@ -42,7 +42,6 @@ from newsparse.registry import FormatRegistry
 from newsparse.testing import check_split
 from newsparse.textio import TextStream, open_source
 
-SRC = Path(__file__).resolve().parents[1] / "src"
 LINES = 30_000  # about 3.3 MB of jsonl: more than three chunks
 BAD_LINES = {7: '{"title": ""}', 12_345: '{"title": "cut', 29_999: '{"title": 5}'}
 """Bad lines of big.jsonl by line number; the first chunk ends near line 9,500."""
@@ -83,19 +82,7 @@ def inputs(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def convert(folder: Path, *args: str, stdin: bytes = b"") -> subprocess.CompletedProcess[bytes]:
-    env = {
-        **os.environ,
-        "PYTHONPATH": os.pathsep.join([str(SRC), os.environ.get("PYTHONPATH", "")]),
-    }
-    return subprocess.run(
-        [sys.executable, "-m", "newsparse", "convert", *args],
-        cwd=folder,
-        env=env,
-        input=stdin,
-        capture_output=True,
-        timeout=300,
-        check=False,
-    )
+    return convert_process(folder, *args, stdin=stdin)
 
 
 MIXED = [
