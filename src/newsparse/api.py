@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import contextlib
 import io
-import os
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from typing import TextIO
 
@@ -23,7 +22,7 @@ from newsparse.format import Format
 from newsparse.limits import DEFAULT_LIMITS, Limits
 from newsparse.model import Article
 from newsparse.plugins import get_host
-from newsparse.textio import Input, Source, _stream_name, open_source
+from newsparse.textio import Input, Source, input_name, open_source
 
 __all__ = [
     "ErrorHandler",
@@ -382,7 +381,7 @@ def convert(
             (``from_`` must parse, ``to`` must render), or detection failed.
         PluginError: a format's own code failed unexpectedly.
     """
-    name = source if source is not None else _input_name(data)
+    name = source if source is not None else input_name(data)
     articles = _iter_parse(
         data, from_, source=source, on_error=on_error, limits=limits, function="convert"
     )
@@ -524,14 +523,3 @@ def _kind_of(value: object) -> str:
     if isinstance(value, (str, bytes)):
         return f"{article} {kind} ({_short_repr(value)})"
     return f"{article} {kind}"
-
-
-def _input_name(data: Input) -> str:
-    """Return the name :func:`iter_parse` gives ``data`` in its errors when ``source`` is unset."""
-    if isinstance(data, str):
-        return "<string>"
-    if isinstance(data, (bytes, bytearray, memoryview)):
-        return "<bytes>"
-    if isinstance(data, os.PathLike):
-        return str(os.fspath(data))
-    return _stream_name(data)

@@ -46,6 +46,7 @@ __all__ = [
     "Source",
     "TextReader",
     "TextStream",
+    "input_name",
     "open_source",
 ]
 
@@ -672,26 +673,20 @@ class Source:
             if self.compression is None
             else f"the {self.compression}-decompressed input"
         )
-        return ParseError(
-            f"{what} is larger than the limit of {limit} {unit} (max_input_bytes)",
-            format=format_name,
-            source=self.name,
-            line=position.line,
-            column=position.column,
-        )
+        message = f"{what} is larger than the limit of {limit} {unit} (max_input_bytes)"
+        return self._parse_error(message, (position.line, position.column), format_name)
+
+    def _parse_error(self, message: str, place: tuple[int, int], format_name: str) -> ParseError:
+        """Return a :class:`~newsparse.ParseError` of this input at ``place`` (line, column)."""
+        line, column = place
+        return ParseError(message, format=format_name, source=self.name, line=line, column=column)
 
     def _compression_error(
         self, error: CompressedDataError, offset: int, position: _Position, format_name: str
     ) -> ParseError:
         decompressed = isinstance(self._read, Decompressing)
         where = f" (after {offset} bytes of decompressed input)" if decompressed else ""
-        return ParseError(
-            f"{error}{where}",
-            format=format_name,
-            source=self.name,
-            line=position.line,
-            column=position.column,
-        )
+        return self._parse_error(f"{error}{where}", (position.line, position.column), format_name)
 
     def _decode_error(
         self,
@@ -701,17 +696,13 @@ class Source:
         encoding: str,
         format_name: str,
     ) -> ParseError:
-        line, column = place
         bad = error.object[error.start : error.end]
         of = "" if self.compression is None else f" of the {self.compression}-decompressed input"
-        return ParseError(
+        message = (
             f"cannot decode byte(s) {bad.hex(' ')} at byte offset {base + error.start}{of} "
-            f"as {encoding}: {error.reason}",
-            format=format_name,
-            source=self.name,
-            line=line,
-            column=column,
+            f"as {encoding}: {error.reason}"
         )
+        return self._parse_error(message, place, format_name)
 
 
 class _Position:
@@ -775,19 +766,19 @@ def open_source(data: Any, *, name: str | None = None) -> Source:
     Raises:
         TypeError: ``data`` is of no accepted type.
     """
+    name = name or input_name(data)
     if isinstance(data, str):
-        return Source(name or "<string>", read=_once(data), in_memory=True)
+        return Source(name, read=_once(data), in_memory=True)
     if isinstance(data, (bytes, bytearray, memoryview)):
-        return Source(name or "<bytes>", read=_once(bytes(data)), in_memory=True)
+        return Source(name, read=_once(bytes(data)), in_memory=True)
     if isinstance(data, os.PathLike):
-        path = os.fspath(data)
-        handle = open(path, "rb")  # noqa: SIM115 - closed by Source.close
-        return Source(name or str(path), read=reading_method(handle), close=handle.close)
+        handle = open(os.fspath(data), "rb")  # noqa: SIM115 - closed by Source.close
+        return Source(name, read=reading_method(handle), close=handle.close)
     if callable(getattr(data, "read", None)):
         kept = KEPT.pop(data, None) if weakly_referable(data) else None
         rewind = None if kept else rewinder(data)
         return Source(
-            name or _stream_name(data),
+            name,
             read=reading_method(data),
             stream=data,
             rewind=rewind,
@@ -808,8 +799,17 @@ def _once(value: bytes | str) -> Callable[[int], bytes | str]:
     return read
 
 
-def _stream_name(stream: object) -> str:
-    name = getattr(stream, "name", None)
-    if isinstance(name, str):
-        return name
-    return "<stream>"
+def input_name(data: object) -> str:
+    """Return the name an input has in messages when the caller gives none.
+
+    ``"<string>"`` for text, ``"<bytes>"`` for bytes, the path for a path,
+    and a file object's ``name`` (``"<stream>"`` when it has none).
+    """
+    if isinstance(data, str):
+        return "<string>"
+    if isinstance(data, (bytes, bytearray, memoryview)):
+        return "<bytes>"
+    if isinstance(data, os.PathLike):
+        return str(os.fspath(data))
+    name = getattr(data, "name", None)
+    return name if isinstance(name, str) else "<stream>"

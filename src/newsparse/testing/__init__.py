@@ -8,8 +8,7 @@ Importing this package registers the settings profiles of
 :mod:`newsparse.testing.profiles`.
 """
 
-from newsparse.testing.conformance import (
-    FormatConformance,
+from newsparse.testing.checks import (
     check_accepted_input,
     check_canonical,
     check_refused_or_kept,
@@ -18,6 +17,7 @@ from newsparse.testing.conformance import (
     check_round_trip,
     check_split,
 )
+from newsparse.testing.conformance import FormatConformance
 from newsparse.testing.fields import FieldSample, field_samples, with_sample
 from newsparse.testing.profiles import CI, DEV, THOROUGH, register_profiles
 from newsparse.testing.strategies import (
