@@ -56,7 +56,7 @@ from typing import Any
 import attrs
 
 import newsparse
-from newsparse.plugins import get_host
+from newsparse.plugin import get_host
 
 REPO = Path(__file__).resolve().parents[1]
 HTML_CORPORA = ("scrapinghub", "fundus", "readability")

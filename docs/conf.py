@@ -77,7 +77,7 @@ autodoc_class_signature = "mixed"
 # Show ``data: Input`` rather than the seven types the alias stands for.  (Only
 # aliases used on their own: Sphinx prints an alias inside ``X | None`` or
 # ``Iterator[X]`` as "TypeAliasForwardRef(...)", so those are left expanded.)
-autodoc_type_aliases = {"Input": "newsparse.textio.Input"}
+autodoc_type_aliases = {"Input": "newsparse.Input"}
 python_use_unqualified_type_names = True
 napoleon_google_docstring = True
 napoleon_numpy_docstring = False

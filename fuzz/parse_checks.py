@@ -16,9 +16,9 @@ from pathlib import Path
 
 import newsparse
 from newsparse import Article, NewsparseError, ParseError, PluginError, UnknownFormatError
-from newsparse.builtin_formats import examples
-from newsparse.compressed import MAGIC_SIZE, compression_of
-from newsparse.textio import SAMPLE_SIZE
+from newsparse._formats import examples
+from newsparse._compressed import MAGIC_SIZE, compression_of
+from newsparse._textio import SAMPLE_SIZE
 
 __all__ = [
     "DETECT",

@@ -29,7 +29,7 @@ from hypothesis import strategies as st
 
 import newsparse
 from newsparse import Article, ParseError, RenderError
-from newsparse.jsonio import to_dict
+from newsparse._jsonio import to_dict
 from newsparse.testing import articles, sparse_articles
 
 PARSING = sorted(name for name, fmt in newsparse.formats().items() if fmt.can_parse)

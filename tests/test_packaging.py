@@ -74,7 +74,7 @@ def test_the_core_wheel_is_complete(wheels: dict[str, Path]) -> None:
         "newsparse/__init__.py",
         "newsparse/py.typed",
         "newsparse/schemas/article.schema.json",
-        "newsparse/testing/conformance.py",
+        "newsparse/testing/_conformance.py",
     } <= names
     requires = " ".join(fields["Requires-Dist"])
     for dependency in ("attrs", "cattrs", "pluggy", "lxml", "click", "tqdm"):

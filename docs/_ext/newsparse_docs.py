@@ -1,8 +1,12 @@
 """A Sphinx extension for the newsparse docs.
 
-It does three things:
+It does four things:
 
 * adds the ``command-output`` directive (below);
+* adds the ``module-notes`` directive, which shows the docstring of a private
+  module as prose (``.. module-notes:: newsparse._formats.html.titles``):
+  the rules it describes are part of a format's contract, but the module is
+  not public, so no object is documented and nothing can link to it;
 * resolves type names that the code imports only for type checkers (under
   ``if TYPE_CHECKING:``), which autodoc therefore cannot qualify, such as
   Hypothesis's ``SearchStrategy``;
@@ -40,6 +44,8 @@ directory named by the ``newsparse_command_cwd`` setting.
 
 from __future__ import annotations
 
+import importlib
+import inspect
 import os
 import shlex
 import subprocess
@@ -49,6 +55,7 @@ from typing import Any, ClassVar
 
 from docutils import nodes
 from docutils.parsers.rst import directives
+from docutils.statemachine import StringList
 from sphinx.addnodes import pending_xref
 from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
@@ -152,10 +159,27 @@ def _attribute_without_inline_type(self: GoogleDocstring) -> tuple[str, list[str
     return "", type(self)(lines, self._config).lines()
 
 
+class ModuleNotes(SphinxDirective):
+    """Show a module's docstring as prose, without documenting the module."""
+
+    required_arguments = 1
+
+    def run(self) -> list[nodes.Node]:
+        """Parse the docstring of the module named by the argument."""
+        module = importlib.import_module(self.arguments[0])
+        text = inspect.cleandoc(module.__doc__ or "")
+        if not text:
+            raise self.error(f"{self.arguments[0]} has no docstring")
+        container = nodes.container()
+        self.state.nested_parse(StringList(text.splitlines(), self.arguments[0]), 0, container)
+        return list(container.children)
+
+
 def setup(app: Sphinx) -> dict[str, Any]:
-    """Register the directive, its setting and the two fixes."""
+    """Register the directives, their setting and the two fixes."""
     app.add_config_value("newsparse_command_cwd", ".", "env", types=[str])
     app.add_directive("command-output", CommandOutput)
+    app.add_directive("module-notes", ModuleNotes)
     app.connect("missing-reference", resolve_type_checking_name)
     # Replaces napoleon's _consume_inline_attribute; if a future Sphinx renames
     # it, the nitpicky build reports the stray "types" again.

@@ -31,16 +31,16 @@ from typing import Any, NoReturn, TextIO, cast
 import click
 
 from newsparse import __version__
+from newsparse._api import formats, render_to
 from newsparse._convert_inputs import input_size, is_terminal, read_all, read_parallel
 from newsparse._convert_report import STDIN, Reporter, print_summary
-from newsparse.api import formats, render_to
-from newsparse.destination import Destination, DestinationError, find_destination
-from newsparse.errors import NewsparseError
-from newsparse.limits import DEFAULT_LIMITS, Limits, parse_size
-from newsparse.model import Article
-from newsparse.parallel import RenderFailure, resolve_jobs
-from newsparse.plugins import PluginInfo, get_host
-from newsparse.progress import ConvertProgress
+from newsparse._destination import Destination, DestinationError, find_destination
+from newsparse._errors import NewsparseError
+from newsparse._limits import DEFAULT_LIMITS, Limits, parse_size
+from newsparse._model import Article
+from newsparse._parallel import RenderFailure, resolve_jobs
+from newsparse._plugins import PluginInfo, get_host
+from newsparse._progress import ConvertProgress
 
 __all__ = ["main"]
 

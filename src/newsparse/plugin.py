@@ -15,11 +15,24 @@ whose names start with ``_`` may change in any release.
 ...     extensions = (".shout",)
 """
 
-from newsparse.format import Chunk, Format, ParseItem, as_input
-from newsparse.hookspecs import hookimpl
-from newsparse.limits import DEFAULT_LIMITS, Limits, limits_of, utf8_longer_than
-from newsparse.model import check_text
-from newsparse.plugins import (
+from newsparse._format import Chunk, Format, ParseItem, as_input
+from newsparse._formats.html.hooks import newsparse_register_site_parsers
+from newsparse._formats.html.sites import (
+    Page,
+    SiteFields,
+    SiteParser,
+    SiteParserRegistry,
+    choose_site_parser,
+    collapse,
+    extracts,
+    sections_of,
+    select,
+    text_content,
+)
+from newsparse._hookspecs import hookimpl, hookspec, newsparse_register_formats
+from newsparse._limits import DEFAULT_LIMITS, Limits, limits_of, utf8_longer_than
+from newsparse._model import check_text
+from newsparse._plugins import (
     ENTRY_POINT_GROUP,
     ENV_DISABLE_AUTOLOAD,
     ENV_STRICT,
@@ -29,18 +42,26 @@ from newsparse.plugins import (
     registered,
     reset_host,
 )
-from newsparse.registry import FormatRegistry, RegisteredFormat
-from newsparse.sites import (
+from newsparse._registry import Extension, FormatRegistry, Registered, RegisteredFormat, Registry
+from newsparse._textio import CHUNK_SIZE, TextStream
+
+# Public classes report the module users import them from (see newsparse/__init__.py).
+for _public in (
+    Chunk,
+    Extension,
+    FormatRegistry,
+    PluginHost,
+    PluginInfo,
+    Registered,
+    RegisteredFormat,
+    Registry,
     SiteFields,
     SiteParser,
     SiteParserRegistry,
-    choose_site_parser,
-    collapse,
-    sections_of,
-    select,
-    text_content,
-)
-from newsparse.textio import CHUNK_SIZE, TextStream
+    TextStream,
+):
+    _public.__module__ = __name__
+del _public
 
 __all__ = [
     "CHUNK_SIZE",
@@ -49,13 +70,17 @@ __all__ = [
     "ENV_DISABLE_AUTOLOAD",
     "ENV_STRICT",
     "Chunk",
+    "Extension",
     "Format",
     "FormatRegistry",
     "Limits",
+    "Page",
     "ParseItem",
     "PluginHost",
     "PluginInfo",
+    "Registered",
     "RegisteredFormat",
+    "Registry",
     "SiteFields",
     "SiteParser",
     "SiteParserRegistry",
@@ -64,9 +89,13 @@ __all__ = [
     "check_text",
     "choose_site_parser",
     "collapse",
+    "extracts",
     "get_host",
     "hookimpl",
+    "hookspec",
     "limits_of",
+    "newsparse_register_formats",
+    "newsparse_register_site_parsers",
     "registered",
     "reset_host",
     "sections_of",

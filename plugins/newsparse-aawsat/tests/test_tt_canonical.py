@@ -23,7 +23,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 from newsparse import Article, ParseError
-from newsparse.format import ParseItem
+from newsparse.plugin import ParseItem
 
 from newsparse_aawsat import canonical, general
 from newsparse_aawsat.canonical import canonical_article

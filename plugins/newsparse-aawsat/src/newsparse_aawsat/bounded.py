@@ -17,9 +17,9 @@ for such dumps, raise the limit.
 
 from __future__ import annotations
 
-from newsparse.errors import ParseError
-from newsparse.limits import utf8_longer_than
-from newsparse.textio import CHUNK_SIZE
+from newsparse import ParseError
+from newsparse.plugin import utf8_longer_than
+from newsparse.plugin import CHUNK_SIZE
 
 from newsparse_aawsat.general import Readable
 from newsparse_aawsat.syntax import ARTICLE_SEPARATOR

@@ -13,16 +13,17 @@ from collections import deque
 from collections.abc import Iterator
 from typing import Protocol
 
-from newsparse.errors import ParseError, ValidationError
-from newsparse.format import ParseItem
-from newsparse.model import Article, Image, Section, check_text
-from newsparse.textio import CHUNK_SIZE
+from newsparse import ParseError, ValidationError
+from newsparse.plugin import ParseItem
+from newsparse import Article, Image, Section
+from newsparse.plugin import check_text
+from newsparse.plugin import CHUNK_SIZE
 
 from newsparse_aawsat.syntax import MARKER, NUMBER_KEY, SEPARATING_BLANKS
 
 __all__ = ["GeneralReader", "Readable", "header_score"]
 
-#: The characters the model forbids in text (see :mod:`newsparse.model`);
+#: The characters the model forbids in text (see :mod:`newsparse._model`);
 #: used only to point an error at the right column.
 _FORBIDDEN = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]")
 _SEPARATING_BLANKS = SEPARATING_BLANKS

@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from typing import TextIO
 
-from newsparse.errors import RenderError
-from newsparse.model import Article
+from newsparse import RenderError
+from newsparse import Article
 
 __all__ = ["write_all"]
 

@@ -24,9 +24,9 @@ from collections.abc import Iterator
 from typing import NamedTuple
 
 from lxml import etree
-from newsparse.errors import ParseError
-from newsparse.limits import Limits
-from newsparse.textio import TextStream
+from newsparse import ParseError
+from newsparse import Limits
+from newsparse.plugin import TextStream
 
 from newsparse_iptc.entities import EntityError, amplification_error, expand_references
 

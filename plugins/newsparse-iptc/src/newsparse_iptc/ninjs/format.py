@@ -15,11 +15,13 @@ import re
 from collections.abc import Iterable, Iterator
 from typing import TextIO
 
-from newsparse.errors import ParseError
-from newsparse.format import Format, ParseItem
-from newsparse.limits import Limits, limits_of, utf8_longer_than
-from newsparse.model import Article
-from newsparse.textio import TextStream
+from newsparse import ParseError
+from newsparse import Format
+from newsparse.plugin import ParseItem
+from newsparse import Limits
+from newsparse.plugin import limits_of, utf8_longer_than
+from newsparse import Article
+from newsparse.plugin import TextStream
 
 from newsparse_iptc.ninjs import names
 from newsparse_iptc.ninjs.read import read_item

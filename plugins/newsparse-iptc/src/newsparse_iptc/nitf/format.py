@@ -15,11 +15,13 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from typing import TextIO
 
-from newsparse.errors import ParseError, ValidationError
-from newsparse.format import Format, ParseItem
-from newsparse.limits import Limits, limits_of
-from newsparse.model import Article
-from newsparse.textio import TextStream
+from newsparse import ParseError, ValidationError
+from newsparse import Format
+from newsparse.plugin import ParseItem
+from newsparse import Limits
+from newsparse.plugin import limits_of
+from newsparse import Article
+from newsparse.plugin import TextStream
 
 from newsparse_iptc.nitf import names
 from newsparse_iptc.nitf.read import read_nitf
