@@ -14,7 +14,6 @@ from pathlib import Path
 
 import click
 
-import newsparse
 from newsparse.cli import cli
 
 REPO = Path(__file__).resolve().parents[1]
@@ -80,9 +79,7 @@ def test_every_public_name_is_in_the_api_reference() -> None:
     # A name re-exported by a second public module (newsparse.plugin.Format is
     # newsparse.Format) counts as documented when the object it names is.
     documented_objects = [
-        value
-        for value in map(_resolve, documented)
-        if isinstance(value, type) or callable(value)
+        value for value in map(_resolve, documented) if isinstance(value, type) or callable(value)
     ]
     missing = []
     for module_name in PUBLIC_MODULES:

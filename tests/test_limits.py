@@ -12,7 +12,8 @@ import newsparse
 from newsparse import Article, ParseError
 from newsparse._jsonio import nested_deeper
 from newsparse._limits import DEFAULT_LIMITS, Limits, limits_of, parse_size, utf8_longer_than
-from newsparse._textio import CHUNK_SIZE, Input, open_source
+from newsparse._source import open_source
+from newsparse._textio import CHUNK_SIZE, Input
 
 MiB = 1 << 20
 

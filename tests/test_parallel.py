@@ -23,9 +23,9 @@ import newsparse
 from fixtures_process import convert_process
 from fixtures_progress import read_stderr
 from newsparse import hookimpl
-from newsparse._formats.jsonformats import JsonLinesFormat
 from newsparse._errors import NewsparseError, ParseError, RenderError
 from newsparse._format import Chunk, Format, ParseItem
+from newsparse._formats.jsonformats import JsonLinesFormat
 from newsparse._limits import Limits
 from newsparse._model import Article
 from newsparse._parallel import (
@@ -39,8 +39,9 @@ from newsparse._parallel import (
 )
 from newsparse._plugins import registered
 from newsparse._registry import FormatRegistry
+from newsparse._source import open_source
+from newsparse._textio import TextStream
 from newsparse.testing import check_split
-from newsparse._textio import TextStream, open_source
 
 LINES = 30_000  # about 3.3 MB of jsonl: more than three chunks
 BAD_LINES = {7: '{"title": ""}', 12_345: '{"title": "cut', 29_999: '{"title": 5}'}

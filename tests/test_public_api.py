@@ -33,8 +33,11 @@ PUBLIC_MODULES = {
 """Modules whose names are public; every other one must be private."""
 
 PLUGIN_ROOTS = sorted(
-    [*(REPO / "plugins").glob("*/src"), *(REPO / "plugins").glob("*/tests")]
-    + [REPO / "docs" / "tutorial" / "newsparse-brief"]
+    [
+        *(REPO / "plugins").glob("*/src"),
+        *(REPO / "plugins").glob("*/tests"),
+        REPO / "docs" / "tutorial" / "newsparse-brief",
+    ]
 )
 
 
@@ -66,9 +69,13 @@ def _core_imports(path: Path) -> list[tuple[int, str, str | None]]:
             for alias in node.names:
                 if alias.name == "newsparse" or alias.name.startswith("newsparse."):
                     found.append((node.lineno, alias.name, None))
-        elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
-            if node.module == "newsparse" or node.module.startswith("newsparse."):
-                found.extend((node.lineno, node.module, alias.name) for alias in node.names)
+        elif (
+            isinstance(node, ast.ImportFrom)
+            and node.level == 0
+            and node.module
+            and (node.module == "newsparse" or node.module.startswith("newsparse."))
+        ):
+            found.extend((node.lineno, node.module, alias.name) for alias in node.names)
     return found
 
 

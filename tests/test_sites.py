@@ -11,7 +11,7 @@ from datetime import date, datetime, timezone
 from typing import ClassVar
 
 import pytest
-from lxml import etree, html
+from lxml import html
 
 import newsparse
 from newsparse import PluginError, Section, hookimpl
@@ -241,7 +241,8 @@ def test_sections_of_groups_blocks_under_headings() -> None:
     )
 
 
-JSON_LD_PAGE = """<html><head>
+JSON_LD_PAGE = (
+    """<html><head>
 <meta property="og:title" content="Generic title">
 <meta name="Author" content="Ann Lee">
 <script type="application/ld+json">
@@ -252,7 +253,8 @@ JSON_LD_PAGE = """<html><head>
 </script>
 </head><body><h1 class="headline">The bridge stays open</h1>
 <p class="by">By Jane Doe</p><p class="by">By John Roe</p>
-<div class="story"><p>%s</p></div></body></html>""" % TEXT
+<div class="story"><p>TEXT</p></div></body></html>"""
+).replace("TEXT", TEXT)
 
 
 def _page(markup: str, url: str = "https://gazette.example/a") -> Page:

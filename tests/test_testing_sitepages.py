@@ -7,7 +7,7 @@ import json
 import os
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 import pytest
 
@@ -172,7 +172,7 @@ def _weather_page(tmp_path: Path) -> SitePage:
 
 class WeatherPages(SitePageTests):
     publisher = "Weather"
-    folders = ()
+    folders: ClassVar[tuple[tuple[str, Path], ...]] = ()
 
 
 def test_site_page_tests_compare_each_field_with_the_corpus(tmp_path: Path) -> None:

@@ -16,7 +16,8 @@ from hypothesis import strategies as st
 
 import newsparse
 from newsparse import NewsparseError, ParseError
-from newsparse._textio import CHUNK_SIZE, SAMPLE_SIZE, TextReader, open_source
+from newsparse._source import open_source
+from newsparse._textio import CHUNK_SIZE, SAMPLE_SIZE, TextReader
 
 K64 = 65536
 

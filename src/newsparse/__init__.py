@@ -36,12 +36,14 @@ from newsparse._hookspecs import hookimpl
 from newsparse._jsonio import from_dict, from_json, json_schema, to_dict, to_json
 from newsparse._limits import Limits
 from newsparse._model import Article, Image, Section
+from newsparse._naming import publish
 from newsparse._textio import Input
 
 # Public classes report the module users import them from, so tracebacks,
 # reprs, pickles and the docs name ``newsparse.ParseError``, not the private
 # module that defines it.
-for _public in (
+publish(
+    __name__,
     Article,
     DroppedField,
     Format,
@@ -55,9 +57,7 @@ for _public in (
     Section,
     UnknownFormatError,
     ValidationError,
-):
-    _public.__module__ = __name__
-del _public
+)
 
 try:
     __version__ = _metadata.version("newsparse")

@@ -22,7 +22,8 @@ from newsparse._limits import DEFAULT_LIMITS, Limits
 from newsparse._model import Article
 from newsparse._pipeline import detect_format, encoding_for, guarded, plugin_fault
 from newsparse._plugins import get_host
-from newsparse._textio import Input, Source, input_name, open_source
+from newsparse._source import Source, input_name, open_source
+from newsparse._textio import Input
 
 __all__ = [
     "ErrorHandler",

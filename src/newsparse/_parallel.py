@@ -60,7 +60,7 @@ from newsparse._format import ParseItem, as_input
 from newsparse._limits import DEFAULT_LIMITS, Limits
 from newsparse._model import Article
 from newsparse._pipeline import detect_format, encoding_for, guarded
-from newsparse._textio import open_source
+from newsparse._source import open_source
 
 __all__ = [
     "CHUNK_CHARS",

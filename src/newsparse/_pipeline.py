@@ -18,7 +18,8 @@ from newsparse._errors import NewsparseError, ParseError, PluginError, UnknownFo
 from newsparse._format import Format, ParseItem
 from newsparse._model import Article
 from newsparse._plugins import get_host
-from newsparse._textio import Source, TextReader
+from newsparse._source import Source
+from newsparse._textio import TextReader
 
 __all__ = ["detect_format", "encoding_for", "guarded", "plugin_fault", "sniff"]
 

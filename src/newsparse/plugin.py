@@ -32,6 +32,7 @@ from newsparse._formats.html.sites import (
 from newsparse._hookspecs import hookimpl, hookspec, newsparse_register_formats
 from newsparse._limits import DEFAULT_LIMITS, Limits, limits_of, utf8_longer_than
 from newsparse._model import check_text
+from newsparse._naming import publish
 from newsparse._plugins import (
     ENTRY_POINT_GROUP,
     ENV_DISABLE_AUTOLOAD,
@@ -46,7 +47,8 @@ from newsparse._registry import Extension, FormatRegistry, Registered, Registere
 from newsparse._textio import CHUNK_SIZE, TextStream
 
 # Public classes report the module users import them from (see newsparse/__init__.py).
-for _public in (
+publish(
+    __name__,
     Chunk,
     Extension,
     FormatRegistry,
@@ -59,9 +61,7 @@ for _public in (
     SiteParser,
     SiteParserRegistry,
     TextStream,
-):
-    _public.__module__ = __name__
-del _public
+)
 
 __all__ = [
     "CHUNK_SIZE",

@@ -1,0 +1,20 @@
+"""Giving public classes the name of the module users import them from."""
+
+from __future__ import annotations
+
+import attrs
+
+__all__ = ["publish"]
+
+
+def publish(module: str, *classes: type) -> None:
+    """Make each class report ``module`` as its home, in tracebacks, reprs, pickles and docs.
+
+    The annotations of attrs classes are resolved first, in the module that
+    defines them: ``typing.get_type_hints`` and cattrs look names up in the
+    class's ``__module__``, which from now on is the public one.
+    """
+    for cls in classes:
+        if attrs.has(cls):
+            attrs.resolve_types(cls)
+        cls.__module__ = module
