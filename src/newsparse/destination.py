@@ -182,7 +182,9 @@ def _utf8(stream: TextIO) -> TextIO:
     return stream
 
 
-def _replace_atomically(path: Path, write: Callable[[Any], object], *, binary: bool = False) -> bool:
+def _replace_atomically(
+    path: Path, write: Callable[[Any], object], *, binary: bool = False
+) -> bool:
     """Write ``path`` anew through a temporary file beside it, renamed over it.
 
     ``write`` gets the temporary file (text in UTF-8, or ``binary``); the file

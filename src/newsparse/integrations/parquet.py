@@ -87,7 +87,7 @@ def require_pyarrow() -> None:
         ImportError: it cannot; the message names the extra to install.
     """
     try:
-        import pyarrow  # noqa: F401, PLC0415
+        import pyarrow  # noqa: PLC0415
         import pyarrow.parquet  # noqa: F401, PLC0415
     except ImportError as error:
         raise ImportError(MISSING) from error
@@ -156,9 +156,7 @@ class ParquetRowWriter:
         import pyarrow.parquet  # noqa: PLC0415
 
         self._schema = schema()
-        self._writer = pyarrow.parquet.ParquetWriter(
-            sink, self._schema, compression=COMPRESSION
-        )
+        self._writer = pyarrow.parquet.ParquetWriter(sink, self._schema, compression=COMPRESSION)
         self._rows: list[dict[str, Any]] = []
         self._text = 0
         self._row_group_rows = row_group_rows
