@@ -157,7 +157,8 @@ class ParquetRowWriter:
 
         self._schema = schema()
         self._writer = pyarrow.parquet.ParquetWriter(sink, self._schema, compression=COMPRESSION)
-        self._rows: list[dict[str, Any]] = []
+        self._columns: list[list[Any]] = [[] for _ in COLUMNS]
+        self._waiting = 0
         self._text = 0
         self._row_group_rows = row_group_rows
         self._row_group_bytes = row_group_bytes
@@ -168,22 +169,33 @@ class ParquetRowWriter:
 
     def write(self, row: dict[str, Any]) -> None:
         """Add one row (a dict with a value for each of :data:`COLUMNS`)."""
-        self._rows.append(row)
-        self._text += len(row.get("text") or "") + len(row.get(JSON_COLUMN.name) or "")
-        if len(self._rows) >= self._row_group_rows or self._text >= self._row_group_bytes:
+        for values, column in zip(self._columns, COLUMNS, strict=True):
+            values.append(row[column.name])
+        self._waiting += 1
+        self._text += len(row["text"] or "") + len(row[JSON_COLUMN.name] or "")
+        if self._waiting >= self._row_group_rows or self._text >= self._row_group_bytes:
             self.flush()
 
     def flush(self) -> None:
         """Write the rows waiting as one row group (nothing if none wait)."""
-        if not self._rows:
+        if not self._waiting:
             return
         import pyarrow  # noqa: PLC0415
 
-        table = pyarrow.Table.from_pylist(self._rows, schema=self._schema)
-        self._writer.write_table(table, row_group_size=len(self._rows))
-        self.rows_written += len(self._rows)
+        arrays = [
+            pyarrow.array(values, type=field.type)
+            for values, field in zip(self._columns, self._schema, strict=True)
+        ]
+        table = pyarrow.Table.from_arrays(arrays, schema=self._schema)
+        self._writer.write_table(table, row_group_size=self._waiting)
+        self.rows_written += self._waiting
         self.row_groups += 1
-        self._rows = []
+        self._forget()
+
+    def _forget(self) -> None:
+        """Drop the rows waiting."""
+        self._columns = [[] for _ in COLUMNS]
+        self._waiting = 0
         self._text = 0
 
     def close(self) -> None:
@@ -203,7 +215,7 @@ class ParquetRowWriter:
         if kind is None:
             self.close()
         else:
-            self._rows = []
+            self._forget()
             self._writer.close()
 
 
