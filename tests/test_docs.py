@@ -62,6 +62,7 @@ PUBLIC_MODULES = (
     "newsparse.integrations.rows",
     "newsparse.integrations.dask",
     "newsparse.integrations.spark",
+    "newsparse.integrations.parquet",
 )
 """The modules that make up the public API; every other module is private."""
 

@@ -27,6 +27,7 @@ PUBLIC_MODULES = {
     "newsparse.integrations.rows",
     "newsparse.integrations.dask",
     "newsparse.integrations.spark",
+    "newsparse.integrations.parquet",
     "newsparse.cli",
     "newsparse.__main__",
 }

@@ -23,12 +23,13 @@ from __future__ import annotations
 import contextlib
 import io
 import os
+import shutil
 import stat
 import sys
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
-from typing import Literal, TextIO, cast
+from typing import IO, Any, Literal, TextIO, cast
 
 import attrs
 
@@ -69,6 +70,56 @@ class Destination:
                 copy(out)
         else:
             _replace_atomically(cast(Path, self.path), copy)
+
+    def write_binary(self, produce: Callable[[IO[bytes]], bool]) -> bool:
+        """Let ``produce`` write the whole output as bytes; keep it if it returns ``True``.
+
+        Until ``produce`` returns, what it writes goes to a temporary file:
+        with ``replace``, one beside the file to replace, renamed over it;
+        otherwise one in the temporary folder, copied to the stream or
+        device afterwards.  So if ``produce`` returns ``False`` or raises,
+        nothing is written anywhere and an existing file is untouched.
+        Returns what ``produce`` returned.
+
+        Raises:
+            OSError: the output could not be written.
+        """
+        if self.how == "replace":
+            return _replace_atomically(cast(Path, self.path), produce, binary=True)
+        with tempfile.TemporaryFile() as staged:
+            if not produce(staged):
+                return False
+            staged.seek(0)
+            if self.how == "direct":
+                with open(cast(Path, self.path), "wb") as out:
+                    shutil.copyfileobj(staged, out)
+                return True
+            stream = sys.stdout if self.how == "stdout" else sys.stderr
+            stream.flush()
+            shutil.copyfileobj(staged, stream.buffer)
+            stream.buffer.flush()
+        return True
+
+    def is_terminal(self) -> bool:
+        """Tell whether this output is a terminal (where binary output does not belong)."""
+        if self.how in {"stdout", "stderr"}:
+            stream = sys.stdout if self.how == "stdout" else sys.stderr
+            try:
+                return stream.isatty()
+            except (OSError, ValueError):  # closed or detached
+                return False
+        if self.how == "replace" or self.path is None:
+            return False
+        try:
+            if not stat.S_ISCHR(os.stat(self.path).st_mode):
+                return False  # a pipe or a socket
+            descriptor = os.open(self.path, os.O_WRONLY | os.O_NOCTTY | os.O_NONBLOCK)
+        except OSError:
+            return False  # writing will tell what is wrong
+        try:
+            return os.isatty(descriptor)
+        finally:
+            os.close(descriptor)
 
 
 def find_destination(output: str | None) -> Destination:
@@ -131,18 +182,29 @@ def _utf8(stream: TextIO) -> TextIO:
     return stream
 
 
-def _replace_atomically(path: Path, write: Callable[[TextIO], None]) -> None:
+def _replace_atomically(
+    path: Path, write: Callable[[Any], object], *, binary: bool = False
+) -> bool:
+    """Write ``path`` anew through a temporary file beside it, renamed over it.
+
+    ``write`` gets the temporary file (text in UTF-8, or ``binary``); the file
+    replaces ``path`` unless ``write`` raises or returns ``False``.  Returns
+    whether it did.
+    """
+    text: dict[str, Any] = {} if binary else {"encoding": "utf-8", "newline": ""}
     handle = tempfile.NamedTemporaryFile(  # noqa: SIM115 - closed below
-        "w", encoding="utf-8", newline="", dir=path.parent, prefix=f".{path.name}.", delete=False
+        "wb" if binary else "w", dir=path.parent, prefix=f".{path.name}.", delete=False, **text
     )
     try:
         with handle:
-            write(cast(TextIO, handle))
+            if write(handle) is False:
+                return False
         os.chmod(handle.name, _new_file_mode(path))
         os.replace(handle.name, path)
     finally:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(handle.name)
+    return True
 
 
 def _new_file_mode(path: Path) -> int:
