@@ -35,6 +35,7 @@ from newsparse_wire.common import (
     sample_head,
     split_byline,
     strip_quad,
+    undouble,
     utc,
 )
 from newsparse_wire.framing import Line, transmissions
@@ -87,7 +88,7 @@ class _AnpaStory(StoryReader):
             raise self.fail("the story's text has no ETX: it is cut off", *story.end)
         meta: dict[str, str] = {}
         self._header(meta)
-        lines = [(line, self.clean(line, keep="\x08\x10")) for line in story.text]
+        lines = undouble([(line, self.clean(line, keep="\x08\x10")) for line in story.text])
         top, rest = self._caret_block(lines)
         fields = self._top(top, meta)
         body: BodyBuilder = fields.pop("builder")  # type: ignore[assignment]
@@ -95,37 +96,46 @@ class _AnpaStory(StoryReader):
         if rows:
             meta[PREFIX + "rows"] = str(rows)
         published = self._trailer(meta)
-        return self.article(**fields, body=body.sections(), meta=meta, published=published)
+        return self.article(**fields, body=body, meta=meta, published=published)
 
     def _header(self, meta: dict[str, str]) -> None:
-        """Read the header lines into ``meta``."""
-        lines = [(line, line.text.strip()) for line in self.story.header]
-        lines = [(line, text) for line, text in lines if text]
+        """Read the header lines into ``meta``: the two standard lines, and any other as written."""
         unknown: list[str] = []
-        if lines and (first := _FIRST.match(lines[0][1])):
-            lines = lines[1:]
+        first = second = None
+        for line in self.story.header:
+            text = line.text.strip()
+            if not text:
+                continue
+            if first is None and second is None and (first := _FIRST.match(text)):
+                continue
+            if second is None and (second := _SECOND.match(text)):
+                continue
+            text = self.clean(line).strip()
+            if text:
+                unknown.append(text)
+        if first is not None:
             meta[PREFIX + "service-level"] = first["service"]
             meta[PREFIX + "story-number"] = first["number"]
             if first["selectors"]:
                 meta[PREFIX + "selectors"] = first["selectors"]
-        if lines and (second := _SECOND.match(lines[0][1])):
-            lines = lines[1:]
-            meta[PREFIX + "priority"] = second["priority"]
-            meta[PREFIX + "category"] = second["category"]
-            if second["codes"]:
-                meta[PREFIX + "format-codes"] = " ".join(_CODE_NAMES[c] for c in second["codes"])
-            meta[PREFIX + "keyword"] = second["keyword"]
-            if second["version"].strip():
-                meta[PREFIX + "version"] = second["version"].strip()
-            if second["date"]:
-                meta[PREFIX + "date"] = second["date"]
-                meta[PREFIX + "word-count"] = second["count"]
-        for line, _ in lines:
-            text = self.clean(line).strip()
-            if text:
-                unknown.append(text)
+        if second is not None:
+            self._routing(second, meta)
         if unknown:
             meta[PREFIX + "header"] = "\n".join(unknown)
+
+    @staticmethod
+    def _routing(second: re.Match[str], meta: dict[str, str]) -> None:
+        """Read the header's second line: priority, category, codes, keyword, version, date."""
+        meta[PREFIX + "priority"] = second["priority"]
+        meta[PREFIX + "category"] = second["category"]
+        if second["codes"]:
+            meta[PREFIX + "format-codes"] = " ".join(_CODE_NAMES[c] for c in second["codes"])
+        meta[PREFIX + "keyword"] = second["keyword"]
+        if second["version"].strip():
+            meta[PREFIX + "version"] = second["version"].strip()
+        if second["date"]:
+            meta[PREFIX + "date"] = second["date"]
+            meta[PREFIX + "word-count"] = second["count"]
 
     def _caret_block(
         self, lines: list[tuple[Line, str]]

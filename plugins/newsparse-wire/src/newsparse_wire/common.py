@@ -20,6 +20,7 @@ __all__ = [
     "sample_head",
     "split_byline",
     "strip_quad",
+    "undouble",
     "utc",
 ]
 
@@ -130,10 +131,10 @@ class StoryReader:
         except ValidationError as error:
             raise self.fail(f"{field}: {error.reason}", line.line, line.column, line.text) from None
 
-    def article(self, **fields: object) -> Article:
+    def article(self, body: BodyBuilder, **fields: object) -> Article:
         """Build the article, turning a model refusal into this story's error."""
         try:
-            return Article(**fields)  # type: ignore[arg-type]
+            return Article(body=body.sections(), **fields)  # type: ignore[arg-type]
         except ValidationError as error:
             raise self.fail(
                 f"{error.field}: {error.reason}", self.story.line, self.story.column
@@ -256,3 +257,41 @@ def sample_head(sample: str) -> tuple[str, str] | None:
     if stx < 0 and len(sample) > len(head):
         return None
     return head[:soh], head[soh + 1 : stx if stx >= 0 else len(head)]
+
+
+_DOUBLED_BREAK = 3
+
+
+def undouble(lines: list[tuple[Line, str]]) -> list[tuple[Line, str]]:
+    """Undo doubled line ends (``CR CR LF``, which reads as two line ends).
+
+    The text has them when no two lines with text are neighbours, every run
+    of blank lines between two of them is odd, and one run has three lines or
+    more (a paragraph break, doubled).  Then a run of ``2n + 1`` blank lines
+    stands for ``n`` of them.  Otherwise the lines are returned as they are.
+    """
+    runs: list[int] = []
+    run = None  # None until the first line with text
+    for _, text in lines:
+        if text.strip():
+            if run is not None:
+                runs.append(run)
+            run = 0
+        elif run is not None:
+            run += 1
+    doubled = runs and all(n % 2 == 1 for n in runs) and max(runs) >= _DOUBLED_BREAK
+    if not doubled:
+        return lines
+    kept: list[tuple[Line, str]] = []
+    blank: list[tuple[Line, str]] = []
+    for item in lines:
+        if item[1].strip():
+            if kept:
+                kept.extend(blank[: len(blank) // 2])
+            else:
+                kept.extend(blank)
+            blank = []
+            kept.append(item)
+        else:
+            blank.append(item)
+    return kept + blank

@@ -54,7 +54,7 @@ ETX = "\x03"
 EOT = "\x04"
 """End of transmission: the story is over."""
 
-PADDING = frozenset("\x00\x16\x7f\x0c\x0b\x1a\x03\x04 \t\n")
+PADDING = frozenset("\x00\x16\x7f\x0c\x0b\x1a\x03\x04 \t\n\r")
 """What may lie between stories: NUL, SYN, DEL, form feed, vertical tab,
 Ctrl-Z, a stray ETX or EOT, and white space."""
 

@@ -35,6 +35,7 @@ from newsparse_wire.common import (
     sample_head,
     split_byline,
     strip_quad,
+    undouble,
     utc,
 )
 from newsparse_wire.framing import Line, transmissions
@@ -96,7 +97,7 @@ class _Story7901(StoryReader):
             raise self.fail("the story's text has no ETX: it is cut off", *story.end)
         meta: dict[str, str] = {}
         self._header(meta)
-        lines = [(line, self.clean(line).replace("\t", " ")) for line in story.text]
+        lines = undouble([(line, self.clean(line).replace("\t", " ")) for line in story.text])
         title, rest = self._headline(lines, meta)
         body = BodyBuilder()
         self._body(rest, body)
@@ -114,7 +115,7 @@ class _Story7901(StoryReader):
             body.paragraph(last)
         published = self._trailer(meta)
         return self.article(
-            title=title, authors=authors, body=body.sections(), meta=meta, published=published
+            title=title, authors=authors, body=body, meta=meta, published=published
         )
 
     def _header(self, meta: dict[str, str]) -> None:
