@@ -170,7 +170,8 @@ def test_windows_1252_bytes() -> None:
 
 def test_utf8_story() -> None:
     body = "\t   Caf\u00e9 \u201cquoted\u201d \u2014 \u20ac5.\n".encode()
-    assert one(anpa_story(body=body)).paragraphs == ("Caf\u00e9 \u201cquoted\u201d \u2014 \u20ac5.",)
+    expected = "Caf\u00e9 \u201cquoted\u201d \u2014 \u20ac5."
+    assert one(anpa_story(body=body)).paragraphs == (expected,)
 
 
 def test_each_story_is_decoded_on_its_own() -> None:

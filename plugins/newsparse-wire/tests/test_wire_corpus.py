@@ -40,7 +40,8 @@ CASES = {
         "Baseball Expanded Standings",
         "All Times EDT",
         "San Francisco at San Diego, 10:10 p.m.",
-        # 36 table rows, 3 rules, the "All Times EDT" line, 34 + 31 game lines (the AL and NL results and schedules)
+        # 36 table rows, 3 rules, the "All Times EDT" line, and the game lines:
+        # 34 of the AL's results and schedules, 31 of the NL's
         36 + 3 + 1 + 34 + 31,
         datetime(2016, 5, 17, 6, 20, tzinfo=timezone.utc),
     ),
@@ -119,4 +120,5 @@ def test_dpa_files_flag_notebook_and_signoff() -> None:
     assert story.meta["iptc7901.keyword"] == "Germany-politics/"
     assert story.meta["iptc7901.signoff"] == "dpa wsz jln npr"
     assert [s.heading for s in story.body] == [None, "dpa NOTEBOOK", "dpa Contacts"]
-    assert story.body[0].paragraphs[-1].endswith("to be sworn in for a third term before Christmas.")
+    last = story.body[0].paragraphs[-1]
+    assert last.endswith("to be sworn in for a third term before Christmas.")

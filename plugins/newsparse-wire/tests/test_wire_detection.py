@@ -22,7 +22,8 @@ EXPECTED = {
 
 def _files() -> list[Path]:
     roots = [SHARED / "corpora", SHARED / "examples", REPO / "examples"]
-    return sorted(path for root in roots if root.is_dir() for path in root.rglob("*") if path.is_file())
+    found = (path for root in roots if root.is_dir() for path in root.rglob("*"))
+    return sorted(path for path in found if path.is_file())
 
 
 @pytest.mark.skipif(not (SHARED / "corpora").is_dir(), reason=f"{SHARED / 'corpora'} is absent")

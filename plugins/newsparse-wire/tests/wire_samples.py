@@ -52,9 +52,7 @@ def agate_story() -> bytes:
     """Return an ANPA 1312 tabular (agate) story: BS rows, DLE space bands, ``{`` for a half."""
     return (
         SYN + SYN + SOH + b"z0042" + US + b"-----\n"
-        b"r s\x14\x12 BC-RUN--Relay-Table     06-01 0080\n"
-        + STX
-        + b"^BC-RUN--Relay Table<\n"
+        b"r s\x14\x12 BC-RUN--Relay-Table     06-01 0080\n" + STX + b"^BC-RUN--Relay Table<\n"
         b"^Relay League Table=\n"
         b"^By Example Sports=\n"
         b"^NORTH GROUP=\n"
@@ -75,7 +73,7 @@ def iptc_story(
         b"   Portville (xpa) - The harbour ferry of Portville sailed again on\n"
         b"Monday after a pause of three months, its owners said.\n"
         b"\n"
-        b"   \"We missed the sea,\" captain Ola Nordmann told xpa.\n"
+        b'   "We missed the sea," captain Ola Nordmann told xpa.\n'
         b"\n"
         b"xpa ab cd\n"
     ),

@@ -114,9 +114,7 @@ class _Story7901(StoryReader):
         elif last is not None:
             body.paragraph(last)
         published = self._trailer(meta)
-        return self.article(
-            title=title, authors=authors, body=body, meta=meta, published=published
-        )
+        return self.article(title=title, authors=authors, body=body, meta=meta, published=published)
 
     def _header(self, meta: dict[str, str]) -> None:
         texts = [(line, self.clean(line).strip()) for line in self.story.header]
