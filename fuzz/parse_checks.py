@@ -278,6 +278,11 @@ def format_examples() -> dict[str, tuple[str, ...]]:
         found["newsml-g2"] = (g2.CANONICAL, g2.ACCEPTED, g2.XHTML, g2.MESSAGE)
         found["ninjs"] = (ninjs.CANONICAL, *ninjs.ACCEPTED)
         found["nitf"] = (nitf.CANONICAL, nitf.ACCEPTED)
+    with contextlib.suppress(ImportError):
+        from newsparse_wire import examples as wire  # noqa: PLC0415 - an optional plugin
+
+        found["anpa1312"] = wire.ANPA_EXAMPLES
+        found["iptc7901"] = wire.IPTC7901_EXAMPLES
     return found
 
 

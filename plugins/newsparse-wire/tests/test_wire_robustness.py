@@ -54,3 +54,26 @@ def test_a_story_over_the_article_limit_ends_the_parse() -> None:
         newsparse.parse(data, "anpa1312", limits=Limits(max_article_bytes=1000))
     assert caught.value.fatal
     assert caught.value.line == anpa_story().count(b"\n") + 1
+
+
+def _items(data: bytes | str, name: str) -> list[object]:
+    found: list[object] = []
+    articles = newsparse.parse(
+        data, name, on_error=lambda e: found.append((e.message, e.line, e.column))
+    )
+    return [*articles, *found]
+
+
+@given(st.lists(_pieces, max_size=40).map("".join), st.sampled_from(FORMATS))
+def test_utf8_bytes_and_the_same_text_agree(text: str, name: str) -> None:
+    try:
+        data = text.encode("utf-8")
+    except UnicodeEncodeError:  # a lone surrogate
+        return
+    assert _items(data, name) == _items(text, name)
+
+
+def test_text_input_is_not_decoded_again() -> None:
+    # "Ã©" is what UTF-8 "é" looks like read as Latin-1; given as text, it stays.
+    text = iptc_story(headline="Caf\u00c3\u00a9 =".encode()).decode("utf-8")
+    assert newsparse.parse(text, "iptc7901")[0].title == "Caf\u00c3\u00a9"

@@ -28,6 +28,7 @@ from datetime import datetime
 from newsparse import Article
 from newsparse.plugin import Format, ParseItem, TextStream
 
+from newsparse_wire.charset import CODEC
 from newsparse_wire.common import (
     BodyBuilder,
     StoryReader,
@@ -274,7 +275,7 @@ class Anpa1312Format(Format):
     name = "anpa1312"
     label = "ANPA 1312 text wire"
     extensions = (".anpa", ".tst")
-    encoding = "latin-1"
+    encoding = CODEC
 
     def sniff(self, sample: str) -> float:
         """Score the control-code framing: SOH first, and ANPA's own header codes."""

@@ -10,18 +10,7 @@ each line of a story starts, so that errors point at the line and column an
 editor shows.  What lies between two stories (SYN, NUL, DEL, form feeds,
 Ctrl-Z, spaces and line ends) is padding; any other text there is reported.
 
-Decoding rule
--------------
-A wire file says nothing of its character set: old feeds send 7-bit ASCII or
-ISO 8859-1, newer ones windows-1252 or UTF-8.  So both formats decode bytes as
-ISO 8859-1 (every byte is a character, nothing can fail) and
-:func:`decode_story` then settles each story on its own: when the story's
-bytes are valid UTF-8 they are read as UTF-8, otherwise as windows-1252 (the
-bytes 0x80-0x9F become the windows-1252 characters; the five bytes that
-windows-1252 leaves undefined stay control characters and are reported).
-Deciding per story lets a file that mixes stories from several systems read
-right.  Text input that holds characters beyond U+00FF was decoded by the
-caller and is left alone.
+The bytes were decoded by :mod:`newsparse_wire.charset` (the decoding rule).
 """
 
 from __future__ import annotations
@@ -41,7 +30,6 @@ __all__ = [
     "Line",
     "Outside",
     "Story",
-    "decode_story",
     "transmissions",
 ]
 
@@ -58,27 +46,7 @@ PADDING = frozenset("\x00\x16\x7f\x0c\x0b\x1a\x03\x04 \t\n\r")
 """What may lie between stories: NUL, SYN, DEL, form feed, vertical tab,
 Ctrl-Z, a stray ETX or EOT, and white space."""
 
-_CP1252_ONLY = {
-    byte: char
-    for byte in range(0x80, 0xA0)
-    if (char := bytes([byte]).decode("cp1252", errors="ignore"))
-}
-_TO_CP1252 = str.maketrans({chr(byte): char for byte, char in _CP1252_ONLY.items()})
 _BOUNDARY = re.compile("[\x01\x02\x03\x04]")
-
-
-def decode_story(text: str) -> str:
-    """Apply the decoding rule of the module to one story read as ISO 8859-1."""
-    if text.isascii():
-        return text
-    try:
-        raw = text.encode("latin-1")
-    except UnicodeEncodeError:
-        return text  # decoded by the caller already
-    try:
-        return raw.decode("utf-8")
-    except UnicodeDecodeError:
-        return text.translate(_TO_CP1252)
 
 
 @dataclass(frozen=True)
@@ -147,7 +115,6 @@ def _lines(text: str, line: int, column: int) -> list[Line]:
 
 def _story(text: str, line: int, column: int) -> Story:
     """Split the characters of one story into its parts."""
-    text = decode_story(text)
     story = Story(line=line, column=column, end=_advance(line, column, text))
     at = 0
     if text.startswith(SOH):

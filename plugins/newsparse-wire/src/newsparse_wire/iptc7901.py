@@ -28,6 +28,7 @@ from newsparse import Article
 from newsparse.plugin import Format, ParseItem, TextStream
 
 from newsparse_wire.anpa import anpa_markers
+from newsparse_wire.charset import CODEC
 from newsparse_wire.common import (
     BodyBuilder,
     StoryReader,
@@ -209,7 +210,7 @@ class Iptc7901Format(Format):
     name = "iptc7901"
     label = "IPTC 7901 text wire"
     extensions = (".7901", ".ipt")
-    encoding = "latin-1"
+    encoding = CODEC
 
     def sniff(self, sample: str) -> float:
         """Score the control-code framing: SOH first, a 7901 header line, no ANPA codes."""
