@@ -176,7 +176,8 @@ def transmissions(stream: TextStream, source: str, format_name: str) -> Iterator
     line, column = 1, 1
     final = False
     while not final:
-        chunk = stream.read(CHUNK_SIZE)
+        # Reading as much again as is held keeps a long story linear to read.
+        chunk = stream.read(max(CHUNK_SIZE, len(pending)))
         final = not chunk
         pending += chunk
         while pending:
