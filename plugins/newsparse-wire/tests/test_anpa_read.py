@@ -256,3 +256,15 @@ def test_text_outside_a_transmission_is_an_error() -> None:
     assert "outside a transmission" in error.message
     assert error.line == anpa_story().count(b"\n") + 2
     assert error.column == 1
+
+
+def test_decoding_is_per_story_across_read_chunks() -> None:
+    # The first story is longer than the core's 64 KiB reads and ends in UTF-8
+    # past the first read; the second is windows-1252.
+    long_body = b"\t   Filler line of text.\n" * 4000 + "\t   S\u00e3o Paulo.\n".encode()
+    first = anpa_story(body=long_body)
+    second = anpa_story(body=b"\t   \x93Quoted\x94\n")
+    assert len(first) > 1 << 16
+    articles = newsparse.parse(first + second, "anpa1312")
+    assert articles[0].paragraphs[-1] == "S\u00e3o Paulo."
+    assert articles[1].paragraphs == ("\u201cQuoted\u201d",)

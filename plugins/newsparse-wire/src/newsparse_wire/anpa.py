@@ -274,7 +274,6 @@ class Anpa1312Format(Format):
 
     name = "anpa1312"
     label = "ANPA 1312 text wire"
-    extensions = (".anpa", ".tst")
     encoding = CODEC
 
     def sniff(self, sample: str) -> float:

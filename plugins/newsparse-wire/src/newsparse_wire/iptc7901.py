@@ -209,7 +209,6 @@ class Iptc7901Format(Format):
 
     name = "iptc7901"
     label = "IPTC 7901 text wire"
-    extensions = (".7901", ".ipt")
     encoding = CODEC
 
     def sniff(self, sample: str) -> float:
