@@ -34,6 +34,7 @@ OUR_DISTRIBUTIONS = {
     "newsparse-site-anadolu",
     "newsparse-site-dagbladet",
     "newsparse-site-hankookilbo",
+    "newsparse-wire",
     "newsparse-brief",
 }
 

@@ -4,7 +4,11 @@ from __future__ import annotations
 
 import attrs
 
-__all__ = ["publish"]
+__all__ = ["DEFINED_IN", "publish"]
+
+DEFINED_IN = "__newsparse_defined_in__"
+"""The attribute that keeps the module a published class was defined in (the
+documentation build reads the source there)."""
 
 
 def publish(module: str, *classes: type) -> None:
@@ -17,4 +21,5 @@ def publish(module: str, *classes: type) -> None:
     for cls in classes:
         if attrs.has(cls):
             attrs.resolve_types(cls)
+        setattr(cls, DEFINED_IN, cls.__module__)
         cls.__module__ = module
