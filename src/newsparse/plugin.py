@@ -6,8 +6,11 @@ parser plugin subclasses :class:`SiteParser` and registers it from
 ``newsparse_register_site_parsers``.  The model (:class:`~newsparse.Article`,
 :class:`~newsparse.Section`, :class:`~newsparse.Image`) and the errors come
 from the top level, :mod:`newsparse`; the conformance kit from
-:mod:`newsparse.testing`.  Nothing else in the package is public: modules
-whose names start with ``_`` may change in any release.
+:mod:`newsparse.testing`.  A format whose items carry HTML content (a feed,
+a wire) reads it into sections and images with :func:`read_fragment`, the
+``html`` format's rules for a fragment that is all article.  Nothing else in
+the package is public: modules whose names start with ``_`` may change in any
+release.
 
 >>> from newsparse.plugin import Format, hookimpl
 >>> class Shout(Format):
@@ -15,6 +18,7 @@ whose names start with ``_`` may change in any release.
 ...     extensions = (".shout",)
 """
 
+from newsparse.builtin_formats.html.fragment import Fragment, read_fragment
 from newsparse.format import Chunk, Format, ParseItem, as_input
 from newsparse.hookspecs import hookimpl
 from newsparse.limits import DEFAULT_LIMITS, Limits, limits_of, utf8_longer_than
@@ -51,6 +55,7 @@ __all__ = [
     "Chunk",
     "Format",
     "FormatRegistry",
+    "Fragment",
     "Limits",
     "ParseItem",
     "PluginHost",
@@ -67,6 +72,7 @@ __all__ = [
     "get_host",
     "hookimpl",
     "limits_of",
+    "read_fragment",
     "registered",
     "reset_host",
     "sections_of",
