@@ -18,8 +18,12 @@ from newsparse import Image
 from newsparse_feeds import names
 from newsparse_feeds.content import Text, element_text, plain_text, resolve
 from newsparse_feeds.items import Item, date_of, extension_texts, media_images
+from newsparse_feeds.xmlread import line_of
 
-__all__ = ["FeedInfo", "read_atom"]
+__all__ = ["FeedInfo", "ReadItem", "read_atom"]
+
+ReadItem = Callable[[etree._Element], Item]
+"""Reads one entry element."""
 
 _KNOWN = frozenset({names.ATOM, names.DC, names.CONTENT, names.MEDIA, names.RDF})
 _TEXT_KINDS = frozenset({"text", "html", "xhtml"})
@@ -45,7 +49,7 @@ def _construct(element: etree._Element | None) -> Text | None:
     kind = (element.get("type") or "text").lower()
     if kind in _TEXT_KINDS:
         return element_text(element, kind)
-    if kind.startswith("text/html") or kind.endswith("+xml") or kind.endswith("/xml"):
+    if kind.startswith("text/html") or kind.endswith(("+xml", "/xml")):
         return element_text(element, "html" if "html" in kind else "xhtml")
     if kind.startswith("text/"):
         return element_text(element, "text")
@@ -83,7 +87,9 @@ class FeedInfo:
         self.title = _line_text(feed.find(_atom("title")))
         """The feed's title."""
         alternate = _link(feed, "alternate")
-        self.link = resolve(alternate.get("href"), base_of(alternate)) if alternate is not None else None
+        self.link = (
+            None if alternate is None else resolve(alternate.get("href"), base_of(alternate))
+        )
         """The feed's alternate link (its site)."""
         self.language = feed.get(names.XML_LANG)
         """The feed's ``xml:lang``."""
@@ -91,7 +97,7 @@ class FeedInfo:
         """The feed's authors: those of its entries that name none."""
 
 
-def read_atom(root: etree._Element) -> tuple[list[etree._Element], Callable[[etree._Element], Item]]:
+def read_atom(root: etree._Element) -> tuple[list[etree._Element], ReadItem]:
     """Return the entry elements of the Atom document ``root``, and the function that reads one.
 
     Raises:
@@ -106,7 +112,7 @@ def read_atom(root: etree._Element) -> tuple[list[etree._Element], Callable[[etr
 
 
 def _entry(entry: etree._Element, info: FeedInfo) -> Item:
-    line = entry.sourceline if isinstance(entry.sourceline, int) else 1
+    line = line_of(entry)
     base = base_of(entry, info.link)
     item = Item(line=line, base=base)
     item.title = _line_text(entry.find(_atom("title")))
@@ -139,9 +145,8 @@ def _entry(entry: etree._Element, info: FeedInfo) -> Item:
     item.extensions = extension_texts(entry, _KNOWN)
     for link in entry.findall(_atom("link")):
         if link.get("rel") == "enclosure" and (link.get("type") or "").startswith("image/"):
-            item.images.append(
-                Image(url=resolve(link.get("href"), base_of(link, info.link)), alt=link.get("title"))
-            )
+            url = resolve(link.get("href"), base_of(link, info.link))
+            item.images.append(Image(url=url, alt=link.get("title")))
     item.images.extend(media_images(entry, base))
     if info.title:
         item.meta[names.META_FEED_TITLE] = info.title

@@ -19,6 +19,8 @@ from newsparse.plugin import Fragment, read_fragment
 
 __all__ = [
     "Text",
+    "all_text",
+    "element_text",
     "inner_markup",
     "plain_text",
     "read_text",
@@ -42,6 +44,11 @@ class Text:
         """The element's text (markup when :attr:`is_markup`)."""
         self.is_markup = is_markup
         """Whether :attr:`value` is HTML."""
+
+
+def all_text(element: etree._Element) -> str:
+    """Return the text in ``element`` and its descendants, its whitespace collapsed."""
+    return " ".join("".join(str(part) for part in element.itertext()).split())
 
 
 def inner_markup(element: etree._Element) -> str:

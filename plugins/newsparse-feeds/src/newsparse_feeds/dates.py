@@ -154,7 +154,7 @@ def _zone(text: str | None) -> timezone | None:
             return None
         offset = hours * 60 + minutes
         return timezone(timedelta(minutes=-offset if text[0] == "-" else offset))
-    minutes = ZONES.get(text.upper())
-    if minutes is None:
+    named = ZONES.get(text.upper())
+    if named is None:
         return None
-    return timezone(timedelta(minutes=minutes)) if minutes else timezone.utc
+    return timezone(timedelta(minutes=named)) if named else timezone.utc

@@ -22,24 +22,30 @@ from newsparse_feeds import names
 from newsparse_feeds.atom import read_atom
 from newsparse_feeds.items import Item
 from newsparse_feeds.rss import read_rss
-from newsparse_feeds.xmlread import declared_encoding, parse_feed_xml
+from newsparse_feeds.xmlread import declared_encoding, line_of, parse_feed_xml
 
 __all__ = ["AtomFormat", "RssFormat"]
 
 Reader = Callable[[etree._Element], tuple[list[etree._Element], Callable[[etree._Element], Item]]]
 
-# What may come before the root element: a byte-order mark, space, the XML
-# declaration and other processing instructions, comments, a DOCTYPE.
-_ROOT = re.compile(
-    r"\A\ufeff?(?:\s+|<\?.*?\?>|<!--.*?-->|<!DOCTYPE[^\[>]*(?:\[.*?\])?\s*>)*"
-    r"<(?P<name>[A-Za-z_][\w.-]*(?::[\w.-]+)?)(?P<attributes>[^>]*)",
-    re.DOTALL,
-)
+# What may come before the root element: space, the XML declaration and other
+# processing instructions, comments, a DOCTYPE.  Matched one at a time (a
+# repeated group of these would backtrack without end on long space).
+_PROLOG = re.compile(r"\s+|<\?.*?\?>|<!--.*?-->|<!DOCTYPE[^\[>]*(?:\[.*?\])?\s*>", re.DOTALL)
+_START_TAG = re.compile(r"<(?P<name>[A-Za-z_][\w.-]*(?::[\w.-]+)?)(?P<attributes>[^<>]*)")
+_MOST_PROLOG_PARTS = 64
 
 
 def _root(sample: str) -> tuple[str, str] | None:
-    found = _ROOT.match(sample)
-    return (found["name"], found["attributes"]) if found else None
+    """Return the name and attributes text of the root start tag, if ``sample`` shows it."""
+    position = 1 if sample.startswith("\ufeff") else 0
+    for _ in range(_MOST_PROLOG_PARTS):
+        found = _PROLOG.match(sample, position)
+        if found is None:
+            break
+        position = found.end()
+    tag = _START_TAG.match(sample, position)
+    return (tag["name"], tag["attributes"]) if tag else None
 
 
 class _FeedFormat(Format):
@@ -49,7 +55,7 @@ class _FeedFormat(Format):
     reader: Reader
 
     def declared_encoding(self, head: bytes) -> str | None:
-        """Return the encoding of the feed's bytes (see :func:`~newsparse_feeds.xmlread.declared_encoding`)."""
+        """Return the encoding of the feed's bytes (see ``xmlread.declared_encoding``)."""
         return declared_encoding(head)
 
     def parse(self, stream: TextStream, source: str) -> Iterator[ParseItem]:
@@ -73,7 +79,7 @@ class _FeedFormat(Format):
             elements, read = type(self).reader(root)
         except ValueError as error:
             raise ParseError(
-                str(error), format=self.name, source=source, line=_line(root), column=1
+                str(error), format=self.name, source=source, line=line_of(root), column=1
             ) from None
         for element in elements:
             try:
@@ -84,14 +90,9 @@ class _FeedFormat(Format):
                     f"item: {message}",
                     format=self.name,
                     source=source,
-                    line=_line(element),
+                    line=line_of(element),
                     column=1,
                 )
-
-
-def _line(element: etree._Element) -> int:
-    line: object = element.sourceline
-    return line if isinstance(line, int) and line > 0 else 1
 
 
 class RssFormat(_FeedFormat):

@@ -18,10 +18,10 @@ from newsparse import Article, Image, Section
 from newsparse.plugin import Fragment
 
 from newsparse_feeds import names
+from newsparse_feeds.content import Text, all_text, plain_text, read_text, resolve
 from newsparse_feeds.dates import parse_date
-from newsparse_feeds.content import Text, plain_text, read_text, resolve
 
-__all__ = ["Item", "MissingTitle", "date_of", "extension_texts", "media_images", "person"]
+__all__ = ["Item", "MissingTitleError", "date_of", "extension_texts", "media_images", "person"]
 
 _STUB_TEXT = 200  # characters: content shorter than this may be a stub
 _EXTENSION_TEXT = 80  # characters an extension element needs to count as story text
@@ -31,7 +31,7 @@ _PERSON = re.compile(r"\s*(?P<email>[^\s()<>]+@[^\s()<>]+)\s*\((?P<name>[^()]+)\
 _SENTENCE = re.compile(r"(?<=[.!?])\s")
 
 
-class MissingTitle(ValueError):
+class MissingTitleError(ValueError):
     """The item has neither a title nor any text to make one from."""
 
 
@@ -80,13 +80,15 @@ class Item:
         """Build the article.
 
         Raises:
-            MissingTitle: no title and no text.
+            MissingTitleError: no title and no text.
             ValueError: a value breaks a model rule (a ``ValidationError``).
             ParseError: the markup is beyond libxml2's limits.
         """
         title = _one_line(self.title)
         summary = plain_text(self.description) if self.description else None
-        body = self._body(title, summary, source)
+        body, whole_description = self._body(title, source)
+        if whole_description:
+            summary = None  # the description is the story: it is the body, not a summary
         if not title:
             title = _derived_title(summary, body.sections)
             self.meta[names.META_TITLE_DERIVED] = "true"
@@ -105,20 +107,20 @@ class Item:
             meta=self.meta,
         )
 
-    def _body(self, title: str | None, summary: str | None, source: str) -> Fragment:
+    def _body(self, title: str | None, source: str) -> tuple[Fragment, bool]:
+        """Return the body, and whether it is the description's."""
         content = self.content
         if content is None and self.description is not None:
             described = read_text(self.description, title=title, base=self.base, source=source)
             paragraphs = sum(len(section.paragraphs) for section in described.sections)
             if paragraphs > 1 or described.images:  # the whole story, not a teaser
-                return _without_summary(described, summary)
+                return described, True
             content_length = 0
         else:
             content_length = len(plain_text(content)) if content else 0
         extension_length = sum(len(plain_text(text)) for text in self.extensions)
-        if (
-            content_length < _STUB_TEXT
-            and extension_length >= max(_EXTENSION_SHARE * content_length, _EXTENSION_TEXT)
+        if content_length < _STUB_TEXT and extension_length >= max(
+            _EXTENSION_SHARE * content_length, _EXTENSION_TEXT
         ):
             if content is not None and content_length:
                 self.meta[names.META_CONTENT] = plain_text(content)
@@ -126,15 +128,10 @@ class Item:
             for text in self.extensions:
                 found = read_text(text, title=title, base=self.base, source=source)
                 sections.extend(found.sections)
-            return Fragment(sections=_merged(sections))
+            return Fragment(sections=_merged(sections)), False
         if content is None:
-            return Fragment()
-        return read_text(content, title=title, base=self.base, source=source)
-
-
-def _without_summary(found: Fragment, summary: str | None) -> Fragment:
-    del summary
-    return found
+            return Fragment(), False
+        return read_text(content, title=title, base=self.base, source=source), False
 
 
 def _merged(sections: list[Section]) -> tuple[Section, ...]:
@@ -159,7 +156,7 @@ def _derived_title(summary: str | None, sections: tuple[Section, ...]) -> str:
     """Make a title from the first sentence of the summary or the body."""
     text = summary or next((p for s in sections for p in s.paragraphs), None)
     if not text:
-        raise MissingTitle("the item has no title and no text to make one from")
+        raise MissingTitleError("the item has no title and no text to make one from")
     sentence = _SENTENCE.split(text, maxsplit=1)[0]
     if len(sentence) > _DERIVED_TITLE:
         cut = sentence[:_DERIVED_TITLE].rsplit(" ", 1)[0]
@@ -187,7 +184,8 @@ def extension_texts(item: etree._Element, known: frozenset[str | None]) -> list[
     """
     found: list[Text] = []
     for element in item.iterdescendants():
-        if not isinstance(element.tag, str) or len(element):
+        tag: object = element.tag
+        if not isinstance(tag, str) or len(element):
             continue
         if etree.QName(element).namespace in known:
             continue
@@ -229,7 +227,7 @@ def _media_text(element: etree._Element, name: str) -> str | None:
     child = element.find(f"{{{names.MEDIA}}}{name}")
     if child is None:
         return None
-    return " ".join("".join(child.itertext()).split()) or None
+    return all_text(child) or None
 
 
 def _media_image(rendition: etree._Element, around: etree._Element, base: str | None) -> Image:

@@ -16,9 +16,9 @@ from lxml import etree
 from newsparse import Image
 
 from newsparse_feeds import names
-from newsparse_feeds.content import element_text, plain_text, resolve
-from newsparse_feeds.dates import parse_date
+from newsparse_feeds.content import all_text, element_text, plain_text, resolve
 from newsparse_feeds.items import Item, date_of, extension_texts, media_images, person
+from newsparse_feeds.xmlread import line_of
 
 __all__ = ["Channel", "read_rss"]
 
@@ -48,16 +48,12 @@ def _text(element: etree._Element, name: str, namespace: str | None) -> str | No
     child = element.find(name if namespace is None else f"{{{namespace}}}{name}")
     if child is None:
         return None
-    return " ".join("".join(child.itertext()).split()) or None
+    return all_text(child) or None
 
 
 def _texts(element: etree._Element, name: str, namespace: str | None) -> list[str]:
     path = name if namespace is None else f"{{{namespace}}}{name}"
-    return [
-        value
-        for child in element.findall(path)
-        if (value := " ".join("".join(child.itertext()).split()))
-    ]
+    return [value for child in element.findall(path) if (value := all_text(child))]
 
 
 def read_rss(root: etree._Element) -> tuple[list[etree._Element], Callable[[etree._Element], Item]]:
@@ -67,12 +63,13 @@ def read_rss(root: etree._Element) -> tuple[list[etree._Element], Callable[[etre
         ValueError: ``root`` is no RSS root (``rss`` or ``rdf:RDF``), or has no channel.
     """
     qname = etree.QName(root)
-    if qname.localname == "rss" and qname.namespace is None:
+    if qname.localname == "rss" and not qname.namespace:
         namespace = None
-        channel_element = root.find("channel")
-        if channel_element is None:
+        channels = root.findall("channel")
+        if not channels:
             raise ValueError("the rss element has no channel")
-        elements = channel_element.findall("item")
+        channel_element: etree._Element | None = channels[0]
+        elements = channels[0].findall("item")
     elif qname.localname == "RDF" and qname.namespace == names.RDF:
         namespace = names.RSS1
         channel_element = root.find(f"{{{names.RSS1}}}channel")
@@ -84,7 +81,7 @@ def read_rss(root: etree._Element) -> tuple[list[etree._Element], Callable[[etre
 
 
 def _item(element: etree._Element, channel: Channel, namespace: str | None) -> Item:
-    line = element.sourceline if isinstance(element.sourceline, int) else 1
+    line = line_of(element)
     base = element.get(names.XML_BASE) or channel.link
     item = Item(line=line, base=base)
     title = element.find(_name("title", namespace))
@@ -93,9 +90,9 @@ def _item(element: etree._Element, channel: Channel, namespace: str | None) -> I
     link = _text(element, "link", namespace)
     item.url = resolve(link, base)
     guid = element.find("guid")
-    identifier = (
-        " ".join((guid.text or "").split()) if guid is not None else None
-    ) or element.get(f"{{{names.RDF}}}about")
+    identifier = (" ".join((guid.text or "").split()) if guid is not None else None) or element.get(
+        f"{{{names.RDF}}}about"
+    )
     if identifier:
         item.meta[names.META_ID] = identifier
         permalink = guid is not None and (guid.get("isPermaLink") or "true").lower() != "false"

@@ -14,7 +14,8 @@ sections and comments, and reports each kind as a :class:`Repair`:
   ``&mdash;`` ...) becomes a reference to its character (``&#160;``);
 - an ``&`` that starts no reference (``AT&T``, ``?a=1&b=2``) becomes ``&amp;``.
 
-Every other problem is a :class:`~newsparse.ParseError` with its line and
+A DOCTYPE is blanked out before parsing (no DTD is ever read).  Every other
+problem is a :class:`~newsparse.ParseError` with its line and
 column in the input.
 """
 
@@ -28,7 +29,7 @@ from typing import NamedTuple
 from lxml import etree
 from newsparse import ParseError
 
-__all__ = ["Repair", "declared_encoding", "parse_feed_xml", "repair"]
+__all__ = ["Repair", "declared_encoding", "line_of", "parse_feed_xml", "repair"]
 
 _XML_ENTITIES = frozenset({"amp", "lt", "gt", "quot", "apos"})
 # CDATA sections and comments are skipped whole; in the rest, an "&" and what
@@ -38,6 +39,8 @@ _AMPERSAND = re.compile(
     re.DOTALL,
 )
 _ENTITY_DECLARATION = re.compile(r"<!ENTITY\s", re.IGNORECASE)
+_DOCTYPE = re.compile(r"<!DOCTYPE[^\[>]*(?:\[.*?\])?\s*>", re.DOTALL)
+_FIRST_ELEMENT = re.compile(r"<[A-Za-z_]")
 _DECLARATION = re.compile(rb"""\A\s*<\?xml\s[^>]*?encoding\s*=\s*["']([A-Za-z0-9._:-]{1,40})["']""")
 _ASCII_PROBE = b'<?xml version="1.0" encoding="x"?><a b=\'c\'>&#10;</a>'
 _SINGLE_BYTE = frozenset({"latin-1", "iso8859-1", "cp1252", "iso8859-15", "ascii"})
@@ -121,7 +124,7 @@ def repair(text: str) -> tuple[str, list[Repair]]:
     bare: list[int] = []
     for found in _AMPERSAND.finditer(text):
         token = found.group(0)
-        if token[0] != "&" or len(token) > 1 and found.group(1) is None:
+        if token[0] != "&" or (len(token) > 1 and found.group(1) is None):
             continue  # CDATA, a comment, a character reference
         name = found.group(1)
         if name in _XML_ENTITIES:
@@ -171,6 +174,27 @@ def repair(text: str) -> tuple[str, list[Repair]]:
     return "".join(parts), sorted(repairs, key=lambda found: (found.line, found.column))
 
 
+def line_of(element: etree._Element) -> int:
+    """Return the line ``element`` starts on (1 when lxml does not know)."""
+    line: object = element.sourceline
+    return line if isinstance(line, int) and line > 0 else 1
+
+
+def _without_doctype(text: str) -> str:
+    """Return ``text`` with its DOCTYPE blanked out (its line ends kept).
+
+    A feed's DOCTYPE names a DTD (RSS 0.91's, say) that is never loaded; with
+    the entity declarations refused before, it holds nothing to read, and
+    libxml2 would report the DTD it is not allowed to fetch.
+    """
+    root = _FIRST_ELEMENT.search(text)
+    found = _DOCTYPE.search(text, 0, root.start() if root else len(text))
+    if found is None:
+        return text
+    blank = re.sub(r"[^\n]", " ", found.group(0))
+    return text[: found.start()] + blank + text[found.end() :]
+
+
 def _parser() -> etree.XMLParser:
     return etree.XMLParser(
         encoding="utf-8",
@@ -208,7 +232,7 @@ def parse_feed_xml(
             line=line,
             column=column,
         )
-    repaired, repairs = repair(text)
+    repaired, repairs = repair(_without_doctype(text))
     try:
         data = repaired.encode("utf-8")
     except UnicodeEncodeError as error:
@@ -235,12 +259,11 @@ def parse_feed_xml(
     if max_depth is not None:
         found = root.xpath("/*" * (max_depth + 1))
         if isinstance(found, list) and found and isinstance(found[0], etree._Element):
-            line = found[0].sourceline
             raise ParseError(
                 f"elements are nested more than {max_depth} deep (max_depth)",
                 format=format_name,
                 source=source,
-                line=line if isinstance(line, int) and line > 0 else 1,
+                line=line_of(found[0]),
                 column=1,
             )
     return root, repairs

@@ -31,9 +31,7 @@ class Fragment:
     """The pictures of the fragment (``img``, ``figure`` with its caption), in order."""
 
 
-def read_fragment(
-    markup: str, *, title: str | None = None, source: str = "<string>"
-) -> Fragment:
+def read_fragment(markup: str, *, title: str | None = None, source: str = "<string>") -> Fragment:
     """Return the text and pictures of ``markup``, an HTML fragment that is one article's content.
 
     ``markup`` is body content (``<p>``, headings, lists, figures, bare text);
