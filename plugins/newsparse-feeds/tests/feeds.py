@@ -21,7 +21,8 @@ RSS2 = """<?xml version="1.0" encoding="utf-8"?>
     <description>The ferry is back.</description>
     <content:encoded><![CDATA[<p>The ferry came back on Tuesday after a long repair.</p>
 <h2>Timetable</h2><p>It sails twice a day from now on.</p>
-<figure><img src="/img/ferry.jpg" alt="The ferry"><figcaption>At the quay.</figcaption></figure>]]></content:encoded>
+<figure><img src="/img/ferry.jpg" alt="The ferry">
+<figcaption>At the quay.</figcaption></figure>]]></content:encoded>
   </item>
   <item>
     <title>Second story</title>
@@ -50,7 +51,9 @@ ATOM = """<?xml version="1.0" encoding="utf-8"?>
     <category term="transport" label="Transport"/>
     <category term="local"/>
     <summary>Le bac est de retour.</summary>
-    <content type="xhtml"><div xmlns="http://www.w3.org/1999/xhtml"><p>Le bac est revenu mardi.</p><p>Il part deux fois par jour.</p></div></content>
+    <content type="xhtml"><div xmlns="http://www.w3.org/1999/xhtml">
+      <p>Le bac est revenu mardi.</p><p>Il part deux fois par jour.</p>
+    </div></content>
   </entry>
   <entry>
     <title>Sans auteur</title>

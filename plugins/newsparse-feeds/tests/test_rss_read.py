@@ -72,7 +72,8 @@ def test_unreadable_date_is_kept_in_meta() -> None:
 def test_double_escaped_html_description() -> None:
     # In the XML "&amp;lt;p&amp;gt;", which reads as "&lt;p&gt;": HTML escaped twice.
     feed = rss(
-        "<item><title>A</title><description>&amp;lt;p&amp;gt;One &amp;amp;amp; two.&amp;lt;/p&amp;gt;"
+        "<item><title>A</title><description>"
+        "&amp;lt;p&amp;gt;One &amp;amp;amp; two.&amp;lt;/p&amp;gt;"
         "&amp;lt;p&amp;gt;Three.&amp;lt;/p&amp;gt;</description></item>"
     )
     [article] = newsparse.parse(feed, "rss")
