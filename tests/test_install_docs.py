@@ -31,6 +31,7 @@ OUR_DISTRIBUTIONS = {
     "newsparse",
     "newsparse-aawsat",
     "newsparse-iptc",
+    "newsparse-feeds",
     "newsparse-site-anadolu",
     "newsparse-site-dagbladet",
     "newsparse-site-hankookilbo",

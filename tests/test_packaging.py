@@ -26,6 +26,7 @@ DISTRIBUTIONS = {
     "plugins/newsparse-aawsat": ("newsparse_aawsat", "newsparse_aawsat", {"aawsat"}),
     "plugins/newsparse-iptc": ("newsparse_iptc", "newsparse_iptc", {"iptc"}),
     "plugins/newsparse-wire": ("newsparse_wire", "newsparse_wire", {"wire"}),
+    "plugins/newsparse-feeds": ("newsparse_feeds", "newsparse_feeds", {"feeds"}),
     "plugins/newsparse-site-anadolu": ("newsparse_site_anadolu", "newsparse_site_anadolu", None),
     "plugins/newsparse-site-dagbladet": (
         "newsparse_site_dagbladet",

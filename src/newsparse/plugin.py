@@ -6,8 +6,11 @@ parser plugin subclasses :class:`SiteParser` and registers it from
 ``newsparse_register_site_parsers``.  The model (:class:`~newsparse.Article`,
 :class:`~newsparse.Section`, :class:`~newsparse.Image`) and the errors come
 from the top level, :mod:`newsparse`; the conformance kit from
-:mod:`newsparse.testing`.  Nothing else in the package is public: modules
-whose names start with ``_`` may change in any release.
+:mod:`newsparse.testing`.  A format whose items carry HTML content (a feed,
+a wire) reads it into sections and images with :func:`read_fragment`, the
+``html`` format's rules for a fragment that is all article.  Nothing else in
+the package is public: modules whose names start with ``_`` may change in any
+release.
 
 >>> from newsparse.plugin import Format, hookimpl
 >>> class Shout(Format):
@@ -16,6 +19,7 @@ whose names start with ``_`` may change in any release.
 """
 
 from newsparse._format import Chunk, Format, ParseItem, as_input
+from newsparse._formats.html.fragment import Fragment, read_fragment
 from newsparse._formats.html.hooks import newsparse_register_site_parsers
 from newsparse._formats.html.sites import (
     Page,
@@ -51,6 +55,7 @@ publish(
     __name__,
     Chunk,
     Extension,
+    Fragment,
     FormatRegistry,
     PluginHost,
     PluginInfo,
@@ -73,6 +78,7 @@ __all__ = [
     "Extension",
     "Format",
     "FormatRegistry",
+    "Fragment",
     "Limits",
     "Page",
     "ParseItem",
@@ -96,6 +102,7 @@ __all__ = [
     "limits_of",
     "newsparse_register_formats",
     "newsparse_register_site_parsers",
+    "read_fragment",
     "registered",
     "reset_host",
     "sections_of",

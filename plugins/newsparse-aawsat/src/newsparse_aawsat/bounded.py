@@ -18,8 +18,7 @@ for such dumps, raise the limit.
 from __future__ import annotations
 
 from newsparse import ParseError
-from newsparse.plugin import utf8_longer_than
-from newsparse.plugin import CHUNK_SIZE
+from newsparse.plugin import CHUNK_SIZE, utf8_longer_than
 
 from newsparse_aawsat.general import Readable
 from newsparse_aawsat.syntax import ARTICLE_SEPARATOR

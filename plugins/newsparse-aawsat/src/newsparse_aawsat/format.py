@@ -189,12 +189,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from typing import TextIO
 
-from newsparse import RenderError
-from newsparse import Format
-from newsparse.plugin import ParseItem
-from newsparse.plugin import limits_of
-from newsparse import Article, Image, Section
-from newsparse.plugin import TextStream
+from newsparse import Article, Format, Image, RenderError, Section
+from newsparse.plugin import ParseItem, TextStream, limits_of
 
 from newsparse_aawsat.bounded import ArticleBound
 from newsparse_aawsat.canonical import read_articles

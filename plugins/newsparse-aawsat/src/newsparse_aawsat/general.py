@@ -13,11 +13,8 @@ from collections import deque
 from collections.abc import Iterator
 from typing import Protocol
 
-from newsparse import ParseError, ValidationError
-from newsparse.plugin import ParseItem
-from newsparse import Article, Image, Section
-from newsparse.plugin import check_text
-from newsparse.plugin import CHUNK_SIZE
+from newsparse import Article, Image, ParseError, Section, ValidationError
+from newsparse.plugin import CHUNK_SIZE, ParseItem, check_text
 
 from newsparse_aawsat.syntax import MARKER, NUMBER_KEY, SEPARATING_BLANKS
 

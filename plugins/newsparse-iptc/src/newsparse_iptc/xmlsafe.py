@@ -24,8 +24,7 @@ from collections.abc import Iterator
 from typing import NamedTuple
 
 from lxml import etree
-from newsparse import ParseError
-from newsparse import Limits
+from newsparse import Limits, ParseError
 from newsparse.plugin import TextStream
 
 from newsparse_iptc.entities import EntityError, amplification_error, expand_references

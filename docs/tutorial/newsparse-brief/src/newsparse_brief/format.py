@@ -23,9 +23,7 @@ from datetime import datetime, timedelta
 from typing import NamedTuple, TextIO
 
 from newsparse import Article, Format, ParseError, RenderError, Section, ValidationError
-from newsparse.plugin import ParseItem
-from newsparse.plugin import check_text
-from newsparse.plugin import TextStream
+from newsparse.plugin import ParseItem, TextStream, check_text
 
 __all__ = ["BYLINE", "HEADLINE", "SEPARATOR", "BriefFormat"]
 

@@ -18,12 +18,8 @@ from collections.abc import Iterable, Iterator
 from typing import TextIO
 
 from lxml import etree
-from newsparse import ParseError, ValidationError
-from newsparse import Format
-from newsparse.plugin import ParseItem
-from newsparse.plugin import limits_of
-from newsparse import Article
-from newsparse.plugin import TextStream
+from newsparse import Article, Format, ParseError, ValidationError
+from newsparse.plugin import ParseItem, TextStream, limits_of
 
 from newsparse_iptc.newsml_g2 import names
 from newsparse_iptc.newsml_g2.content import elements

@@ -15,13 +15,8 @@ import re
 from collections.abc import Iterable, Iterator
 from typing import TextIO
 
-from newsparse import ParseError
-from newsparse import Format
-from newsparse.plugin import ParseItem
-from newsparse import Limits
-from newsparse.plugin import limits_of, utf8_longer_than
-from newsparse import Article
-from newsparse.plugin import TextStream
+from newsparse import Article, Format, Limits, ParseError
+from newsparse.plugin import ParseItem, TextStream, limits_of, utf8_longer_than
 
 from newsparse_iptc.ninjs import names
 from newsparse_iptc.ninjs.read import read_item

@@ -9,8 +9,7 @@ from __future__ import annotations
 
 from html import escape
 
-from newsparse import RenderError
-from newsparse import Article, Image
+from newsparse import Article, Image, RenderError
 
 from newsparse_iptc.dates import format_extended
 from newsparse_iptc.ninjs import names

@@ -15,13 +15,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from typing import TextIO
 
-from newsparse import ParseError, ValidationError
-from newsparse import Format
-from newsparse.plugin import ParseItem
-from newsparse import Limits
-from newsparse.plugin import limits_of
-from newsparse import Article
-from newsparse.plugin import TextStream
+from newsparse import Article, Format, Limits, ParseError, ValidationError
+from newsparse.plugin import ParseItem, TextStream, limits_of
 
 from newsparse_iptc.nitf import names
 from newsparse_iptc.nitf.read import read_nitf
