@@ -9,6 +9,7 @@ from typing import TextIO
 
 import attrs
 
+from newsparse._arguments import check_articles, check_drop_handler, check_text_stream, kind_of
 from newsparse._dropping import DropHandler, DroppedField, fit_article
 from newsparse._errors import (
     NewsparseError,
@@ -58,7 +59,7 @@ def get_format(name: str) -> Format:
     """
     if not isinstance(name, str):
         raise TypeError(
-            f"a format is named by a str, such as 'json', not {_kind_of(name)}"
+            f"a format is named by a str, such as 'json', not {kind_of(name)}"
             " (are two arguments swapped?)"
         )
     available = formats()
@@ -264,10 +265,10 @@ def render_to(
             binary stream, an item that is not an article).
         PluginError: the format's own code failed unexpectedly.
     """
-    _check_articles("render_to", articles)
+    check_articles("render_to", articles)
     fmt = _renderer(format)
-    _check_text_stream(out)
-    _check_drop_handler(on_drop)
+    check_text_stream(out)
+    check_drop_handler(on_drop)
     checked = _Checked(articles)
     stream = checked if on_drop is None else _fitted(fmt, checked, on_drop)
     try:
@@ -317,7 +318,7 @@ def render(
         TypeError: an argument of the wrong kind.
         PluginError: the format's own code failed unexpectedly.
     """
-    _check_articles("render", articles)
+    check_articles("render", articles)
     out = io.StringIO()
     render_to(articles, format, out, on_drop=on_drop)
     return out.getvalue()
@@ -348,7 +349,7 @@ def fit(article: Article, format: str) -> tuple[Article, tuple[DroppedField, ...
         PluginError: the format's own code failed unexpectedly.
     """
     if not isinstance(article, Article):
-        raise TypeError(f"fit() takes one Article, not {_kind_of(article)}")
+        raise TypeError(f"fit() takes one Article, not {kind_of(article)}")
     fitted, dropped, error = _fit(_renderer(format), article)
     if error is not None:
         error.index, error.title = None, article.title  # one article, not a list of them
@@ -455,72 +456,9 @@ class _Checked(Iterator[Article]):
         item = next(self._items)
         if not isinstance(item, Article):
             raise _NotAnArticleError(
-                f"item {self.count} to render is {_kind_of(item)}, not an Article"
+                f"item {self.count} to render is {kind_of(item)}, not an Article"
             )
         if self.first is None:
             self.first = item
         self.count += 1
         return item
-
-
-def _check_articles(function: str, articles: object) -> None:
-    """Raise :class:`TypeError` for ``articles`` that are plainly not an iterable of articles."""
-    if isinstance(articles, Article):
-        raise TypeError(f"{function}() takes an iterable of articles: wrap one article in a list")
-    hint = ""
-    if isinstance(articles, (str, bytes, bytearray)):
-        hint = " (are the articles and the format swapped?)"
-    elif isinstance(articles, io.IOBase) or hasattr(articles, "read"):
-        hint = "; to render the articles of a file, parse it first, or use newsparse.convert()"
-    elif isinstance(articles, Mapping):
-        hint = "; make Article objects of it first"
-    elif not isinstance(articles, Iterable):
-        hint = ""
-    else:
-        return
-    raise TypeError(
-        f"{function}() takes an iterable of Article objects first, not {_kind_of(articles)}{hint}"
-    )
-
-
-def _check_text_stream(out: object) -> None:
-    """Raise :class:`TypeError` unless ``out`` is a text stream to write to."""
-    binary = isinstance(out, (io.RawIOBase, io.BufferedIOBase)) or "b" in str(
-        getattr(out, "mode", "")
-    )
-    if not binary and callable(getattr(out, "write", None)):
-        try:
-            out.write("")  # type: ignore[attr-defined]  # a binary stream refuses a str
-        except TypeError:
-            binary = True
-        else:
-            return
-    if binary:
-        raise TypeError(
-            f"render_to() writes text, and out is a binary stream ({_kind_of(out)}): "
-            "pass a text stream, such as io.StringIO() or a file opened with 'w' "
-            "(or wrap it: io.TextIOWrapper(out, encoding='utf-8'))"
-        )
-    raise TypeError(
-        f"render_to() writes to a text stream (with a write() method), not {_kind_of(out)}"
-        " (are two arguments swapped?)"
-    )
-
-
-def _check_drop_handler(on_drop: object) -> None:
-    if on_drop is not None and not callable(on_drop):
-        raise TypeError(
-            "on_drop must be None (refuse) or a callable that receives each "
-            f"DroppedField, such as a_list.append, not {_kind_of(on_drop)}"
-        )
-
-
-def _kind_of(value: object) -> str:
-    """Name what ``value`` is, for a message: ``None``, ``a str ('nitf')``, ``a StringIO``."""
-    if value is None:
-        return "None"
-    kind = type(value).__name__
-    article = "an" if kind[:1].lower() in "aeiou" else "a"
-    if isinstance(value, (str, bytes)):
-        return f"{article} {kind} ({_short_repr(value)})"
-    return f"{article} {kind}"
