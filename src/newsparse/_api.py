@@ -75,7 +75,7 @@ def get_format(name: str) -> Format:
 def detect(data: Input, *, source: str | None = None) -> Format:
     """Return the format that scores best on the start of ``data``.
 
-    The formats score the first 64 KiB of the input (:data:`~newsparse._textio.SAMPLE_SIZE`),
+    The formats score the first 64 KiB of the input (``SAMPLE_SIZE``),
     or all of it when it is shorter; for compressed input, of the
     decompressed text.  A file object is left as it was found, so that
     ``parse(stream, detect(stream).name)`` reads the whole input:
@@ -329,7 +329,7 @@ def fit(article: Article, format: str) -> tuple[Article, tuple[DroppedField, ...
 
     The article is rendered alone; each refusal that names a part that can
     go (a ``meta`` key, an optional field, an author, a topic, an image or a
-    part of one: see :mod:`newsparse._dropping`) drops that part, and the
+    part of one: see ``newsparse._dropping``) drops that part, and the
     article is tried again.  An article the format accepts comes back as it
     is, with an empty tuple.
 

@@ -1,6 +1,6 @@
 """Reading compressed input: gzip, bzip2 and xz are decompressed as they are read.
 
-:func:`newsparse._source.open_source` looks at the first bytes of every byte
+``newsparse._source.open_source`` looks at the first bytes of every byte
 input (bytes, a path, a binary file object).  When they are the magic number
 of a compression it reads, the input is decompressed a piece at a time, so
 memory stays bounded whatever the ratio: :attr:`~newsparse.Limits.max_input_bytes`

@@ -2,8 +2,8 @@
 
 Each input is opened here (standard input included) with its reads counted
 for the progress bar, parsed with :func:`newsparse.iter_parse` or by the
-workers of :mod:`newsparse._parallel`, and every problem goes to the
-:class:`~newsparse._convert_report.Reporter`, which counts it against the
+workers of ``newsparse._parallel``, and every problem goes to the
+``Reporter``, which counts it against the
 input being read.
 """
 
@@ -110,7 +110,7 @@ def read_parallel(
     progress: ConvertProgress,
     render: str | None,
 ) -> Iterator[Article] | Iterator[str | RenderFailure]:
-    """Read as :func:`read_all` does, in ``jobs`` processes (:mod:`newsparse._parallel`).
+    """Read as :func:`read_all` does, in ``jobs`` processes (``newsparse._parallel``).
 
     With ``render`` (a joinable format), the workers render the articles, and
     their texts come instead of articles, with a :class:`RenderFailure` in place

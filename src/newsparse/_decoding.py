@@ -1,4 +1,4 @@
-"""Decoding a :class:`~newsparse._source.Source`'s bytes or text into the chunks a reader reads.
+"""Decoding a ``Source``'s bytes or text into the chunks a reader reads.
 
 The methods here turn what the source holds into decoded text with universal
 line ends, and every problem met on the way (an undecodable byte, bad

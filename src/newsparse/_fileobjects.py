@@ -3,7 +3,7 @@
 :func:`reading_method` picks the method that returns what a stream holds
 without waiting for more (so that a pipe's articles are parsed as they
 arrive); :func:`rewinder` and :data:`KEPT` let :func:`newsparse.detect`
-leave a stream as it found it.  Used by :func:`newsparse._source.open_source`.
+leave a stream as it found it.  Used by ``newsparse._source.open_source``.
 """
 
 from __future__ import annotations
@@ -16,8 +16,8 @@ from typing import Any
 __all__ = ["KEPT", "reading_method", "rewinder", "weakly_referable"]
 
 KEPT: weakref.WeakKeyDictionary[Any, bytes | str] = weakref.WeakKeyDictionary()
-"""What :meth:`~newsparse._source.Source.give_back` kept of streams that cannot
-seek, until the next :func:`~newsparse._source.open_source` of the same stream."""
+"""What ``give_back`` kept of streams that cannot
+seek, until the next ``open_source`` of the same stream."""
 
 
 def reading_method(stream: Any) -> Callable[[int], bytes | str]:

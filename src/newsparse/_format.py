@@ -13,7 +13,7 @@ Formats read text, never bytes: newsparse decodes the input first (see
 and ``\\r`` line ends to ``\\n``, so a format's own line and column numbers
 match what an editor shows.  A format that hands its whole input to a parser
 reading bytes (lxml, for instance) may call
-:meth:`~newsparse._textio.TextReader.read_utf8` on the stream it is given:
+``read_utf8`` on the stream it is given:
 UTF-8 input then reaches that parser without being decoded and encoded again.
 """
 

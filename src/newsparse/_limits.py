@@ -49,7 +49,7 @@ def _positive(_instance: object, attribute: attrs.Attribute[Any], value: object)
 
 @attrs.frozen(kw_only=True)
 class Limits:
-    """Bounds on one parse (see :mod:`newsparse._limits`); ``None`` means no bound.
+    """Bounds on one parse (see ``newsparse._limits``); ``None`` means no bound.
 
     >>> from newsparse._limits import Limits
     >>> Limits()

@@ -4,8 +4,8 @@ Detection (:func:`detect_format`), the encoding of bytes (:func:`encoding_for`)
 and running a format's parse with its contract enforced (:func:`guarded`):
 only articles and parse errors come out, and anything else a format raises
 becomes a :class:`~newsparse.PluginError` naming its plugin
-(:func:`plugin_fault`).  :mod:`newsparse._api` builds the public functions on
-these; :mod:`newsparse._parallel` runs them in its worker processes.
+(:func:`plugin_fault`).  ``newsparse._api`` builds the public functions on
+these; ``newsparse._parallel`` runs them in its worker processes.
 """
 
 from __future__ import annotations

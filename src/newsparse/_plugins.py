@@ -162,7 +162,7 @@ class PluginHost:
         """Every registered site parser version, with the plugin that registered it.
 
         The same as ``extension_entries("site_parsers")``: the
-        :class:`~newsparse._sites.RegisteredSiteParser` entries of the ``html``
+        ``RegisteredSiteParser`` entries of the ``html``
         format's extension (none when no format declares it).
         """
         with self._lock:

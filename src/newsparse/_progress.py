@@ -26,7 +26,7 @@ __all__ = ["ConvertProgress", "counting_reader"]
 class _Bar(tqdm):  # type: ignore[type-arg]  # tqdm is generic in what it iterates; this one never does
     """A tqdm bar without tqdm's monitor thread.
 
-    :mod:`newsparse._parallel` forks its workers only from a process that runs
+    ``newsparse._parallel`` forks its workers only from a process that runs
     no other thread, so the bar must not start one.
     """
 

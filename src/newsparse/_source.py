@@ -174,7 +174,7 @@ class Source(Decoding):
     def reader(
         self, *, encoding: str, format_name: str, limits: Limits = DEFAULT_LIMITS
     ) -> TextReader:
-        """Return the whole input as a :class:`TextReader`.
+        """Return the whole input as a ``TextReader``.
 
         ``encoding`` is used for bytes without a byte-order mark.  Reading
         past ``limits.max_input_bytes`` raises :class:`~newsparse.ParseError`
@@ -351,7 +351,7 @@ def open_source(data: Any, *, name: str | None = None) -> Source:
     otherwise, so that what a pipe holds is read without waiting for more.
     What :meth:`Source.give_back` kept of the same stream is read first.
     Bytes compressed with gzip, bzip2 or xz are decompressed as they are read
-    (see :mod:`newsparse._compressed`).
+    (see ``newsparse._compressed``).
 
     Raises:
         TypeError: ``data`` is of no accepted type.

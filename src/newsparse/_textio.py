@@ -1,16 +1,16 @@
 """The decoded, streaming text reader every format reads its input from.
 
-Every input reaches a format as a :class:`TextReader`: text with universal line
+Every input reaches a format as a ``TextReader``: text with universal line
 ends (``\\r\\n`` and ``\\r`` become ``\\n``), read in chunks so that memory
 stays bounded.  Bytes are decoded incrementally; a byte-order mark picks the
 encoding, otherwise the format's :attr:`~newsparse.Format.encoding` is used.
 An undecodable byte raises :class:`~newsparse.ParseError` with its line,
 column and byte offset, never :class:`UnicodeDecodeError`.  Bytes compressed
 with gzip, bzip2 or xz are decompressed first, as they are read
-(:mod:`newsparse._compressed`).
+(``newsparse._compressed``).
 
-Opening an input is :mod:`newsparse._source`'s work, and decoding it
-:mod:`newsparse._decoding`'s; this module holds what they hand the format,
+Opening an input is ``newsparse._source``'s work, and decoding it
+``newsparse._decoding``'s; this module holds what they hand the format,
 and the small helpers they share.
 
 A format that hands its whole input to a parser working on bytes (lxml, say)
@@ -63,7 +63,7 @@ BOMS = (
 class TextStream(Protocol):
     """What a format may do with its input: read, read lines, or iterate lines.
 
-    :class:`TextReader` implements it, and so does any text file object such
+    ``TextReader`` implements it, and so does any text file object such
     as :class:`io.StringIO`, which is handy in a format's own tests.
     """
 
@@ -102,7 +102,7 @@ class TextReader:
         waiting: Callable[[], bool] | None = None,
     ) -> None:
         self.limits = limits
-        """The limits of the parse reading this stream (see :mod:`newsparse._limits`)."""
+        """The limits of the parse reading this stream (see ``newsparse._limits``)."""
         self._chunks = chunks
         self._whole_utf8 = whole_utf8
         self._waiting = waiting

@@ -1,6 +1,6 @@
 """The rules every value of the model follows, as checks that also convert.
 
-:mod:`newsparse._model` states the invariants; each function here checks one
+``newsparse._model`` states the invariants; each function here checks one
 kind of field value and returns it in its stored form (a tuple, a
 :class:`~newsparse.FrozenMap`, a datetime with a fixed offset), or raises
 :class:`~newsparse.ValidationError` naming the field and the value.

@@ -23,6 +23,7 @@ from newsparse._formats.html.fragment import Fragment, read_fragment
 from newsparse._formats.html.hooks import newsparse_register_site_parsers
 from newsparse._formats.html.sites import (
     Page,
+    RegisteredSiteParser,
     SiteFields,
     SiteParser,
     SiteParserRegistry,
@@ -48,7 +49,7 @@ from newsparse._plugins import (
     reset_host,
 )
 from newsparse._registry import Extension, FormatRegistry, Registered, RegisteredFormat, Registry
-from newsparse._textio import CHUNK_SIZE, TextStream
+from newsparse._textio import CHUNK_SIZE, SAMPLE_SIZE, TextStream
 
 # Public classes report the module users import them from (see newsparse/__init__.py).
 publish(
@@ -61,6 +62,7 @@ publish(
     PluginInfo,
     Registered,
     RegisteredFormat,
+    RegisteredSiteParser,
     Registry,
     SiteFields,
     SiteParser,
@@ -74,6 +76,7 @@ __all__ = [
     "ENTRY_POINT_GROUP",
     "ENV_DISABLE_AUTOLOAD",
     "ENV_STRICT",
+    "SAMPLE_SIZE",
     "Chunk",
     "Extension",
     "Format",
@@ -86,6 +89,7 @@ __all__ = [
     "PluginInfo",
     "Registered",
     "RegisteredFormat",
+    "RegisteredSiteParser",
     "Registry",
     "SiteFields",
     "SiteParser",

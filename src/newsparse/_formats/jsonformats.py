@@ -1,7 +1,7 @@
 """The built-in ``json`` and ``jsonl`` formats: newsparse's own lossless documents.
 
 ``json``
-    A JSON array of article objects (:mod:`newsparse._jsonio` fixes their
+    A JSON array of article objects (``newsparse._jsonio`` fixes their
     shape), or one article object.  Rendered as the array, indented by two
     spaces, with a final newline.  Read incrementally, one array element at a
     time.
@@ -136,7 +136,7 @@ class JsonLinesFormat(Format):
         """Read one article per non-blank line; a bad line is reported, not fatal.
 
         A line longer than the article limit is reported without being held
-        in memory whole (:mod:`newsparse._limits`).
+        in memory whole (``newsparse._limits``).
         """
         limits = limits_of(stream)
         most = limits.max_article_bytes

@@ -20,7 +20,7 @@ articles the format represents exactly (:meth:`FormatConformance.strategy
 it says otherwise) and gives the hand-written examples, so that the format
 itself carries nothing only tests need.  ``grep "def test_"`` on this module lists
 every check.  Each guarantee is also a plain function (``check_*``, in
-:mod:`newsparse.testing._checks`) for use in hand-written tests.
+``newsparse.testing._checks``) for use in hand-written tests.
 
 The guarantees, for a format F that parses and renders:
 

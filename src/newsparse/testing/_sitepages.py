@@ -334,8 +334,9 @@ def compare(field: str, parsed: Any, expected: Any) -> None:
 class SitePageTests:
     """Tests of a site parser against saved pages: subclass it in a plugin's tests.
 
-    Each field of :data:`FIELDS` is a test, run on every page of
-    :attr:`publisher` in each of the :attr:`folders` (in the layout described
+    Each field (``title``, ``authors``, ``published``, ``summary``,
+    ``sections``) is a test, run on every page of :attr:`publisher` in each
+    of the :attr:`folders` (in the layout described
     above).  A folder that is absent gives one skipped test naming it, so the
     tests run in a clone that has only some of the folders.  A field of a
     version listed in :attr:`gaps` is checked against the gap instead of the

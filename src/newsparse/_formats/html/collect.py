@@ -1,6 +1,6 @@
 """The body extractor's last step: collecting the text and figures of the container.
 
-See :mod:`newsparse._formats.html.body` for the rules.
+See ``newsparse._formats.html.body`` for the rules.
 """
 
 from __future__ import annotations

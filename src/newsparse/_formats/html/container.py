@@ -1,6 +1,6 @@
 """The body extractor's second step: choosing the element that holds the article.
 
-See :mod:`newsparse._formats.html.body` for the rules.
+See ``newsparse._formats.html.body`` for the rules.
 """
 
 from __future__ import annotations

@@ -1,6 +1,6 @@
 """Reading the dates that web pages put in their metadata.
 
-:func:`parse_date` understands the shapes pages actually use:
+``parse_date`` understands the shapes pages actually use:
 
 * ISO 8601 / RFC 3339: ``2024-05-03T15:47:42Z``, ``2024-05-03T15:47:42.389+02:00``,
   a space instead of the ``T``, offsets written ``+0200`` or ``+02``, seconds and
@@ -17,7 +17,7 @@ Rules:
   mean time) is rounded to the nearest minute, and the wall-clock time moved
   with it so the instant stays the same to the second, as the model requires
   whole-minute offsets.
-* Years outside :data:`MIN_YEAR` .. :data:`MAX_YEAR` are rejected: a news page
+* Years outside ``MIN_YEAR`` .. ``MAX_YEAR`` are rejected: a news page
   dated 0001 or 9999 is a placeholder, not a date.
 
 Nothing here raises: an unreadable value gives ``None``.

@@ -4,13 +4,13 @@ Reading a page takes three steps, each in its own module:
 
 1. ``newsparse._formats.html.dom`` parses the text with lxml under
    safe settings (no network, no external entities, libxml2's size limits).
-2. :mod:`~newsparse._formats.html.metadata` reads what the page says
+2. ``metadata`` reads what the page says
    about the article: JSON-LD, OpenGraph, Twitter cards, meta tags, then the
    DOM (title, authors, dates, canonical URL, site name, language, topics,
    summary, lead image).
-3. When a plugin registered a site parser (:mod:`newsparse._sites`) for the
+3. When a plugin registered a site parser (``newsparse._sites``) for the
    page's canonical URL, it supplies the fields it knows; they win.
-4. :mod:`~newsparse._formats.html.body` finds the article text and
+4. ``body`` finds the article text and
    its figures with generic rules (no rule knows any site), in the elements
    the site parser names if it does.
 
@@ -64,7 +64,7 @@ _ANY_HTML = re.compile(r"<(?:html|head|body|meta|title|div|p|article)\b", re.IGN
 
 
 class HtmlFormat(Format):
-    """A news page in HTML (see :mod:`newsparse._formats.html.format`)."""
+    """A news page in HTML (see ``newsparse._formats.html.format``)."""
 
     name = FORMAT_NAME
     label = "HTML news page"
@@ -78,7 +78,7 @@ class HtmlFormat(Format):
         """Read pages with the site parsers in ``site_parsers``, as plugins register them.
 
         The built-in plugin passes what the plugin host collects through
-        :data:`~newsparse._formats.html.hooks.SITE_PARSERS`; without
+        ``SITE_PARSERS``; without
         it, the format reads every page with generic rules only.
         """
         self._site_parsers = Registered() if site_parsers is None else site_parsers
@@ -165,7 +165,7 @@ def _read_page(stream: TextStream, most: int | None, source: str) -> bytes:
     """Return the rest of ``stream`` as UTF-8 bytes, for lxml.
 
     Bytes input in UTF-8 then reaches lxml without being decoded and
-    encoded again (:meth:`~newsparse._textio.TextReader.read_utf8`).
+    encoded again (``read_utf8``).
 
     Raises:
         ParseError: the page is larger than ``most`` bytes, or text input

@@ -1,6 +1,6 @@
 """Finding the JSON-LD objects that describe a page's article.
 
-JSON-LD is the first source of :mod:`~newsparse._formats.html.metadata`,
+JSON-LD is the first source of ``metadata``,
 whose documentation says which objects count and which one wins.
 :func:`article_objects` returns them best first, each script read
 defensively (comment wrappers, rubbish after the object, size and depth

@@ -2,7 +2,7 @@
 
 The tag sets the steps share (blocks, headings, containers, inline markup)
 and :class:`Measures`, which works out each element's text, its length and
-its link text once.  See :mod:`newsparse._formats.html.body` for the
+its link text once.  See ``newsparse._formats.html.body`` for the
 steps themselves.
 """
 

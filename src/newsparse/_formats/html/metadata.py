@@ -1,8 +1,8 @@
 """What a web page says about its article outside the body text.
 
-:func:`extract_metadata` reads a parsed page and returns a
-:class:`PageMetadata` whose every value already satisfies the model's rules
-(see :mod:`newsparse._model`).  It never raises, whatever the page holds:
+``extract_metadata`` reads a parsed page and returns a
+``PageMetadata`` whose every value already satisfies the model's rules
+(see ``newsparse._model``).  It never raises, whatever the page holds:
 each source is read defensively and values of the wrong type, unreadable
 JSON or absurd dates are skipped.
 
@@ -35,14 +35,14 @@ Each field takes its value from the first source that has a usable one:
 Field rules
 -----------
 Title
-    See :mod:`~newsparse._formats.html.titles`: the site's name is
+    See ``titles``: the site's name is
     cut off, and ``og:title`` or the ``<h1>`` may correct the first
     candidate (a kicker, an added clause).
 Authors
-    See :mod:`~newsparse._formats.html.authors`: bylines are cleaned
+    See ``authors``: bylines are cleaned
     and split into names, and the first source naming a person wins.
 Dates
-    See :mod:`~newsparse._formats.html.pagedates`: a candidate with a
+    See ``pagedates``: a candidate with a
     time of day beats a bare calendar date, and a time without an offset
     takes the page's own.
 Topics
@@ -57,7 +57,7 @@ Images
     The JSON-LD ``image`` (URL string, ``ImageObject`` with caption and
     credit, or a list of those), then ``og:image`` (with ``og:image:alt``)
     and ``twitter:image``; the same URL is kept once, at most
-    :data:`MAX_IMAGES` images.
+    ``MAX_IMAGES`` images.
 """
 
 from __future__ import annotations

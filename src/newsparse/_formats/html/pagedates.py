@@ -4,7 +4,7 @@ Candidates come from JSON-LD (``datePublished``, ``dateModified``), meta
 tags and microdata, in that order; the publication date then also from
 JSON-LD ``dateCreated`` and the first ``<time datetime>`` elements of the
 article.  Each is read by
-:func:`~newsparse._formats.html.dates.parse_date`.  A candidate with
+``parse_date``.  A candidate with
 a time of day beats a bare calendar date from any source.  A time written
 without a UTC offset takes the offset of another date on the page that has
 one (most pages write all their dates in one zone), else it is read as UTC.

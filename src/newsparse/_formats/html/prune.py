@@ -1,6 +1,6 @@
 """The body extractor's first step: pruning what never holds article text.
 
-See :mod:`newsparse._formats.html.body` for the rules.  The names
+See ``newsparse._formats.html.body`` for the rules.  The names
 that tell boilerplate (:func:`is_boilerplate`) serve the container choice
 too.
 """
@@ -116,7 +116,7 @@ class Pruning:
             remove_keeping_tail(element)
 
     def is_doomed(self, element: etree._Element) -> bool:
-        """Whether ``element`` goes (see :mod:`~newsparse._formats.html.body`).
+        """Whether ``element`` goes (see ``body``).
 
         It is judged on the page as it was parsed, before any removal.
         """

@@ -27,7 +27,7 @@ The metadata (authors, dates, URL, publisher, language, topics, summary and
 text is in the elements.  A line break inside a text is a ``<br>``; every
 other character is kept as it is, escaped where HTML needs it.
 
-The ``generator`` mark tells :func:`read_own_markup` that the document is
+The ``generator`` mark tells ``read_own_markup`` that the document is
 newsparse's own, which it then reads element by element without the generic
 heuristics, so every valid article survives the round trip unchanged.
 Without the mark (a page edited by hand, say) the generic reader reads it.

@@ -196,7 +196,7 @@ class SiteParser:
     """XPath of the author names: one name per element or string found."""
     published: ClassVar[str | None] = None
     """XPath of the publication date: a ``datetime`` attribute or a text in a
-    format :func:`~newsparse._formats.html.dates.parse_date` reads."""
+    format ``parse_date`` reads."""
     summary: ClassVar[str | None] = None
     """XPath of the standfirst."""
     body: ClassVar[str | None] = None

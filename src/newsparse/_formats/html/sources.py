@@ -37,7 +37,7 @@ class PageSources:
     """The sources of one page, each read once: elements, meta tags, JSON-LD, microdata.
 
     The rules that pick each field from them are in
-    :mod:`~newsparse._formats.html.metadata` and the modules it names.
+    ``metadata`` and the modules it names.
     """
 
     def __init__(self, root: etree._Element) -> None:

@@ -1,7 +1,7 @@
 """The title: the headline without the site's name, as the page's sources agree on it.
 
 Candidates come in the source order of
-:mod:`~newsparse._formats.html.metadata` (JSON-LD ``headline``, then an
+``metadata`` (JSON-LD ``headline``, then an
 article object's ``name``, ``og:title``, ``twitter:title``, Dublin Core
 and the like, microdata ``headline``, the ``<h1>``, the ``<title>``).  Any
 of them may carry the site name, as in ``"Headline | Example News"``: the
