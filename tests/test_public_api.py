@@ -122,3 +122,19 @@ def test_the_check_catches_a_private_import(tmp_path: Path) -> None:
         "newsparse.plugin.Nonexistent is not in newsparse.plugin.__all__",
         "module newsparse._api is not public",
     ]
+
+
+def test_core_modules_import_from_each_other_only_what_they_export() -> None:
+    # Private modules have interfaces too: a name another module imports is in
+    # the module's __all__, so what a module offers can be read at its top.
+    crossings = []
+    for path in sorted(SRC.rglob("*.py")):
+        for line, module, name in _core_imports(path):
+            if name is None:
+                continue
+            imported = importlib.import_module(module)
+            if isinstance(getattr(imported, name, None), type(ast)):
+                continue  # a submodule
+            if name not in getattr(imported, "__all__", ()):
+                crossings.append(f"{path.relative_to(REPO)}:{line}: {module}.{name}")
+    assert not crossings, "imports of names missing from __all__:\n" + "\n".join(crossings)

@@ -16,7 +16,7 @@ from newsparse._errors import (
     ParseError,
     RenderError,
     UnknownFormatError,
-    _short_repr,
+    short_repr,
 )
 from newsparse._format import Format
 from newsparse._limits import DEFAULT_LIMITS, Limits
@@ -68,7 +68,7 @@ def get_format(name: str) -> Format:
     except KeyError:
         names = ", ".join(sorted(available))
         raise UnknownFormatError(
-            f"no format named {_short_repr(name)}; known formats: {names}"
+            f"no format named {short_repr(name)}; known formats: {names}"
         ) from None
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import io
 from collections.abc import Iterable, Mapping
 
-from newsparse._errors import _short_repr
+from newsparse._errors import short_repr
 from newsparse._model import Article
 
 __all__ = ["check_articles", "check_drop_handler", "check_text_stream", "kind_of"]
@@ -76,5 +76,5 @@ def kind_of(value: object) -> str:
     kind = type(value).__name__
     article = "an" if kind[:1].lower() in "aeiou" else "a"
     if isinstance(value, (str, bytes)):
-        return f"{article} {kind} ({_short_repr(value)})"
+        return f"{article} {kind} ({short_repr(value)})"
     return f"{article} {kind}"

@@ -35,7 +35,7 @@ from typing import Any, TypeAlias
 
 import attrs
 
-from newsparse._errors import RenderError, ValidationError, _clip, _short_repr, article_prefix
+from newsparse._errors import RenderError, ValidationError, article_prefix, clip, short_repr
 from newsparse._model import Article, Image
 
 __all__ = ["DropHandler", "DroppedField", "drop_refused", "field_path", "fit_article"]
@@ -87,8 +87,8 @@ def _shown(value: object) -> str:
     if isinstance(value, Image):
         parts = (f"{name}={getattr(value, name)!r}" for name in _IMAGE_PARTS)
         text = f"Image({', '.join(part for part in parts if not part.endswith('=None'))})"
-        return _clip(text)
-    return _short_repr(value)
+        return clip(text)
+    return short_repr(value)
 
 
 DropHandler: TypeAlias = Callable[[DroppedField], None]

@@ -12,12 +12,16 @@ from collections.abc import Sequence
 from typing import Any
 
 __all__ = [
+    "NO_VALUE",
     "NewsparseError",
     "ParseError",
     "PluginError",
     "RenderError",
     "UnknownFormatError",
     "ValidationError",
+    "article_prefix",
+    "clip",
+    "short_repr",
 ]
 
 _EXCERPT_WIDTH = 60
@@ -57,7 +61,7 @@ class ValidationError(NewsparseError, ValueError):
         """The rejected value."""
         self.reason = reason
         """Why the value was rejected."""
-        shown = "" if value is NO_VALUE else f" (got {_short_repr(value)})"
+        shown = "" if value is NO_VALUE else f" (got {short_repr(value)})"
         super().__init__(f"{field}: {reason}{shown}")
 
     def __reduce__(self) -> tuple[type[ValidationError], tuple[str, object, str]]:
@@ -92,7 +96,7 @@ class ParseError(NewsparseError, ValueError):
         """Line of the problem, counted from 1."""
         self.column = column
         """Column of the problem, in characters, counted from 1."""
-        self.excerpt = _clip(excerpt) if excerpt is not None else None
+        self.excerpt = clip(excerpt) if excerpt is not None else None
         """A short piece of the input around the problem, or ``None``."""
         self.fatal = False
         """``True`` when the error ended the parse (nothing after it was read);
@@ -272,14 +276,16 @@ class PluginError(NewsparseError):
         return (type(self), (self.plugin, self.detail))
 
 
-def _clip(text: str) -> str:
+def clip(text: str) -> str:
+    """Return ``text`` on one line, cut to the width of an excerpt in a message."""
     text = text.replace("\r", "\\r").replace("\n", "\\n").replace("\t", " ")
     if len(text) > _EXCERPT_WIDTH:
         return text[: _EXCERPT_WIDTH - 1] + "…"
     return text
 
 
-def _short_repr(value: object) -> str:
+def short_repr(value: object) -> str:
+    """Return the ``repr`` of ``value``, cut to the width of an excerpt in a message."""
     text = repr(value)
     if len(text) > _EXCERPT_WIDTH:
         return text[: _EXCERPT_WIDTH - 1] + "…"

@@ -42,10 +42,12 @@ from newsparse._model import Article
 __all__ = [
     "DuplicateKeyError",
     "converter",
+    "depth_message",
     "from_dict",
     "from_json",
     "json_schema",
     "loads",
+    "nested_deeper",
     "strict_decoder",
     "to_dict",
     "to_json",
