@@ -36,13 +36,13 @@ from newsparse._hookspecs import hookimpl
 from newsparse._jsonio import from_dict, from_json, json_schema, to_dict, to_json
 from newsparse._limits import Limits
 from newsparse._model import Article, Image, Section
-from newsparse._naming import publish
+from newsparse._naming import publish as _publish
 from newsparse._textio import Input
 
 # Public classes report the module users import them from, so tracebacks,
 # reprs, pickles and the docs name ``newsparse.ParseError``, not the private
 # module that defines it.
-publish(
+_publish(
     __name__,
     Article,
     DroppedField,

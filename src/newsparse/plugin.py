@@ -37,7 +37,7 @@ from newsparse._formats.html.sites import (
 from newsparse._hookspecs import hookimpl, hookspec, newsparse_register_formats
 from newsparse._limits import DEFAULT_LIMITS, Limits, limits_of, utf8_longer_than
 from newsparse._model import check_text
-from newsparse._naming import publish
+from newsparse._naming import publish as _publish
 from newsparse._plugins import (
     ENTRY_POINT_GROUP,
     ENV_DISABLE_AUTOLOAD,
@@ -52,7 +52,7 @@ from newsparse._registry import Extension, FormatRegistry, Registered, Registere
 from newsparse._textio import CHUNK_SIZE, SAMPLE_SIZE, TextStream
 
 # Public classes report the module users import them from (see newsparse/__init__.py).
-publish(
+_publish(
     __name__,
     Chunk,
     Extension,
