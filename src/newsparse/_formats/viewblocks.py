@@ -159,7 +159,7 @@ def _markdown_list_block(block: ListBlock, escape: Callable[[str], str]) -> str:
 
 def markdown_inline(text: str, marks: tuple[Mark, ...], escape: Callable[[str], str]) -> str:
     """Return marked text as Markdown: links, ``*emphasis*`` and ``**strong**``."""
-    return render_inline(text, marks, escape, _open, _close)
+    return render_inline(text, marks, escape, _open, _close, spaces_outside=True)
 
 
 def _open(mark: Mark) -> str:

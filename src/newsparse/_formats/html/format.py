@@ -35,6 +35,7 @@ from collections.abc import Iterable, Iterator
 from datetime import date
 from typing import TextIO
 
+from newsparse._blocks import BLOCK_KINDS
 from newsparse._errors import NewsparseError, ParseError, PluginError
 from newsparse._format import Format, ParseItem
 from newsparse._formats.html.body import extract_body
@@ -46,6 +47,7 @@ from newsparse._formats.html.sitefields import remove_elements
 from newsparse._formats.html.sites import Page, RegisteredSiteParser, SiteFields, choose_site_parser
 from newsparse._formats.html.sources import PageSources
 from newsparse._limits import limits_of
+from newsparse._marks import MARK_KINDS
 from newsparse._model import Article, Image, Section
 from newsparse._registry import Registered
 from newsparse._textio import TextReader, TextStream
@@ -70,6 +72,8 @@ class HtmlFormat(Format):
     label = "HTML news page"
     extensions = (".html", ".htm", ".xhtml")
     media_types = ("text/html", "application/xhtml+xml")
+    blocks = BLOCK_KINDS
+    marks = MARK_KINDS
 
     def __init__(
         self,
