@@ -26,6 +26,7 @@ from newsparse.textio import TextStream
 
 from newsparse_iptc.newsml_g2 import names
 from newsparse_iptc.newsml_g2.content import elements
+from newsparse_iptc.newsml_g2.qcodes import Aliases
 from newsparse_iptc.newsml_g2.read import ItemError, read_item
 from newsparse_iptc.newsml_g2.write import check, write
 from newsparse_iptc.nitf.names import local_name
@@ -95,10 +96,16 @@ class NewsmlG2Format(Format):
                 else None
             )
             if name == "newsMessage":
-                for item in self._message_items(root):
-                    yield self._item(item, offset, source)
+                items = list(self._message_items(root))
+                header = next(
+                    (part for part in root if local_name(part, names.NAMESPACE) == "header"), None
+                )
+                context = Aliases.of(header)
+                held = {guid for item in items if (guid := (item.get("guid") or "").strip())}
+                for item in items:
+                    yield from self._read(item, offset, source, context, held)
             elif name == "newsItem" or name in _OTHER_ROOTS:
-                yield self._item(root, offset, source)
+                yield from self._read(root, offset, source, Aliases(), set())
             else:
                 yield self._error(
                     f"the root element is {root.tag!r}, not NewsML-G2's newsItem or newsMessage "
@@ -113,12 +120,51 @@ class NewsmlG2Format(Format):
             if local_name(part, names.NAMESPACE) == "itemSet":
                 yield from elements(part)
 
+    def _read(
+        self,
+        item: etree._Element,
+        offset: int,
+        source: str,
+        context: Aliases,
+        held: set[str],
+    ) -> Iterator[ParseItem]:
+        if local_name(item, names.NAMESPACE) == "packageItem":
+            yield from self._package(item, offset, source, held)
+        else:
+            yield self._item(item, offset, source, context)
+
+    def _package(
+        self, package: etree._Element, offset: int, source: str, held: set[str]
+    ) -> Iterator[ParseError]:
+        """Report the items a package refers to that are not in the document.
+
+        The items it refers to that are in the document (in the same news
+        message) are read where they stand; a package refers to nothing else.
+        """
+        outside = [
+            reference
+            for ref in package.iter(f"{{{names.NAMESPACE}}}itemRef")
+            if (reference := (ref.get("residref") or ref.get("href") or "").strip())
+            and reference not in held
+        ]
+        if outside:
+            shown = ", ".join(repr(reference) for reference in outside[:10])
+            more = f" and {len(outside) - 10} more" if len(outside) > 10 else ""
+            yield self._error(
+                f"the packageItem refers to items that are not in this document ({shown}{more}):"
+                " the newsml-g2 format reads the items a document holds",
+                offset + line_of(package),
+                source,
+            )
+
     def _error(self, message: str, line: int, source: str) -> ParseError:
         return ParseError(message, format=self.name, source=source, line=line, column=1)
 
-    def _item(self, item: etree._Element, offset: int, source: str) -> ParseItem:
+    def _item(
+        self, item: etree._Element, offset: int, source: str, context: Aliases
+    ) -> ParseItem:
         try:
-            return read_item(item)
+            return read_item(item, context)
         except ItemError as error:
             return self._error(str(error), offset + line_of(error.element), source)
         except (ValidationError, ValueError) as error:
