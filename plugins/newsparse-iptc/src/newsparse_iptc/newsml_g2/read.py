@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from lxml import etree
-from newsparse.model import Article
+from newsparse.model import Article, Section
 
 from newsparse_iptc.dates import format_extended, parse_moment
 from newsparse_iptc.newsml_g2 import names
@@ -216,6 +216,7 @@ def _read_content_meta(content_meta: etree._Element, fields: Fields, aliases: Al
             _once(fields, _AS_WRITTEN[name], _text(child))
     _read_headlines(headlines, fields)
     _read_authors(authors, bylines, fields)
+    _drop_repeated_byline(bylines, fields)
     fields.topics[:0] = topics
     if summary is not None:
         inline = "\n\n".join(fields.summary)
@@ -252,6 +253,16 @@ def _read_headlines(headlines: list[tuple[str | None, str]], fields: Fields) -> 
     fields.title = title
     if others:
         fields.meta[names.SUBHEADLINE] = "\n".join(others)
+
+
+def _drop_repeated_byline(bylines: list[str], fields: Fields) -> None:
+    """Drop a first paragraph that repeats the byline (Reuters): the byline is read already."""
+    if not bylines or not fields.sections or fields.sections[0].heading is not None:
+        return
+    first = fields.sections[0].paragraphs
+    if first and first[0] in bylines:
+        rest = first[1:]
+        fields.sections[:1] = [Section(paragraphs=rest)] if rest else []
 
 
 def _read_authors(authors: list[str], bylines: list[str], fields: Fields) -> None:
