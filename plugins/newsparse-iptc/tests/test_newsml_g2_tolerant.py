@@ -38,7 +38,8 @@ def one(text: str | bytes) -> newsparse.Article:
 
 
 def xhtml(body: str, contenttype: str = "application/xhtml+xml", html_ns: str = "") -> str:
-    return f'<inlineXML contenttype="{contenttype}"><html{html_ns}><body>{body}</body></html></inlineXML>'
+    html = f"<html{html_ns}><body>{body}</body></html>"
+    return f'<inlineXML contenttype="{contenttype}">{html}</inlineXML>'
 
 
 def test_the_icls_alias_is_the_text_nature() -> None:
@@ -48,7 +49,9 @@ def test_the_icls_alias_is_the_text_nature() -> None:
 
 
 def test_aliases_are_resolved_through_an_inline_catalog() -> None:
-    catalog = '<catalog><scheme alias="nature" uri="http://cv.iptc.org/newscodes/ninature/"/></catalog>'
+    catalog = (
+        '<catalog><scheme alias="nature" uri="http://cv.iptc.org/newscodes/ninature/"/></catalog>'
+    )
     article = one(item(xhtml("<p>Ice.</p>"), item_class='qcode="nature:text"', before=catalog))
     assert article.title == "Ice closes the harbour"
     # The same alias bound to another scheme is no text item, whatever its code says.
@@ -98,7 +101,9 @@ def test_a_paragraph_in_no_namespace_and_routing_codes_as_loose_text() -> None:
 
 
 def test_loose_text_that_is_prose_is_a_paragraph() -> None:
-    article = one(item(xhtml("<p>One.</p>Two, outside any paragraph.<div>Three <b>bold</b>.</div>")))
+    article = one(
+        item(xhtml("<p>One.</p>Two, outside any paragraph.<div>Three <b>bold</b>.</div>"))
+    )
     assert article.paragraphs == ("One.", "Two, outside any paragraph.", "Three bold.")
 
 
@@ -181,7 +186,9 @@ def test_a_package_reports_only_the_items_the_document_does_not_hold() -> None:
         '<packageItem guid="pkg"><groupSet><group><itemRef residref="urn:newsml:x.example::1"/>'
         '<itemRef residref="urn:elsewhere"/></group></groupSet></packageItem>\n'
     )
-    text = f'<newsMessage xmlns="{NAR}"><itemSet>\n{package}{item(xmlns="")}</itemSet></newsMessage>'
+    text = (
+        f'<newsMessage xmlns="{NAR}"><itemSet>\n{package}{item(xmlns="")}</itemSet></newsMessage>'
+    )
     errors: list[ParseError] = []
     (article,) = newsparse.parse(text, "newsml-g2", on_error=errors.append)
     assert article.title == "Ice closes the harbour"

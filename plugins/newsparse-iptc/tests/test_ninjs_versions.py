@@ -36,7 +36,8 @@ def test_ninjs_1_from_superdesk() -> None:
     assert article.summary == "Ice."
     assert article.authors == ("Ana Lind",)
     assert article.topics == ("weather",)
-    assert article.modified is not None and article.modified.isoformat() == "2017-08-24T04:38:34+00:00"
+    assert article.modified is not None
+    assert article.modified.isoformat() == "2017-08-24T04:38:34+00:00"
     assert article.meta["ninjs.by"] == "Ana Lind"
     assert article.meta["ninjs.ednote"] == "ed note"
 
@@ -107,4 +108,5 @@ def test_writing_stays_ninjs_3() -> None:
     assert rendered["standard"]["version"] == "3.0"
     assert rendered["uri"] == V1["guid"]
     assert rendered["headlines"] == [{"role": "main", "value": "Ice closes the harbour"}]
-    assert "headline" not in rendered and "guid" not in rendered
+    assert "headline" not in rendered
+    assert "guid" not in rendered

@@ -18,7 +18,11 @@ import pytest
 from iptc_corpus import REPO
 
 _CANDIDATES = [
-    *([Path(os.environ["NEWSPARSE_WIRE_CORPUS"])] if os.environ.get("NEWSPARSE_WIRE_CORPUS") else []),
+    *(
+        [Path(os.environ["NEWSPARSE_WIRE_CORPUS"])]
+        if os.environ.get("NEWSPARSE_WIRE_CORPUS")
+        else []
+    ),
     REPO.parent / "shared" / "corpora" / "wire",
 ]
 WIRE = next((path for path in _CANDIDATES if (path / "README.md").is_file()), None)
@@ -56,8 +60,7 @@ STORIES = {
     ),
     "stt_newsml_test.xml": (
         "newsml-g2",
-        "Parliament passed the Alcohol Act and the government gained confidence"
-        "*** TRANSLATED ***",
+        "Parliament passed the Alcohol Act and the government gained confidence*** TRANSLATED ***",
         None,
         "*** DISCLAIMER: THIS IS AN AUTOMATED TRANSLATION FROM FINNISH ***",
         "Siksi SDP tulee muuttamaan aktiivimallin, Rinne sanoi tiedotteessaan heti äänestyksen"
@@ -127,7 +130,11 @@ DIAGNOSED = {
     "aap-finance-lite.xml": ("nitf", "no headline", 0),
     "picture.xml": ("newsml-g2", "'icls:picture' (a picture item", 0),
     # The package refers to an item the file does not hold; its text item is read.
-    "scoop.xml": ("newsml-g2", "refers to items that are not in this document ('20160112123540')", 1),
+    "scoop.xml": (
+        "newsml-g2",
+        "refers to items that are not in this document ('20160112123540')",
+        1,
+    ),
 }
 
 
@@ -158,5 +165,6 @@ def test_each_item_that_is_no_story_is_diagnosed(name: str) -> None:
     assert len(articles) == count
     (error,) = errors
     assert message in error.message
-    assert error.line > 1 and error.column >= 1
+    assert error.line > 1
+    assert error.column >= 1
     assert error.source == str(WIRE / name)

@@ -17,10 +17,10 @@ from copy import deepcopy
 from lxml import etree
 
 from newsparse_iptc.newsml_g2 import names
+from newsparse_iptc.newsml_g2.xhtml import read_xhtml
 from newsparse_iptc.nitf import names as nitf_names
 from newsparse_iptc.nitf.read import Fields, read_nitf
 from newsparse_iptc.sections import SectionBuilder
-from newsparse_iptc.newsml_g2.xhtml import read_xhtml
 from newsparse_iptc.text import collapse
 
 __all__ = ["ContentError", "elements", "read_content", "read_xhtml"]

@@ -160,9 +160,7 @@ class NewsmlG2Format(Format):
     def _error(self, message: str, line: int, source: str) -> ParseError:
         return ParseError(message, format=self.name, source=source, line=line, column=1)
 
-    def _item(
-        self, item: etree._Element, offset: int, source: str, context: Aliases
-    ) -> ParseItem:
+    def _item(self, item: etree._Element, offset: int, source: str, context: Aliases) -> ParseItem:
         try:
             return read_item(item, context)
         except ItemError as error:

@@ -121,7 +121,7 @@ def _read_flow(element: etree._Element, builder: SectionBuilder, fields: Fields)
     loose = [element.text or ""]
     for child in element:
         name = _name(child)
-        if name is None or name not in _BLOCKS and not _holds_blocks(child):
+        if name is None or (name not in _BLOCKS and not _holds_blocks(child)):
             # Inline markup (or a foreign element) inside loose text.
             if name is not None:
                 loose.append(f" {text_of(child)} " if name == "br" else text_of(child))
@@ -133,9 +133,7 @@ def _read_flow(element: etree._Element, builder: SectionBuilder, fields: Fields)
     _loose(loose, builder, fields)
 
 
-def _read_block(
-    child: etree._Element, name: str, builder: SectionBuilder, fields: Fields
-) -> None:
+def _read_block(child: etree._Element, name: str, builder: SectionBuilder, fields: Fields) -> None:
     if name in _NOT_READ:
         return
     if name in _HEADINGS:

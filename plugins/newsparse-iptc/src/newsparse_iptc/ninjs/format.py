@@ -3,8 +3,9 @@
 Input is one ninjs object, an array of them, several objects one after the
 other, or a search API's envelope around an array of them; ninjs 1.x
 (``headline``, ``body_html``, ...), ninjs 2 (lower-case property names) and
-ninjs 3 (camel case) are all read (:mod:`~newsparse_iptc.ninjs.versions`).  ``render`` writes each article as a ninjs 3.0 object, indented
-by two spaces, followed by a line end.
+ninjs 3 (camel case) are all read (:mod:`~newsparse_iptc.ninjs.versions`).
+``render`` writes each article as a ninjs 3.0 object, indented by two
+spaces, followed by a line end.
 
 The field mapping is in ``docs/reference/formats/ninjs.md``.
 """

@@ -114,6 +114,7 @@ def get(item: Mapping[str, object], name: str) -> object:
         return item[name]
     return item.get(name.lower())
 
+
 FIRST_CREATED = "ninjs.firstcreated"
 """``firstCreated`` as written, when it has no UTC offset (read only: ninjs 3 requires one)."""
 VERSION_CREATED = "ninjs.versioncreated"

@@ -129,16 +129,18 @@ def _body(item: Mapping[str, object], images: list[Image], generation: int) -> l
             name, "application/xhtml+xml" if name == "body_xhtml" else name
         )
         if kind == name:
-            raise ValueError(f"a body in {name} cannot be read (it reads body_html, body_xhtml,"
-                             " body_text)")
+            raise ValueError(
+                f"a body in {name} cannot be read (it reads body_html, body_xhtml, body_text)"
+            )
     else:
         bodies = list(_objects(item.get("bodies"), "bodies"))
         chosen = _by_role(bodies, "main") or (bodies[0] if bodies else None)
         if chosen is None:
             return []
-        value = chosen.get("value")
-        if not isinstance(value, str):
+        given = chosen.get("value")
+        if not isinstance(given, str):
             raise TypeError("a body has no string value")
+        value = given
         kind = names.get(chosen, "contentType")
     sections: list[Section] = []
     if kind == "text/plain":
@@ -221,8 +223,9 @@ def _image(association: Mapping[str, object]) -> Image | None:
         "url": url,
         "alt": _text(alt.get("value"), single_line=False) if alt else None,
         "caption": caption_text,
-        "credit": _text(names.get(association, "by") or association.get("byline"),
-                        single_line=False),
+        "credit": _text(
+            names.get(association, "by") or association.get("byline"), single_line=False
+        ),
     }
     return Image(**image) if any(image.values()) else None
 
@@ -283,9 +286,7 @@ def read_item(item: Mapping[str, object]) -> Article:
     title = _title_and_meta(item, meta, generation)
     images = [
         image
-        for association in versions.named_objects(
-            names.get(item, "associations"), "associations"
-        )
+        for association in versions.named_objects(names.get(item, "associations"), "associations")
         if (image := _image(association)) is not None
     ]
     body = _body(item, images, generation)
