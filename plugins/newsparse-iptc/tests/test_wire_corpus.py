@@ -168,3 +168,23 @@ def test_each_item_that_is_no_story_is_diagnosed(name: str) -> None:
     assert error.line > 1
     assert error.column >= 1
     assert error.source == str(WIRE / name)
+
+
+# What the format cannot write back exactly, and says so (the key it refuses).
+REFUSED = {
+    "ansa_culture.xml": "newsml-g2.routing",
+    "scoop.xml": "newsml-g2.versionCreated",
+    "bbc-ninjs-text-test.json": "ninjs.firstcreated",
+}
+
+
+@pytest.mark.parametrize("name", sorted(STORIES))
+def test_each_story_round_trips_or_is_refused_by_name(name: str) -> None:
+    assert WIRE is not None
+    fmt = STORIES[name][0]
+    articles = newsparse.parse(WIRE / name, fmt, on_error=lambda error: None)
+    if name in REFUSED:
+        with pytest.raises(newsparse.RenderError, match=REFUSED[name]):
+            newsparse.render(articles, fmt)
+    else:
+        assert newsparse.parse(newsparse.render(articles, fmt), fmt) == articles

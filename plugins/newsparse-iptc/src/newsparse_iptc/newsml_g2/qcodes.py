@@ -58,8 +58,10 @@ class Aliases:
                 if _name(catalog) != "catalog":
                     continue
                 for scheme in catalog:
+                    if _name(scheme) != "scheme":
+                        continue
                     alias, uri = scheme.get("alias"), scheme.get("uri")
-                    if _name(scheme) == "scheme" and alias and uri:
+                    if alias and uri:
                         declared[alias.strip()] = uri.strip()
         return cls(declared)
 
