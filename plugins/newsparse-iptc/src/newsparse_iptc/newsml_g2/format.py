@@ -3,10 +3,14 @@
 Input is one NewsML-G2 document, or several one after the other, each
 starting with its XML declaration (as for ``nitf``).  A document is a
 ``newsItem`` (one article) or a ``newsMessage`` (one article per text news
-item of its ``itemSet``).  Only text items are articles: any other item (a
-picture or video ``newsItem``, a ``packageItem``, a ``conceptItem``, ...)
-is reported as a :class:`~newsparse.ParseError` naming its line, and the
-items after it are still read, so nothing is left out silently.  ``render``
+item of its ``itemSet``).  Only text items are articles (their item class
+compared by URI, so ``icls:text`` is one): any other item (a picture or
+video ``newsItem``, a ``conceptItem``, ...) is reported as a
+:class:`~newsparse.ParseError` naming its line, and the items after it are
+still read, so nothing is left out silently.  A ``packageItem`` is reported
+when it refers to items the document does not hold (one error listing
+them); the items it refers to that the message holds are read where they
+stand.  ``render``
 writes one ``newsItem`` document per article, with the text as inline NITF.
 
 The field mapping is in ``docs/reference/formats/newsml-g2.md``.
