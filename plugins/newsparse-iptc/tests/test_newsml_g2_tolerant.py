@@ -6,6 +6,8 @@ dpa: see ``test_wire_corpus.py``); the texts here are made up.
 
 from __future__ import annotations
 
+import io
+
 import newsparse
 import pytest
 from newsparse import ParseError, RenderError
@@ -196,3 +198,21 @@ def test_a_package_reports_only_the_items_the_document_does_not_hold() -> None:
     assert "'urn:elsewhere'" in error.message
     assert "urn:newsml:x.example::1" not in error.message
     assert (error.line, error.column) == (2, 1)
+
+
+def test_utf_8_misread_under_a_latin_1_declaration_is_reported_after_the_item() -> None:
+    # The first 64 KiB are ASCII, so the declaration is believed for all of it.
+    text = (
+        '<?xml version="1.0" encoding="ISO-8859-1"?>\n<!--'
+        + "x" * 70_000
+        + "-->\n"
+        + item(xhtml("<p>København.</p>"))
+    )
+    errors: list[ParseError] = []
+    (article,) = newsparse.parse(
+        io.BytesIO(text.encode("utf-8")), "newsml-g2", on_error=errors.append
+    )
+    assert article.paragraphs == ("KÃ¸benhavn.",)
+    (error,) = errors
+    assert "looks like UTF-8 decoded as ISO-8859-1" in error.message
+    assert error.line == 6

@@ -83,3 +83,24 @@ def test_bytes_that_are_utf_8_then_not_are_an_error_not_misread() -> None:
     with pytest.raises(ParseError, match="cannot decode") as caught:
         newsparse.parse(io.BytesIO(_declared("iso-8859-1", data)), "nitf")
     assert caught.value.line == 2
+
+
+def test_utf_8_after_the_first_64_kib_read_as_declared_is_reported() -> None:
+    # ASCII for the first 64 KiB, so the iso-8859-1 declaration is believed;
+    # the UTF-8 after it is misread, and the format says so after the article.
+    text = "x" * 70_000 + "\n" + _DANISH
+    data = _declared("iso-8859-1", text.encode("utf-8"))
+    errors: list[ParseError] = []
+    (article,) = newsparse.parse(io.BytesIO(data), "nitf", on_error=errors.append)
+    assert article.title.endswith("KÃ¸benhavn: En 41-Ã¥rig mand")
+    (error,) = errors
+    assert "looks like UTF-8 decoded as iso-8859-1" in error.message
+    assert (error.line, error.column) == (3, 2)
+
+
+def test_latin_1_text_read_as_declared_is_not_reported() -> None:
+    errors: list[ParseError] = []
+    data = _declared("iso-8859-1", "Ærø Ålborg, 1½ år ©".encode("iso-8859-1"))
+    (article,) = newsparse.parse(data, "nitf", on_error=errors.append)
+    assert article.title == "Ærø Ålborg, 1½ år ©"
+    assert errors == []

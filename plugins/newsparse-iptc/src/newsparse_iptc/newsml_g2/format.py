@@ -28,6 +28,7 @@ from newsparse.limits import limits_of
 from newsparse.model import Article
 from newsparse.textio import TextStream
 
+from newsparse_iptc.charsets import misread_utf8
 from newsparse_iptc.newsml_g2 import names
 from newsparse_iptc.newsml_g2.content import elements
 from newsparse_iptc.newsml_g2.qcodes import Aliases
@@ -117,6 +118,10 @@ class NewsmlG2Format(Format):
                     offset + line_of(root),
                     source,
                 )
+                continue
+            misread = misread_utf8(document, format_name=self.name, source=source)
+            if misread is not None:
+                yield misread
 
     @staticmethod
     def _message_items(message: etree._Element) -> Iterator[etree._Element]:
