@@ -15,7 +15,7 @@ import codecs
 import re
 from functools import cache
 
-from newsparse.errors import ParseError
+from newsparse import ParseError
 
 from newsparse_iptc.xmlsafe import Document
 
