@@ -216,3 +216,13 @@ def test_utf_8_misread_under_a_latin_1_declaration_is_reported_after_the_item() 
     (error,) = errors
     assert "looks like UTF-8 decoded as ISO-8859-1" in error.message
     assert error.line == 6
+
+
+def test_an_item_reference_naming_no_item_is_reported() -> None:
+    package = '<packageItem xmlns="' + NAR + '" guid="p"><groupSet><group><itemRef/>'
+    errors: list[ParseError] = []
+    newsparse.parse(
+        package + "</group></groupSet></packageItem>", "newsml-g2", on_error=errors.append
+    )
+    (error,) = errors
+    assert "an itemRef naming no item" in error.message

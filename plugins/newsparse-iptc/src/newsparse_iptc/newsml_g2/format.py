@@ -148,16 +148,17 @@ class NewsmlG2Format(Format):
         """Report the items a package refers to that are not in the document.
 
         The items it refers to that are in the document (in the same news
-        message) are read where they stand; a package refers to nothing else.
+        message) are read where they stand; an ``itemRef`` with neither
+        ``residref`` nor ``href`` refers to an item that cannot be found, and
+        is reported too.
         """
         outside = [
-            reference
+            repr(reference) if reference else "an itemRef naming no item"
             for ref in package.iter(f"{{{names.NAMESPACE}}}itemRef")
-            if (reference := (ref.get("residref") or ref.get("href") or "").strip())
-            and reference not in held
+            if (reference := (ref.get("residref") or ref.get("href") or "").strip()) not in held
         ]
         if outside:
-            shown = ", ".join(repr(reference) for reference in outside[:10])
+            shown = ", ".join(outside[:10])
             more = f" and {len(outside) - 10} more" if len(outside) > 10 else ""
             yield self._error(
                 f"the packageItem refers to items that are not in this document ({shown}{more}):"
