@@ -7,9 +7,11 @@ dpa: see ``test_wire_corpus.py``); the texts here are made up.
 from __future__ import annotations
 
 import io
+from datetime import datetime, timezone
 
 import newsparse
 import pytest
+from attrs import evolve
 from newsparse import ParseError, RenderError
 
 NAR = "http://iptc.org/std/nar/2006-10-01/"
@@ -181,6 +183,22 @@ def test_a_byline_repeated_as_the_first_paragraph_is_read_once() -> None:
     assert article.paragraphs == ("Ice.",)
     assert article.authors == ("Ana Lind",)
     assert article.meta["newsml-g2.edNote"] == "This is editorial note."
+
+
+def test_a_first_paragraph_equal_to_the_by_line_is_refused_when_written() -> None:
+    # The reader drops a first paragraph that repeats a by line (above), so an
+    # article whose first paragraph equals its by line cannot come back: refused.
+    article = newsparse.Article(
+        title="Ice closes the harbour",
+        body=(newsparse.Section(paragraphs=("By Ana Lind", "Ice.")),),
+        authors=("Ana Lind",),
+        published=datetime(2024, 1, 17, 8, 30, tzinfo=timezone.utc),
+        meta={"newsml-g2.guid": "urn:x:1", "newsml-g2.by": "By Ana Lind"},
+    )
+    with pytest.raises(RenderError, match="first paragraph"):
+        newsparse.render([article], "newsml-g2")
+    kept = evolve(article, meta={"newsml-g2.guid": "urn:x:1", "newsml-g2.by": "By A. Lind"})
+    assert newsparse.parse(newsparse.render([kept], "newsml-g2"), "newsml-g2") == [kept]
 
 
 def test_a_package_reports_only_the_items_the_document_does_not_hold() -> None:

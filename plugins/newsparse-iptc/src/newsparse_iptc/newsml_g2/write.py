@@ -18,8 +18,7 @@ import re
 from datetime import datetime, timedelta
 
 from lxml import etree
-from newsparse.errors import RenderError
-from newsparse.model import Article
+from newsparse import Article, RenderError
 
 from newsparse_iptc.dates import format_extended
 from newsparse_iptc.newsml_g2 import names
@@ -122,8 +121,18 @@ def _meta_problem(article: Article, key: str, value: str) -> str | None:  # noqa
         return "modified is set, and versionCreated holds it"
     if key == names.INLINE_HEADLINE and value == article.title:
         return "equals the title, and reads back as no value"
-    if key == names.BY and not article.authors:
+    if key == names.BY:
+        return _by_problem(article, value)
+    return None
+
+
+def _by_problem(article: Article, value: str) -> str | None:
+    if not article.authors:
         return "without authors (creators), a by line reads back as an author"
+    first = article.body[0] if article.body else None
+    if first is not None and first.heading is None and first.paragraphs[:1]:
+        if first.paragraphs[0] in value.split("\n"):
+            return "the first paragraph repeats a by line, and reads back as no paragraph"
     return None
 
 
