@@ -129,10 +129,11 @@ def _meta_problem(article: Article, key: str, value: str) -> str | None:  # noqa
 def _by_problem(article: Article, value: str) -> str | None:
     if not article.authors:
         return "without authors (creators), a by line reads back as an author"
-    first = article.body[0] if article.body else None
-    if first is not None and first.heading is None and first.paragraphs[:1]:
-        if first.paragraphs[0] in value.split("\n"):
-            return "the first paragraph repeats a by line, and reads back as no paragraph"
+    first = (
+        article.body[0].paragraphs[:1] if article.body and article.body[0].heading is None else ()
+    )
+    if first and first[0] in value.split("\n"):
+        return "the first paragraph repeats a by line, and reads back as no paragraph"
     return None
 
 
