@@ -22,6 +22,7 @@ import base64
 import binascii
 import copy
 import re
+import textwrap
 
 from lxml import etree
 from newsparse.plugin import Limits
@@ -183,17 +184,18 @@ def _nitf_body(root: etree._Element) -> Fields:
 
 
 def _plain(value: str) -> Fields:
-    """Read plain text: paragraphs split at blank lines, else at indented or all lines."""
+    """Read plain text: paragraphs split at blank lines, else at indented lines, else at lines."""
     fields = Fields()
     builder = SectionBuilder(fields.sections)
-    text = value.replace("\r\n", "\n").replace("\r", "\n")
+    # The indentation of the XML around the text is no paragraph mark.
+    text = textwrap.dedent(value.replace("\r\n", "\n").replace("\r", "\n"))
+    parts: list[str] = []
     if _BLANK_LINE.search(text.strip("\n")):
         parts = _BLANK_LINE.split(text)
     else:
         lines = [line for line in text.split("\n") if line.strip()]
         indented = [line for line in lines[1:] if line[:1] in {" ", "\t"}]
         if indented:
-            parts: list[str] = []
             current: list[str] = []
             for line in lines:
                 if line[:1] in {" ", "\t"} and current:

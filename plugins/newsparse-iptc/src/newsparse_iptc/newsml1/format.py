@@ -41,8 +41,7 @@ class Newsml1Format(Format):
 
     name = names.FORMAT_NAME
     label = "NewsML 1.x (IPTC News Markup Language 1, read only)"
-    extensions = (".newsml1",)
-    media_types = ("application/vnd.iptc.newsml+xml",)
+    # NewsML 1.x has no file extension or media type of its own: files are ".xml".
 
     def sniff(self, sample: str) -> float:
         """Score how surely ``sample`` starts a NewsML 1.x document.
