@@ -27,6 +27,7 @@ import textwrap
 from lxml import etree
 from newsparse.plugin import Limits
 
+from newsparse_iptc.newsml1 import names
 from newsparse_iptc.newsml1.markup import html_fragment, read_markup
 from newsparse_iptc.newsml1.tree import ItemError, first, formal_name, is_element
 from newsparse_iptc.nitf import names as nitf_names
@@ -87,6 +88,7 @@ class TextReader:
                 ``DataContent``'s).
         """
         kind = declared_kind(item)
+        data = _outside_newsml(data)
         encodings = [
             name.lower()
             for element in item.iter()
@@ -161,6 +163,24 @@ class TextReader:
             read_markup(body, fields)
             return fields
         return _plain(value)
+
+
+def _outside_newsml(data: etree._Element) -> etree._Element:
+    """Return ``data``, or a copy with no element in a NewsML namespace, if it has some.
+
+    In a document written for the NewsML 1.2 Schema, NITF or HTML written
+    without its own namespace falls into NewsML's default namespace.
+    """
+    spaces = {namespace for namespace in names.NAMESPACES if namespace is not None}
+    inside = [e for e in data.iter() if is_element(e) and etree.QName(e).namespace in spaces]
+    if len(inside) <= 1:  # DataContent alone
+        return data
+    copied = copy.deepcopy(data)
+    for element in copied.iter():
+        if is_element(element) and etree.QName(element).namespace in spaces:
+            element.tag = etree.QName(element).localname
+    etree.cleanup_namespaces(copied)
+    return copied
 
 
 def _is_nitf_body(root: etree._Element) -> bool:

@@ -82,7 +82,7 @@ def read_news_item(
     """
     top = first(item, "NewsComponent")
     if top is None:
-        other = first(item, "Update") or first(item, "TopicSet")
+        other = next(children(item, "Update", "TopicSet"), None)
         if other is not None:
             what = (
                 "an Update of an earlier revision"
