@@ -278,6 +278,18 @@ def format_examples() -> dict[str, tuple[str, ...]]:
         found["newsml-g2"] = (g2.CANONICAL, g2.ACCEPTED, g2.XHTML, g2.MESSAGE)
         found["ninjs"] = (ninjs.CANONICAL, *ninjs.ACCEPTED)
         found["nitf"] = (nitf.CANONICAL, nitf.ACCEPTED)
+    with contextlib.suppress(ImportError):
+        from newsparse_iptc.newsml1 import examples as newsml1  # noqa: PLC0415 - an optional plugin
+
+        found["newsml1"] = (
+            newsml1.BASIC,
+            newsml1.TWO_ITEMS,
+            newsml1.PACKAGE,
+            newsml1.PHOTO,
+            newsml1.HTML_CDATA,
+            newsml1.XHTML,
+            newsml1.PLAIN,
+        )
     return found
 
 

@@ -409,3 +409,45 @@ def test_comments_are_kept() -> None:
 @pytest.mark.parametrize("text", [BASIC, PACKAGE, HTML_CDATA, XHTML, PLAIN])
 def test_bytes_and_text_agree(text: str) -> None:
     assert parse(text.encode("utf-8")) == parse(text)
+
+
+def test_language_element_wins_over_xml_lang_and_nitf() -> None:
+    body = data('<nitf xml:lang="de"><body><body.content><p>T.</p></body.content></body></nitf>')
+    lines = "<HeadLine>Story</HeadLine></NewsLines><DescriptiveMetadata>"
+    lines += '<Language FormalName="fr"/></DescriptiveMetadata><NewsLines>'
+    (article,) = parse(text_item(body, lines=lines, lang="sv"))
+    assert article.language == "fr"
+    (article,) = parse(text_item(body, lang="sv"))
+    assert article.language == "sv"
+
+
+def test_a_zoneless_first_created_leaves_the_nitf_issue_date() -> None:
+    body = data(
+        '<nitf><head><docdata><date.issue norm="20240117T070000Z"/></docdata></head>'
+        "<body><body.content><p>T.</p></body.content></body></nitf>"
+    )
+    text = text_item(body).replace("20240117T083000+0100", "20240117T083000")
+    (article,) = parse(text)
+    assert article.published == datetime(2024, 1, 17, 7, 0, tzinfo=timezone.utc)
+    assert article.meta[names.FIRST_CREATED] == "20240117T083000"
+
+
+def test_byline_authors_come_before_the_nitf_byline() -> None:
+    body = data(
+        "<nitf><body><body.head><byline>By Bo Ek</byline></body.head>"
+        "<body.content><p>T.</p></body.content></body></nitf>"
+    )
+    lines = "<HeadLine>Story</HeadLine><ByLine>By Ann Lee</ByLine>"
+    (article,) = parse(text_item(body, lines=lines))
+    assert article.authors == ("Ann Lee", "Bo Ek")
+
+
+def test_provider_wins_over_the_nitf_publisher() -> None:
+    body = data(
+        '<nitf><head><pubdata name="Inline Post"/></head>'
+        "<body><body.content><p>T.</p></body.content></body></nitf>"
+    )
+    lines = "<HeadLine>Story</HeadLine></NewsLines><AdministrativeMetadata><Provider>"
+    lines += '<Party FormalName="EX"/></Provider></AdministrativeMetadata><NewsLines>'
+    (article,) = parse(text_item(body, lines=lines))
+    assert article.publisher == "EX"

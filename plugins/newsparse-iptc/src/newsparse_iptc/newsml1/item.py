@@ -135,7 +135,7 @@ def read_news_item(
             f"the news item holds no text and no headline or caption: its content is {described}",
             top,
         ) from None
-    lines.into(fields.meta)
+    lines.fill(fields)
     for key, value in envelope.items():
         fields.meta.setdefault(key, value)
     if not has_text:

@@ -38,6 +38,21 @@ class Lines:
         self.values: dict[str, list[str]] = {}
         self.headlines: list[str] = []
         """The ``HeadLine`` texts, in the order found (the first is the title)."""
+        self.authors: list[str] = []
+        """The authors the ``ByLine`` elements name."""
+        self.language: str | None = None
+        """The first ``DescriptiveMetadata/Language``."""
+        self.xml_lang: str | None = None
+        """The item's ``xml:lang``, else its components'."""
+        self.publisher: str | None = None
+        """The first provider's (else source's) ``Party/@FormalName``."""
+
+    def fill(self, fields: Fields) -> None:
+        """Set what these values give over what the inline text gave, and write ``meta``."""
+        fields.authors[:0] = self.authors
+        fields.language = self.language or self.xml_lang or fields.language
+        fields.publisher = self.publisher or fields.publisher
+        self.into(fields.meta)
 
     def add(self, key: str, value: str | None) -> None:
         """Add ``value`` (if any) under ``key``, unless it is there already."""
@@ -84,7 +99,7 @@ def read_envelope(envelope: etree._Element | None) -> dict[str, str]:
 
 def read_item_meta(item: etree._Element, fields: Fields, lines: Lines) -> None:
     """Read the item's ``Identification``, ``NewsManagement`` and ``Comment`` elements."""
-    fields.language = language_tag(item.get(_XML_LANG)) or fields.language
+    lines.xml_lang = language_tag(item.get(_XML_LANG))
     identifier = first(item, "Identification", "NewsIdentifier")
     for key, element in (
         (names.PUBLIC_IDENTIFIER, "PublicIdentifier"),
@@ -103,13 +118,15 @@ def read_item_meta(item: etree._Element, fields: Fields, lines: Lines) -> None:
     created = text(first(management, "FirstCreated"))
     revised = text(first(management, "ThisRevisionCreated"))
     if created is not None:
-        fields.published = parse_moment(created)
-        if fields.published is None:
+        moment = parse_moment(created)
+        if moment is None:
             fields.meta[names.FIRST_CREATED] = created
+        fields.published = moment or fields.published
     if revised is not None and revised != created:
-        fields.modified = parse_moment(revised)
-        if fields.modified is None:
+        moment = parse_moment(revised)
+        if moment is None:
             fields.meta[names.THIS_REVISION_CREATED] = revised
+        fields.modified = moment or fields.modified
     for key, element in (
         (names.ITEM_TYPE, "NewsItemType"),
         (names.STATUS, "Status"),
@@ -126,14 +143,13 @@ def read_item_meta(item: etree._Element, fields: Fields, lines: Lines) -> None:
 
 def read_component_meta(component: etree._Element, fields: Fields, lines: Lines) -> None:
     """Read the metadata of one component (``NewsLines`` and the ``*Metadata`` elements)."""
-    if fields.language is None:
-        fields.language = language_tag(component.get(_XML_LANG))
+    lines.xml_lang = lines.xml_lang or language_tag(component.get(_XML_LANG))
     _read_news_lines(first(component, "NewsLines"), fields, lines)
     administrative = first(component, "AdministrativeMetadata")
     for party in children(first(administrative, "Provider"), "Party"):
-        fields.publisher = fields.publisher or formal_name(party)
+        lines.publisher = lines.publisher or formal_name(party)
     for party in children(first(administrative, "Source"), "Party"):
-        fields.publisher = fields.publisher or formal_name(party)
+        lines.publisher = lines.publisher or formal_name(party)
     for party in children(first(administrative, "Creator"), "Party"):
         lines.add(names.CREATOR, formal_name(party))
     for rights in children(first(component, "RightsMetadata"), "UsageRights"):
@@ -165,7 +181,7 @@ def _read_news_lines(news_lines: etree._Element | None, fields: Fields, lines: L
             lines.add(names.BYLINE, value)
             author = byline_author(value)
             if author:
-                fields.authors.append(author)
+                lines.authors.append(author)
         elif name == "KeywordLine":
             lines.add(names.KEYWORD_LINE, value)
             fields.topics.append(value)
@@ -215,8 +231,8 @@ def _read_descriptive(descriptive: etree._Element | None, fields: Fields, lines:
         return
     for child in children(descriptive):
         name = etree.QName(child).localname
-        if name == "Language" and fields.language is None:
-            fields.language = language_tag(formal_name(child))
+        if name == "Language" and lines.language is None:
+            lines.language = language_tag(formal_name(child))
         elif name == "Genre":
             lines.add(names.GENRE, formal_name(child))
         elif name == "SubjectCode":
