@@ -250,3 +250,16 @@ def test_a_local_dtd_is_not_read(tmp_path: Path) -> None:
     text = f'<!DOCTYPE NewsML SYSTEM "{dtd.as_uri()}">\n<NewsML><a>x</a></NewsML>'
     root = parse_xml(Document(text, 1), limits=Limits(), format_name="newsml1", source="s")
     assert root.getroottree().docinfo.externalDTD is None
+
+
+def test_depth_limit_in_html_text() -> None:
+    deep = "&lt;p&gt;" + "&lt;b&gt;" * 30 + "x" + "&lt;/b&gt;" * 30 + "&lt;/p&gt;"
+    item = (
+        '<ContentItem><MediaType FormalName="Text"/><Format FormalName="HTML"/>'
+        f"<DataContent>{deep}</DataContent></ContentItem>"
+    )
+    text = newsml(news_item(component(item)))
+    assert newsparse.parse(text, "newsml1")[0].paragraphs == ("x",)
+    error = error_of(text, limits=Limits(max_depth=12))
+    assert "max_depth" in error.message
+    assert error.line == line_of(text, "<DataContent>&lt;p")

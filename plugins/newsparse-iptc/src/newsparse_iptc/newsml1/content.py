@@ -159,6 +159,11 @@ class TextReader:
                 body = html_fragment(value)
             except ValueError as error:
                 raise ItemError(str(error), data) from None
+            depth = self.limits.max_depth
+            if depth is not None and body.xpath("/*" * (depth + 1)):
+                raise ItemError(
+                    f"the HTML text nests elements more than {depth} deep (max_depth)", data
+                )
             fields = Fields()
             read_markup(body, fields)
             return fields
