@@ -326,11 +326,14 @@ def test_same_first_and_revision_date_is_no_modification() -> None:
 
 def test_management_extras() -> None:
     extras = (
+        '<StatusWillChange><FutureStatus FormalName="Usable"/>'
+        "<DateAndTime>20240118T000000Z</DateAndTime></StatusWillChange>"
         '<Urgency FormalName="2"/><Instruction FormalName="Correction"/>'
         '<AssociatedWith NewsItem="urn:newsml:example.org:20240117:TX-0:1"/>'
     )
     (article,) = parse(newsml(news_item(text_item_component(), management=extras)))
     assert article.meta[names.URGENCY] == "2"
+    assert article.meta[names.STATUS_WILL_CHANGE] == "Usable 20240118T000000Z"
     assert article.meta[names.INSTRUCTION] == "Correction"
     # An association names another item; it is no content to report.
     assert article.meta[names.ASSOCIATED_WITH] == "urn:newsml:example.org:20240117:TX-0:1"
@@ -396,6 +399,14 @@ def test_inline_news_items_in_a_package_are_read() -> None:
     articles, errors = collect(package)
     assert errors == []
     assert [a.meta[names.NEWS_ITEM_ID] for a in articles] == ["TX-9"]
+
+
+def test_date_label_is_kept() -> None:
+    item = news_item(text_item_component()).replace(
+        "</NewsIdentifier>\n", "</NewsIdentifier>\n<DateLabel>4/4/2018 17:59:03</DateLabel>\n"
+    )
+    (article,) = parse(newsml(item))
+    assert article.meta[names.DATE_LABEL] == "4/4/2018 17:59:03"
 
 
 def test_comments_are_kept() -> None:

@@ -110,6 +110,7 @@ def read_item_meta(item: etree._Element, fields: Fields, lines: Lines) -> None:
     ):
         _once(fields, key, text(first(identifier, element)))
     _once(fields, names.NAME_LABEL, text(first(item, "Identification", "NameLabel")))
+    _once(fields, names.DATE_LABEL, text(first(item, "Identification", "DateLabel")))
     for comment in children(item, "Comment"):
         lines.add(names.COMMENT, text(comment))
     management = first(item, "NewsManagement")
@@ -133,6 +134,16 @@ def read_item_meta(item: etree._Element, fields: Fields, lines: Lines) -> None:
         (names.URGENCY, "Urgency"),
     ):
         _once(fields, key, formal_name(first(management, element)))
+    change = first(management, "StatusWillChange")
+    future = " ".join(
+        part
+        for part in (
+            formal_name(first(change, "FutureStatus")),
+            text(first(change, "DateAndTime")),
+        )
+        if part
+    )
+    _once(fields, names.STATUS_WILL_CHANGE, future or None)
     for child in children(management, "Instruction"):
         lines.add(names.INSTRUCTION, formal_name(child))
     for child in children(management, "AssociatedWith"):

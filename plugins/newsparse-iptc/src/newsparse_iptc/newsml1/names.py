@@ -17,6 +17,7 @@ __all__ = [
     "DATELINE",
     "DATELINE_DATE",
     "DATE_ID",
+    "DATE_LABEL",
     "ENVELOPE_DATE",
     "ENVELOPE_PRIORITY",
     "ENVELOPE_PRODUCT",
@@ -44,6 +45,7 @@ __all__ = [
     "SERIES_LINE",
     "SLUGLINE",
     "STATUS",
+    "STATUS_WILL_CHANGE",
     "SUBHEADLINE",
     "THIS_REVISION_CREATED",
     "URGENCY",
@@ -68,6 +70,8 @@ REVISION_ID = "newsml1.revision-id"
 """``NewsIdentifier/RevisionId``: the revision number."""
 NAME_LABEL = "newsml1.name-label"
 """``Identification/NameLabel``: the provider's label for the item."""
+DATE_LABEL = "newsml1.date-label"
+"""``Identification/DateLabel``: the provider's date for the item, as written."""
 ITEM_TYPE = "newsml1.news-item-type"
 """``NewsManagement/NewsItemType/@FormalName`` (``News``, ``Advisory``, ...)."""
 FIRST_CREATED = "newsml1.first-created"
@@ -77,6 +81,9 @@ THIS_REVISION_CREATED = "newsml1.this-revision-created"
 ``modified``)."""
 STATUS = "newsml1.status"
 """``NewsManagement/Status/@FormalName`` (``Usable``, ``Embargoed``, ``Withheld``, ``Canceled``)."""
+STATUS_WILL_CHANGE = "newsml1.status-will-change"
+"""``NewsManagement/StatusWillChange``: the future status and its date, as
+``"Usable 20240118T000000Z"`` (an embargo, for one)."""
 URGENCY = "newsml1.urgency"
 """``NewsManagement/Urgency/@FormalName``: ``"1"`` (most urgent) to ``"9"``."""
 INSTRUCTION = "newsml1.instruction"
@@ -140,10 +147,12 @@ META_KEYS = (
     NEWS_ITEM_ID,
     REVISION_ID,
     NAME_LABEL,
+    DATE_LABEL,
     ITEM_TYPE,
     FIRST_CREATED,
     THIS_REVISION_CREATED,
     STATUS,
+    STATUS_WILL_CHANGE,
     URGENCY,
     INSTRUCTION,
     ASSOCIATED_WITH,
