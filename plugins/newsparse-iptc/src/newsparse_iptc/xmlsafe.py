@@ -177,7 +177,9 @@ def _parser() -> etree.XMLParser:
         huge_tree=False,
         remove_comments=True,
         remove_pis=True,
-        collect_ids=False,
+        # Not collect_ids=False: with lxml 6 and libxml2 2.14 it makes the
+        # parser load the external DTD a DOCTYPE names (a local file is read;
+        # a network one makes the parse fail), despite load_dtd=False.
     )
 
 
