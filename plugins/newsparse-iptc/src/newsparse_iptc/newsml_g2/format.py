@@ -39,8 +39,28 @@ __all__ = ["NewsmlG2Format"]
 
 _READ_ROOTS = frozenset({"newsItem", "newsMessage"})
 _OTHER_ROOTS = frozenset(
-    {"packageItem", "conceptItem", "knowledgeItem", "planningItem", "catalogItem"}
+    {"packageItem", "conceptItem", "knowledgeItem", "planningItem", "catalogItem", "catalog"}
 )
+# Parts of an item that the IPTC's guidelines show on their own, without the
+# item and without the namespace: diagnosed as excerpts, not read as HTML.
+_FRAGMENT_ROOTS = frozenset(
+    {
+        "itemSet",
+        "itemMeta",
+        "contentMeta",
+        "contentSet",
+        "inlineXML",
+        "inlineData",
+        "remoteContent",
+        "groupSet",
+        "partMeta",
+        "assert",
+        "eventDetails",
+        "planning",
+    }
+)
+_FRAGMENT_SCORE = 0.55
+"""Above the ``html`` format's 0.5 for markup with HTML tags somewhere in it."""
 
 
 class NewsmlG2Format(Format):
@@ -61,10 +81,15 @@ class NewsmlG2Format(Format):
         first child, which must be in that namespace too: 0.95 for a
         ``newsItem`` or ``newsMessage``, 0.9 for the other item roots
         (``packageItem``, ``conceptItem``, ...: NewsML-G2 all the same, which
-        ``parse`` reports as items it does not read), 0.6 when the sample
-        ends before the first child; 0.0 for anything else.
+        ``parse`` reports as items it does not read, and a scheme
+        ``catalog``), 0.6 when the sample ends before the first child; 0.55
+        for a part of an item on its own with no namespace (a ``groupSet``,
+        ``contentSet``, ``contentMeta`` ...: an excerpt, which ``parse``
+        reports); 0.0 for anything else.
         """
         seen = peek(sample)
+        if seen is not None and seen.root.namespace is None:
+            return _FRAGMENT_SCORE if seen.root.localname in _FRAGMENT_ROOTS else 0.0
         if seen is None or seen.root.namespace != names.NAMESPACE:
             return 0.0
         root = seen.root.localname
@@ -106,8 +131,21 @@ class NewsmlG2Format(Format):
                 held = {guid for item in items if (guid := (item.get("guid") or "").strip())}
                 for item in items:
                     yield from self._read(item, offset, source, context, held)
+            elif name == "catalog":
+                yield self._error(
+                    "the document is a NewsML-G2 catalog (it defines schemes) and holds no news",
+                    offset + line_of(root),
+                    source,
+                )
             elif name == "newsItem" or name in _OTHER_ROOTS:
                 yield from self._read(root, offset, source, Aliases(), set())
+            elif etree.QName(root).namespace is None and root.tag in _FRAGMENT_ROOTS:
+                yield self._error(
+                    f"the document is a NewsML-G2 fragment (<{root.tag}> on its own, without"
+                    " its item and its namespace): an excerpt, with no news item to read",
+                    offset + line_of(root),
+                    source,
+                )
             else:
                 yield self._error(
                     f"the root element is {root.tag!r}, not NewsML-G2's newsItem or newsMessage "
