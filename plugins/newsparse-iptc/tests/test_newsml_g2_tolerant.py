@@ -244,3 +244,16 @@ def test_an_item_reference_naming_no_item_is_reported() -> None:
     )
     (error,) = errors
     assert "an itemRef naming no item" in error.message
+
+
+def test_a_package_document_that_refers_to_no_item_is_reported() -> None:
+    # A packageItem on its own with no itemRef (the IPTC's unit tests have
+    # several): the document gives nothing, which is said, not left silent.
+    text = (
+        f'<packageItem xmlns="{NAR}" guid="p" version="1" standard="NewsML-G2">\n'
+        '<itemMeta><itemClass qcode="ninat:composite"/></itemMeta>\n'
+        "</packageItem>\n"
+    )
+    with pytest.raises(ParseError, match="refers to no item") as caught:
+        newsparse.parse(text, "newsml-g2", source="pkg.xml")
+    assert (caught.value.source, caught.value.line, caught.value.column) == ("pkg.xml", 1, 1)

@@ -137,6 +137,15 @@ class NewsmlG2Format(Format):
                     offset + line_of(root),
                     source,
                 )
+            elif (
+                name == "packageItem"
+                and next(root.iter(f"{{{names.NAMESPACE}}}itemRef"), None) is None
+            ):
+                yield self._error(
+                    "the packageItem refers to no item: the document holds no news",
+                    offset + line_of(root),
+                    source,
+                )
             elif name == "newsItem" or name in _OTHER_ROOTS:
                 yield from self._read(root, offset, source, Aliases(), set())
             elif etree.QName(root).namespace is None and root.tag in _FRAGMENT_ROOTS:
