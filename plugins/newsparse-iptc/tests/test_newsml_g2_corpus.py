@@ -257,7 +257,7 @@ def test_the_message_of_listing_24_reports_each_item() -> None:
         ("LISTING_10_Abstract_Concept_conveyed_in_a_NewsML-G2_Concept_Item.xml", "conceptItem"),
         ("LISTING_21_A_complete_sample_SportsML-G2_document.xml", "application/sportsml+xml"),
         ("LISTING_29_Hop_History.xml", "no headline"),
-        ("facet-example-3.xml", "no declared content type"),
+        ("facet-example-3.xml", "no headline"),  # its <p> is read; it has no headline
     ],
 )
 def test_what_is_not_read_is_an_error_that_says_why(name: str, why: str) -> None:

@@ -121,7 +121,7 @@ def test_every_corpus_file_is_detected_by_its_root(path: Path) -> None:
         "catalog",
     }:
         assert newsparse.detect(data).name == "newsml-g2"
-    elif root.namespace is None and root.localname in {"contentSet", "contentMeta", "groupSet"}:
+    elif not root.namespace and root.localname in {"contentSet", "contentMeta", "groupSet"}:
         # The guidelines' excerpts: NewsML-G2, and an error saying so (not HTML).
         assert newsparse.detect(data).name == "newsml-g2"
         with pytest.raises(newsparse.ParseError, match="fragment"):

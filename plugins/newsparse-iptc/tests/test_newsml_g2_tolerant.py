@@ -257,3 +257,19 @@ def test_a_package_document_that_refers_to_no_item_is_reported() -> None:
     with pytest.raises(ParseError, match="refers to no item") as caught:
         newsparse.parse(text, "newsml-g2", source="pkg.xml")
     assert (caught.value.source, caught.value.line, caught.value.column) == ("pkg.xml", 1, 1)
+
+
+def test_paragraphs_in_an_inline_xml_of_no_content_type_are_read_as_xhtml() -> None:
+    # The IPTC's facet examples: <inlineXML xml:lang="en"><p>...</p></inlineXML>.
+    content = '<inlineXML xml:lang="en"><p>Ice.</p><h2>Ferries</h2><p>Outer quay.</p></inlineXML>'
+    article = one(item(content))
+    assert [(s.heading, s.paragraphs) for s in article.body] == [
+        (None, ("Ice.",)),
+        ("Ferries", ("Outer quay.",)),
+    ]
+
+
+def test_other_xml_of_no_content_type_is_still_refused() -> None:
+    content = "<inlineXML><sports-content><p>Score</p></sports-content></inlineXML>"
+    with pytest.raises(ParseError, match="no declared content type"):
+        one(item(content))

@@ -118,10 +118,24 @@ def _inline_xml(rendition: etree._Element) -> Fields | None:
         return read_nitf(_without_g2_namespace(root))
     if len(inside) == 1 and local == "html" and (inherited or namespace == names.XHTML_NAMESPACE):
         return read_xhtml(_without_g2_namespace(root))
-    if kind in _XHTML_TYPES or "html" in kind:
-        # XHTML without its html element: read what inlineXML holds as a body.
+    if kind in _XHTML_TYPES or "html" in kind or (not kind and _all_html_blocks(inside)):
+        # XHTML without its html element: read what inlineXML holds as a body
+        # (also with no content type, when it holds only HTML blocks).
         return read_xhtml(_without_g2_namespace(rendition))
     return None
+
+
+_HTML_BLOCKS = frozenset(
+    {"p", "h1", "h2", "h3", "h4", "h5", "h6", "div", "section", "ul", "ol", "blockquote", "table"}
+)
+
+
+def _all_html_blocks(inside: list[etree._Element]) -> bool:
+    return all(
+        etree.QName(child).localname in _HTML_BLOCKS
+        and etree.QName(child).namespace in {None, names.NAMESPACE, names.XHTML_NAMESPACE}
+        for child in inside
+    )
 
 
 def _without_g2_namespace(element: etree._Element) -> etree._Element:

@@ -88,7 +88,7 @@ class NewsmlG2Format(Format):
         reports); 0.0 for anything else.
         """
         seen = peek(sample)
-        if seen is not None and seen.root.namespace is None:
+        if seen is not None and not seen.root.namespace:
             return _FRAGMENT_SCORE if seen.root.localname in _FRAGMENT_ROOTS else 0.0
         if seen is None or seen.root.namespace != names.NAMESPACE:
             return 0.0
@@ -148,7 +148,7 @@ class NewsmlG2Format(Format):
                 )
             elif name == "newsItem" or name in _OTHER_ROOTS:
                 yield from self._read(root, offset, source, Aliases(), set())
-            elif etree.QName(root).namespace is None and root.tag in _FRAGMENT_ROOTS:
+            elif not etree.QName(root).namespace and root.tag in _FRAGMENT_ROOTS:
                 yield self._error(
                     f"the document is a NewsML-G2 fragment (<{root.tag}> on its own, without"
                     " its item and its namespace): an excerpt, with no news item to read",
