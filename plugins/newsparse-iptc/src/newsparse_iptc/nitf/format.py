@@ -18,6 +18,7 @@ from typing import TextIO
 from newsparse import Article, Format, Limits, ParseError, ValidationError
 from newsparse.plugin import ParseItem, TextStream, limits_of
 
+from newsparse_iptc.charsets import misread_utf8
 from newsparse_iptc.nitf import names
 from newsparse_iptc.nitf.read import read_nitf
 from newsparse_iptc.nitf.write import check, write
@@ -76,6 +77,10 @@ class NitfFormat(Format):
                 yield self._article(document, limits, source)
             except ParseError as error:
                 yield error
+                continue
+            misread = misread_utf8(document, format_name=self.name, source=source)
+            if misread is not None:
+                yield misread
 
     def _article(self, document: Document, limits: Limits, source: str) -> Article:
         root = parse_xml(document, limits=limits, format_name=self.name, source=source)
