@@ -9,8 +9,9 @@ the corpus's truth, with the functions of ``benchmarks/quality_metrics.py``:
   precision, recall and F1 per page, then the mean over pages).  The scored
   text follows each corpus's definition of the body: for fundus the
   article's summary, then each section's heading and paragraphs; for
-  scrapinghub, whose truth is the page's ``articleBody``, the sections
-  alone.  The "F1 ±summary" column shows the other choice;
+  scrapinghub, whose truth is the page's ``articleBody``, and for
+  readability, whose truth is readability.js's extracted content, the
+  sections alone.  The "F1 ±summary" column shows the other choice;
 * fundus only: title, authors (as a set) and publishing date (to the minute,
   in UTC) by exact match after whitespace normalisation, each counted only
   on the pages where the truth has a non-empty value (the counts are shown).
@@ -30,7 +31,8 @@ exactly.
 
 Usage::
 
-    python benchmarks/html_quality.py                        # both corpora
+    python benchmarks/html_quality.py                        # all three corpora
+    python benchmarks/html_quality.py --corpus both          # scrapinghub and fundus
     python benchmarks/html_quality.py --corpus fundus --worst 10
     python benchmarks/html_quality.py --json quality.json    # all numbers, per page
     python benchmarks/html_quality.py --tool trafilatura     # if it is installed
@@ -331,8 +333,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument(
         "--corpus",
-        choices=("scrapinghub", "fundus", "both"),
-        help="default: both (scrapinghub with --published)",
+        choices=(*corpora.CORPUS_NAMES, "all", "both"),
+        help="default: all (scrapinghub with --published); 'both' is scrapinghub and fundus",
     )
     parser.add_argument(
         "--corpora",
@@ -356,8 +358,13 @@ def main() -> None:
     )
     args = parser.parse_args()
     if args.corpus is None:
-        args.corpus = "scrapinghub" if args.published else "both"
-    names = corpora.CORPUS_NAMES if args.corpus == "both" else (args.corpus,)
+        args.corpus = "scrapinghub" if args.published else "all"
+    if args.corpus == "all":
+        names: tuple[str, ...] = corpora.CORPUS_NAMES
+    elif args.corpus == "both":
+        names = ("scrapinghub", "fundus")
+    else:
+        names = (args.corpus,)
     root: Path = args.corpora
 
     extractor: Extractor

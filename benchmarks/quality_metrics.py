@@ -61,6 +61,7 @@ __all__ = [
     "mean",
     "normalize_space",
     "parse_expected_date",
+    "readability_true_body",
     "same_authors",
     "same_minute",
     "same_text",
@@ -190,6 +191,40 @@ def fundus_true_body(body: Mapping[str, Any] | None) -> str:
             parts.extend(_strings(section.get("headline")))
             parts.extend(_strings(section.get("paragraphs")))
     return "\n".join(parts)
+
+
+# The elements after which readability's scoring breaks a line (its README):
+# block-level elements, so that words of neighbouring blocks stay apart.
+_READABILITY_BLOCKS = frozenset(
+    """address article aside blockquote body br caption center dd details dialog dir div dl
+    dt fieldset figcaption figure footer form h1 h2 h3 h4 h5 h6 header hgroup hr html legend
+    li main menu nav ol option p pre section summary table tbody td tfoot th thead title tr
+    ul""".split()
+)
+
+
+def readability_true_body(expected_html: bytes) -> str:
+    """Return the true body of a readability test page from its ``expected.html`` bytes.
+
+    The method of the corpus README: decode as UTF-8, leave out scripts,
+    styles, ``noscript`` and templates (keeping the text after them), and
+    put a line break around every block-level element, nothing around an
+    inline one.
+    """
+    import lxml.html  # only this corpus needs it
+
+    text = expected_html.decode("utf-8")
+    if not text.strip():
+        return ""
+    root = lxml.html.fromstring(text)
+    for element in root.xpath("//script|//style|//noscript|//template"):
+        element.drop_tree()
+    for element in root.iter():
+        if isinstance(element.tag, str) and element.tag.lower() in _READABILITY_BLOCKS:
+            element.text = "\n" + (element.text or "")
+            element.tail = "\n" + (element.tail or "")
+    content: str = root.text_content()
+    return content
 
 
 # -- exact-match fields -------------------------------------------------------
