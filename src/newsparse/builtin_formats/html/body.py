@@ -45,13 +45,13 @@ from collections.abc import Sequence
 
 from lxml import etree
 
-from newsparse.builtin_formats.html.collect import Body, collect, collect_given
+from newsparse.builtin_formats.html.collect import Body, collect, collect_all, collect_given
 from newsparse.builtin_formats.html.container import choose_container
 from newsparse.builtin_formats.html.dom import collapse, with_ancestors
 from newsparse.builtin_formats.html.measures import Measures
 from newsparse.builtin_formats.html.prune import Pruning
 
-__all__ = ["Body", "extract_body"]
+__all__ = ["Body", "extract_body", "extract_all_text"]
 
 
 def extract_body(
@@ -89,3 +89,14 @@ def extract_body(
     if not found:
         return Body()
     return collect(found, skipped, measures)
+
+
+def extract_all_text(root: etree._Element) -> Body:
+    """Return every text left in the page ``root`` after :func:`extract_body` pruned it.
+
+    The last resort for a page without a title whose container choice found
+    no article text: a short note, a fragment, a list.  Nothing is filtered
+    out as a label or as links, since nothing else would be returned.
+    """
+    body = root.find("body")
+    return collect_all(root if body is None else body, Measures())

@@ -20,7 +20,7 @@ from newsparse.builtin_formats.html.measures import (
 )
 from newsparse.model import Image, Section
 
-__all__ = ["Body", "collect", "collect_given"]
+__all__ = ["Body", "collect", "collect_all", "collect_given"]
 
 _CAPTION_NAMES = re.compile(r"caption|credit|figure|photo|image|gallery|media")  # lower-cased
 _CAPTION_ITSELF = re.compile(r"caption|credit", re.IGNORECASE)
@@ -48,7 +48,8 @@ class Body:
 
 
 class _Collector:
-    def __init__(self, skip: set[str], measures: Measures) -> None:
+    def __init__(self, skip: set[str], measures: Measures, *, keep_all: bool = False) -> None:
+        self.keep_all = keep_all  # the last resort: every text, short or link-like
         self.skip = skip
         self.measures = measures
         self.sections: list[Section] = []
@@ -103,6 +104,17 @@ def collect(containers: list[etree._Element], skip: set[str], measures: Measures
             _block(container, collector)
         else:
             _walk(container, collector)
+    return collector.body()
+
+
+def collect_all(element: etree._Element, measures: Measures) -> Body:
+    """Collect every text of ``element`` (the pruned page), short and link-like ones too.
+
+    The last resort for a page with no title and no text the container
+    choice found: what the page holds is returned rather than nothing.
+    """
+    collector = _Collector(set(), measures, keep_all=True)
+    _walk(element, collector)
     return collector.body()
 
 
@@ -176,7 +188,10 @@ class _Run:
 
     def flush(self) -> None:
         text = collapse("".join(self.parts))
-        if text and self.links < _LINK_SHARE * len(text) and _reads_as_text(text):
+        if text and (
+            self.collector.keep_all
+            or (self.links < _LINK_SHARE * len(text) and _reads_as_text(text))
+        ):
             self.collector.add_paragraph(text)
         self.parts = []
         self.links = 0
@@ -205,10 +220,12 @@ def _block(child: etree._Element, collector: _Collector) -> None:
             for image in child.iter("img"):
                 _add_image(image, None, collector)
         text = collector.measures.text(child)
-        if (
-            text
-            and not _mostly_links(child, text, collector.measures)
-            and (tag == "li" or _reads_as_text(text))
+        if text and (
+            collector.keep_all
+            or (
+                not _mostly_links(child, text, collector.measures)
+                and (tag == "li" or _reads_as_text(text))
+            )
         ):
             collector.add_paragraph(text)
         return

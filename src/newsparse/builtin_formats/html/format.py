@@ -17,8 +17,11 @@ Reading a page takes three steps, each in its own module:
 The rule for bad pages
 ----------------------
 A page is one article.  Its title is the metadata's title, else the first
-``h1`` of the content; a page with neither is a :class:`~newsparse.ParseError`
-("no title"), and so is a page without any element, and a page the parser
+``h1`` of the content, else one derived from the content and marked so
+(:mod:`~newsparse.builtin_formats.html.derived`; for such a page every text
+left after pruning counts when the usual rules find none).  A page with no
+title and no text or image at all is a :class:`~newsparse.ParseError`
+("no content"), and so is a page without any element, and a page the parser
 gives up on at one of its safety limits (elements nested more than 256 deep,
 a text or attribute over 10 MB), whose rest would otherwise be lost.  Empty input (or only
 whitespace) holds no article.  A document newsparse wrote itself
@@ -37,8 +40,9 @@ from typing import TextIO
 
 from lxml import etree
 
-from newsparse.builtin_formats.html.body import extract_body
+from newsparse.builtin_formats.html.body import extract_all_text, extract_body
 from newsparse.builtin_formats.html.charset import declared_encoding
+from newsparse.builtin_formats.html.derived import DERIVED, TITLE_SOURCE_KEY, derive_title
 from newsparse.builtin_formats.html.dom import FORMAT_NAME, parse_document
 from newsparse.builtin_formats.html.metadata import PageMetadata, extract_metadata
 from newsparse.builtin_formats.html.render import read_own_markup, render_document
@@ -129,9 +133,17 @@ class HtmlFormat(Format):
         title = site.title or metadata.title
         body = extract_body(root, skip=(title,), containers=site.body)
         title = title or body.headline
+        meta: dict[str, str] = {}
+        if title is None and not body.sections and not body.images:
+            body = extract_all_text(root)
+        sections = _body_sections(body.sections, site, metadata)
+        images = _merge_images(metadata.images, body.images)
+        if title is None:
+            title = derive_title(sections, images)
+            meta[TITLE_SOURCE_KEY] = DERIVED
         if title is None:
             raise ParseError(
-                "no title: the page has no title, headline or h1 to name an article",
+                "no content: the page has no title, headline or h1, and no text or image",
                 format=self.name,
                 source=source,
                 line=1,
@@ -139,8 +151,9 @@ class HtmlFormat(Format):
             )
         yield Article(
             title=title,
-            body=_body_sections(body.sections, site, metadata),
-            images=_merge_images(metadata.images, body.images),
+            body=sections,
+            images=images,
+            meta=meta,
             authors=metadata.authors if site.authors is None else site.authors,
             published=site.published or metadata.published,
             modified=site.modified or metadata.modified,
