@@ -125,12 +125,13 @@ def choose_container(
         score = _block_score(block, measures)
         if not score:
             continue
-        parent = block.getparent()
+        # Nothing above ``body`` scores: the head holds no article text.
+        parent = block.getparent() if block is not body else block
         if parent is None:
             continue
         scores[parent] = scores.get(parent, 0.0) + score
         # The text of an ``<article>`` scores for it, not for a list of them.
-        grandparent = parent.getparent() if parent.tag != "article" else None
+        grandparent = parent.getparent() if parent.tag != "article" and parent is not body else None
         if grandparent is not None:
             scores[grandparent] = scores.get(grandparent, 0.0) + score / 2
     if not scores:

@@ -134,7 +134,7 @@ class HtmlFormat(Format):
         body = extract_body(root, skip=(title,), containers=site.body)
         title = title or body.headline
         meta: dict[str, str] = {}
-        if title is None and not body.sections and not body.images:
+        if not body.sections and not metadata.body_text and site.sections is None:
             body = extract_all_text(root)
         sections = _body_sections(body.sections, site, metadata)
         images = _merge_images(metadata.images, body.images)

@@ -17,7 +17,9 @@ __all__ = [
     "CONTAINERS",
     "HEADINGS",
     "INLINE",
+    "MATHML",
     "Measures",
+    "is_inline_tag",
     "link_text_length",
     "may_have_own_text",
 ]
@@ -32,6 +34,24 @@ INLINE = frozenset(
         "sup", "time", "u", "var", "wbr", "br", "label", "nobr", "tt", "big", "strike",
     }
 )  # fmt: skip
+# MathML is read inline, as browsers show it: a formula is part of its sentence.
+MATHML = frozenset(
+    {
+        "math", "mi", "mn", "mo", "ms", "mtext", "mrow", "msup", "msub", "msubsup", "mfrac",
+        "msqrt", "mroot", "munder", "mover", "munderover", "mtable", "mtr", "mtd", "mspace",
+        "mstyle", "mpadded", "mphantom", "menclose", "mfenced", "semantics", "annotation",
+    }
+)  # fmt: skip
+
+
+def is_inline_tag(tag: object) -> bool:
+    """Whether elements named ``tag`` are inline: inline markup, MathML, custom elements.
+
+    A custom element (a name with a hyphen, as the HTML standard requires of
+    them) is inline unless it holds blocks, as browsers show an unknown element.
+    """
+    return isinstance(tag, str) and (tag in INLINE or tag in MATHML or "-" in tag)
+
 
 _COLLAPSED_LENGTH = etree.XPath("string-length(normalize-space())")
 
@@ -79,7 +99,7 @@ class Measures:
 
     def is_inline(self, element: etree._Element) -> bool:
         """Whether ``element`` is inline markup without any block inside it."""
-        if element.tag not in INLINE:
+        if not is_inline_tag(element.tag):
             return False
         if not len(element):
             return True
@@ -131,7 +151,7 @@ def may_have_own_text(element: etree._Element) -> bool:
     if text and not text.isspace():
         return True
     for child in element:
-        if child.tag in INLINE:
+        if is_inline_tag(child.tag):
             return True
         tail = child.tail
         if tail and not tail.isspace():
