@@ -51,7 +51,7 @@ from newsparse.builtin_formats.html.dom import collapse, with_ancestors
 from newsparse.builtin_formats.html.measures import Measures
 from newsparse.builtin_formats.html.prune import Pruning
 
-__all__ = ["Body", "extract_body", "extract_all_text"]
+__all__ = ["Body", "extract_all_text", "extract_body"]
 
 
 def extract_body(

@@ -17,6 +17,7 @@ from newsparse.builtin_formats.html.measures import (
     HEADINGS,
     Measures,
     link_text_length,
+    reading_length,
 )
 from newsparse.model import Image, Section
 
@@ -274,7 +275,10 @@ def _reads_as_text(text: str) -> bool:
     A short block without sentence punctuation ("Close", "Back to gallery",
     "By A. Writer", "November 18, 2019") is taken for a label.
     """
-    return len(text) >= _LABEL_LENGTH or _SENTENCE_END.search(text) is not None
+    if len(text) >= _LABEL_LENGTH or _SENTENCE_END.search(text) is not None:
+        return True
+    # A wide (CJK) character counts twice: a line of them says as much sooner.
+    return not text.isascii() and reading_length(text) >= _LABEL_LENGTH
 
 
 def _is_caption(element: etree._Element, measures: Measures) -> bool:

@@ -8,6 +8,8 @@ steps themselves.
 
 from __future__ import annotations
 
+import re
+
 from lxml import etree
 
 from newsparse.builtin_formats.html.dom import collapse, fast_text_content, is_element
@@ -18,10 +20,12 @@ __all__ = [
     "HEADINGS",
     "INLINE",
     "MATHML",
+    "WIDE_WEIGHT",
     "Measures",
     "is_inline_tag",
     "link_text_length",
     "may_have_own_text",
+    "reading_length",
 ]
 
 HEADINGS = frozenset({"h2", "h3", "h4", "h5", "h6"})
@@ -164,3 +168,20 @@ def link_text_length(element: etree._Element) -> int:
     if not len(element) and element.tag != "a":
         return 0
     return sum(len(collapse(fast_text_content(link))) for link in element.iter("a"))
+
+
+# Wide characters: CJK ideographs, kana, Hangul syllables, full-width forms.
+_WIDE = re.compile("[\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef]")
+WIDE_WEIGHT = 2
+"""How many characters a wide (CJK) character counts as in :func:`reading_length`."""
+
+
+def reading_length(text: str) -> int:
+    """Return the length of ``text`` in characters, counting wide (CJK) ones twice.
+
+    A Chinese or Japanese character, or a Korean syllable, carries about as
+    much as two or three Latin letters, so a block of them is long sooner.
+    """
+    if text.isascii():
+        return len(text)
+    return len(text) + (WIDE_WEIGHT - 1) * len(_WIDE.findall(text))
