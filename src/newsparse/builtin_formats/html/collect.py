@@ -32,6 +32,7 @@ _LABEL_LENGTH = 60  # shorter blocks must read as sentences to count as text
 _SENTENCE_END = re.compile('[.!?…:;"\u201d\u00bb\u3002\uff01\uff1f\u061f]\\W*$')
 _CAPTION_LENGTH = 400  # characters; longer "caption" boxes are wrappers
 _LINK_SHARE = 0.7  # a block with this share of link text is navigation
+_TEXT_IN_LINES = 200  # characters of text between <br> that make its short lines text
 
 
 @attrs.frozen
@@ -133,7 +134,7 @@ def collect_given(containers: list[etree._Element], skip: set[str], measures: Me
 
 def _walk(element: etree._Element, collector: _Collector) -> None:
     """Collect the content of ``element``: its blocks, and runs of inline text between them."""
-    run = _Run(collector)
+    run = _Run(collector, lines_of_text=_lines_of_text(element, collector.measures))
     run.add(element.text)
     for child in element:
         tag: object = child.tag
@@ -173,10 +174,23 @@ def _add_inline(element: etree._Element, run: _Run, *, link: bool = False) -> No
         run.add(child.tail, link=link)
 
 
+def _lines_of_text(element: etree._Element, measures: Measures) -> bool:
+    """Whether ``element`` holds a text written in lines: ``<br>`` between them, long in all.
+
+    Its short lines are parts of that text (a verse, an address, a list of
+    steps), not labels, and are all kept.
+    """
+    if element.find("br") is None:
+        return False
+    text, links = measures.direct_text(element)
+    return len(text) >= _TEXT_IN_LINES and links < _LINK_SHARE * len(text)
+
+
 class _Run:
     """Inline text between blocks, gathered into one paragraph."""
 
-    def __init__(self, collector: _Collector) -> None:
+    def __init__(self, collector: _Collector, *, lines_of_text: bool = False) -> None:
+        self.lines_of_text = lines_of_text
         self.collector = collector
         self.parts: list[str] = []
         self.links = 0
@@ -191,7 +205,10 @@ class _Run:
         text = collapse("".join(self.parts))
         if text and (
             self.collector.keep_all
-            or (self.links < _LINK_SHARE * len(text) and _reads_as_text(text))
+            or (
+                self.links < _LINK_SHARE * len(text)
+                and (self.lines_of_text or _reads_as_text(text))
+            )
         ):
             self.collector.add_paragraph(text)
         self.parts = []

@@ -37,7 +37,7 @@ _ALWAYS_DROPPED = tuple(sorted(_DROP_TAGS - _SECTIONING))
 # with a separator, and without IGNORECASE, the pattern lets the regex engine
 # jump from one word start to the next, which is several times faster.
 _BOILERPLATE = re.compile(
-    r"[\s_-](?:comment|comments|share|sharing|social|related|newsletter|subscri\w*"
+    r"[\s_-](?:comment|comments|share|sharing|social|related\w*|newsletter|subscri\w*"
     r"|promo\w*|advert\w*|ads?|sponsor\w*|cookie\w*|consent|sidebar|breadcrumbs?|footer"
     r"|navigation|nav|menu|popup|modal|recommend\w*|outbrain|taboola|paywall|banner"
     r"|toolbar|print|widget|teaser|more-stories|read-more|signup|login|donate"
