@@ -56,15 +56,20 @@ class _Collector:
         self.measures = measures
         self.sections: list[Section] = []
         self.heading: str | None = None
+        self.level = 0  # of the heading: 2 for h2 ... 6 for h6
         self.paragraphs: list[str] = []
         self.images: list[Image] = []
         self.headline: str | None = None
         self.seen: set[str] = set()
 
-    def add_heading(self, text: str) -> None:
+    def add_heading(self, text: str, level: int = 2) -> None:
+        # A heading right above a deeper one titles the part it opens: it stays.
+        if self.heading is not None and not self.paragraphs and level > self.level:
+            self.sections.append(Section(heading=self.heading))
         self.close_section()
         if not self.repeats_skipped(text):
             self.heading = text
+            self.level = level
 
     def repeats_skipped(self, heading: str) -> bool:
         """Whether ``heading`` repeats the title (or the summary).
@@ -225,7 +230,7 @@ def _block(child: etree._Element, collector: _Collector) -> None:
     if tag in HEADINGS:
         text = collector.measures.text(child)
         if text and not _mostly_links(child, text, collector.measures):
-            collector.add_heading(text)
+            collector.add_heading(text, int(tag[1]))
         return
     if tag in _FIGURES or (
         _CAPTION_NAMES.search(child.get("class", "").lower())
