@@ -19,6 +19,7 @@ from newsparse.builtin_formats.html.measures import (
     link_text_length,
     reading_length,
 )
+from newsparse.builtin_formats.html.renditions import best_candidate, photo_key
 from newsparse.model import Image, Section
 
 __all__ = ["Body", "collect", "collect_all", "collect_given"]
@@ -61,6 +62,7 @@ class _Collector:
         self.images: list[Image] = []
         self.headline: str | None = None
         self.seen: set[str] = set()
+        self.photos: set[str] = set()  # photo_key of each image added
 
     def add_heading(self, text: str, level: int = 2) -> None:
         # A heading right above a deeper one titles the part it opens: it stays.
@@ -329,19 +331,43 @@ def _add_figure(figure: etree._Element, collector: _Collector) -> None:
     if caption_element is None and figure.tag != "figure":
         caption_element = figure
     caption = collapse(text_content(caption_element)) if caption_element is not None else None
-    images = list(figure.iter("img"))
-    if not images and caption:
-        collector.images.append(Image(caption=caption))
-        return
-    for index, image in enumerate(images):
+    # A caption without a picture (of a video or an embed, left out) makes no
+    # image, nor text: on news pages it is not part of the article's text.
+    for index, image in enumerate(figure.iter("img")):
         _add_image(image, caption if index == 0 else None, collector)
 
 
 def _add_image(image: etree._Element, caption: str | None, collector: _Collector) -> None:
-    # A lazy-loaded image has a placeholder (a data: URL) in src, the real one in data-src.
-    url = clean_url(image.get("src")) or clean_url(image.get("data-src"))
-    alt = collapse(image.get("alt") or "") or None
-    caption = caption or None
-    if url is None and alt is None and caption is None:
+    """Add the picture ``image`` shows, once for all its renditions; none without an address."""
+    url = _image_url(image)
+    if url is None:
         return
-    collector.images.append(Image(url=url, alt=alt, caption=caption))
+    key = photo_key(url)
+    if key in collector.photos:
+        return
+    collector.photos.add(key)
+    alt = collapse(image.get("alt") or "") or None
+    collector.images.append(Image(url=url, alt=alt, caption=caption or None))
+
+
+def _image_url(image: etree._Element) -> str | None:
+    """Return the address of the picture an ``<img>`` shows.
+
+    Its ``src``; for a lazy-loaded image, whose ``src`` is a placeholder
+    (a data: URL), ``data-src``; else the largest candidate of its
+    ``srcset`` (or ``data-srcset``), then of its ``<picture>``'s sources.
+    """
+    url = clean_url(image.get("src")) or clean_url(image.get("data-src"))
+    if url is not None:
+        return url
+    sets = [image.get("srcset"), image.get("data-srcset")]
+    # libxml2 does not know <source> is empty: the <img> may be inside one.
+    picture = next(image.iterancestors("picture"), None)
+    if picture is not None:
+        for source in picture.iter("source"):
+            sets += [source.get("srcset"), source.get("data-srcset")]
+    for value in sets:
+        url = clean_url(best_candidate(value))
+        if url is not None:
+            return url
+    return None

@@ -46,6 +46,7 @@ from newsparse.builtin_formats.html.derived import DERIVED, TITLE_SOURCE_KEY, de
 from newsparse.builtin_formats.html.dom import FORMAT_NAME, parse_document
 from newsparse.builtin_formats.html.metadata import PageMetadata, extract_metadata
 from newsparse.builtin_formats.html.render import read_own_markup, render_document
+from newsparse.builtin_formats.html.renditions import photo_key
 from newsparse.builtin_formats.html.sitefields import remove_elements
 from newsparse.errors import NewsparseError, ParseError, PluginError
 from newsparse.format import Format, ParseItem
@@ -281,6 +282,8 @@ def _site_fields(
 
 
 def _merge_images(lead: tuple[Image, ...], figures: tuple[Image, ...]) -> tuple[Image, ...]:
-    """Return the lead images, then the figures whose address is not among them."""
-    seen = {image.url for image in lead if image.url}
-    return lead + tuple(image for image in figures if not image.url or image.url not in seen)
+    """Return the lead images, then the figures that are not renditions of one of them."""
+    seen = {photo_key(image.url) for image in lead if image.url}
+    return lead + tuple(
+        image for image in figures if not image.url or photo_key(image.url) not in seen
+    )

@@ -56,8 +56,10 @@ Language
 Images
     The JSON-LD ``image`` (URL string, ``ImageObject`` with caption and
     credit, or a list of those), then ``og:image`` (with ``og:image:alt``)
-    and ``twitter:image``; the same URL is kept once, at most
-    :data:`MAX_IMAGES` images.
+    and ``twitter:image``.  An image has an address (a caption alone makes
+    none; JSON-LD addresses are unescaped, ``&amp;`` becomes ``&``), and the
+    renditions of one photo (:mod:`~newsparse.builtin_formats.html.renditions`)
+    are one image, the first met; at most :data:`MAX_IMAGES` images.
 """
 
 from __future__ import annotations
@@ -85,6 +87,7 @@ from newsparse.builtin_formats.html.cleaning import (
 )
 from newsparse.builtin_formats.html.dom import collapse
 from newsparse.builtin_formats.html.pagedates import choose_dates
+from newsparse.builtin_formats.html.renditions import photo_key
 from newsparse.builtin_formats.html.sources import PageSources
 from newsparse.builtin_formats.html.titles import choose_title, site_names
 from newsparse.model import Image
@@ -254,17 +257,14 @@ def _images(page: PageSources) -> tuple[Image, ...]:
 
     def add(url: object, alt: object = None, caption: object = None, credit: object = None) -> None:
         clean = clean_page_url(url)
-        if clean is not None and clean in seen:
-            return
+        if clean is None or photo_key(clean) in seen:
+            return  # no image without an address; renditions of one photo are one image
+        seen.add(photo_key(clean))
         fields = {
             "alt": clean_summary(unescape(alt)),
             "caption": clean_summary(unescape(caption)),
             "credit": clean_line(unescape(credit)),
         }
-        if clean is None and not any(fields.values()):
-            return
-        if clean is not None:
-            seen.add(clean)
         images.append(Image(url=clean, **fields))
 
     for value in list(page.ld_values("image"))[:1]:
@@ -276,9 +276,9 @@ def _images(page: PageSources) -> tuple[Image, ...]:
                 if isinstance(credit, dict):
                     credit = credit.get("name")
                 url = item.get("url") or item.get("contentUrl") or item.get("@id")
-                add(url, None, item.get("caption") or item.get("description"), credit)
+                add(unescape(url), None, item.get("caption") or item.get("description"), credit)
             else:
-                add(item)
+                add(unescape(item))  # JSON-LD text may keep HTML's escapes (&amp;)
     alts = page.meta.get("og:image:alt", [])
     for index, url in enumerate(page.metas("og:image", "og:image:url", "og:image:secure_url")):
         add(url, alts[index] if index < len(alts) else None)
