@@ -329,6 +329,15 @@ def print_worst(corpus: str, results: Sequence[PageResult], count: int) -> None:
             print(f"  {r.id}: expected {r.expected.get(name)!r}, got {r.got.get(name)!r}")
 
 
+def _corpus_names(choice: str) -> tuple[str, ...]:
+    """Return the corpora a ``--corpus`` choice names ("both": the two news corpora)."""
+    if choice == "all":
+        return corpora.CORPUS_NAMES
+    if choice == "both":
+        return ("scrapinghub", "fundus")
+    return (choice,)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument(
@@ -359,12 +368,7 @@ def main() -> None:
     args = parser.parse_args()
     if args.corpus is None:
         args.corpus = "scrapinghub" if args.published else "all"
-    if args.corpus == "all":
-        names: tuple[str, ...] = corpora.CORPUS_NAMES
-    elif args.corpus == "both":
-        names = ("scrapinghub", "fundus")
-    else:
-        names = (args.corpus,)
+    names = _corpus_names(args.corpus)
     root: Path = args.corpora
 
     extractor: Extractor

@@ -85,7 +85,8 @@ def test_related_posts_boxes_are_left_out() -> None:
 def test_short_lines_of_a_text_written_with_br_are_kept() -> None:
     # replace-brs: "Lorem ipsum<br>dolor sit<br><br>amet, ..." lost its short lines.
     article = parse_one(
-        f"<article><h1>Old bridge</h1><div>Old bridge<br>stays open<br><br>{LONG}<br>{SECOND}</div></article>"
+        "<article><h1>Old bridge</h1>"
+        f"<div>Old bridge<br>stays open<br><br>{LONG}<br>{SECOND}</div></article>"
     )
     assert "stays open" in text_of(article).split("\n")
 
@@ -93,7 +94,8 @@ def test_short_lines_of_a_text_written_with_br_are_kept() -> None:
 def test_a_heading_right_above_a_deeper_one_stays() -> None:
     # firefox-nightly-blog: "Friends of the team" (h3) right above "Shout-outs" (h4) was dropped.
     article = parse_one(
-        f"<article><p>{LONG}</p><h3>Friends of the team</h3><h4>Shout-outs</h4><p>{SECOND}</p></article>"
+        f"<article><p>{LONG}</p><h3>Friends of the team</h3>"
+        f"<h4>Shout-outs</h4><p>{SECOND}</p></article>"
     )
     assert [section.heading for section in article.body] == [
         None,

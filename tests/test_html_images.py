@@ -43,7 +43,8 @@ def test_the_sources_and_srcset_of_a_picture_are_one_image() -> None:
 
 def test_a_picture_without_src_takes_its_largest_candidate() -> None:
     article = parse_one(
-        "<figure><picture><source srcset='https://e.x/a-400.jpg 400w, https://e.x/a-1200.jpg 1200w'>"
+        "<figure><picture>"
+        "<source srcset='https://e.x/a-400.jpg 400w, https://e.x/a-1200.jpg 1200w'>"
         "<img alt='The bridge'></picture></figure>" + TEXT
     )
     assert [image.url for image in article.images] == ["https://e.x/a-1200.jpg"]

@@ -29,11 +29,12 @@ pytestmark = pytest.mark.skipif(
     reason=f"the shared corpora are not at {CORPORA} (they live outside the repository)",
 )
 
-# Measured: scrapinghub body F1 0.971; fundus body F1 0.954, title 0.872,
-# authors 0.881, date 0.957.
+# Measured: scrapinghub body F1 0.972; fundus body F1 0.954, title 0.872,
+# authors 0.881, date 0.957; readability body F1 0.929.
 FLOORS = {
-    ("scrapinghub", "body_f1"): 0.965,
+    ("scrapinghub", "body_f1"): 0.966,
     ("fundus", "body_f1"): 0.948,
+    ("readability", "body_f1"): 0.923,
     ("fundus", "title"): 0.860,
     ("fundus", "authors"): 0.870,
     ("fundus", "date"): 0.950,
@@ -67,6 +68,8 @@ def _summary(corpus: str) -> dict[str, Any]:
 
 @pytest.mark.parametrize(("corpus", "metric"), sorted(FLOORS))
 def test_quality_stays_above_its_floor(corpus: str, metric: str) -> None:
+    if not (CORPORA / corpus).is_dir():
+        pytest.skip(f"the {corpus} corpus is not at {CORPORA / corpus}")
     summary = _summary(corpus)
     assert summary["failed"] == 0
     value = summary[metric] if metric == "body_f1" else summary[metric]["rate"]

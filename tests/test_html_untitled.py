@@ -38,7 +38,8 @@ def test_a_page_without_title_takes_the_start_of_its_text() -> None:
     # The first sentence is longer than 100 characters: cut at the last space before.
     assert (
         article.title
-        == "The council voted on Tuesday to keep the old bridge open, after engineers said the repairs made last"
+        == "The council voted on Tuesday to keep the old bridge open, after engineers said"
+        " the repairs made last"
     )
     assert article.meta == DERIVED
     assert article.body[0].paragraphs == (LONG, SECOND)

@@ -324,3 +324,11 @@ def test_title_sources_counts_only_different_wordings() -> None:
     assert not ts._different_wordings("Topic: Headline", "Headline")
     assert not ts._different_wordings(None, "Headline")
     assert ts._different_wordings("Police close road", "Road closed by police")
+
+
+def test_readability_truth_breaks_at_blocks_only() -> None:
+    """The method of the readability corpus README: a break at blocks, none at inline markup."""
+    expected = "<div><p>one</p><p>t<b>w</b>o</p><script>var x;</script>after<br>end</div>"
+    text = qm.readability_true_body(expected.encode("utf-8"))
+    assert qm.tokens(text) == ["one", "two", "after", "end"]
+    assert qm.readability_true_body("<p>café</p>".encode()).strip() == "café"  # read as UTF-8
