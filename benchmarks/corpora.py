@@ -45,6 +45,7 @@ from quality_metrics import fundus_true_body, readability_true_body
 
 __all__ = [
     "CORPUS_NAMES",
+    "NEWS_CORPORA",
     "Expected",
     "Page",
     "default_corpora_dir",
@@ -57,6 +58,7 @@ __all__ = [
 ]
 
 CORPUS_NAMES = ("scrapinghub", "fundus", "readability")
+NEWS_CORPORA = ("scrapinghub", "fundus")  # the speed benchmarks' pages
 
 
 def default_corpora_dir() -> Path:

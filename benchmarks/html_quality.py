@@ -334,7 +334,7 @@ def _corpus_names(choice: str) -> tuple[str, ...]:
     if choice == "all":
         return corpora.CORPUS_NAMES
     if choice == "both":
-        return ("scrapinghub", "fundus")
+        return corpora.NEWS_CORPORA
     return (choice,)
 
 

@@ -24,7 +24,9 @@ they share the text measures of ``measures``).
    ``<article>`` elements has the page's title as its ``h1``, the text of the
    others counts less.  The element with the highest total is the container,
    or the ancestor it shares with two close rivals, or with a lone one of
-   its class (not those in another article).  An ``<article>`` or
+   its class (not those in another article); nothing above ``<body>``
+   scores, and a data table (or its body) chosen gives way to the element
+   holding it, so that the text around the table comes too.  An ``<article>`` or
    ``itemprop="articleBody"`` element around it is preferred when it holds
    little more text, or little link text.
 3. **Collect.**  The container is walked in document order.  Headings
@@ -36,7 +38,15 @@ they share the text measures of ``measures``).
    captions.  Short blocks that are mostly links are dropped, and so is text
    repeated from the title or the summary (a heading also when it adds a
    kicker or a site name); a link wrapping blocks (a card leading to another
-   article) is left out.
+   article) is left out.  A short block still counts as text when its wide
+   (CJK) characters, counted double, make it long enough, or when it is a
+   line of a text written with ``<br>`` (200 characters or more in all).
+   A heading with nothing under it goes, unless a deeper heading follows
+   right away.  MathML and custom elements (names with a hyphen) are inline.
+   An image needs an address; the renditions of one photo are one image.
+
+When these steps find no text on a page, :func:`extract_all_text` gives
+every text left after pruning (see ``html.format``).
 """
 
 from __future__ import annotations
