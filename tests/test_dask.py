@@ -16,7 +16,7 @@ from typing import Any
 import pytest
 
 from integration_corpus import described, make_corpus, serial, titles
-from newsparse.errors import ParseError
+from newsparse._errors import ParseError
 from newsparse.integrations.dask import DTYPES, read_articles, read_dataframe
 from newsparse.integrations.rows import COLUMNS
 

@@ -2,7 +2,7 @@
 
 The pages are written by hand: no ``<title>``, a ``<head>`` cut in the middle,
 fragments without ``<html>`` or ``<head>``.  The expected titles are read off
-the markup by the rule of ``newsparse.builtin_formats.html.derived``.
+the markup by the rule of ``newsparse._formats.html.derived``.
 """
 
 from __future__ import annotations

@@ -17,10 +17,10 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING, Any, Literal
 
-from newsparse.errors import NewsparseError
+from newsparse._errors import NewsparseError
+from newsparse._limits import Limits
+from newsparse._model import Article
 from newsparse.integrations.rows import COLUMNS, Kind, article_row, error_row, items
-from newsparse.limits import Limits
-from newsparse.model import Article
 
 if TYPE_CHECKING:
     import dask.bag

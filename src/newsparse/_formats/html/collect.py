@@ -1,0 +1,373 @@
+"""The body extractor's last step: collecting the text and figures of the container.
+
+See ``newsparse._formats.html.body`` for the rules.
+"""
+
+from __future__ import annotations
+
+import re
+
+import attrs
+from lxml import etree
+
+from newsparse._formats.html.dom import clean_url, collapse, fast_text_content, text_content
+from newsparse._formats.html.measures import (
+    BLOCKS,
+    CONTAINERS,
+    HEADINGS,
+    Measures,
+    link_text_length,
+    reading_length,
+)
+from newsparse._formats.html.renditions import best_candidate, photo_key
+from newsparse._model import Image, Section
+
+__all__ = ["Body", "collect", "collect_all", "collect_given"]
+
+_CAPTION_NAMES = re.compile(r"caption|credit|figure|photo|image|gallery|media")  # lower-cased
+_CAPTION_ITSELF = re.compile(r"caption|credit", re.IGNORECASE)
+# A figure, and a figure's caption also where the page leaves out the figure.
+_FIGURES = frozenset({"figure", "figcaption"})
+_LABEL_LENGTH = 60  # shorter blocks must read as sentences to count as text
+# Sentence ends and punctuation, with the CJK and Arabic forms.
+_SENTENCE_END = re.compile('[.!?…:;"\u201d\u00bb\u3002\uff01\uff1f\u061f]\\W*$')
+_CAPTION_LENGTH = 400  # characters; longer "caption" boxes are wrappers
+_LINK_SHARE = 0.7  # a block with this share of link text is navigation
+_TEXT_IN_LINES = 200  # characters of text between <br> that make its short lines text
+
+
+@attrs.frozen
+class Body:
+    """What the extractor found in the page's main content."""
+
+    sections: tuple[Section, ...] = ()
+    """The body text as sections."""
+
+    images: tuple[Image, ...] = ()
+    """Figures inside the content, in document order."""
+
+    headline: str | None = None
+    """The first ``h1`` inside or just before the content, if any."""
+
+
+class _Collector:
+    def __init__(self, skip: set[str], measures: Measures, *, keep_all: bool = False) -> None:
+        self.keep_all = keep_all  # the last resort: every text, short or link-like
+        self.skip = skip
+        self.measures = measures
+        self.sections: list[Section] = []
+        self.heading: str | None = None
+        self.level = 0  # of the heading: 2 for h2 ... 6 for h6
+        self.paragraphs: list[str] = []
+        self.images: list[Image] = []
+        self.headline: str | None = None
+        self.seen: set[str] = set()
+        self.photos: set[str] = set()  # photo_key of each image added
+
+    def add_heading(self, text: str, level: int = 2) -> None:
+        # A heading right above a deeper one titles the part it opens: it stays.
+        if self.heading is not None and not self.paragraphs and level > self.level:
+            self.sections.append(Section(heading=self.heading))
+        self.close_section()
+        if not self.repeats_skipped(text):
+            self.heading = text
+            self.level = level
+
+    def repeats_skipped(self, heading: str) -> bool:
+        """Whether ``heading`` repeats the title (or the summary).
+
+        A page often shows its headline again as a heading in the content,
+        alone, with a kicker before it or with the site's name after it.
+        """
+        return any(skipped in heading and 2 * len(skipped) >= len(heading) for skipped in self.skip)
+
+    def add_paragraph(self, text: str) -> None:
+        if text in self.skip or text in self.seen:
+            return
+        self.seen.add(text)
+        self.paragraphs.append(text)
+
+    def close_section(self) -> None:
+        # A heading with no text under it titled something that was left out
+        # (a list of links, a gallery): it goes too.
+        if self.paragraphs:
+            self.sections.append(Section(heading=self.heading, paragraphs=self.paragraphs))
+        self.heading = None
+        self.paragraphs = []
+
+    def body(self) -> Body:
+        """Close the last section and return what was collected."""
+        self.close_section()
+        return Body(
+            sections=tuple(self.sections),
+            images=tuple(self.images),
+            headline=self.headline,
+        )
+
+
+def collect(containers: list[etree._Element], skip: set[str], measures: Measures) -> Body:
+    """Collect the chosen containers: blocks as blocks, the others walked."""
+    collector = _Collector(skip, measures)
+    for container in containers:
+        if container.tag in BLOCKS:
+            _block(container, collector)
+        else:
+            _walk(container, collector)
+    return collector.body()
+
+
+def collect_all(element: etree._Element, measures: Measures) -> Body:
+    """Collect every text of ``element`` (the pruned page), short and link-like ones too.
+
+    The last resort for a page with no title and no text the container
+    choice found: what the page holds is returned rather than nothing.
+    """
+    collector = _Collector(set(), measures, keep_all=True)
+    _walk(element, collector)
+    return collector.body()
+
+
+def collect_given(containers: list[etree._Element], skip: set[str], measures: Measures) -> Body:
+    """Collect the containers a caller named, each as one block of the content."""
+    collector = _Collector(skip, measures)
+    for container in containers:
+        if isinstance(container.tag, str):
+            if container.tag == "img":
+                _add_image(container, None, collector)
+            else:
+                _block(container, collector)
+    return collector.body()
+
+
+def _walk(element: etree._Element, collector: _Collector) -> None:
+    """Collect the content of ``element``: its blocks, and runs of inline text between them."""
+    run = _Run(collector, lines_of_text=_lines_of_text(element, collector.measures))
+    run.add(element.text)
+    for child in element:
+        tag: object = child.tag
+        if not isinstance(tag, str):
+            run.add(child.tail)
+            continue
+        if tag == "br":
+            run.flush()
+        elif tag == "img":
+            _add_image(child, None, collector)
+        elif collector.measures.is_inline(child):
+            _add_inline(child, run)
+        else:
+            run.flush()
+            _block(child, collector)
+        run.add(child.tail)
+    run.flush()
+
+
+def _add_inline(element: etree._Element, run: _Run, *, link: bool = False) -> None:
+    """Add inline markup to ``run``, ending the paragraph at each ``<br>`` inside it.
+
+    ``link`` tells that ``element`` is inside a link.
+    """
+    link = link or element.tag == "a"
+    if not len(element) or element.find(".//br") is None:
+        run.add(fast_text_content(element), link=link)
+        if not link and len(element):
+            run.links += link_text_length(element)
+        return
+    run.add(element.text, link=link)
+    for child in element:
+        if child.tag == "br":
+            run.flush()
+        elif isinstance(child.tag, str):
+            _add_inline(child, run, link=link)
+        run.add(child.tail, link=link)
+
+
+def _lines_of_text(element: etree._Element, measures: Measures) -> bool:
+    """Whether ``element`` holds a text written in lines: ``<br>`` between them, long in all.
+
+    Its short lines are parts of that text (a verse, an address, a list of
+    steps), not labels, and are all kept.
+    """
+    if element.find("br") is None:
+        return False
+    text, links = measures.direct_text(element)
+    return len(text) >= _TEXT_IN_LINES and links < _LINK_SHARE * len(text)
+
+
+class _Run:
+    """Inline text between blocks, gathered into one paragraph."""
+
+    def __init__(self, collector: _Collector, *, lines_of_text: bool = False) -> None:
+        self.lines_of_text = lines_of_text
+        self.collector = collector
+        self.parts: list[str] = []
+        self.links = 0
+
+    def add(self, text: str | None, *, link: bool = False) -> None:
+        if text:
+            self.parts.append(text)
+            if link:
+                self.links += len(collapse(text))
+
+    def flush(self) -> None:
+        text = collapse("".join(self.parts))
+        if text and (
+            self.collector.keep_all
+            or (
+                self.links < _LINK_SHARE * len(text)
+                and (self.lines_of_text or _reads_as_text(text))
+            )
+        ):
+            self.collector.add_paragraph(text)
+        self.parts = []
+        self.links = 0
+
+
+def _block(child: etree._Element, collector: _Collector) -> None:
+    """Collect one block-level element."""
+    tag = child.tag
+    if tag == "h1":
+        if collector.headline is None:
+            collector.headline = collector.measures.text(child) or None
+        return
+    if tag in HEADINGS:
+        text = collector.measures.text(child)
+        if text and not _mostly_links(child, text, collector.measures):
+            collector.add_heading(text, int(tag[1]))
+        return
+    if tag in _FIGURES or (
+        _CAPTION_NAMES.search(child.get("class", "").lower())
+        and _is_caption(child, collector.measures)
+    ):
+        _add_figure(child, collector)
+        return
+    if tag in BLOCKS and not _has_blocks(child):
+        if len(child):
+            for image in child.iter("img"):
+                _add_image(image, None, collector)
+        text = collector.measures.text(child)
+        if text and (
+            collector.keep_all
+            or (
+                not _mostly_links(child, text, collector.measures)
+                and (tag == "li" or _reads_as_text(text))
+            )
+        ):
+            collector.add_paragraph(text)
+        return
+    if tag == "tr" and _add_row(child, collector):
+        return
+    if tag == "a":
+        return  # a link wrapping blocks: a card leading to another page
+    _walk(child, collector)
+
+
+def _add_row(row: etree._Element, collector: _Collector) -> bool:
+    """Collect a row of a data table as one paragraph, its cells' texts in order.
+
+    A row of several cells holding only inline text is data (a results table,
+    a timetable): its cells are kept even when each is short.  Return whether
+    ``row`` was such a row; a layout table's rows are walked as containers.
+    """
+    cells = [cell for cell in row if cell.tag in {"td", "th"}]
+    if len(cells) < 2 or any(_has_blocks(cell) for cell in cells):
+        return False
+    text = collapse(" ".join(text_content(cell) for cell in cells))
+    if text and not _mostly_links(row, text, collector.measures):
+        collector.add_paragraph(text)
+    return True
+
+
+_STRUCTURE = tuple(sorted(BLOCKS | HEADINGS | CONTAINERS))
+
+
+def _has_blocks(element: etree._Element) -> bool:
+    """Whether ``element`` holds a block, a heading or a container."""
+    if not len(element):
+        return False
+    return next(element.iterdescendants(*_STRUCTURE), None) is not None
+
+
+def _mostly_links(element: etree._Element, text: str, measures: Measures) -> bool:
+    """Whether links make most of the text ``text`` of ``element``."""
+    links = measures.link_length(element)
+    return links > 0 and links >= _LINK_SHARE * len(text)
+
+
+def _reads_as_text(text: str) -> bool:
+    """Whether a block is article text rather than a label, a date or a credit line.
+
+    A short block without sentence punctuation ("Close", "Back to gallery",
+    "By A. Writer", "November 18, 2019") is taken for a label.
+    """
+    if len(text) >= _LABEL_LENGTH or _SENTENCE_END.search(text) is not None:
+        return True
+    # A wide (CJK) character counts twice: a line of them says as much sooner.
+    return not text.isascii() and reading_length(text) >= _LABEL_LENGTH
+
+
+def _is_caption(element: etree._Element, measures: Measures) -> bool:
+    """Whether an element named like a caption or photo box is one (not a wrapper).
+
+    A caption is short (the indentation of the markup does not count), and
+    holds no paragraph, or one (a caption's text is often a ``<p>``) when it
+    shows a picture or is named as a caption: a paragraph alone in a "media"
+    box is text.
+    """
+    if len(measures.text(element)) >= _CAPTION_LENGTH:
+        return False
+    paragraphs = element.iterdescendants("p")
+    if next(paragraphs, None) is None:
+        return True
+    if next(paragraphs, None) is not None:
+        return False
+    return (
+        _CAPTION_ITSELF.search(element.get("class", "")) is not None
+        or next(element.iter("img", "picture"), None) is not None
+    )
+
+
+def _add_figure(figure: etree._Element, collector: _Collector) -> None:
+    caption_element = figure.find(".//figcaption")
+    if caption_element is None and figure.tag != "figure":
+        caption_element = figure
+    caption = collapse(text_content(caption_element)) if caption_element is not None else None
+    # A caption without a picture (of a video or an embed, left out) makes no
+    # image, nor text: on news pages it is not part of the article's text.
+    for index, image in enumerate(figure.iter("img")):
+        _add_image(image, caption if index == 0 else None, collector)
+
+
+def _add_image(image: etree._Element, caption: str | None, collector: _Collector) -> None:
+    """Add the picture ``image`` shows, once for all its renditions; none without an address."""
+    url = _image_url(image)
+    if url is None:
+        return
+    key = photo_key(url)
+    if key in collector.photos:
+        return
+    collector.photos.add(key)
+    alt = collapse(image.get("alt") or "") or None
+    collector.images.append(Image(url=url, alt=alt, caption=caption or None))
+
+
+def _image_url(image: etree._Element) -> str | None:
+    """Return the address of the picture an ``<img>`` shows.
+
+    Its ``src``; for a lazy-loaded image, whose ``src`` is a placeholder
+    (a data: URL), ``data-src``; else the largest candidate of its
+    ``srcset`` (or ``data-srcset``), then of its ``<picture>``'s sources.
+    """
+    url = clean_url(image.get("src")) or clean_url(image.get("data-src"))
+    if url is not None:
+        return url
+    sets = [image.get("srcset"), image.get("data-srcset")]
+    # libxml2 does not know <source> is empty: the <img> may be inside one.
+    picture = next(image.iterancestors("picture"), None)
+    if picture is not None:
+        for source in picture.iter("source"):
+            sets += [source.get("srcset"), source.get("data-srcset")]
+    for value in sets:
+        url = clean_url(best_candidate(value))
+        if url is not None:
+            return url
+    return None
