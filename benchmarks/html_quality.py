@@ -61,6 +61,7 @@ import quality_metrics as qm
 import newsparse
 
 FIELDS = ("title", "authors", "date")
+LOW_F1 = 0.8  # the body confidence should tell pages below this body F1 from the rest
 
 
 @dataclass(frozen=True)
@@ -72,6 +73,7 @@ class Extraction:
     title: str | None = None
     authors: tuple[str, ...] = ()
     published: datetime | None = None
+    body_confidence: float | None = None
 
 
 class ExtractionError(Exception):
@@ -96,6 +98,7 @@ def newsparse_extractor(page: corpora.Page, data: bytes) -> Extraction:
         title=article.title,
         authors=article.authors,
         published=article.published,
+        body_confidence=float(article.meta.get("html.body-confidence", "nan")),
     )
 
 
@@ -173,6 +176,7 @@ class PageResult:
     body: qm.BodyScore | None = None
     body_f1_other_choice: float | None = None
     upstream: tuple[float, float] | None = None
+    confidence: float | None = None
     fields: dict[str, bool | None] = field(default_factory=dict)
     got: dict[str, Any] = field(default_factory=dict)
     expected: dict[str, Any] = field(default_factory=dict)
@@ -194,6 +198,7 @@ class PageResult:
             "failed": self.error is not None,
             "error": self.error,
             "body": body,
+            "body_confidence": self.confidence,
             "fields": self.fields,
             "got": self.got,
             "expected": self.expected,
@@ -212,6 +217,7 @@ def score_page(page: corpora.Page, extractor: Extractor) -> PageResult:
     except ExtractionError as error:
         got = None
         result.error = str(error)
+    result.confidence = 0.0 if got is None else got.body_confidence
     counted_body = bool(qm.tokens(expected.body))
     if counted_body:
         if got is None:
@@ -269,6 +275,15 @@ def summarize(corpus: str, results: Sequence[PageResult]) -> dict[str, Any]:
         ),
     }
     upstream = [r.upstream for r in results if r.upstream is not None]
+    rated = [
+        (r.confidence, r.body.f1)
+        for r in results
+        if r.body is not None and r.confidence is not None and r.confidence == r.confidence
+    ]
+    summary["low_f1_pages"] = sum(1 for _, f1 in rated if f1 < LOW_F1)
+    summary["confidence_auroc"] = qm.auroc(
+        [confidence for confidence, _ in rated], [f1 >= LOW_F1 for _, f1 in rated]
+    )
     up_p = qm.mean(p for p, _ in upstream)
     up_r = qm.mean(r for _, r in upstream)
     summary["upstream"] = {"f1": qm.f1_score(up_p, up_r), "precision": up_p, "recall": up_r}
@@ -289,13 +304,14 @@ def summarize(corpus: str, results: Sequence[PageResult]) -> dict[str, Any]:
 def print_table(summaries: dict[str, dict[str, Any]]) -> None:
     print(
         f"{'corpus':<12} {'pages':>5} {'failed':>6} {'F1':>6} {'P':>6} {'R':>6}"
-        f" {'F1 ±summary':>13} {'F1 upstream':>11}"
+        f" {'F1 ±summary':>13} {'F1 upstream':>11} {'F1<0.8':>6} {'AUROC':>6}"
     )
     for corpus, s in summaries.items():
         print(
             f"{corpus:<12} {s['pages']:>5} {s['failed']:>6} {s['body_f1']:>6.3f}"
             f" {s['body_precision']:>6.3f} {s['body_recall']:>6.3f}"
             f" {s['body_f1_other_choice']:>13.3f} {s['upstream']['f1']:>11.3f}"
+            f" {s['low_f1_pages']:>6} {_optional(s['confidence_auroc']):>6}"
         )
     for corpus, s in summaries.items():
         if corpus != "fundus":
@@ -307,6 +323,10 @@ def print_table(summaries: dict[str, dict[str, Any]]) -> None:
             print(
                 f"{'':<12} {name:<8} {item['correct']:>7} {item['pages']:>5} {item['rate']:>6.3f}"
             )
+
+
+def _optional(value: float | None) -> str:
+    return "-" if value is None else f"{value:.3f}"
 
 
 def print_worst(corpus: str, results: Sequence[PageResult], count: int) -> None:

@@ -334,3 +334,20 @@ def _shingle_list(words: Sequence[str], size: int = SHINGLE_SIZE) -> list[tuple[
     if len(words) < size:
         return [tuple(words)]
     return [tuple(words[i : i + size]) for i in range(len(words) - size + 1)]
+
+
+def auroc(scores: Sequence[float], positives: Sequence[bool]) -> float | None:
+    """Return the area under the ROC curve of ``scores`` for telling ``positives`` apart.
+
+    It is the chance that a positive item scores higher than a negative one
+    (ties count half); ``None`` when either class is empty.
+    """
+    pos = [s for s, p in zip(scores, positives, strict=True) if p]
+    neg = [s for s, p in zip(scores, positives, strict=True) if not p]
+    if not pos or not neg:
+        return None
+    wins = 0.0
+    for a in pos:
+        for b in neg:
+            wins += 1.0 if a > b else 0.5 if a == b else 0.0
+    return wins / (len(pos) * len(neg))

@@ -12,7 +12,8 @@ import pytest
 import newsparse
 from newsparse import Article, ParseError
 
-DERIVED = {"html:title-source": "derived"}
+DERIVED = "derived"
+SOURCE = "html.title-source"
 
 LONG = (
     "The council voted on Tuesday to keep the old bridge open, after engineers said"
@@ -41,20 +42,20 @@ def test_a_page_without_title_takes_the_start_of_its_text() -> None:
         == "The council voted on Tuesday to keep the old bridge open, after engineers said"
         " the repairs made last"
     )
-    assert article.meta == DERIVED
+    assert article.meta[SOURCE] == DERIVED
     assert article.body[0].paragraphs == (LONG, SECOND)
 
 
 def test_the_start_of_the_text_ends_at_the_first_sentence() -> None:
     article = parse_one(f"<div><p>Bridge stays open. {LONG}</p><p>{SECOND}</p></div>")
     assert article.title == "Bridge stays open."
-    assert article.meta == DERIVED
+    assert article.meta[SOURCE] == DERIVED
 
 
 def test_a_heading_opening_the_text_is_the_title() -> None:
     article = parse_one(f"<html><body><main><h2>Old bridge stays open</h2><p>{LONG}</p></main>")
     assert article.title == "Old bridge stays open"
-    assert article.meta == DERIVED
+    assert article.meta[SOURCE] == DERIVED
     assert article.body[0].paragraphs == (LONG,)
 
 
@@ -64,14 +65,14 @@ def test_a_head_cut_in_the_middle_keeps_the_body() -> None:
         f"</head><body><article><p>{LONG}</p><p>{SECOND}</p></article></body></html>"
     )
     article = parse_one(text)
-    assert article.meta == DERIVED
+    assert article.meta[SOURCE] == DERIVED
     assert LONG in article.body[0].paragraphs
     assert SECOND in article.body[0].paragraphs
 
 
 def test_a_head_less_fragment_is_an_article() -> None:
     article = parse_one(f"<p>{LONG}</p>\n<p>{SECOND}</p>")
-    assert article.meta == DERIVED
+    assert article.meta[SOURCE] == DERIVED
     assert article.body[0].paragraphs == (LONG, SECOND)
 
 
@@ -80,7 +81,7 @@ def test_short_text_is_kept_when_nothing_else_is_there() -> None:
     article = parse_one("<html><head></head><body>\n  Test\n</body></html>")
     assert article.title == "Test"
     assert article.body[0].paragraphs == ("Test",)
-    assert article.meta == DERIVED
+    assert article.meta[SOURCE] == DERIVED
 
 
 def test_a_list_alone_is_the_body() -> None:
@@ -96,20 +97,20 @@ def test_an_image_alone_gives_its_caption_as_title() -> None:
     )
     assert article.title == "The old bridge at dusk"
     assert article.images[0].url == "https://example.com/a.jpg"
-    assert article.meta == DERIVED
+    assert article.meta[SOURCE] == DERIVED
 
 
 def test_a_stated_title_is_not_marked() -> None:
     article = parse_one(f"<html><head><title>Bridge</title></head><body><p>{LONG}</p></body>")
     assert article.title == "Bridge"
-    assert "html:title-source" not in article.meta
+    assert article.meta[SOURCE] == "title"
 
 
 def test_the_mark_survives_the_lossless_json() -> None:
     article = parse_one(f"<p>{LONG}</p>")
     [back] = newsparse.parse(newsparse.render([article], "json"), "json")
     assert back == article
-    assert back.meta == DERIVED
+    assert back.meta[SOURCE] == DERIVED
 
 
 @pytest.mark.parametrize(

@@ -56,6 +56,7 @@ from collections.abc import Sequence
 from lxml import etree
 
 from newsparse._formats.html.collect import Body, collect, collect_all, collect_given
+from newsparse._formats.html.confidence import BodyEvidence, describe_container
 from newsparse._formats.html.container import choose_container
 from newsparse._formats.html.dom import collapse, with_ancestors
 from newsparse._formats.html.measures import Measures
@@ -69,6 +70,7 @@ def extract_body(
     *,
     skip: tuple[str | None, ...] = (),
     containers: Sequence[etree._Element] | None = None,
+    evidence: BodyEvidence | None = None,
 ) -> Body:
     """Find the article text of the page ``root`` (see the module docstring).
 
@@ -84,6 +86,9 @@ def extract_body(
     around them.  Each is collected as a block of the content would be: a
     heading starts a section, a paragraph is a paragraph, a figure gives its
     images, and any other element is walked for its blocks.
+
+    ``evidence``, when given, receives what the choice tells about the
+    body's confidence (``html.confidence``).
     """
     body = root.find("body")
     if body is None:
@@ -92,10 +97,18 @@ def extract_body(
     if containers is not None:
         chosen = list(containers)
         Pruning(with_ancestors(chosen)).prune(body)
+        if evidence is not None:
+            evidence.origin = "site-parser"
+            evidence.container = describe_container(chosen)
         return collect_given(chosen, skipped, Measures())
     Pruning(frozenset()).prune(body)
     measures = Measures()
     found = choose_container(body, measures, skipped)
+    if evidence is not None and found:
+        evidence.container = describe_container(found)
+        length = sum(measures.length(element) for element in found)
+        links = sum(measures.link_length(element) for element in found)
+        evidence.link_share = links / length if length else 0.0
     if not found:
         return Body()
     return collect(found, skipped, measures)

@@ -11,7 +11,7 @@ the like), the title is derived by this rule, in order:
    (nothing is added: no ellipsis);
 3. else the caption, then the alternative text, of the first image.
 
-The article then carries ``meta["html:title-source"] = "derived"``
+The article then carries ``meta["html.title-source"] = "derived"``
 (:data:`TITLE_SOURCE_KEY`, :data:`DERIVED`), which the lossless JSON keeps.
 A page with none of these (no text and no image at all) holds no content.
 """
@@ -24,7 +24,7 @@ from newsparse._model import Image, Section
 
 __all__ = ["DERIVED", "MAX_DERIVED_TITLE", "TITLE_SOURCE_KEY", "derive_title"]
 
-TITLE_SOURCE_KEY = "html:title-source"
+TITLE_SOURCE_KEY = "html.title-source"
 """The ``meta`` key telling that the title is not the page's own."""
 
 DERIVED = "derived"

@@ -42,14 +42,17 @@ from newsparse._errors import NewsparseError, ParseError, PluginError
 from newsparse._format import Format, ParseItem
 from newsparse._formats.html.body import extract_all_text, extract_body
 from newsparse._formats.html.charset import declared_encoding
-from newsparse._formats.html.derived import DERIVED, TITLE_SOURCE_KEY, derive_title
+from newsparse._formats.html.confidence import BodyEvidence, body_confidence, format_confidence
+from newsparse._formats.html.derived import DERIVED, derive_title
 from newsparse._formats.html.dom import FORMAT_NAME, parse_document
 from newsparse._formats.html.metadata import PageMetadata, extract_metadata
+from newsparse._formats.html.provenance import PREFIX, date_meta, field_meta, title_meta
 from newsparse._formats.html.render import read_own_markup, render_document
 from newsparse._formats.html.renditions import photo_key
 from newsparse._formats.html.sitefields import remove_elements
 from newsparse._formats.html.sites import Page, RegisteredSiteParser, SiteFields, choose_site_parser
 from newsparse._formats.html.sources import PageSources
+from newsparse._formats.html.titles import site_names
 from newsparse._limits import limits_of
 from newsparse._model import Article, Image, Section
 from newsparse._registry import Registered
@@ -132,16 +135,22 @@ class HtmlFormat(Format):
         metadata = extract_metadata(root, sources)
         site = _site_fields(sources, metadata, source, self.site_parsers)
         title = site.title or metadata.title
-        body = extract_body(root, skip=(title,), containers=site.body)
-        title = title or body.headline
-        meta: dict[str, str] = {}
+        evidence = BodyEvidence()
+        body = extract_body(root, skip=(title,), containers=site.body, evidence=evidence)
+        title_from = "site-parser" if site.title else None
+        if title is None and body.headline:
+            title, title_from = body.headline, "h1"
         if not body.sections and not metadata.body_text and site.sections is None:
             body = extract_all_text(root)
+            evidence.origin = "all-text"
         sections = _body_sections(body.sections, site, metadata)
+        if site.sections is not None:
+            evidence.origin = "site-parser"
+        elif sections is not body.sections:
+            evidence.origin = "json-ld"
         images = _merge_images(metadata.images, body.images)
         if title is None:
-            title = derive_title(sections, images)
-            meta[TITLE_SOURCE_KEY] = DERIVED
+            title, title_from = derive_title(sections, images), DERIVED
         if title is None:
             raise ParseError(
                 "no content: the page has no title, headline or h1, and no text or image",
@@ -150,6 +159,10 @@ class HtmlFormat(Format):
                 line=1,
                 column=1,
             )
+        names = site_names(sources, metadata.publisher, metadata.url)
+        meta = title_meta(sources, names, title, title_from)
+        _field_sources(meta, metadata, site)
+        meta.update(_body_meta(evidence, sections, metadata.body_text))
         yield Article(
             title=title,
             body=sections,
@@ -281,6 +294,35 @@ def _site_fields(
             chosen.plugin,
             f"site parser {parser.name!r} failed on {source}: {type(error).__name__}: {error}",
         ) from error
+
+
+def _field_sources(meta: dict[str, str], metadata: PageMetadata, site: SiteFields) -> None:
+    """Add the sources and confidences of the authors and dates to ``meta``."""
+    given = dict(metadata.sources)
+    if site.authors is not None:
+        given["authors"] = "site-parser" if site.authors else None
+    if site.published:
+        given["published"] = "site-parser"
+    if site.modified:
+        given["modified"] = "site-parser"
+    meta.update(field_meta("authors", given.get("authors")))
+    meta.update(date_meta("published", given.get("published")))
+    meta.update(date_meta("modified", given.get("modified")))
+
+
+def _body_meta(
+    evidence: BodyEvidence, sections: tuple[Section, ...], stated: tuple[str, ...]
+) -> dict[str, str]:
+    """Return the body's source, container and confidence as ``meta`` keys."""
+    confidence = body_confidence(evidence, sections, stated)
+    origin = evidence.origin if any(section.paragraphs for section in sections) else "none"
+    meta = {
+        PREFIX + "body-source": origin,
+        PREFIX + "body-confidence": format_confidence(confidence),
+    }
+    if origin in {"container", "site-parser"} and evidence.container:
+        meta[PREFIX + "body-container"] = evidence.container
+    return meta
 
 
 def _merge_images(lead: tuple[Image, ...], figures: tuple[Image, ...]) -> tuple[Image, ...]:

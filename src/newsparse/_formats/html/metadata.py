@@ -71,7 +71,7 @@ from datetime import datetime
 import attrs
 from lxml import etree
 
-from newsparse._formats.html.authors import choose_authors, json_ld_author_values
+from newsparse._formats.html.authors import choose_authors_from, json_ld_author_values
 from newsparse._formats.html.cleaning import (
     MAX_ITEMS,
     TAG,
@@ -86,7 +86,7 @@ from newsparse._formats.html.cleaning import (
     unique,
 )
 from newsparse._formats.html.dom import collapse
-from newsparse._formats.html.pagedates import choose_dates
+from newsparse._formats.html.pagedates import choose_dates_from
 from newsparse._formats.html.renditions import photo_key
 from newsparse._formats.html.sources import PageSources
 from newsparse._formats.html.titles import choose_title, site_names
@@ -136,6 +136,12 @@ class PageMetadata:
     """The paragraphs of the JSON-LD ``articleBody``, when the page gives one:
     the body's text as the publisher states it, without headings or figures."""
 
+    sources: tuple[tuple[str, str | None], ...] = attrs.field(default=(), eq=False)
+    """Where ``authors``, ``published`` and ``modified`` came from: each
+    field's name with its source's (``None`` when absent), see
+    ``html.provenance``.  Not compared: two pages stating the same values
+    say the same thing."""
+
 
 def extract_metadata(root: etree._Element, page: PageSources | None = None) -> PageMetadata:
     """Return what the page rooted at ``root`` says about its article.
@@ -146,11 +152,17 @@ def extract_metadata(root: etree._Element, page: PageSources | None = None) -> P
     page = page if page is not None else PageSources(root)
     publisher = first_clean(_publisher_candidates(page), clean_line)
     url = first_clean(_url_candidates(page), clean_absolute_url)
-    published, modified = choose_dates(page)
+    (published, published_from), (modified, modified_from) = choose_dates_from(page)
     names = site_names(page, publisher, url)
+    authors, authors_from = choose_authors_from(page, names)
     return PageMetadata(
         title=choose_title(page, names),
-        authors=choose_authors(page, names),
+        authors=authors,
+        sources=(
+            ("authors", authors_from),
+            ("published", published_from),
+            ("modified", modified_from),
+        ),
         published=published,
         modified=modified,
         url=url,
