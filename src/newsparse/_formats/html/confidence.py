@@ -54,7 +54,7 @@ class BodyEvidence:
     """``container``, ``site-parser``, ``json-ld`` or ``all-text``."""
 
     container: str | None = None
-    """The chosen elements, described by :func:`describe_container`."""
+    """The chosen elements, described by ``describe_container``."""
 
     link_share: float = 0.0
     """The share of the container's text that is link text."""

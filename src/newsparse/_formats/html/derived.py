@@ -7,12 +7,13 @@ the like), the title is derived by this rule, in order:
 
 1. the heading the text opens with (the first section's ``h2``-``h6``);
 2. else the start of the text: the first sentence of the first paragraph,
-   cut at a word boundary to at most :data:`MAX_DERIVED_TITLE` characters
+   cut at a word boundary to at most ``MAX_DERIVED_TITLE`` characters
    (nothing is added: no ellipsis);
 3. else the caption, then the alternative text, of the first image.
 
 The article then carries ``meta["html.title-source"] = "derived"``
-(:data:`TITLE_SOURCE_KEY`, :data:`DERIVED`), which the lossless JSON keeps.
+(with a low ``html.title-confidence``, see ``provenance``), which the
+lossless JSON keeps.
 A page with none of these (no text and no image at all) holds no content.
 """
 
@@ -28,7 +29,7 @@ TITLE_SOURCE_KEY = "html.title-source"
 """The ``meta`` key telling that the title is not the page's own."""
 
 DERIVED = "derived"
-"""The value of :data:`TITLE_SOURCE_KEY` for a title derived from the content."""
+"""The value of ``TITLE_SOURCE_KEY`` for a title derived from the content."""
 
 MAX_DERIVED_TITLE = 100
 """The most characters a title taken from the start of the text has."""

@@ -15,11 +15,14 @@ Every article read from a page (not newsparse's own markup) carries these
     site's name cut off as for the title, compared ignoring case, spaces and
     punctuation).
 ``html.authors-source``
-    See :func:`~newsparse._formats.html.authors.choose_authors_from`;
-    absent when the page names nobody.
+    ``json-ld``, ``article:author``, ``meta``, ``microdata``,
+    ``rel-author``, ``author-link`` or ``byline`` (the source that named the
+    authors, see ``authors``), with ``+site`` when the only name is the
+    site's own; absent when the page names nobody.
 ``html.published-source``, ``html.modified-source``
-    See :func:`~newsparse._formats.html.pagedates.choose_dates_from`;
-    absent without a date.
+    ``json-ld``, ``meta``, ``microdata``, ``json-ld:dateCreated`` or
+    ``time``, with ``:date`` for a bare calendar date and ``:no-offset``
+    for a time without a UTC offset; absent without a date.
 ``html.body-source``, ``html.body-container``
     ``container`` (with the chosen elements as ``tag#id.class``),
     ``site-parser``, ``json-ld`` (the ``articleBody``) or ``all-text``;
@@ -31,7 +34,7 @@ Every article read from a page (not newsparse's own markup) carries these
 A field's confidence starts from its source's weight and grows with the
 agreement of the other sources (the title), or shrinks for a weak source (a
 byline element, a date without its offset).  The body's is
-:func:`~newsparse._formats.html.confidence.body_confidence`.
+worked out in ``confidence``.
 """
 
 from __future__ import annotations

@@ -5,12 +5,12 @@ the ``<source>`` elements of a ``<picture>``, a JSON-LD ``image`` list with
 its 16:9, 4:3 and 1:1 crops, an ``og:image`` sized for sharing next to the
 figure in the text.  They are one image of the article.
 
-:func:`photo_key` tells renditions apart from other photos by their address:
+``photo_key`` tells renditions apart from other photos by their address:
 the query and fragment are left out, and so are, in the path, the size and
 crop marks that image servers and content systems add (``-1200x630``,
 ``_800w``, ``@2x``, ``-16x9``, ``-thumbnail``, a folder such as
 ``/1200x630/`` or ``/w_800,h_450/``).  Two addresses with the same key are
-taken for one photo; the first one met is kept.  :func:`best_candidate`
+taken for one photo; the first one met is kept.  ``best_candidate``
 picks the largest candidate of a ``srcset``.
 """
 
