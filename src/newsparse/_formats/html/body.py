@@ -45,7 +45,7 @@ they share the text measures of ``measures``).
    right away.  MathML and custom elements (names with a hyphen) are inline.
    An image needs an address; the renditions of one photo are one image.
 
-When these steps find no text on a page, :func:`extract_all_text` gives
+When these steps find no text on a page, ``extract_all_text`` gives
 every text left after pruning (see ``html.format``).
 """
 

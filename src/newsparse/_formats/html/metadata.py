@@ -58,8 +58,8 @@ Images
     credit, or a list of those), then ``og:image`` (with ``og:image:alt``)
     and ``twitter:image``.  An image has an address (a caption alone makes
     none; JSON-LD addresses are unescaped, ``&amp;`` becomes ``&``), and the
-    renditions of one photo (:mod:`~newsparse._formats.html.renditions`)
-    are one image, the first met; at most :data:`MAX_IMAGES` images.
+    renditions of one photo (see ``renditions``) are one image, the first
+    met; at most ``MAX_IMAGES`` images.
 """
 
 from __future__ import annotations
