@@ -46,7 +46,13 @@ from newsparse._formats.html.confidence import BodyEvidence, body_confidence, fo
 from newsparse._formats.html.derived import DERIVED, derive_title
 from newsparse._formats.html.dom import FORMAT_NAME, parse_document
 from newsparse._formats.html.metadata import PageMetadata, extract_metadata
-from newsparse._formats.html.provenance import PREFIX, date_meta, field_meta, title_meta
+from newsparse._formats.html.provenance import (
+    PREFIX,
+    date_meta,
+    field_meta,
+    offered_titles,
+    title_meta,
+)
 from newsparse._formats.html.render import read_own_markup, render_document
 from newsparse._formats.html.renditions import photo_key
 from newsparse._formats.html.sitefields import remove_elements
@@ -135,6 +141,7 @@ class HtmlFormat(Format):
         metadata = extract_metadata(root, sources)
         site = _site_fields(sources, metadata, source, self.site_parsers)
         title = site.title or metadata.title
+        offered = offered_titles(sources, site_names(sources, metadata.publisher, metadata.url))
         evidence = BodyEvidence()
         body = extract_body(root, skip=(title,), containers=site.body, evidence=evidence)
         title_from = "site-parser" if site.title else None
@@ -159,8 +166,7 @@ class HtmlFormat(Format):
                 line=1,
                 column=1,
             )
-        names = site_names(sources, metadata.publisher, metadata.url)
-        meta = title_meta(sources, names, title, title_from)
+        meta = title_meta(offered, title, title_from)
         _field_sources(meta, metadata, site)
         meta.update(_body_meta(evidence, sections, metadata.body_text))
         yield Article(

@@ -47,7 +47,7 @@ from newsparse._formats.html.jsonld import is_article
 from newsparse._formats.html.sources import PageSources
 from newsparse._formats.html.titles import page_h1, page_title_element, strip_site_name
 
-__all__ = ["PREFIX", "date_meta", "field_meta", "title_meta"]
+__all__ = ["PREFIX", "date_meta", "field_meta", "offered_titles", "title_meta"]
 
 PREFIX = "html."
 """The namespace of the keys this module writes."""
@@ -85,15 +85,21 @@ _DATE_WEIGHT = {
 _SHOWN = ("json-ld", "og:title", "twitter:title", "h1", "title")
 
 
-def title_meta(
-    page: PageSources, names: set[str], title: str, chosen: str | None = None
-) -> dict[str, str]:
+def offered_titles(page: PageSources, names: set[str]) -> dict[str, str]:
+    """Return the first title each source offers, in priority order, without the site's name.
+
+    Read before the body step prunes the page (it may remove the ``<h1>``).
+    """
+    return dict(_first_titles(page, names))
+
+
+def title_meta(offered: dict[str, str], title: str, chosen: str | None = None) -> dict[str, str]:
     """Return the title's ``meta`` keys: its source, its confidence and the alternatives.
 
-    ``chosen`` names the source when the caller knows it (``derived``,
-    ``site-parser``); otherwise it is the first source that gives ``title``.
+    ``offered`` is what :func:`offered_titles` found.  ``chosen`` names the
+    source when the caller knows it (``derived``, ``site-parser``);
+    otherwise it is the first source that gives ``title``.
     """
-    offered = dict(_first_titles(page, names))
     wanted = squash(title)
     source = chosen or next(
         (label for label, text in offered.items() if squash(text) == wanted), "rules"
