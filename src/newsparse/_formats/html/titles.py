@@ -117,7 +117,13 @@ def _title_candidates(page: PageSources) -> Iterator[object]:
 
 
 def page_h1(page: PageSources) -> str | None:
-    """Return the text of the article's first ``<h1>``, if any."""
+    """Return the text of the article's first ``<h1>``, if any (read once per page)."""
+    if page.first_h1 is False:
+        page.first_h1 = _first_h1(page)
+    return page.first_h1 if isinstance(page.first_h1, str) else None
+
+
+def _first_h1(page: PageSources) -> str | None:
     article = page.article()
     headings = (
         list(itertools.islice(article.iterdescendants("h1"), 3)) if article is not None else []
