@@ -90,6 +90,17 @@ def test_title_from_h1_and_from_the_title_element() -> None:
     assert confidence(from_title, "title") < confidence(from_h1, "title") + 0.2
 
 
+def test_a_dublin_core_title_is_named_as_a_meta_source() -> None:
+    # Only a Dublin Core title and a <title> with the site's name: the title
+    # is the Dublin Core one, and the <title> (cut of the site name) agrees.
+    article = parse_one(
+        page('<meta name="dc.title" content="Bridge opens"><title>Bridge opens</title>')
+    )
+    assert article.title == "Bridge opens"
+    assert article.meta["html.title-source"] == "meta"
+    assert not [key for key in article.meta if "alternative" in key]
+
+
 def test_a_derived_title_has_a_low_confidence() -> None:
     article = parse_one(f"<p>{PROSE}</p>")
     assert article.meta["html.title-source"] == "derived"

@@ -141,7 +141,8 @@ class HtmlFormat(Format):
         metadata = extract_metadata(root, sources)
         site = _site_fields(sources, metadata, source, self.site_parsers)
         title = site.title or metadata.title
-        offered = offered_titles(sources, site_names(sources, metadata.publisher, metadata.url))
+        names = site_names(sources, metadata.publisher, metadata.url)
+        offered = offered_titles(sources, names, title)
         evidence = BodyEvidence()
         body = extract_body(root, skip=(title,), containers=site.body, evidence=evidence)
         title_from = "site-parser" if site.title else None

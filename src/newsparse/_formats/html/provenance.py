@@ -85,12 +85,24 @@ _DATE_WEIGHT = {
 _SHOWN = ("json-ld", "og:title", "twitter:title", "h1", "title")
 
 
-def offered_titles(page: PageSources, names: set[str]) -> dict[str, str]:
+def offered_titles(page: PageSources, names: set[str], title: str | None) -> dict[str, str]:
     """Return the first title each source offers, in priority order, without the site's name.
 
-    Read before the body step prunes the page (it may remove the ``<h1>``).
+    ``title`` is the title the metadata rules chose: the less common sources
+    (Dublin Core and other meta tags, microdata), which the rules ask after
+    JSON-LD, ``og:title`` and ``twitter:title`` and before the ``<h1>``, are
+    read only when none of those three gives it.  Read before the body step prunes the page (it
+    may remove the ``<h1>``).
     """
-    return dict(_first_titles(page, names))
+    offered = dict(_first_titles(page, names, _stated_candidates(page)))
+    wanted = squash(title) if title else None
+    if wanted is not None and all(squash(text) != wanted for text in offered.values()):
+        for label, text in _first_titles(page, names, _other_candidates(page)):
+            if squash(text) == wanted:
+                offered[label] = text
+                break
+    offered.update(_first_titles(page, names, _document_candidates(page)))
+    return offered
 
 
 def title_meta(offered: dict[str, str], title: str, chosen: str | None = None) -> dict[str, str]:
@@ -154,11 +166,13 @@ def date_meta(field: str, source: str | None) -> dict[str, str]:
     }
 
 
-def _first_titles(page: PageSources, names: set[str]) -> Iterator[tuple[str, str]]:
-    """Yield the first title each source offers, in priority order, without the site's name."""
+def _first_titles(
+    page: PageSources, names: set[str], candidates: Iterator[tuple[str, object]]
+) -> Iterator[tuple[str, str]]:
+    """Yield the first title each source of ``candidates`` offers, without the site's name."""
     h1 = page_h1(page)
     seen: set[str] = set()
-    for label, value in _labelled_candidates(page):
+    for label, value in candidates:
         if label in seen:
             continue
         text = clean_line(value)
@@ -167,17 +181,10 @@ def _first_titles(page: PageSources, names: set[str]) -> Iterator[tuple[str, str
             if text and squash(text) not in names:
                 seen.add(label)
                 yield label, text
-    if h1:
-        yield "h1", h1
-    title = page_title_element(page)
-    if title:
-        title = strip_site_name(title, names, None)
-        if title:
-            yield "title", title
 
 
-def _labelled_candidates(page: PageSources) -> Iterator[tuple[str, object]]:
-    """Yield the stated title candidates with their source, as ``titles`` reads them."""
+def _stated_candidates(page: PageSources) -> Iterator[tuple[str, object]]:
+    """Yield the usual stated title candidates: JSON-LD, og:title, twitter:title."""
     for value in page.ld_values("headline"):
         yield "json-ld", unescape(value)
     for obj in page.ld:
@@ -187,6 +194,20 @@ def _labelled_candidates(page: PageSources) -> Iterator[tuple[str, object]]:
         yield "og:title", value
     for value in page.metas("twitter:title"):
         yield "twitter:title", value
+
+
+def _document_candidates(page: PageSources) -> Iterator[tuple[str, object]]:
+    """Yield the title candidates of the document itself: the ``<h1>``, the ``<title>``."""
+    h1 = page_h1(page)
+    if h1:
+        yield "h1", h1
+    title = page_title_element(page)
+    if title:
+        yield "title", title
+
+
+def _other_candidates(page: PageSources) -> Iterator[tuple[str, object]]:
+    """Yield the less common title candidates with their source: meta tags, microdata."""
     for value in page.metas(
         "dc.title",
         "dcterms.title",
