@@ -19,7 +19,7 @@ from newsparse._formats.html.dom import (
     remove_keeping_tail,
     text_reaches,
 )
-from newsparse._formats.html.measures import Measures
+from newsparse._formats.html.measures import WIDE_WEIGHT, Measures, reading_length
 
 __all__ = ["Pruning", "is_boilerplate", "names_boilerplate"]
 
@@ -37,7 +37,7 @@ _ALWAYS_DROPPED = tuple(sorted(_DROP_TAGS - _SECTIONING))
 # with a separator, and without IGNORECASE, the pattern lets the regex engine
 # jump from one word start to the next, which is several times faster.
 _BOILERPLATE = re.compile(
-    r"[\s_-](?:comment|comments|share|sharing|social|related|newsletter|subscri\w*"
+    r"[\s_-](?:comment|comments|share|sharing|social|related\w*|newsletter|subscri\w*"
     r"|promo\w*|advert\w*|ads?|sponsor\w*|cookie\w*|consent|sidebar|breadcrumbs?|footer"
     r"|navigation|nav|menu|popup|modal|recommend\w*|outbrain|taboola|paywall|banner"
     r"|toolbar|print|widget|teaser|more-stories|read-more|signup|login|donate"
@@ -66,10 +66,7 @@ _HIDING_CLASSES = frozenset(
     {"hidden", "visually-hidden", "visuallyhidden", "sr-only", "screen-reader-text"}
 )
 _BOILERPLATE_ROLES = frozenset({"navigation", "banner", "contentinfo", "complementary", "dialog"})
-_LONG_BLOCK = 80  # characters of a block that is surely text (see _reading_length)
-# Wide characters: CJK ideographs, kana, Hangul syllables, full-width forms.
-_WIDE = re.compile("[\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef]")
-_WIDE_WEIGHT = 2  # a wide character counts as this many
+_LONG_BLOCK = 80  # characters of a block that is surely text (see reading_length)
 _WRAPPER_TEXT = 400  # characters in long blocks that make a boilerplate name a wrapper
 
 
@@ -165,7 +162,7 @@ class Pruning:
         # The blocks together hold no more than all the text in the element
         # (a wide character counting twice): with less than a wrapper's worth,
         # there is no need to look at them.
-        if not text_reaches(element, -(-_WRAPPER_TEXT // _WIDE_WEIGHT)):
+        if not text_reaches(element, -(-_WRAPPER_TEXT // WIDE_WEIGHT)):
             return False
         total = 0
         for block in element.iter("p", "div", "td"):
@@ -174,23 +171,12 @@ class Pruning:
                 text = (
                     fast_text_content(block) if block.tag == "p" else self.measures.own_text(block)
                 )
-                length = self.block_lengths[block] = _reading_length(text)
+                length = self.block_lengths[block] = reading_length(text)
             if length >= _LONG_BLOCK:
                 total += length
                 if total >= _WRAPPER_TEXT:
                     return True
         return False
-
-
-def _reading_length(text: str) -> int:
-    """Return the length of ``text`` in characters, counting wide (CJK) ones twice.
-
-    A Chinese or Japanese character, or a Korean syllable, carries about as
-    much as two or three Latin letters, so a block of them is long sooner.
-    """
-    if text.isascii():
-        return len(text)
-    return len(text) + (_WIDE_WEIGHT - 1) * len(_WIDE.findall(text))
 
 
 def _is_hidden(element: etree._Element, names: Sequence[str | bytes], classes: str) -> bool:
