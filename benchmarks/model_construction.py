@@ -53,7 +53,15 @@ def with_paragraphs() -> Article:
 def with_blocks() -> Article:
     """Build one article with paragraph blocks, a list, a table and a link."""
     # Imported here: the script also runs on releases without blocks.
-    from newsparse import ListBlock, ListItem, Mark, Paragraph, Table, TableCell, TableRow
+    from newsparse import (  # noqa: PLC0415
+        ListBlock,
+        ListItem,
+        Mark,
+        Paragraph,
+        Table,
+        TableCell,
+        TableRow,
+    )
 
     link = Mark(kind="link", start=0, end=9, href="https://example.com/p")
     cells = [TableCell(text="Ajax"), TableCell(text="61")]
