@@ -138,11 +138,16 @@ def mean(values: Iterable[float]) -> float:
 # -- text composition ---------------------------------------------------------
 
 
+class _BlockLike(Protocol):
+    @property
+    def plain_text(self) -> str: ...
+
+
 class _SectionLike(Protocol):
     @property
     def heading(self) -> str | None: ...
     @property
-    def paragraphs(self) -> tuple[str, ...]: ...
+    def blocks(self) -> Sequence[_BlockLike]: ...
 
 
 class ArticleLike(Protocol):
@@ -158,7 +163,9 @@ def article_body_text(article: ArticleLike, *, with_summary: bool = True) -> str
     """Return the body of ``article`` as scored text.
 
     That is the summary (when there is one and ``with_summary`` is true), then
-    each section's heading (if any) and its paragraphs, joined with newlines.
+    each section's heading (if any) and the plain text of each of its blocks
+    (a paragraph's text, a list's items, a table's rows...), joined with
+    newlines.
     """
     parts: list[str] = []
     if with_summary and article.summary:
@@ -166,7 +173,7 @@ def article_body_text(article: ArticleLike, *, with_summary: bool = True) -> str
     for section in article.body:
         if section.heading:
             parts.append(section.heading)
-        parts.extend(section.paragraphs)
+        parts.extend(text for text in (block.plain_text for block in section.blocks) if text)
     return "\n".join(parts)
 
 

@@ -6,10 +6,12 @@ See ``newsparse._formats.html.body`` for the rules.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 import attrs
 from lxml import etree
 
+from newsparse._blocks import Block, Embed, ListBlock, Paragraph
 from newsparse._formats.html.dom import clean_url, collapse, fast_text_content, text_content
 from newsparse._formats.html.measures import (
     BLOCKS,
@@ -20,6 +22,14 @@ from newsparse._formats.html.measures import (
     reading_length,
 )
 from newsparse._formats.html.renditions import best_candidate, photo_key
+from newsparse._formats.html.structure import (
+    EMBED_TAG,
+    embed_of_frame,
+    list_block,
+    preformatted,
+    quote_or_embed,
+    table_block,
+)
 from newsparse._model import Image, Section
 
 __all__ = ["Body", "collect", "collect_all", "collect_given"]
@@ -58,7 +68,7 @@ class _Collector:
         self.sections: list[Section] = []
         self.heading: str | None = None
         self.level = 0  # of the heading: 2 for h2 ... 6 for h6
-        self.paragraphs: list[str] = []
+        self.blocks: list[Block] = []
         self.images: list[Image] = []
         self.headline: str | None = None
         self.seen: set[str] = set()
@@ -66,7 +76,7 @@ class _Collector:
 
     def add_heading(self, text: str, level: int = 2) -> None:
         # A heading right above a deeper one titles the part it opens: it stays.
-        if self.heading is not None and not self.paragraphs and level > self.level:
+        if self.heading is not None and not self.blocks and level > self.level:
             self.sections.append(Section(heading=self.heading))
         self.close_section()
         if not self.repeats_skipped(text):
@@ -85,15 +95,40 @@ class _Collector:
         if text in self.skip or text in self.seen:
             return
         self.seen.add(text)
-        self.paragraphs.append(text)
+        self.blocks.append(Paragraph(text=text))
+
+    def add_block(self, block: Block | None) -> None:
+        """Add a structured block (a table, a quote...) unless its text was seen already.
+
+        A list's items were checked one by one (:meth:`keeps_item`) already.
+        """
+        if block is None:
+            return
+        text = block.plain_text
+        if type(block) is not ListBlock and text:
+            if text in self.skip or text in self.seen:
+                return
+            self.seen.add(text)
+        self.blocks.append(block)
+
+    def keeps_item(self, element: etree._Element, text: str) -> bool:
+        """Whether a list item's text is article text (not a link in a menu)."""
+        if text in self.skip or text in self.seen:
+            return False
+        self.seen.add(text)
+        return self.keep_all or not _mostly_links(element, text, self.measures)
+
+    def keeps_row(self, row: etree._Element, text: str) -> bool:
+        """Whether a table row's text is article text (not a row of links)."""
+        return self.keep_all or not _mostly_links(row, text, self.measures)
 
     def close_section(self) -> None:
         # A heading with no text under it titled something that was left out
         # (a list of links, a gallery): it goes too.
-        if self.paragraphs:
-            self.sections.append(Section(heading=self.heading, paragraphs=self.paragraphs))
+        if self.blocks:
+            self.sections.append(Section(heading=self.heading, blocks=self.blocks))
         self.heading = None
-        self.paragraphs = []
+        self.blocks = []
 
     def body(self) -> Body:
         """Close the last section and return what was collected."""
@@ -152,7 +187,7 @@ def _walk(element: etree._Element, collector: _Collector) -> None:
             run.flush()
         elif tag == "img":
             _add_image(child, None, collector)
-        elif collector.measures.is_inline(child):
+        elif tag != EMBED_TAG and collector.measures.is_inline(child):
             _add_inline(child, run)
         else:
             run.flush()
@@ -225,19 +260,14 @@ class _Run:
 def _block(child: etree._Element, collector: _Collector) -> None:
     """Collect one block-level element."""
     tag = child.tag
-    if tag == "h1":
-        if collector.headline is None:
-            collector.headline = collector.measures.text(child) or None
+    if tag == "h1" or tag in HEADINGS:
+        _add_heading(child, collector)
         return
-    if tag in HEADINGS:
-        text = collector.measures.text(child)
-        if text and not _mostly_links(child, text, collector.measures):
-            collector.add_heading(text, int(tag[1]))
+    # An embedded post's class may name "media": embeds come before figures.
+    figure = tag not in _EMBEDS and _is_figure(child, collector.measures)
+    if tag in _STRUCTURED and not figure and _add_structure(child, collector):
         return
-    if tag in _FIGURES or (
-        _CAPTION_NAMES.search(child.get("class", "").lower())
-        and _is_caption(child, collector.measures)
-    ):
+    if figure:
         _add_figure(child, collector)
         return
     if tag in BLOCKS and not _has_blocks(child):
@@ -259,6 +289,60 @@ def _block(child: etree._Element, collector: _Collector) -> None:
     if tag == "a":
         return  # a link wrapping blocks: a card leading to another page
     _walk(child, collector)
+
+
+def _add_heading(heading: etree._Element, collector: _Collector) -> None:
+    """Collect a heading: the first ``h1`` is the page's headline, others open sections."""
+    if heading.tag == "h1":
+        if collector.headline is None:
+            collector.headline = collector.measures.text(heading) or None
+        return
+    text = collector.measures.text(heading)
+    if text and not _mostly_links(heading, text, collector.measures):
+        collector.add_heading(text, int(heading.tag[1]))
+
+
+_STRUCTURED = frozenset({"ul", "ol", "table", "blockquote", "pre", EMBED_TAG})
+_EMBEDS = frozenset({"blockquote", EMBED_TAG})
+
+
+def _add_structure(element: etree._Element, collector: _Collector) -> bool:
+    """Collect a list, a data table, a quote, an embed or preformatted text as one block.
+
+    Return whether ``element`` was one (see ``newsparse._formats.html.structure``);
+    a list or table that is not (items holding paragraphs, a layout table)
+    is left to the caller.
+    """
+    tag = element.tag
+    block: Block | None
+    if tag in ("ul", "ol"):
+        block = list_block(element, collector.keeps_item)
+    elif tag == "table":
+        block = table_block(element, collector.keeps_row)
+    else:
+        block = _STRUCTURE_READERS[tag](element)
+        if block is not None and (isinstance(block, Embed) or collector.keep_all):
+            collector.add_block(block)
+            return True
+    if block is None:
+        return False
+    collector.add_block(block)  # items and rows made of links were left out already
+    return True
+
+
+_STRUCTURE_READERS: dict[str, Callable[[etree._Element], Block | None]] = {
+    EMBED_TAG: embed_of_frame,
+    "pre": preformatted,
+    "blockquote": quote_or_embed,
+}
+
+
+def _is_figure(element: etree._Element, measures: Measures) -> bool:
+    """Whether ``element`` is a figure, or a box named and shaped like a caption."""
+    return element.tag in _FIGURES or (
+        _CAPTION_NAMES.search(element.get("class", "").lower()) is not None
+        and _is_caption(element, measures)
+    )
 
 
 def _add_row(row: etree._Element, collector: _Collector) -> bool:

@@ -34,6 +34,7 @@ from __future__ import annotations
 import attrs
 from lxml import etree
 
+from newsparse._blocks import Paragraph
 from newsparse._model import Section
 
 __all__ = ["BodyEvidence", "body_confidence", "describe_container", "format_confidence"]
@@ -80,7 +81,8 @@ def body_confidence(
 
     ``stated`` are the paragraphs of the page's JSON-LD ``articleBody``, if any.
     """
-    lengths = sorted(len(p) for section in sections for p in section.paragraphs)
+    units = _text_units(sections)
+    lengths = sorted(len(unit) for unit in units)
     total = sum(lengths)
     if not total:
         return 0.0
@@ -91,9 +93,20 @@ def body_confidence(
     value *= 1.0 - 0.5 * sum(n for n in lengths if n < _SHORT_LINE) / total
     value *= 1.0 - 0.6 * min(max(evidence.link_share - 0.2, 0.0) / 0.4, 1.0)
     if stated and evidence.origin != "json-ld":
-        paragraphs = [p for section in sections for p in section.paragraphs]
-        value *= max(0.5, _agreement(paragraphs, stated))
+        value *= max(0.5, _agreement(units, stated))
     return min(max(float(value**0.5), 0.0), 1.0)
+
+
+def _text_units(sections: tuple[Section, ...]) -> list[str]:
+    """Return the body's units of text: each paragraph, list item, table row, quoted line."""
+    units: list[str] = []
+    for section in sections:
+        for block in section.blocks:
+            if type(block) is Paragraph:
+                units.append(block.text)
+            else:
+                units.extend(line for line in block.plain_text.split("\n") if line)
+    return units
 
 
 def _agreement(found: list[str], stated: tuple[str, ...]) -> float:

@@ -20,6 +20,7 @@ from newsparse._formats.html.dom import (
     text_reaches,
 )
 from newsparse._formats.html.measures import WIDE_WEIGHT, Measures, reading_length
+from newsparse._formats.html.structure import EMBED_TAG, provider_of
 
 __all__ = ["Pruning", "is_boilerplate", "names_boilerplate"]
 
@@ -86,6 +87,7 @@ class Pruning:
     def prune(self, body: etree._Element) -> None:
         """Remove from ``body`` (and ``body`` itself) what never holds article text."""
         kept = self.kept
+        _keep_platform_frames(body)
         if not any(element.tag in _ALWAYS_DROPPED for element in kept):
             # What always goes, goes first, at C speed: the walk below then
             # visits fewer elements (a page's scripts and drawings are many).
@@ -122,7 +124,9 @@ class Pruning:
         if not isinstance(tag, str):
             return True
         if tag in _DROP_TAGS:
-            return tag not in _SECTIONING or not self.wraps_article(element)
+            # A footer in a quotation is its source ("— The coach"), not the page's.
+            keep = tag in _SECTIONING and (_in_quote(element) or self.wraps_article(element))
+            return not keep
         names = element.keys()
         if _JUDGED_ATTRIBUTES.isdisjoint(names):  # most elements: no need to look further
             return tag == "form" and not self.holds_article_text(element)
@@ -268,3 +272,18 @@ def _hiding_classes(classes: str) -> bool:
 def _hiding_style(style: str) -> bool:
     """Whether an inline ``style`` hides its element."""
     return _HIDING_STYLE.search(style) is not None
+
+
+def _in_quote(element: etree._Element) -> bool:
+    parent = element.getparent()
+    return parent is not None and parent.tag == "blockquote"
+
+
+def _keep_platform_frames(body: etree._Element) -> None:
+    """Rename the frames of known platforms (a video, a post) so that pruning keeps them.
+
+    The collector reads each as an embed (``newsparse._formats.html.structure``).
+    """
+    for frame in body.iter("iframe"):
+        if provider_of(frame.get("src") or frame.get("data-src")) is not None:
+            frame.tag = EMBED_TAG
