@@ -19,6 +19,7 @@ from newsparse import Article, Format, Limits, ParseError, ValidationError
 from newsparse.plugin import ParseItem, TextStream, limits_of
 
 from newsparse_iptc.charsets import misread_utf8
+from newsparse_iptc.nitf import blocks as nitf_blocks
 from newsparse_iptc.nitf import names
 from newsparse_iptc.nitf.read import read_nitf
 from newsparse_iptc.nitf.write import check, write
@@ -45,6 +46,8 @@ class NitfFormat(Format):
     label = "NITF (News Industry Text Format)"
     extensions = (".nitf", ".nitf.xml")
     media_types = ("application/nitf+xml",)
+    blocks = nitf_blocks.BLOCKS
+    marks = nitf_blocks.MARKS
 
     def sniff(self, sample: str) -> float:
         """Score how surely ``sample`` starts an NITF document.
