@@ -5,6 +5,7 @@ from __future__ import annotations
 import newsparse
 from newsparse import (
     Article,
+    Block,
     Embed,
     ListBlock,
     ListItem,
@@ -36,7 +37,7 @@ def page(content: str) -> Article:
     return article
 
 
-def middle(article: Article) -> list[object]:
+def middle(article: Article) -> list[Block]:
     """Return the blocks between the intro and the outro paragraphs."""
     blocks = [block for section in article.body for block in section.blocks]
     assert blocks[0] == Paragraph(text=INTRO)

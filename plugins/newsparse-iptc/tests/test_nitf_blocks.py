@@ -6,6 +6,7 @@ import newsparse
 import pytest
 from newsparse import (
     Article,
+    Block,
     ListBlock,
     ListItem,
     Mark,
@@ -42,7 +43,7 @@ def nitf(content: str) -> str:
     )
 
 
-def blocks_of(content: str) -> list[object]:
+def blocks_of(content: str) -> list[Block]:
     [article] = newsparse.parse(nitf(content), "nitf")
     return [block for section in article.body for block in section.blocks]
 

@@ -38,7 +38,7 @@ from newsparse._formats.inline import render_inline
 from newsparse._image import Image
 from newsparse._marks import Mark
 
-__all__ = ["image_text", "markdown_block", "text_block"]
+__all__ = ["image_text", "markdown_block", "markdown_image", "markdown_inline", "text_block"]
 
 
 def image_text(image: Image) -> str | None:
