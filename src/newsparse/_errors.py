@@ -144,7 +144,7 @@ class RenderError(NewsparseError, ValueError):
 
     :attr:`field` is a path into the article, in Python syntax: ``title``,
     ``published``, ``authors[0]``, ``images[2].url``,
-    ``body[0].paragraphs[3]``, ``meta['tt.number']``.
+    ``body[0].blocks[3]``, ``meta['tt.number']``.
     :func:`newsparse.fit` and ``render(..., on_drop=...)`` read it to find the
     part to drop.
     """

@@ -92,7 +92,7 @@ REFUSED: dict[str, tuple[dict[str, Any], str]] = {
     ),
     "paragraph-with-line-break": (
         {"body": [Section(paragraphs=["p", "two\nlines"])]},
-        "body[0].paragraphs[1]",
+        "body[0].blocks[1]",
     ),
 }
 

@@ -6,7 +6,7 @@ from datetime import datetime, timezone
 
 import newsparse
 import pytest
-from newsparse import Image, Section
+from newsparse import Image, ListBlock, ListItem, Mark, Paragraph, Section
 
 import harbour_story
 from newsparse_iptc.nitf.examples import ACCEPTED, CANONICAL
@@ -54,14 +54,15 @@ def test_accepted_example_field_by_field() -> None:
     assert article.published == datetime(2024, 1, 17, 8, 30, tzinfo=timezone.utc)
     # The subject's most specific name; "&amp;" is an ampersand.
     assert article.topics == ("Economy, Business & Finance",)
-    # block and ul are read through; em is text, br a space; &nbsp; is U+00A0;
-    # a video is no image.
+    # block is read through; em is an emphasis mark, br a space; ul is a
+    # list; &nbsp; is U+00A0; a video is no image.
+    text = "Ice 30 centimetres thick closed the harbour."
+    assert text[4:18] == "30 centimetres"
     assert article.body == (
         Section(
-            paragraphs=(
-                "Ice 30 centimetres thick closed the harbour.",
-                "Outer quay open",
-                "Bus link runs",
+            blocks=(
+                Paragraph(text=text, marks=[Mark(kind="emphasis", start=4, end=18)]),
+                ListBlock(items=[ListItem(text="Outer quay open"), ListItem(text="Bus link runs")]),
             )
         ),
         Section(heading="What travellers should do", paragraphs=("Allow\u00a0more time.",)),

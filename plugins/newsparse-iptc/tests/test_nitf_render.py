@@ -53,8 +53,8 @@ def test_markup_characters_are_escaped() -> None:
     ("article", "field"),
     [
         (Article(title="Two  spaces"), "title"),
-        (Article(title="T", body=[Section(paragraphs=["line\nbreak"])]), "body[0].paragraphs[0]"),
-        (Article(title="T", body=[Section(paragraphs=["tab\there"])]), "body[0].paragraphs[0]"),
+        (Article(title="T", body=[Section(paragraphs=["line\nbreak"])]), "body[0].blocks[0]"),
+        (Article(title="T", body=[Section(paragraphs=["tab\there"])]), "body[0].blocks[0]"),
         (Article(title="T\ufffe"), "title"),
         (
             Article(

@@ -77,7 +77,9 @@ def sections(
 def _defaults() -> dict[str, st.SearchStrategy[Any]]:
     return {
         "title": texts(single_line=True, max_words=12),
-        "body": st.lists(sections(kinds=BLOCK_KINDS, marks=MARK_KINDS), max_size=3),
+        # Half the sections plain paragraphs, half any blocks: every kind is
+        # generated, at a cost the conformance runs of every format can bear.
+        "body": st.lists(sections() | sections(kinds=BLOCK_KINDS, marks=MARK_KINDS), max_size=3),
         "images": st.lists(images(), max_size=3),
         "authors": st.lists(texts(single_line=True, max_words=4), max_size=4, unique=True),
         "published": optional(datetimes()),

@@ -250,7 +250,7 @@ class TTFormat(Format):
         Raises:
             RenderError: an article holds a value TT cannot represent; the
                 error names the field (``"authors"``, ``"images[0].url"``,
-                ``"body[0].paragraphs[2]"``, ``"meta['tt.number']"`` ...).
+                ``"body[0].blocks[2]"``, ``"meta['tt.number']"`` ...).
         """
         separator = ""
         for index, article in enumerate(articles):
@@ -342,7 +342,7 @@ class TTFormat(Format):
         for index, paragraph in enumerate(section.paragraphs):
             if "\n" in paragraph:
                 raise self._refuse(
-                    f"body[0].paragraphs[{index}]", "a TT paragraph is a single line"
+                    f"body[0].blocks[{index}]", "a TT paragraph is a single line"
                 )
         return section.paragraphs
 

@@ -41,7 +41,9 @@ def read_marked(
             tag: object = child.tag
             name = etree.QName(tag).localname if isinstance(tag, str) else ""
             kind = tags.get(name)
-            if kind is None:
+            if name == "br":
+                pieces.append((" ", active))  # XML formats write a line break as a space
+            elif kind is None:
                 walk(child, active)
             else:
                 href = (child.get("href") or "").strip() or None if kind == "link" else None

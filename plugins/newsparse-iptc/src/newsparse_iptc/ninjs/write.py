@@ -33,7 +33,7 @@ def _check_body(article: Article) -> None:
                 missing=True,
             )
         texts = [("heading", section.heading)] if section.heading is not None else []
-        texts += [(f"paragraphs[{n}]", text) for n, text in enumerate(section.paragraphs)]
+        texts += [(f"blocks[{n}]", text) for n, text in enumerate(section.paragraphs)]
         for name, text in texts:
             reason = problem(text)
             if reason is not None:
