@@ -11,6 +11,7 @@ Importing this package registers the settings profiles of
 from newsparse.testing.checks import (
     check_accepted_input,
     check_canonical,
+    check_cut_points,
     check_refused_or_kept,
     check_renders_or_refuses,
     check_reported_like_raised,
@@ -44,6 +45,7 @@ __all__ = [
     "articles",
     "check_accepted_input",
     "check_canonical",
+    "check_cut_points",
     "check_refused_or_kept",
     "check_renders_or_refuses",
     "check_reported_like_raised",

@@ -19,7 +19,7 @@ from typing import TextIO
 
 from lxml import etree
 from newsparse.errors import ParseError, ValidationError
-from newsparse.format import Format, ParseItem
+from newsparse.format import Chunk, Format, ParseItem
 from newsparse.limits import limits_of
 from newsparse.model import Article
 from newsparse.textio import TextStream
@@ -29,6 +29,7 @@ from newsparse_iptc.newsml_g2.content import elements
 from newsparse_iptc.newsml_g2.read import ItemError, read_item
 from newsparse_iptc.newsml_g2.write import check, write
 from newsparse_iptc.nitf.names import local_name
+from newsparse_iptc.cuts import byte_cuts, split_text
 from newsparse_iptc.output import write_all
 from newsparse_iptc.xmlsafe import declared_encoding, line_of, parse_xml, peek, split_documents
 
@@ -123,6 +124,14 @@ class NewsmlG2Format(Format):
             return self._error(str(error), offset + line_of(error.element), source)
         except (ValidationError, ValueError) as error:
             return self._error(str(error), offset + line_of(item), source)
+
+    def split(self, stream: TextStream, size: int) -> Iterator[Chunk]:
+        """Cut a dump of several documents before XML declarations (:mod:`newsparse_iptc.cuts`)."""
+        return split_text(stream, size)
+
+    def cut_points(self, window: bytes) -> Iterator[int]:
+        """Yield the places in ``window`` where a document starts after another."""
+        return byte_cuts(window)
 
     def render(self, articles: Iterable[Article], out: TextIO) -> None:
         """Write each article as a NewsML-G2 news item with inline NITF.

@@ -16,7 +16,7 @@ from collections.abc import Iterable, Iterator
 from typing import TextIO
 
 from newsparse.errors import ParseError, ValidationError
-from newsparse.format import Format, ParseItem
+from newsparse.format import Chunk, Format, ParseItem
 from newsparse.limits import Limits, limits_of
 from newsparse.model import Article
 from newsparse.textio import TextStream
@@ -24,6 +24,7 @@ from newsparse.textio import TextStream
 from newsparse_iptc.nitf import names
 from newsparse_iptc.nitf.read import read_nitf
 from newsparse_iptc.nitf.write import check, write
+from newsparse_iptc.cuts import byte_cuts, split_text
 from newsparse_iptc.output import write_all
 from newsparse_iptc.xmlsafe import (
     Document,
@@ -97,6 +98,14 @@ class NitfFormat(Format):
             raise ParseError(
                 str(error), format=self.name, source=source, line=line, column=1
             ) from None
+
+    def split(self, stream: TextStream, size: int) -> Iterator[Chunk]:
+        """Cut a dump of several documents before XML declarations (:mod:`newsparse_iptc.cuts`)."""
+        return split_text(stream, size)
+
+    def cut_points(self, window: bytes) -> Iterator[int]:
+        """Yield the places in ``window`` where a document starts after another."""
+        return byte_cuts(window)
 
     def render(self, articles: Iterable[Article], out: TextIO) -> None:
         """Write each article as an NITF 3.6 document.
