@@ -215,7 +215,7 @@ class Format:
 
     @property
     def can_cut(self) -> bool:
-        """Whether this format finds places to cut its input's bytes (overrides :meth:`cut_points`)."""
+        """Whether this format names places to cut its bytes (overrides :meth:`cut_points`)."""
         return type(self).cut_points is not Format.cut_points
 
     def cut_points(self, window: bytes) -> Iterator[int]:

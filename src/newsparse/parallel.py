@@ -12,13 +12,22 @@ How the work is cut:
 * Small inputs (up to :data:`CHUNK_CHARS` bytes) are grouped, a few at a time,
   into one task that a worker parses whole; the worker detects their format
   itself, as :func:`~newsparse.iter_parse` does.
-* A larger input whose format can cut its text at article boundaries
-  (:meth:`Format.split <newsparse.Format.split>`, which ``jsonl`` implements)
-  is read and cut in this process, and each :class:`~newsparse.format.Chunk`
-  of about :data:`CHUNK_CHARS` characters is one task.  The line numbers of
-  the errors found in a chunk are moved by the chunk's first line, so they
-  name the line of the whole input.  A larger input of another format is one
-  task.
+* A larger file whose format can cut its bytes
+  (:meth:`Format.cut_points <newsparse.Format.cut_points>`: ``tt``, the IPTC
+  XML formats) and that is plain UTF-8 is cut into byte ranges of about
+  :data:`CHUNK_CHARS` bytes (:mod:`newsparse._ranges`): this process reads
+  only a window of bytes around each cut, and each range is one task, whose
+  worker reads that range of the file itself.  A worker sends back its
+  items and the number of lines its range holds; the lines of its errors
+  are moved here by the lines of the ranges before it, so they name the line
+  of the whole file.
+* A larger input of another format that can cut its text at article
+  boundaries (:meth:`Format.split <newsparse.Format.split>`, which ``jsonl``
+  implements) is read and cut in this process, and each
+  :class:`~newsparse.format.Chunk` of about :data:`CHUNK_CHARS` characters is
+  one task.  The line numbers of the errors found in a chunk are moved by
+  the chunk's first line.  A larger input of a format that does neither is
+  one task.
 * Standard input (``"-"``) is read in this process; it is cut into chunks
   when its format can be split and parsed here otherwise.
 
@@ -27,7 +36,8 @@ inputs there are.
 
 Progress: after the items of each task (a whole file, or a chunk) have been
 given, ``on_progress`` hears how many articles the task read and how many
-bytes of its input it covered (see :func:`iter_parse_inputs`).
+bytes of its input it covered (see :func:`iter_parse_inputs`): a byte
+range's exact size, so that the bytes of a file add up to its size.
 
 How workers start: where the ``fork`` method exists (Linux) and this process
 runs no other thread, workers are forked.  They start at once, with
@@ -55,7 +65,7 @@ from typing import IO, TypeAlias
 import attrs
 
 from newsparse._pipeline import detect_format, encoding_for, guarded, plugin_fault
-from newsparse._ranges import ByteRange, cuttable, plan_ranges, range_items
+from newsparse._ranges import RANGE_BYTES, ByteRange, cuttable, plan_ranges, range_items
 from newsparse.api import get_format, iter_parse, render
 from newsparse.errors import NewsparseError, ParseError, UnknownFormatError
 from newsparse.format import Format, ParseItem, as_input
@@ -76,9 +86,9 @@ __all__ = [
 STDIN = "-"
 """The input name that stands for standard input."""
 
-CHUNK_CHARS = 1 << 20
-"""About how much text (1 MiB) one task holds: the size of a chunk of a split
-input, and the total size of a group of small inputs."""
+CHUNK_CHARS = RANGE_BYTES
+"""About how much input (1 MiB) one task holds: the size of a byte range or a
+chunk of a split input, and the total size of a group of small inputs."""
 
 _GROUP_FILES = 64
 """At most this many small inputs go into one task."""
@@ -374,7 +384,6 @@ class _Planner:
                 yield _Slot(index, [_Outcome([error], fatal=True)])
         finally:
             source.close()
-
 
     def _ranges(self, index: int, path: str, fmt: Format, size: int) -> Iterator[_Slot]:
         """Cut a large file into byte ranges that the workers read themselves."""

@@ -41,7 +41,15 @@ AMBIGUOUS = [
     "Rain\n\nTT\n20\n\nRain\n\nIt rained.\nTT\n21",  # a canonical article run into a marker
 ]
 
-SEPARATORS = ["\n\n\n\n", "\n\n\n", "\n\n", "\n", "\n\n\n\n\n", "\n\n\n\n\n\n\n", "\r\n\r\n\r\n\r\n"]
+SEPARATORS = [
+    "\n\n\n\n",
+    "\n\n\n",
+    "\n\n",
+    "\n",
+    "\n\n\n\n\n",
+    "\n\n\n\n\n\n\n",
+    "\r\n\r\n\r\n\r\n",
+]
 
 pieces = st.lists(
     st.tuples(st.sampled_from(CANONICAL + AMBIGUOUS), st.sampled_from(SEPARATORS)),
@@ -55,7 +63,9 @@ def dump(parts: list[tuple[str, str]]) -> str:
 
 
 @given(parts=pieces, data=st.data())
-def test_every_byte_cut_parses_like_the_whole(parts: list[tuple[str, str]], data: st.DataObject) -> None:
+def test_every_byte_cut_parses_like_the_whole(
+    parts: list[tuple[str, str]], data: st.DataObject
+) -> None:
     encoded = dump(parts).encode("utf-8")
     start = data.draw(st.integers(0, len(encoded)), label="window start")
     end = data.draw(st.integers(start, len(encoded)), label="window end")
@@ -112,7 +122,9 @@ def test_messages_name_no_line_so_pieces_report_errors_as_the_whole() -> None:
     check_split("tt", text, len(CANONICAL[0]) * 2)
 
 
-def test_jobs_cut_a_large_dump_into_byte_ranges(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_jobs_cut_a_large_dump_into_byte_ranges(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     import newsparse.parallel as parallel  # noqa: PLC0415
 
     monkeypatch.setattr(parallel, "CHUNK_CHARS", 200)

@@ -43,7 +43,11 @@ truncated document raises nothing but :class:`~newsparse.ParseError`, with
 the same errors whether they raise or are collected.
 For a format that implements :meth:`~newsparse.Format.split`, it checks that
 the chunks hold the whole text and parse, one by one, to what the whole text
-parses to (``test_split_parses_like_the_whole``); for a
+parses to (``test_split_parses_like_the_whole``); for one that implements
+:meth:`~newsparse.Format.cut_points`, that every cut it names in a window of
+bytes from anywhere in the output leaves two sides that parse, each on its
+own, to what the whole parses to (``test_cut_points_parse_like_the_whole``,
+:func:`~newsparse.testing.check_cut_points`); for a
 :attr:`~newsparse.Format.joinable` one, that rendering a list equals joining
 the renderings of its articles (in ``test_output_is_canonical``).  For a
 format that renders but cannot be read back (a :attr:`~newsparse.Format.lossy`

@@ -24,12 +24,12 @@ from newsparse.limits import limits_of
 from newsparse.model import Article
 from newsparse.textio import TextStream
 
+from newsparse_iptc.cuts import byte_cuts, split_text
 from newsparse_iptc.newsml_g2 import names
 from newsparse_iptc.newsml_g2.content import elements
 from newsparse_iptc.newsml_g2.read import ItemError, read_item
 from newsparse_iptc.newsml_g2.write import check, write
 from newsparse_iptc.nitf.names import local_name
-from newsparse_iptc.cuts import byte_cuts, split_text
 from newsparse_iptc.output import write_all
 from newsparse_iptc.xmlsafe import declared_encoding, line_of, parse_xml, peek, split_documents
 

@@ -21,10 +21,10 @@ from newsparse.limits import Limits, limits_of
 from newsparse.model import Article
 from newsparse.textio import TextStream
 
+from newsparse_iptc.cuts import byte_cuts, split_text
 from newsparse_iptc.nitf import names
 from newsparse_iptc.nitf.read import read_nitf
 from newsparse_iptc.nitf.write import check, write
-from newsparse_iptc.cuts import byte_cuts, split_text
 from newsparse_iptc.output import write_all
 from newsparse_iptc.xmlsafe import (
     Document,
