@@ -21,9 +21,10 @@ For each workload, in the same run, it times (best of ``--repeat``, in turn):
    ``--jobs 2``, each a new process, as a user runs them; it prints the
    speed-up (goal on a 2-core machine: at least 1.7x; 1.6x for one big
    file) and checks that both outputs are the same, byte for byte.  The peak
-   memory of each run is the largest sum of the resident set sizes of the
-   command and its workers, sampled every 20 ms (goal for one big file:
-   ``--jobs 2`` at most twice ``--jobs 1``).  It also prints the CPU time of all
+   memory of each run is the largest sum of the proportional set sizes of
+   the command and its workers, sampled every 20 ms (goal for one big file:
+   ``--jobs 2`` at most twice ``--jobs 1``), and the largest resident set
+   size of any one of them.  It also prints the CPU time of all
    the processes of each run (the command and its workers): what working in
    parallel costs, and so the best speed-up two idle CPUs would allow, which
    the load of the rest of the machine does not change much.  The load
@@ -151,9 +152,11 @@ def best_time(run: Callable[[], object], repeat: int) -> float:
     return min(times)
 
 
-def convert(files: Sequence[Path], jobs: int, out: Path) -> tuple[float, float, float]:
+def convert(
+    files: Sequence[Path], jobs: int, out: Path
+) -> tuple[float, float, tuple[float, float]]:
     """Run the command; return its wall-clock time, the CPU time of all its processes,
-    and its peak memory (the largest sum of the RSS of the command and its workers)."""
+    and its peak memory in MB (see :class:`PeakMemory`: PSS of all, RSS of one)."""
     command = [sys.executable, "-m", "newsparse", "convert", "--jobs", str(jobs)]
     command += ["--to", "jsonl", "--partial", "-o", str(out), *map(str, files)]
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
@@ -169,14 +172,21 @@ def convert(files: Sequence[Path], jobs: int, out: Path) -> tuple[float, float, 
     if process.returncode not in (0, 1):
         raise SystemExit(f"newsparse convert failed:\n{stderr}")
     cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
-    return wall, cpu, peak.most / 10**6
+    return wall, cpu, (peak.most / 10**6, peak.most_single / 10**6)
 
 
 class PeakMemory:
-    """Samples the RSS of a process and its descendants every 20 ms, keeping the largest sum."""
+    """Samples the memory of a process and its descendants every 20 ms.
+
+    Keeps the largest sum of their proportional set sizes (PSS: each page
+    shared by n processes, such as what forked workers share with their
+    parent, counts 1/n in each), and the largest resident set size (RSS) of
+    any one of them.
+    """
 
     def __init__(self, pid: int) -> None:
         self.most = 0
+        self.most_single = 0
         self._done = threading.Event()
         self._process = psutil.Process(pid)
         self._thread = threading.Thread(target=self._sample, daemon=True)
@@ -189,7 +199,9 @@ class PeakMemory:
                 family = [self._process, *self._process.children(recursive=True)]
                 for member in family:
                     with contextlib.suppress(psutil.Error):
-                        total += member.memory_info().rss
+                        memory = member.memory_full_info()
+                        total += memory.pss
+                        self.most_single = max(self.most_single, memory.rss)
             self.most = max(self.most, total)
             self._done.wait(0.02)
 
@@ -200,14 +212,15 @@ class PeakMemory:
 
 def time_jobs(name: str, files: Sequence[Path], folder: Path, repeat: int) -> dict[str, float]:
     outs = {jobs: folder / f"{name}-{jobs}.jsonl" for jobs in (1, 2)}
-    runs: dict[int, list[tuple[float, float, float]]] = {1: [], 2: []}
+    runs: dict[int, list[tuple[float, float, tuple[float, float]]]] = {1: [], 2: []}
     for _ in range(repeat):  # in turn, so that both see the same machine
         for jobs in (1, 2):
             runs[jobs].append(convert(files, jobs, outs[jobs]))
     if not filecmp.cmp(outs[1], outs[2], shallow=False):
         raise SystemExit(f"{name}: --jobs 1 and --jobs 2 wrote different outputs")
     (serial, serial_cpu, _), (parallel, parallel_cpu, _) = min(runs[1]), min(runs[2])
-    memory = {jobs: max(run[2] for run in runs[jobs]) for jobs in (1, 2)}
+    memory = {jobs: max(run[2][0] for run in runs[jobs]) for jobs in (1, 2)}
+    single = {jobs: max(run[2][1] for run in runs[jobs]) for jobs in (1, 2)}
     megabytes = sum(path.stat().st_size for path in files) / 10**6
     print(
         f"{name}: {len(files)} file(s), {megabytes:.1f} MB: --jobs 1 {serial:.2f} s, "
@@ -215,8 +228,9 @@ def time_jobs(name: str, files: Sequence[Path], folder: Path, repeat: int) -> di
         "outputs identical"
     )
     print(
-        f"{name}: peak memory (all processes): --jobs 1 {memory[1]:.0f} MB, --jobs 2 "
-        f"{memory[2]:.0f} MB ({memory[2] / memory[1]:.2f}x)"
+        f"{name}: peak memory, PSS of all processes: --jobs 1 {memory[1]:.0f} MB, --jobs 2 "
+        f"{memory[2]:.0f} MB ({memory[2] / memory[1]:.2f}x, goal at most 2x); RSS of the "
+        f"largest process: {single[1]:.0f} MB, {single[2]:.0f} MB ({single[2] / single[1]:.2f}x)"
     )
     print(
         f"{name}: CPU time of all processes: --jobs 1 {serial_cpu:.2f} s, --jobs 2 "
@@ -248,7 +262,9 @@ def time_dask(
 
     names = [str(path) for path in files]
     plain_loop(files[:5], format, folder / "warm.jsonl")  # imports and plugins, as in the workers
+    before = family_cpu()
     loop = best_time(lambda: plain_loop(files, format, folder / "loop.jsonl"), repeat)
+    cpu = {"loop": (family_cpu() - before) / repeat}
     numbers = {"loop": loop}
     for workers in (1, 2):
         cluster = LocalCluster(
@@ -260,7 +276,9 @@ def time_dask(
             def run(workers: int = workers) -> Any:
                 return write_articles(names, folder / f"dask{workers}", format)
 
+            before = family_cpu()
             numbers[f"dask{workers}"] = best_time(run, repeat)
+            cpu[f"dask{workers}"] = (family_cpu() - before) / repeat
     print(
         f"dask ({name}): plain loop (parse and write JSON Lines) {loop:.2f} s; Dask "
         f"write_articles, 1 worker process {numbers['dask1']:.2f} s "
@@ -268,7 +286,25 @@ def time_dask(
         f"goal at most +15%); 2 worker processes {numbers['dask2']:.2f} s (speed-up "
         f"{loop / numbers['dask2']:.2f}x over the loop, goal 1.7x)"
     )
+    print(
+        f"dask ({name}): CPU time of all processes (client, scheduler, workers): loop "
+        f"{cpu['loop']:.2f} s, 1 worker {cpu['dask1']:.2f} s "
+        f"({cpu['dask1'] / cpu['loop'] - 1:+.1%}), 2 workers {cpu['dask2']:.2f} s "
+        f"({cpu['dask2'] / cpu['loop'] - 1:+.1%}); best possible speed-up of 2 workers "
+        f"on 2 idle CPUs {2 * cpu['loop'] / cpu['dask2']:.2f}x"
+    )
     return numbers
+
+
+def family_cpu() -> float:
+    """Return the CPU time (user and system) of this process and all its descendants so far."""
+    total = 0.0
+    me = psutil.Process()
+    for member in [me, *me.children(recursive=True)]:
+        with contextlib.suppress(psutil.Error):
+            times = member.cpu_times()
+            total += times.user + times.system
+    return total
 
 
 def main() -> None:

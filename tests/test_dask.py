@@ -117,6 +117,20 @@ def test_a_large_file_is_read_in_byte_ranges_by_several_tasks(tmp_path: Path, cl
     ]
 
 
+def test_a_large_file_in_ranges_keeps_positions_and_lines_of_the_whole_file(
+    tmp_path: Path, client: Any
+) -> None:
+    path = big_tt(tmp_path)
+    frame = read_dataframe(str(path), "tt")
+    assert frame.npartitions >= 2
+    table = frame.compute()
+    assert table["position"].tolist() == list(range(2_600))  # 2,599 articles and the error
+    bad = table[table["error"].notna()]
+    assert bad["position"].tolist() == [2_000]
+    assert bad["line"].tolist() == [2_000 * 11 + 4]
+    assert table["title"].dropna().tolist()[1_999:2_001] == ["Rain 1999", "Rain 2001"]
+
+
 def test_workers_write_their_partitions_and_send_back_counts(tmp_path: Path, client: Any) -> None:
     path = big_tt(tmp_path)
     report = write_articles(str(path), tmp_path / "out", "tt")

@@ -97,12 +97,6 @@ def _expand(paths: str | Sequence[str]) -> tuple[Any, list[str]]:
     return fs, list(found)
 
 
-def _groups(names: list[str], size: int) -> list[list[str]]:
-    if size < 1:
-        raise ValueError(f"files_per_partition must be 1 or more, not {size}")
-    return [names[start : start + size] for start in range(0, len(names), size)]
-
-
 def _partitions(
     fs: Any, names: list[str], format: str | None, limits: Limits, files_per_partition: int | None
 ) -> list[list[_Unit]]:
@@ -235,46 +229,55 @@ def read_articles(
 
     fs, names = _expand(paths)
     parts = _partitions(fs, names, format, limits or DEFAULT_LIMITS, files_per_partition)
-    finished = _finished(parts, fs, format, limits, errors == "include")
+    finished = _finished(parts, fs, format, limits, _finish_items, errors == "include")
     return dask.bag.from_delayed(finished)
 
 
 def _finished(
-    parts: list[list[_Unit]], fs: Any, format: str | None, limits: Limits | None, keep: bool
+    parts: list[list[_Unit]],
+    fs: Any,
+    format: str | None,
+    limits: Limits | None,
+    finish: Callable[..., Any],
+    *arguments: Any,
 ) -> list[Any]:
-    """Return a delayed list of the items of each partition, for a bag.
+    """Return a delayed ``finish(parsed, units, *arguments, *before)`` per partition.
 
-    Each partition is parsed by one task.  The lines of a range's errors are
-    moved by the lines of the earlier ranges of its file, a running total
-    that a small task per range carries on, so no partition waits for more
-    than the counts of the ranges before it.
+    Each partition is parsed by one task.  ``before`` holds, for each unit,
+    the lines and items of the earlier ranges of its file (``(0, 0)`` for a
+    whole file), a running total that a small task per range carries on, so
+    that no partition waits for more than the counts of the ranges before it.
     """
     from dask import delayed  # noqa: PLC0415
 
     finished = []
-    totals: dict[str, Any] = {}  # per file: the lines of its ranges so far (delayed)
+    totals: dict[str, Any] = {}  # per file: (lines, items) of its ranges so far (delayed)
     for units in parts:
         parsed = delayed(_parse_units)(units, fs, format, limits)
         before: list[Any] = []
         for number, unit in enumerate(units):
             if isinstance(unit, ByteRange):
-                so_far = totals.get(unit.path, 0)
+                so_far = totals.get(unit.path, (0, 0))
                 before.append(so_far)
-                totals[unit.path] = delayed(_add_lines)(so_far, parsed, number)
+                totals[unit.path] = delayed(_add_counts)(so_far, parsed, number)
             else:
-                before.append(0)
-        finished.append(delayed(_finish_items)(parsed, keep, *before))
+                before.append((0, 0))
+        finished.append(delayed(finish)(parsed, units, *arguments, *before))
     return finished
 
 
-def _add_lines(so_far: int, parsed: _Parsed, unit: int) -> int:
-    return so_far + parsed.lines[unit]
+def _add_counts(so_far: tuple[int, int], parsed: _Parsed, unit: int) -> tuple[int, int]:
+    items = sum(1 for number, _ in parsed.items if number == unit)
+    return so_far[0] + parsed.lines[unit], so_far[1] + items
 
 
-def _finish_items(parsed: _Parsed, keep: bool, *before: int) -> list[_Item]:
+def _finish_items(
+    parsed: _Parsed, units: list[_Unit], keep: bool, *before: tuple[int, int]
+) -> list[_Item]:
     """Return a partition's items, errors' lines counted from their file's start (on a worker)."""
+    del units
     found: list[_Item] = []
-    for item in _moved(parsed, list(before)):
+    for item in _moved(parsed, [lines for lines, _ in before]):
         if not (keep or isinstance(item, Article)):
             raise item
         found.append(item)
@@ -301,7 +304,7 @@ def read_dataframe(
     format: str | None = None,
     *,
     limits: Limits | None = None,
-    files_per_partition: int = 1,
+    files_per_partition: int | None = None,
 ) -> dask.dataframe.DataFrame:
     """Return a Dask DataFrame with one row per article and per error in ``paths``.
 
@@ -317,29 +320,34 @@ def read_dataframe(
     import dask.dataframe  # noqa: PLC0415
 
     fs, names = _expand(paths)
-    return dask.dataframe.from_map(
-        _frame_of,
-        _groups(names, files_per_partition),
-        fs=fs,
-        format=format,
-        limits=limits,
-        meta=_frame([]),
-        enforce_metadata=False,
-    )
+    parts = _partitions(fs, names, format, limits or DEFAULT_LIMITS, files_per_partition)
+    frames = _finished(parts, fs, format, limits, _frame_of)
+    return dask.dataframe.from_delayed(frames, meta=_frame([]), verify_meta=False)
 
 
-def _frame_of(
-    names: list[str], *, fs: Any, format: str | None, limits: Limits | None
-) -> pandas.DataFrame:
-    """Parse the files of one partition into a pandas frame (runs on a worker)."""
+def _frame_of(parsed: _Parsed, units: list[_Unit], *before: tuple[int, int]) -> pandas.DataFrame:
+    """Make the rows of a partition's items (runs on a worker).
+
+    ``position`` counts from the start of each file, and so do the lines of
+    errors: a range's are moved by ``before``, the lines and items of the
+    earlier ranges of its file.
+    """
+    items = _moved(parsed, [lines for lines, _ in before])
     records: list[dict[str, Any]] = []
-    for name in names:
-        for index, item in enumerate(_file_items(fs, name, format, limits)):
-            if isinstance(item, Article):
-                records.append(article_row(name, index, item))
-            else:
-                records.append(error_row(name, index, item))
+    positions = [count for _, count in before]
+    for (unit, _), item in zip(parsed.items, items, strict=True):
+        name = _name_of(units[unit])
+        position = positions[unit]
+        positions[unit] += 1
+        if isinstance(item, Article):
+            records.append(article_row(name, position, item))
+        else:
+            records.append(error_row(name, position, item))
     return _frame(records)
+
+
+def _name_of(unit: _Unit) -> str:
+    return unit if isinstance(unit, str) else unit.name
 
 
 def _frame(records: list[dict[str, Any]]) -> pandas.DataFrame:
