@@ -15,7 +15,7 @@ How the work is cut:
 * A larger file whose format can cut its bytes
   (:meth:`Format.cut_points <newsparse.Format.cut_points>`: ``tt``, the IPTC
   XML formats) and that is plain UTF-8 is cut into byte ranges of about
-  :data:`CHUNK_CHARS` bytes (:mod:`newsparse._ranges`): this process reads
+  :data:`CHUNK_CHARS` bytes (``newsparse._ranges``): this process reads
   only a window of bytes around each cut, and each range is one task, whose
   worker reads that range of the file itself.  A worker sends back its
   items and the number of lines its range holds; the lines of its errors
