@@ -56,7 +56,7 @@ from typing import Any
 import attrs
 
 import newsparse
-from newsparse.plugins import get_host
+from newsparse.plugin import get_host
 
 REPO = Path(__file__).resolve().parents[1]
 HTML_CORPORA = ("scrapinghub", "fundus", "readability")
@@ -154,8 +154,9 @@ def parse_one(item: Input) -> Result:
     try:
         return list(newsparse.parse(path, item.format))
     except Exception as error:  # every outcome is recorded, raw errors too
-        kind = type(error)
-        return (f"{kind.__module__}.{kind.__qualname__}", str(error))
+        # The class's name, without its module: the public line (issue 19)
+        # moved the classes, and a move is not a change of behaviour.
+        return (type(error).__qualname__, str(error))
 
 
 def take(shared: Path) -> Snapshot:
@@ -219,12 +220,33 @@ def summary(snapshot: Snapshot) -> str:
     return "\n".join(lines)
 
 
+class _Unpickler(pickle.Unpickler):
+    """Reads snapshots taken before the modules moved (``newsparse.model``: ``_model``)."""
+
+    def find_class(self, module: str, name: str) -> Any:
+        try:
+            return super().find_class(module, name)
+        except ModuleNotFoundError:
+            head, _, rest = module.partition(".")
+            if head != "newsparse" or not rest or rest.startswith("_"):
+                raise
+            return super().find_class(f"newsparse._{rest}", name)
+
+
+def _error_name(result: object) -> object:
+    """The error of an old snapshot named as :func:`snapshot` names it now: class name only."""
+    if isinstance(result, tuple) and len(result) == 2 and isinstance(result[0], str):
+        return (result[0].rpartition(".")[2], result[1])
+    return result
+
+
 def load(path: Path) -> Snapshot:
-    """Read a snapshot written by this script."""
+    """Read a snapshot written by this script (or by its version before the public line)."""
     with path.open("rb") as stream:
-        data = pickle.load(stream)  # our own file
+        data = _Unpickler(stream).load()  # our own file
     if not isinstance(data, dict) or data.pop("version", None) != SNAPSHOT_VERSION:
         raise SystemExit(f"{path} is not a snapshot of this script (version {SNAPSHOT_VERSION})")
+    data["results"] = {key: _error_name(result) for key, result in data["results"].items()}
     return Snapshot(**data)
 
 

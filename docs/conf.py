@@ -54,11 +54,13 @@ exclude_patterns = ["_build", "tutorial/newsparse-brief", "Thumbs.db", ".DS_Stor
 nitpicky = True
 nitpick_ignore_regex = [
     # The type variables of FrozenMap (Mapping[K, V]) have no page of their own.
-    (r"py:class", r"newsparse\.frozenmap\.[KV]"),
+    (r"py:class", r"newsparse\._frozenmap\.[KV]"),
     # Likewise the type variables of the generic plugin registry, and the
     # module type an extension's hook specifications may come in.
-    (r"py:class", r"newsparse\.registry\.[TKE]"),
+    (r"py:class", r"newsparse\._registry\.[TKE]"),
     (r"py:class", r"types\.ModuleType"),
+    # The type variable of the site-field decorator.
+    (r"py:class", r"newsparse\._formats\.html\.sites\._Method"),
     # The engines of newsparse.integrations are optional, and not installed to
     # build the documentation; their types appear in signatures only.
     (r"py:class", r"(dask|distributed|pandas|pyspark)\..*"),
@@ -77,7 +79,7 @@ autodoc_class_signature = "mixed"
 # Show ``data: Input`` rather than the seven types the alias stands for.  (Only
 # aliases used on their own: Sphinx prints an alias inside ``X | None`` or
 # ``Iterator[X]`` as "TypeAliasForwardRef(...)", so those are left expanded.)
-autodoc_type_aliases = {"Input": "newsparse.textio.Input"}
+autodoc_type_aliases = {"Input": "newsparse.Input"}
 python_use_unqualified_type_names = True
 napoleon_google_docstring = True
 napoleon_numpy_docstring = False

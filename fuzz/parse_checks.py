@@ -16,9 +16,9 @@ from pathlib import Path
 
 import newsparse
 from newsparse import Article, NewsparseError, ParseError, PluginError, UnknownFormatError
-from newsparse.builtin_formats import examples
-from newsparse.compressed import MAGIC_SIZE, compression_of
-from newsparse.textio import SAMPLE_SIZE
+from newsparse._compressed import MAGIC_SIZE, compression_of
+from newsparse._formats import examples
+from newsparse._textio import SAMPLE_SIZE
 
 __all__ = [
     "DETECT",
@@ -278,6 +278,11 @@ def format_examples() -> dict[str, tuple[str, ...]]:
         found["newsml-g2"] = (g2.CANONICAL, g2.ACCEPTED, g2.XHTML, g2.MESSAGE)
         found["ninjs"] = (ninjs.CANONICAL, *ninjs.ACCEPTED)
         found["nitf"] = (nitf.CANONICAL, nitf.ACCEPTED)
+    with contextlib.suppress(ImportError):
+        from newsparse_wire import examples as wire  # noqa: PLC0415 - an optional plugin
+
+        found["anpa1312"] = wire.ANPA_EXAMPLES
+        found["iptc7901"] = wire.IPTC7901_EXAMPLES
     return found
 
 

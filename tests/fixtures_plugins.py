@@ -1,6 +1,6 @@
 """Helpers that give a test its own plugin host and its own fake plugins.
 
-Tests in one process share the cached :class:`~newsparse.plugins.PluginHost`,
+Tests in one process share the cached :class:`~newsparse.plugin.PluginHost`,
 and whatever plugins happen to be installed (a first-party plugin in CI, say)
 would otherwise show up in it.  Each test module that depends on the host
 uses :func:`isolated_host` in an autouse fixture: only the built-in formats
@@ -24,7 +24,7 @@ from typing import Any
 
 import pytest
 
-from newsparse.plugins import ENV_DISABLE_AUTOLOAD, ENV_STRICT, reset_host
+from newsparse._plugins import ENV_DISABLE_AUTOLOAD, ENV_STRICT, reset_host
 
 __all__ = [
     "BROKEN_IMPORT_SOURCE",

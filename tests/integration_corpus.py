@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 
 import newsparse
-from newsparse.errors import NewsparseError, ParseError
+from newsparse._errors import NewsparseError, ParseError
 
 ARTICLE = {
     "title": "Talks in Muscat",

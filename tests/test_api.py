@@ -31,10 +31,10 @@ from newsparse import (
     parse,
     render,
 )
-from newsparse.api import formats as all_formats
-from newsparse.plugins import get_host, registered
-from newsparse.registry import FormatRegistry
-from newsparse.textio import TextStream
+from newsparse._api import formats as all_formats
+from newsparse._plugins import get_host, registered
+from newsparse._registry import FormatRegistry
+from newsparse._textio import TextStream
 
 TWO_JSON = '[{"title": "Rain in Tehran"}, {"title": "Talks in Muscat"}]'
 TWO = [Article(title="Rain in Tehran"), Article(title="Talks in Muscat")]
@@ -915,7 +915,7 @@ def test_text_and_bytes_given_whole_are_detected_from_all_of_them() -> None:
     memory already, so detection reads them whole (found by the conformance
     kit's detection check, with a generated article this long).
     """
-    from newsparse.textio import SAMPLE_SIZE  # noqa: PLC0415
+    from newsparse._textio import SAMPLE_SIZE  # noqa: PLC0415
 
     long = ("Tehran news " * 7000).strip()
     article = newsparse.Article(title="news", body=[newsparse.Section(paragraphs=[long])])

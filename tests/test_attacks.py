@@ -39,7 +39,7 @@ import pytest
 
 import newsparse
 from newsparse import Article, ParseError
-from newsparse.jsonio import to_dict
+from newsparse._jsonio import to_dict
 
 T = TypeVar("T")
 

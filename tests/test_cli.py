@@ -539,7 +539,7 @@ def test_debug_shows_the_plugin_fault_and_its_cause(
     assert result.exit_code == 1
     assert "ZeroDivisionError: boom in parse" in result.stderr
     assert "The above exception was the direct cause of the following exception" in result.stderr
-    assert "newsparse.errors.PluginError: plugin 'faulty'" in result.stderr
+    assert "newsparse.PluginError: plugin 'faulty'" in result.stderr
 
 
 # --- limits ---------------------------------------------------------------------------

@@ -17,12 +17,12 @@ from click.testing import CliRunner, Result
 from fixtures_plugins import isolated_host
 from fixtures_process import convert_process
 from newsparse import Format, hookimpl
+from newsparse._format import ParseItem
+from newsparse._model import Article
+from newsparse._plugins import registered
+from newsparse._registry import FormatRegistry
+from newsparse._textio import TextStream
 from newsparse.cli import cli
-from newsparse.format import ParseItem
-from newsparse.model import Article
-from newsparse.plugins import registered
-from newsparse.registry import FormatRegistry
-from newsparse.textio import TextStream
 
 A_JSON = '[{"title": "A"}, {"title": "B"}]'
 A_TEXT = "A\n\n* * *\n\nB\n"  # what the text format writes for a.json

@@ -20,9 +20,9 @@ from click.testing import CliRunner, Result
 
 from fixtures_plugins import isolated_host
 from fixtures_progress import State, read_stderr
+from newsparse._parallel import iter_parse_inputs
+from newsparse._progress import ConvertProgress
 from newsparse.cli import cli
-from newsparse.parallel import iter_parse_inputs
-from newsparse.progress import ConvertProgress
 
 SRC = Path(__file__).resolve().parents[1] / "src"
 A_JSON = '[{"title": "A"}, {"title": "B"}]'

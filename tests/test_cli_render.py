@@ -18,10 +18,10 @@ from click.testing import CliRunner, Result
 
 import newsparse
 from newsparse import Article, Format, RenderError
+from newsparse._hookspecs import hookimpl
+from newsparse._plugins import registered
+from newsparse._registry import FormatRegistry
 from newsparse.cli import cli
-from newsparse.hookspecs import hookimpl
-from newsparse.plugins import registered
-from newsparse.registry import FormatRegistry
 
 REPO = Path(__file__).resolve().parents[1]
 SEED = REPO / "examples" / "aawsat-seed.txt"

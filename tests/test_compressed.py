@@ -23,10 +23,10 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import newsparse
-import newsparse.compressed
+import newsparse._compressed
 from fixtures_plugins import isolated_host
 from newsparse import Article, Limits, NewsparseError, ParseError, UnknownFormatError, parse
-from newsparse.compressed import compression_of
+from newsparse._compressed import compression_of
 
 JSONL = "".join(f'{{"title": "Article {n}"}}\n' for n in range(1, 3001)).encode()
 ARTICLES = [Article(title=f"Article {n}") for n in range(1, 3001)]
@@ -215,6 +215,6 @@ def test_a_cut_anywhere_loses_nothing_silently(compression: str, data: st.DataOb
 
 
 def test_docstring_examples() -> None:
-    result = doctest.testmod(newsparse.compressed, verbose=False, report=False)
+    result = doctest.testmod(newsparse._compressed, verbose=False, report=False)
     assert result.attempted > 0
     assert result.failed == 0

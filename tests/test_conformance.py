@@ -23,16 +23,16 @@ from hypothesis.strategies import SearchStrategy
 
 import newsparse
 from newsparse import Article, Format, Image, ParseError, RenderError, Section, hookimpl
-from newsparse import format as format_module
-from newsparse.builtin_formats import examples
-from newsparse.format import ParseItem
-from newsparse.plugins import registered
-from newsparse.registry import FormatRegistry
+from newsparse import _format as format_module
+from newsparse._format import ParseItem
+from newsparse._formats import examples
+from newsparse._plugins import registered
+from newsparse._registry import FormatRegistry
+from newsparse._textio import TextStream
 from newsparse.testing import (
     FormatConformance,
     check_renders_or_refuses,
     check_reported_like_raised,
-    conformance,
     datetimes,
     field_samples,
     images,
@@ -40,8 +40,8 @@ from newsparse.testing import (
     texts,
     with_sample,
 )
-from newsparse.testing import fields as kit_fields
-from newsparse.textio import TextStream
+from newsparse.testing import _conformance as conformance
+from newsparse.testing import _fields as kit_fields
 
 pytest_plugins = ["pytester"]
 

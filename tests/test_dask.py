@@ -18,7 +18,7 @@ import pytest
 
 import newsparse
 from integration_corpus import described, make_corpus, serial, titles
-from newsparse.errors import ParseError
+from newsparse._errors import ParseError
 from newsparse.integrations.dask import DTYPES, read_articles, read_dataframe, write_articles
 from newsparse.integrations.rows import COLUMNS
 

@@ -6,8 +6,8 @@ without the rule, the test fails.
 
 from __future__ import annotations
 
-from newsparse.builtin_formats.html.body import Body, extract_body
-from newsparse.builtin_formats.html.dom import parse_document
+from newsparse._formats.html.body import Body, extract_body
+from newsparse._formats.html.dom import parse_document
 
 FIRST = (
     "The library on Mill Street will open on Sundays from next month, the town"

@@ -6,7 +6,7 @@ import pytest
 
 import newsparse
 from newsparse import ParseError
-from newsparse.builtin_formats.html.charset import codec_for_label, declared_encoding
+from newsparse._formats.html.charset import codec_for_label, declared_encoding
 
 TEXT = (
     "The caf\u00e9 \u2013 \u201cquoted\u201d for \u20ac5, with na\u00efve words"

@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from newsparse.builtin_formats.html.dates import MAX_YEAR, MIN_YEAR, parse_date
+from newsparse._formats.html.dates import MAX_YEAR, MIN_YEAR, parse_date
 
 UTC = timezone.utc
 

@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 from lxml import etree, html
 
 from newsparse import Image
-from newsparse.builtin_formats.html.dom import clean_url, remove_keeping_tail
+from newsparse._formats.html.dom import clean_url, remove_keeping_tail
 
 
 @pytest.mark.parametrize(

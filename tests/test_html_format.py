@@ -17,8 +17,8 @@ from hypothesis import strategies as st
 
 import newsparse
 from newsparse import Article, Image, NewsparseError, ParseError, Section
-from newsparse.builtin_formats.html.body import extract_body
-from newsparse.builtin_formats.html.dom import parse_document, text_content
+from newsparse._formats.html.body import extract_body
+from newsparse._formats.html.dom import parse_document, text_content
 
 LONG = (
     "The council voted on Tuesday to keep the old bridge open, after engineers said"

@@ -17,8 +17,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from newsparse import Article, Image, ParseError
-from newsparse.builtin_formats.html.dom import parse_document
-from newsparse.builtin_formats.html.metadata import MAX_IMAGES, PageMetadata, extract_metadata
+from newsparse._formats.html.dom import parse_document
+from newsparse._formats.html.metadata import MAX_IMAGES, PageMetadata, extract_metadata
 
 UTC = timezone.utc
 CEST = timezone(timedelta(hours=2))

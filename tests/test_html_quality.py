@@ -19,7 +19,7 @@ from typing import Any
 
 import pytest
 
-from newsparse.plugins import ENV_DISABLE_AUTOLOAD, reset_host
+from newsparse._plugins import ENV_DISABLE_AUTOLOAD, reset_host
 
 REPO = Path(__file__).resolve().parents[1]
 CORPORA = REPO.parent / "shared" / "corpora"

@@ -31,9 +31,11 @@ OUR_DISTRIBUTIONS = {
     "newsparse",
     "newsparse-aawsat",
     "newsparse-iptc",
+    "newsparse-feeds",
     "newsparse-site-anadolu",
     "newsparse-site-dagbladet",
     "newsparse-site-hankookilbo",
+    "newsparse-wire",
     "newsparse-brief",
 }
 

@@ -9,7 +9,7 @@ import pytest
 
 from fixtures_plugins import isolated_host
 from newsparse import Article, Image, ParseError, PluginError, Section, parse, render
-from newsparse.textio import CHUNK_SIZE
+from newsparse._textio import CHUNK_SIZE
 
 
 @pytest.fixture(autouse=True)

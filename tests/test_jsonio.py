@@ -1,4 +1,4 @@
-"""Tests of newsparse.jsonio: lossless round-trips and strict reading."""
+"""Tests of newsparse._jsonio: lossless round-trips and strict reading."""
 
 from __future__ import annotations
 
@@ -20,8 +20,8 @@ from newsparse import (
     Section,
     ValidationError,
 )
-from newsparse.errors import NO_VALUE
-from newsparse.jsonio import from_dict, from_json, loads, to_dict, to_json
+from newsparse._errors import NO_VALUE
+from newsparse._jsonio import from_dict, from_json, loads, to_dict, to_json
 from newsparse.testing import articles
 
 FIELDS = {

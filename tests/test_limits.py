@@ -1,4 +1,4 @@
-"""Limits on input size, article size and nesting (newsparse.limits)."""
+"""Limits on input size, article size and nesting (newsparse._limits)."""
 
 from __future__ import annotations
 
@@ -10,9 +10,10 @@ import pytest
 
 import newsparse
 from newsparse import Article, ParseError
-from newsparse.jsonio import nested_deeper
-from newsparse.limits import DEFAULT_LIMITS, Limits, limits_of, parse_size, utf8_longer_than
-from newsparse.textio import CHUNK_SIZE, Input, open_source
+from newsparse._jsonio import nested_deeper
+from newsparse._limits import DEFAULT_LIMITS, Limits, limits_of, parse_size, utf8_longer_than
+from newsparse._source import open_source
+from newsparse._textio import CHUNK_SIZE, Input
 
 MiB = 1 << 20
 
@@ -100,8 +101,8 @@ def test_the_articles_before_the_input_limit_are_kept(kind: str) -> None:
     }
     data = inputs[kind]
     with (
-        mock.patch("newsparse.textio.CHUNK_SIZE", 7),
-        mock.patch("newsparse.textio.SAMPLE_SIZE", 7),
+        mock.patch("newsparse._textio.CHUNK_SIZE", 7),
+        mock.patch("newsparse._textio.SAMPLE_SIZE", 7),
     ):
         titles, errors = collect(data, "jsonl", Limits(max_input_bytes=limit))
     assert titles == ["One", "Two"]

@@ -3,7 +3,7 @@
 The constructors check text at C speed (``str.isprintable`` for short texts,
 a scan of the UTF-8 bytes for long ones and for all paragraphs of a section at
 once).  These tests compare them with a character-by-character reading of the
-invariant in :mod:`newsparse.model`, on text built to hit every edge: each
+invariant in :mod:`newsparse._model`, on text built to hit every edge: each
 forbidden character, the whitespace :meth:`str.strip` removes, non-ASCII text
 whose UTF-8 bytes look like C1 controls, and lengths on both sides of the
 short-text limit.
@@ -18,7 +18,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from newsparse import Article, Image, Section, ValidationError
-from newsparse.model import text_problem
+from newsparse._model import text_problem
 
 
 def _forbidden(char: str) -> bool:

@@ -25,6 +25,8 @@ DISTRIBUTIONS = {
     ".": ("newsparse", "newsparse", set()),
     "plugins/newsparse-aawsat": ("newsparse_aawsat", "newsparse_aawsat", {"aawsat"}),
     "plugins/newsparse-iptc": ("newsparse_iptc", "newsparse_iptc", {"iptc"}),
+    "plugins/newsparse-wire": ("newsparse_wire", "newsparse_wire", {"wire"}),
+    "plugins/newsparse-feeds": ("newsparse_feeds", "newsparse_feeds", {"feeds"}),
     "plugins/newsparse-site-anadolu": ("newsparse_site_anadolu", "newsparse_site_anadolu", None),
     "plugins/newsparse-site-dagbladet": (
         "newsparse_site_dagbladet",
@@ -74,7 +76,7 @@ def test_the_core_wheel_is_complete(wheels: dict[str, Path]) -> None:
         "newsparse/__init__.py",
         "newsparse/py.typed",
         "newsparse/schemas/article.schema.json",
-        "newsparse/testing/conformance.py",
+        "newsparse/testing/_conformance.py",
     } <= names
     requires = " ".join(fields["Requires-Dist"])
     for dependency in ("attrs", "cattrs", "pluggy", "lxml", "click", "tqdm"):

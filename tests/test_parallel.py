@@ -1,4 +1,4 @@
-"""Tests of parallel parsing: ``newsparse convert --jobs`` and :mod:`newsparse.parallel`.
+"""Tests of parallel parsing: ``newsparse convert --jobs`` and :mod:`newsparse._parallel`.
 
 The serial path (``--jobs 1``, which is the code that ran before ``--jobs``
 existed) is the reference: the parallel path must print and write exactly
@@ -23,12 +23,12 @@ import newsparse
 from fixtures_process import convert_process
 from fixtures_progress import read_stderr
 from newsparse import hookimpl
-from newsparse.builtin_formats.jsonformats import JsonLinesFormat
-from newsparse.errors import NewsparseError, ParseError, RenderError
-from newsparse.format import Chunk, Format, ParseItem
-from newsparse.limits import Limits
-from newsparse.model import Article
-from newsparse.parallel import (
+from newsparse._errors import NewsparseError, ParseError, RenderError
+from newsparse._format import Chunk, Format, ParseItem
+from newsparse._formats.jsonformats import JsonLinesFormat
+from newsparse._limits import Limits
+from newsparse._model import Article
+from newsparse._parallel import (
     Item,
     RenderedText,
     RenderFailure,
@@ -37,10 +37,11 @@ from newsparse.parallel import (
     iter_parse_inputs,
     resolve_jobs,
 )
-from newsparse.plugins import registered
-from newsparse.registry import FormatRegistry
+from newsparse._plugins import registered
+from newsparse._registry import FormatRegistry
+from newsparse._source import open_source
+from newsparse._textio import TextStream
 from newsparse.testing import check_split
-from newsparse.textio import TextStream, open_source
 
 LINES = 30_000  # about 3.3 MB of jsonl: more than three chunks
 BAD_LINES = {7: '{"title": ""}', 12_345: '{"title": "cut', 29_999: '{"title": 5}'}

@@ -17,16 +17,16 @@ from typing import TextIO
 import pytest
 
 import newsparse
-import newsparse.parallel as parallel
+import newsparse._parallel as parallel
 from newsparse import hookimpl
+from newsparse._errors import NewsparseError, ParseError
+from newsparse._format import Format, ParseItem
+from newsparse._model import Article
+from newsparse._parallel import iter_parse_inputs
+from newsparse._plugins import registered
 from newsparse._ranges import plan_ranges
-from newsparse.errors import NewsparseError, ParseError
-from newsparse.format import Format, ParseItem
-from newsparse.model import Article
-from newsparse.parallel import iter_parse_inputs
-from newsparse.plugins import registered
-from newsparse.registry import FormatRegistry
-from newsparse.textio import TextStream
+from newsparse._registry import FormatRegistry
+from newsparse._textio import TextStream
 
 pytestmark = pytest.mark.usefixtures("small_ranges")
 

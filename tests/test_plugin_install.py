@@ -34,7 +34,7 @@ import pytest
 from hypothesis.strategies import SearchStrategy
 
 from newsparse import Article, parse, render
-from newsparse.plugins import ENV_DISABLE_AUTOLOAD, ENV_STRICT, get_host, reset_host
+from newsparse._plugins import ENV_DISABLE_AUTOLOAD, ENV_STRICT, get_host, reset_host
 from newsparse.testing import FormatConformance, sparse_articles
 
 PLUGIN_DISTS = Path(__file__).parent / "plugin_dists"

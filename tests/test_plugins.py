@@ -23,12 +23,12 @@ from fixtures_plugins import (
     isolated_host,
 )
 from newsparse import Article, Format, ParseError, PluginError, UnknownFormatError, hookimpl
-from newsparse.api import formats as all_formats
-from newsparse.builtin_formats import builtin
-from newsparse.hookspecs import hookspec
-from newsparse.plugins import PluginHost, PluginInfo, get_host, registered, reset_host
-from newsparse.registry import Extension, FormatRegistry, Registered, Registry
-from newsparse.textio import TextStream
+from newsparse._api import formats as all_formats
+from newsparse._formats import builtin
+from newsparse._hookspecs import hookspec
+from newsparse._plugins import PluginHost, PluginInfo, get_host, registered, reset_host
+from newsparse._registry import Extension, FormatRegistry, Registered, Registry
+from newsparse._textio import TextStream
 
 BUILTIN_FORMATS = {"json", "jsonl", "html", "text", "markdown"}
 
@@ -111,7 +111,7 @@ def test_the_hook_has_a_spec_with_a_docstring() -> None:
     assert caller.has_spec()
     assert caller.spec is not None
     assert caller.spec.argnames == ("registry",)
-    doc = newsparse.hookspecs.newsparse_register_formats.__doc__
+    doc = newsparse._hookspecs.newsparse_register_formats.__doc__
     assert doc is not None
     assert "Register" in doc
 
@@ -318,7 +318,7 @@ def test_a_plugin_that_fails_to_import_is_reported_and_the_others_work(
     add_broken_import(dists, entry_point="a-broken")
     add_good(dists, "lines", entry_point="z-good")
     dists.use()
-    with caplog.at_level(logging.WARNING, logger="newsparse.plugins"):
+    with caplog.at_level(logging.WARNING, logger="newsparse._plugins"):
         formats = all_formats()
     assert "lines" in formats
     assert newsparse.parse("A\n", "lines") == [Article(title="A")]
@@ -331,7 +331,7 @@ def test_a_plugin_that_fails_to_import_is_reported_and_the_others_work(
     assert "RuntimeError" in broken.error
     assert "no such library" in broken.error
     assert infos_by_name()["z-good"].ok
-    logged = [r.getMessage() for r in caplog.records if r.name == "newsparse.plugins"]
+    logged = [r.getMessage() for r in caplog.records if r.name == "newsparse._plugins"]
     assert any("a-broken" in text and "no such library" in text for text in logged)
 
 
@@ -616,7 +616,7 @@ def test_an_extension_is_declared_once() -> None:
 
 
 def test_the_html_format_declares_the_site_parser_hook_and_the_core_does_not() -> None:
-    assert not hasattr(newsparse.hookspecs, "newsparse_register_site_parsers")
+    assert not hasattr(newsparse._hookspecs, "newsparse_register_site_parsers")
     host = get_host()
     assert host.manager.hook.newsparse_register_site_parsers.has_spec()
     assert infos_by_name()["newsparse.builtin"].extensions == {"site_parsers": ()}

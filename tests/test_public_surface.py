@@ -2,23 +2,55 @@
 
 from __future__ import annotations
 
+import importlib
+import inspect
 import pydoc
 import types
+import typing
+from datetime import datetime
 
 import attrs
 import pytest
 
-import newsparse
 from newsparse import Article, FrozenMap, Image, Section
 
+PUBLIC_MODULES = ["newsparse", "newsparse.plugin", "newsparse.testing"]
 
-def test_the_namespace_holds_only_the_public_names_and_submodules() -> None:
-    public = {name for name in dir(newsparse) if not name.startswith("_")}
-    modules = {name for name in public if isinstance(getattr(newsparse, name), types.ModuleType)}
-    leaked = sorted(public - modules - set(newsparse.__all__))
-    assert not leaked, f"names in newsparse that are not in __all__: {leaked}"
+
+@pytest.mark.parametrize("module_name", PUBLIC_MODULES)
+def test_the_namespace_holds_only_the_public_names_and_submodules(module_name: str) -> None:
+    module = importlib.import_module(module_name)
+    public = {name for name in dir(module) if not name.startswith("_")}
+    modules = {name for name in public if isinstance(getattr(module, name), types.ModuleType)}
+    leaked = sorted(public - modules - set(module.__all__))
+    assert not leaked, f"names in {module_name} that are not in __all__: {leaked}"
     assert "version" not in public
     assert "PackageNotFoundError" not in public
+
+
+def _published_classes() -> list[type]:
+    classes = []
+    for module_name in PUBLIC_MODULES:
+        module = importlib.import_module(module_name)
+        for name in module.__all__:
+            value = getattr(module, name)
+            if isinstance(value, type) and value.__module__ == module_name:
+                classes.append(value)
+    return classes
+
+
+@pytest.mark.parametrize("cls", _published_classes(), ids=lambda cls: cls.__qualname__)
+def test_type_hints_of_public_classes_resolve_under_their_public_module(cls: type) -> None:
+    # A published class reports its public module; the names its annotations
+    # use (datetime, Mapping, ...) live in the private module that defines it.
+    hints = typing.get_type_hints(cls)
+    assert set(inspect.get_annotations(cls)) <= set(hints)
+
+
+def test_article_dates_are_typed_as_datetimes() -> None:
+    hints = typing.get_type_hints(Article)
+    assert hints["published"] == datetime | None
+    assert hints["title"] is str
 
 
 @pytest.mark.parametrize("cls", [Article, Section, Image])

@@ -22,7 +22,7 @@ from hypothesis import given, settings
 
 import newsparse
 from newsparse import Article, DroppedField, Image, RenderError, Section
-from newsparse.dropping import field_path
+from newsparse._dropping import field_path
 from newsparse.testing import articles
 
 REPO = Path(__file__).resolve().parents[1]

@@ -1,4 +1,4 @@
-"""Tests of the JSON Schema shipped with newsparse (newsparse.jsonio.json_schema)."""
+"""Tests of the JSON Schema shipped with newsparse (newsparse._jsonio.json_schema)."""
 
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ from jsonschema.exceptions import SchemaError
 
 import newsparse
 from newsparse import Article, ValidationError
-from newsparse.jsonio import from_dict, json_schema, to_dict
+from newsparse._jsonio import from_dict, json_schema, to_dict
 from newsparse.testing import articles
 
 FORMAT_CHECKER = Draft202012Validator.FORMAT_CHECKER

@@ -11,18 +11,21 @@ from datetime import date, datetime, timezone
 from typing import ClassVar
 
 import pytest
-from lxml import etree, html
+from lxml import html
 
 import newsparse
 from newsparse import PluginError, Section, hookimpl
-from newsparse.builtin_formats.html.format import HtmlFormat
-from newsparse.plugins import get_host, registered
-from newsparse.sites import (
-    RegisteredSiteParser,
+from newsparse._formats.html.format import HtmlFormat
+from newsparse._formats.html.sites import RegisteredSiteParser
+from newsparse.plugin import (
+    Page,
     SiteFields,
     SiteParser,
     SiteParserRegistry,
     choose_site_parser,
+    extracts,
+    get_host,
+    registered,
     sections_of,
 )
 
@@ -183,7 +186,7 @@ def test_a_fault_in_a_site_parser_names_the_plugin() -> None:
     class Broken(Gazette):
         name = "broken"
 
-        def extract(self, root: etree._Element, url: str) -> SiteFields:
+        def extract(self, page: Page) -> SiteFields:
             raise KeyError("the parser's own bug")
 
     class BrokenPlugin:
@@ -236,3 +239,102 @@ def test_sections_of_groups_blocks_under_headings() -> None:
     assert sections_of(story, headings=frozenset()) == (
         Section(paragraphs=("Intro.", "Later", "More text.", "Empty", "Last", "End.")),
     )
+
+
+JSON_LD_PAGE = (
+    """<html><head>
+<meta property="og:title" content="Generic title">
+<meta name="Author" content="Ann Lee">
+<script type="application/ld+json">
+{"@context": "https://schema.org", "@graph": [
+  {"@type": "WebPage", "name": "The page"},
+  {"@type": ["NewsArticle", "Thing"], "headline": "From JSON-LD", "wordCount": 41}
+]}
+</script>
+</head><body><h1 class="headline">The bridge stays open</h1>
+<p class="by">By Jane Doe</p><p class="by">By John Roe</p>
+<div class="story"><p>TEXT</p></div></body></html>"""
+).replace("TEXT", TEXT)
+
+
+def _page(markup: str, url: str = "https://gazette.example/a") -> Page:
+    return Page(tree=html.fromstring(markup), url=url)
+
+
+def test_a_field_method_fills_its_field_after_the_selectors() -> None:
+    class WithMethods(Gazette):
+        name = "with-methods"
+
+        @extracts("authors")
+        def bylines(self, page: Page) -> tuple[str, ...]:
+            return tuple(name.removeprefix("By ") for name in page.texts("//p[@class='by']"))
+
+        @extracts("summary")
+        def nothing(self, page: Page) -> str | None:
+            return None
+
+    fields = WithMethods().extract(_page(JSON_LD_PAGE))
+    assert fields.authors == ("Jane Doe", "John Roe")  # the method, not the selector's nothing
+    assert fields.title == "The bridge stays open"  # the selector, untouched
+    assert fields.summary is None  # None leaves the field alone
+    assert WithMethods.field_methods == {"authors": "bylines", "summary": "nothing"}
+
+
+def test_a_method_wins_over_the_selector_of_its_field_and_subclasses_inherit_it() -> None:
+    class Base(Gazette):
+        name = "base"
+
+        @extracts("title")
+        def shouted(self, page: Page) -> str | None:
+            title = page.text(self.title or "")
+            return title.upper() if title else None
+
+    class Later(Base):
+        valid_from = date(2030, 1, 1)
+
+    class Overriding(Base):
+        name = "overriding"
+
+        def shouted(self, page: Page) -> str | None:
+            return "Overridden"
+
+    page = _page(JSON_LD_PAGE)
+    assert Base().extract(page).title == "THE BRIDGE STAYS OPEN"
+    assert Later().extract(page).title == "THE BRIDGE STAYS OPEN"
+    assert Overriding().extract(page).title == "Overridden"
+
+
+def test_only_site_fields_can_be_extracted() -> None:
+    with pytest.raises(ValueError, match="'headline' is not a site field"):
+        extracts("headline")
+
+
+def test_the_page_carries_json_ld_and_meta_tags_parsed_once_by_the_html_format() -> None:
+    seen: list[Page] = []
+
+    class Recording(Gazette):
+        name = "recording"
+
+        @extracts("topics")
+        def record(self, page: Page) -> None:
+            seen.append(page)
+
+    class RecordingPlugin:
+        @hookimpl
+        def newsparse_register_site_parsers(self, registry: SiteParserRegistry) -> None:
+            registry.add(Recording())
+
+    markup = JSON_LD_PAGE.replace(
+        "<head>", '<head><link rel="canonical" href="https://gazette.example/story">'
+    )
+    with registered(RecordingPlugin(), name="recording-plugin"):
+        [article] = newsparse.parse(markup, "html")
+    assert article.title == "The bridge stays open"
+    [page] = seen
+    assert page.url == "https://gazette.example/story"
+    assert [obj.get("@type") for obj in page.json_ld] == [None, "WebPage", ["NewsArticle", "Thing"]]
+    [news] = page.json_ld_of_type("NewsArticle")
+    assert news["wordCount"] == 41
+    assert page.meta["og:title"] == ("Generic title",)
+    assert page.meta["author"] == ("Ann Lee",)
+    assert page.date("//nothing") is None

@@ -7,13 +7,15 @@ import json
 import os
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 import pytest
 
-from newsparse.plugins import ENV_DISABLE_AUTOLOAD
-from newsparse.testing.sitepages import (
+from newsparse.plugin import ENV_DISABLE_AUTOLOAD
+from newsparse.testing import (
+    Gap,
     SitePage,
+    SitePageTests,
     as_given,
     normalized,
     page_params,
@@ -161,3 +163,85 @@ def test_autoload_disabled_restores_the_environment(monkeypatch: pytest.MonkeyPa
     with plugin_autoload_disabled():
         assert os.environ[ENV_DISABLE_AUTOLOAD] == "1"
     assert os.environ[ENV_DISABLE_AUTOLOAD] == "0"
+
+
+def _weather_page(tmp_path: Path) -> SitePage:
+    corpus = make_corpus(tmp_path)
+    return read_pages(corpus, "Weather")[0]
+
+
+class WeatherPages(SitePageTests):
+    publisher = "Weather"
+    folders: ClassVar[tuple[tuple[str, Path], ...]] = ()
+
+
+def test_site_page_tests_compare_each_field_with_the_corpus(tmp_path: Path) -> None:
+    page = _weather_page(tmp_path)
+    tests = WeatherPages()
+    tests.check_field(page, "title")  # the page's h1 and title are the corpus's title
+    with pytest.raises(AssertionError):
+        tests.check_field(page, "authors")  # the page names nobody; the corpus two
+    with pytest.raises(AssertionError):
+        tests.check_field(page, "summary")
+
+
+def test_a_gap_replaces_the_corpus_value_and_fails_once_stale(tmp_path: Path) -> None:
+    page = _weather_page(tmp_path)
+
+    class WithGaps(WeatherPages):
+        gaps = (
+            Gap(field="authors", version="V1", reason="the page names nobody", expected=()),
+            Gap(field="title", version="V1", reason="wrong on purpose", expected="Rain all week"),
+        )
+
+    tests = WithGaps()
+    tests.check_field(page, "authors")  # the gap's () instead of the corpus's two names
+    with pytest.raises(AssertionError, match="the corpus now agrees with the gap"):
+        tests.check_field(page, "title")  # the corpus says the same: the gap is stale
+
+
+def test_a_gap_may_check_with_a_function(tmp_path: Path) -> None:
+    page = _weather_page(tmp_path)
+    calls: list[tuple[object, object]] = []
+
+    class Checked(WeatherPages):
+        gaps = (
+            Gap(
+                field="summary",
+                version="V1",
+                reason="checked by hand",
+                check=lambda parsed, corpus: calls.append((parsed, corpus)),
+            ),
+        )
+
+    Checked().check_field(page, "summary")
+    assert calls == [(None, "First line.\nSecond line.")]
+
+
+@pytest.mark.parametrize(
+    ("arguments", "message"),
+    [
+        ({"field": "headline", "expected": "x"}, "Gap.field must be one of"),
+        ({"field": "title"}, "exactly one of expected= and check="),
+        ({"field": "title", "expected": "x", "check": print}, "exactly one of"),
+        ({"field": "title", "expected": "x", "reason": " "}, "needs a reason"),
+    ],
+)
+def test_gaps_are_checked_when_made(arguments: dict[str, Any], message: str) -> None:
+    with pytest.raises(ValueError, match=message):
+        Gap(**{"version": "V1", "reason": "why", **arguments})
+
+
+def test_site_page_tests_take_pages_from_every_folder(tmp_path: Path) -> None:
+    corpus = make_corpus(tmp_path)
+
+    class Folders(WeatherPages):
+        folders = (("here", corpus), ("gone", tmp_path / "missing"))
+
+    params = Folders.page_params()
+    assert [param.id for param in params] == [
+        "here-V1-Weather_2024.html.gz",
+        "here-V2-Weather_2020.html",
+        "gone-no-corpus",
+    ]
+    assert [mark.name for mark in params[2].marks] == ["skip"]

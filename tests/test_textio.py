@@ -1,4 +1,4 @@
-"""Tests of newsparse.textio: opening inputs, decoding, line ends and TextReader."""
+"""Tests of newsparse._textio: opening inputs, decoding, line ends and TextReader."""
 
 from __future__ import annotations
 
@@ -16,7 +16,8 @@ from hypothesis import strategies as st
 
 import newsparse
 from newsparse import NewsparseError, ParseError
-from newsparse.textio import CHUNK_SIZE, SAMPLE_SIZE, TextReader, open_source
+from newsparse._source import open_source
+from newsparse._textio import CHUNK_SIZE, SAMPLE_SIZE, TextReader
 
 K64 = 65536
 
@@ -351,8 +352,8 @@ def test_decode_error_positions_with_any_line_ends_and_chunks(
     good = "".join(text + end for text, end in lines) + tail
     stream = io.BytesIO(good.encode() + b"\xff")  # read in chunks, unlike bytes
     with (
-        mock.patch("newsparse.textio.CHUNK_SIZE", chunk),
-        mock.patch("newsparse.textio.SAMPLE_SIZE", chunk),
+        mock.patch("newsparse._textio.CHUNK_SIZE", chunk),
+        mock.patch("newsparse._textio.SAMPLE_SIZE", chunk),
     ):
         error, before = decode_error(stream)
     translated = good.replace("\r\n", "\n").replace("\r", "\n")

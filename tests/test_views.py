@@ -1,7 +1,7 @@
 """Tests of the render-only views ``text`` and ``markdown``.
 
 The expected outputs are written by hand from the description in the
-docstring of newsparse.builtin_formats.views.
+docstring of newsparse._formats.views.
 """
 
 from __future__ import annotations

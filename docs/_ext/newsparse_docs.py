@@ -1,8 +1,18 @@
 """A Sphinx extension for the newsparse docs.
 
-It does three things:
+It does five things:
+
+* documents newsparse's public classes from the private modules that define
+  them (``newsparse._naming`` made them report their public module, where
+  autodoc would not find their attribute docstrings), and resolves a
+  reference to a private path (``newsparse._limits.Limits``, as signatures
+  name them) to the public name it is documented under;
 
 * adds the ``command-output`` directive (below);
+* adds the ``module-notes`` directive, which shows the docstring of a private
+  module as prose (``.. module-notes:: newsparse._formats.html.titles``):
+  the rules it describes are part of a format's contract, but the module is
+  not public, so no object is documented and nothing can link to it;
 * resolves type names that the code imports only for type checkers (under
   ``if TYPE_CHECKING:``), which autodoc therefore cannot qualify, such as
   Hypothesis's ``SearchStrategy``;
@@ -40,6 +50,8 @@ directory named by the ``newsparse_command_cwd`` setting.
 
 from __future__ import annotations
 
+import importlib
+import inspect
 import os
 import shlex
 import subprocess
@@ -49,6 +61,7 @@ from typing import Any, ClassVar
 
 from docutils import nodes
 from docutils.parsers.rst import directives
+from docutils.statemachine import StringList
 from sphinx.addnodes import pending_xref
 from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
@@ -152,11 +165,97 @@ def _attribute_without_inline_type(self: GoogleDocstring) -> tuple[str, list[str
     return "", type(self)(lines, self._config).lines()
 
 
+PUBLIC_MODULES = (
+    "newsparse",
+    "newsparse.plugin",
+    "newsparse.testing",
+    "newsparse.integrations.rows",
+    "newsparse.integrations.dask",
+    "newsparse.integrations.spark",
+    "newsparse.integrations.parquet",
+)
+"""The public API's modules, first home first (``newsparse.Format``, then
+``newsparse.plugin.Format``)."""
+
+
+def public_names() -> dict[str, str]:
+    """Map the private path of each public object to its public name, and restore its module.
+
+    Classes published by ``newsparse._naming`` get back the ``__module__``
+    that defines them, so that autodoc reads their source (attribute
+    docstrings) there; the pages still document them under the public name.
+    """
+    names: dict[str, str] = {}
+    for module_name in PUBLIC_MODULES:
+        module = importlib.import_module(module_name)
+        for name in getattr(module, "__all__", ()):
+            value = getattr(module, name)
+            defined_in = getattr(value, "__newsparse_defined_in__", None)
+            if isinstance(value, type) and isinstance(defined_in, str):
+                value.__module__ = defined_in
+            home = getattr(value, "__module__", None)
+            qualname = getattr(value, "__qualname__", name)
+            if isinstance(home, str) and home != module_name:
+                names.setdefault(f"{home}.{qualname}", f"{module_name}.{name}")
+            names.setdefault(name, f"{module_name}.{name}")
+    return names
+
+
+PUBLIC_NAMES: dict[str, str] = {}
+
+
+def resolve_private_path(
+    app: Sphinx, env: BuildEnvironment, node: pending_xref, contnode: nodes.TextElement
+) -> nodes.Element | None:
+    """Resolve ``newsparse._x.Name`` (or ``Name.attr``) to its documented public name."""
+    target = node.get("reftarget", "")
+    if node.get("refdomain") != "py" or not target:
+        return None
+    domain = env.get_domain("py")
+    refdoc = node.get("refdoc", "")
+    head, attribute = target, ""
+    while head:
+        public = PUBLIC_NAMES.get(head)
+        if public is not None and (head.startswith("newsparse.") or "." not in head):
+            new_target = public + attribute
+            found: nodes.Element | None = domain.resolve_xref(
+                env, refdoc, app.builder, node["reftype"], new_target, node, contnode
+            )
+            if found is None:
+                matches = domain.resolve_any_xref(
+                    env, refdoc, app.builder, new_target, node, contnode
+                )
+                found = matches[0][1] if matches else None
+            return found
+        head, _, tail = head.rpartition(".")
+        attribute = f".{tail}{attribute}"
+    return None
+
+
+class ModuleNotes(SphinxDirective):
+    """Show a module's docstring as prose, without documenting the module."""
+
+    required_arguments = 1
+
+    def run(self) -> list[nodes.Node]:
+        """Parse the docstring of the module named by the argument."""
+        module = importlib.import_module(self.arguments[0])
+        text = inspect.cleandoc(module.__doc__ or "")
+        if not text:
+            raise self.error(f"{self.arguments[0]} has no docstring")
+        container = nodes.container()
+        self.state.nested_parse(StringList(text.splitlines(), self.arguments[0]), 0, container)
+        return list(container.children)
+
+
 def setup(app: Sphinx) -> dict[str, Any]:
-    """Register the directive, its setting and the two fixes."""
+    """Register the directives, their setting and the two fixes."""
     app.add_config_value("newsparse_command_cwd", ".", "env", types=[str])
     app.add_directive("command-output", CommandOutput)
+    app.add_directive("module-notes", ModuleNotes)
     app.connect("missing-reference", resolve_type_checking_name)
+    PUBLIC_NAMES.update(public_names())
+    app.connect("missing-reference", resolve_private_path)
     # Replaces napoleon's _consume_inline_attribute; if a future Sphinx renames
     # it, the nitpicky build reports the stray "types" again.
     GoogleDocstring._consume_inline_attribute = _attribute_without_inline_type  # type: ignore[method-assign]

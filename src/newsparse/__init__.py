@@ -8,7 +8,8 @@
 
 import importlib.metadata as _metadata
 
-from newsparse.api import (
+from newsparse._api import (
+    ErrorHandler,
     convert,
     detect,
     fit,
@@ -19,8 +20,9 @@ from newsparse.api import (
     render,
     render_to,
 )
-from newsparse.dropping import DroppedField
-from newsparse.errors import (
+from newsparse._dropping import DropHandler, DroppedField
+from newsparse._errors import (
+    NO_VALUE,
     NewsparseError,
     ParseError,
     PluginError,
@@ -28,11 +30,34 @@ from newsparse.errors import (
     UnknownFormatError,
     ValidationError,
 )
-from newsparse.format import Format
-from newsparse.frozenmap import FrozenMap
-from newsparse.hookspecs import hookimpl
-from newsparse.limits import Limits
-from newsparse.model import Article, Image, Section
+from newsparse._format import Format
+from newsparse._frozenmap import FrozenMap
+from newsparse._hookspecs import hookimpl
+from newsparse._jsonio import from_dict, from_json, json_schema, to_dict, to_json
+from newsparse._limits import Limits
+from newsparse._model import Article, Image, Section
+from newsparse._naming import publish as _publish
+from newsparse._textio import Input
+
+# Public classes report the module users import them from, so tracebacks,
+# reprs, pickles and the docs name ``newsparse.ParseError``, not the private
+# module that defines it.
+_publish(
+    __name__,
+    Article,
+    DroppedField,
+    Format,
+    FrozenMap,
+    Image,
+    Limits,
+    NewsparseError,
+    ParseError,
+    PluginError,
+    RenderError,
+    Section,
+    UnknownFormatError,
+    ValidationError,
+)
 
 try:
     __version__ = _metadata.version("newsparse")
@@ -40,11 +65,15 @@ except _metadata.PackageNotFoundError:  # pragma: no cover - running from a sour
     __version__ = "0+unknown"
 
 __all__ = [
+    "NO_VALUE",
     "Article",
+    "DropHandler",
     "DroppedField",
+    "ErrorHandler",
     "Format",
     "FrozenMap",
     "Image",
+    "Input",
     "Limits",
     "NewsparseError",
     "ParseError",
@@ -58,10 +87,15 @@ __all__ = [
     "detect",
     "fit",
     "formats",
+    "from_dict",
+    "from_json",
     "get_format",
     "hookimpl",
     "iter_parse",
+    "json_schema",
     "parse",
     "render",
     "render_to",
+    "to_dict",
+    "to_json",
 ]

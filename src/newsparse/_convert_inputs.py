@@ -2,8 +2,8 @@
 
 Each input is opened here (standard input included) with its reads counted
 for the progress bar, parsed with :func:`newsparse.iter_parse` or by the
-workers of :mod:`newsparse.parallel`, and every problem goes to the
-:class:`~newsparse._convert_report.Reporter`, which counts it against the
+workers of ``newsparse._parallel``, and every problem goes to the
+``Reporter``, which counts it against the
 input being read.
 """
 
@@ -19,13 +19,13 @@ from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import IO, TextIO
 
+from newsparse._api import iter_parse
 from newsparse._convert_report import STDIN, Reporter
-from newsparse.api import iter_parse
-from newsparse.errors import NewsparseError
-from newsparse.limits import Limits
-from newsparse.model import Article
-from newsparse.parallel import RenderFailure, iter_parse_inputs
-from newsparse.progress import ConvertProgress, counting_reader
+from newsparse._errors import NewsparseError
+from newsparse._limits import Limits
+from newsparse._model import Article
+from newsparse._parallel import RenderFailure, iter_parse_inputs
+from newsparse._progress import ConvertProgress, counting_reader
 
 __all__ = ["InputError", "input_size", "is_terminal", "os_error", "read_all", "read_parallel"]
 
@@ -110,7 +110,7 @@ def read_parallel(
     progress: ConvertProgress,
     render: str | None,
 ) -> Iterator[Article] | Iterator[str | RenderFailure]:
-    """Read as :func:`read_all` does, in ``jobs`` processes (:mod:`newsparse.parallel`).
+    """Read as :func:`read_all` does, in ``jobs`` processes (``newsparse._parallel``).
 
     With ``render`` (a joinable format), the workers render the articles, and
     their texts come instead of articles, with a :class:`RenderFailure` in place

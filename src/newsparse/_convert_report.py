@@ -16,10 +16,10 @@ import traceback
 import attrs
 import click
 
-from newsparse.dropping import DropHandler, DroppedField
-from newsparse.errors import ParseError, RenderError
-from newsparse.parallel import RenderedText, RenderFailure
-from newsparse.progress import ConvertProgress
+from newsparse._dropping import DropHandler, DroppedField
+from newsparse._errors import ParseError, RenderError
+from newsparse._parallel import RenderedText, RenderFailure
+from newsparse._progress import ConvertProgress
 
 __all__ = ["STDIN", "Origins", "Reporter", "print_summary"]
 

@@ -4,8 +4,8 @@ Detection (:func:`detect_format`), the encoding of bytes (:func:`encoding_for`)
 and running a format's parse with its contract enforced (:func:`guarded`):
 only articles and parse errors come out, and anything else a format raises
 becomes a :class:`~newsparse.PluginError` naming its plugin
-(:func:`plugin_fault`).  :mod:`newsparse.api` builds the public functions on
-these; :mod:`newsparse.parallel` runs them in its worker processes.
+(:func:`plugin_fault`).  ``newsparse._api`` builds the public functions on
+these; ``newsparse._parallel`` runs them in its worker processes.
 """
 
 from __future__ import annotations
@@ -14,11 +14,12 @@ import codecs
 import os
 from collections.abc import Iterator, Mapping
 
-from newsparse.errors import NewsparseError, ParseError, PluginError, UnknownFormatError
-from newsparse.format import Format, ParseItem
-from newsparse.model import Article
-from newsparse.plugins import get_host
-from newsparse.textio import Source, TextReader
+from newsparse._errors import NewsparseError, ParseError, PluginError, UnknownFormatError
+from newsparse._format import Format, ParseItem
+from newsparse._model import Article
+from newsparse._plugins import get_host
+from newsparse._source import Source
+from newsparse._textio import TextReader
 
 __all__ = ["detect_format", "encoding_for", "guarded", "plugin_fault", "sniff"]
 

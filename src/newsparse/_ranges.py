@@ -4,7 +4,7 @@ A format that implements :meth:`Format.cut_points <newsparse.Format.cut_points>`
 says where its input can be cut.  :func:`plan_ranges` looks for such places
 near every :data:`RANGE_BYTES` of a file, reading only a window of bytes
 around each (:data:`WINDOW_BYTES`), never the whole file; :func:`range_items`
-then reads one range in a worker and parses it.  :mod:`newsparse.parallel`
+then reads one range in a worker and parses it.  :mod:`newsparse._parallel`
 (``convert --jobs``) and :mod:`newsparse.integrations.dask` share both.
 
 Only plain UTF-8 files are cut so (no compression, no byte-order mark other
@@ -21,11 +21,12 @@ from typing import BinaryIO
 
 import attrs
 
+from newsparse._errors import ParseError
+from newsparse._format import Format, ParseItem
+from newsparse._limits import Limits
 from newsparse._pipeline import guarded
-from newsparse.errors import ParseError
-from newsparse.format import Format, ParseItem
-from newsparse.limits import Limits
-from newsparse.textio import Source, TextReader
+from newsparse._source import Source
+from newsparse._textio import TextReader
 
 __all__ = [
     "RANGE_BYTES",

@@ -26,21 +26,22 @@ import sys
 import tempfile
 from collections.abc import Iterator, Sequence
 from pathlib import Path
-from typing import Any, NoReturn, TextIO, cast
+from typing import IO, Any, NoReturn, TextIO, cast
 
 import click
 
 from newsparse import __version__
+from newsparse._api import formats, render_to
 from newsparse._convert_inputs import input_size, is_terminal, read_all, read_parallel
 from newsparse._convert_report import STDIN, Reporter, print_summary
-from newsparse.api import formats, render_to
-from newsparse.destination import Destination, DestinationError, find_destination
-from newsparse.errors import NewsparseError
-from newsparse.limits import DEFAULT_LIMITS, Limits, parse_size
-from newsparse.model import Article
-from newsparse.parallel import RenderFailure, resolve_jobs
-from newsparse.plugins import PluginInfo, get_host
-from newsparse.progress import ConvertProgress
+from newsparse._destination import Destination, DestinationError, find_destination
+from newsparse._errors import NewsparseError
+from newsparse._limits import DEFAULT_LIMITS, Limits, parse_size
+from newsparse._model import Article
+from newsparse._parallel import RenderFailure, resolve_jobs
+from newsparse._plugins import PluginInfo, get_host
+from newsparse._progress import ConvertProgress
+from newsparse.integrations import parquet
 
 __all__ = ["main"]
 
@@ -53,6 +54,11 @@ EXIT_USAGE = 2
 
 
 _SPOOL_MEMORY = 1 << 24  # output kept in memory up to this size, then in a temporary file
+
+PARQUET = "parquet"
+"""The one binary output: not a format (formats write text), but a table (see
+:mod:`newsparse.integrations.parquet`)."""
+PARQUET_EXTENSION = ".parquet"
 
 
 def _warn_failed_plugins() -> None:
@@ -119,6 +125,8 @@ def _output_format(to: str | None, output: str | None, *, streamed: bool = False
     if output is None or output == STDIN:
         return "json"
     name = Path(output).name.lower()
+    if len(name) > len(PARQUET_EXTENSION) and name.endswith(PARQUET_EXTENSION):
+        return PARQUET
     claims = [
         (extension.lower(), format_name)
         for format_name, fmt in formats().items()
@@ -139,9 +147,12 @@ def _output_format(to: str | None, output: str | None, *, streamed: bool = False
     else:
         why = f"the name {output!r} ends in no format's extension"
     choices = "; ".join(
-        f"{' '.join(fmt.extensions)} ({format_name})"
-        for format_name, fmt in sorted(formats().items())
-        if fmt.can_render and fmt.extensions
+        [
+            f"{' '.join(fmt.extensions)} ({format_name})"
+            for format_name, fmt in sorted(formats().items())
+            if fmt.can_render and fmt.extensions
+        ]
+        + [f"{PARQUET_EXTENSION} ({PARQUET})"]
     )
     raise click.BadParameter(
         f"{why}: name the format with --to, or use one of these extensions: {choices}",
@@ -178,7 +189,8 @@ def _no_folders(
     "-t",
     "--to",
     metavar="FORMAT",
-    help="Output format (default: from the output file's extension; json on stdout).",
+    help="Output format (default: from the output file's extension; json on stdout); "
+    "parquet writes a Parquet table, one row per article (needs newsparse[parquet]).",
 )
 @click.option(
     "-o",
@@ -286,7 +298,10 @@ def convert(  # noqa: PLR0917 - click passes the options
     except DestinationError as error:
         raise click.BadParameter(str(error), param_hint="--output") from None
     target = _output_format(to, output, streamed=destination.how != "replace")
-    _check_format(target, option="--to", need="render")
+    if target == PARQUET:
+        _check_parquet(destination)
+    else:
+        _check_format(target, option="--to", need="render")
     paths = list(inputs) or [STDIN]
     typed = STDIN in paths and is_terminal(sys.stdin)
     if typed:
@@ -305,13 +320,19 @@ def convert(  # noqa: PLR0917 - click passes the options
     items: Iterator[Article] | Iterator[str | RenderFailure]
     if workers > 1:
         # A joinable output format is rendered by the workers too (but fitted here).
-        render = target if formats()[target].joinable and not drop else None
+        joinable = target != PARQUET and formats()[target].joinable
+        render = target if joinable and not drop else None
         items = read_parallel(
             paths, from_, report, limits, jobs=workers, progress=report.progress, render=render
         )
     else:
         items = read_all(paths, from_, report, limits, progress=report.progress)
-    written = _write_output(_noted(items, report), target, destination, report, partial=partial)
+    if target == PARQUET:
+        written = _write_parquet(
+            cast(Iterator[Article], _noted(items, report)), destination, report, partial=partial
+        )
+    else:
+        written = _write_output(_noted(items, report), target, destination, report, partial=partial)
     if report.drops:
         click.echo(
             f"{report.drops} field(s) dropped from {report.articles_with_drops} article(s): "
@@ -320,6 +341,47 @@ def convert(  # noqa: PLR0917 - click passes the options
         )
     if report.problems:
         print_summary(report, len(paths), written=written)
+        sys.exit(EXIT_BAD_INPUT)
+
+
+def _check_parquet(destination: Destination) -> None:
+    """Refuse Parquet output without pyarrow, or to a terminal (usage errors)."""
+    try:
+        parquet.require_pyarrow()
+    except ImportError as error:
+        raise click.BadParameter(str(error), param_hint="--to") from None
+    if destination.is_terminal():
+        raise click.BadParameter(
+            "Parquet is binary and is not written to a terminal: pass -o FILE, "
+            "or redirect or pipe the output",
+            param_hint="--output",
+        )
+
+
+def _write_parquet(
+    articles: Iterator[Article], destination: Destination, report: Reporter, *, partial: bool
+) -> bool:
+    """Write every article as a Parquet row; keep the output only if all went well.
+
+    The rows go to a temporary file a row group at a time (bounded memory);
+    it becomes the output only once every input was read without problems
+    (or with ``partial``).  Each row's ``source`` is its input and
+    ``position`` its place among that input's articles.
+    """
+
+    def produce(sink: IO[bytes]) -> bool:
+        with parquet.ParquetRowWriter(sink) as writer:
+            for article in articles:
+                place = report.origins.place(report.origins.count - 1)
+                source, position = place if place is not None else (STDIN, 0)
+                writer.write(parquet.article_row(source, position, article))
+        return partial or not report.problems
+
+    try:
+        return destination.write_binary(produce)
+    except OSError as error:
+        where = f"<{destination.how}>" if destination.path is None else str(destination.path)
+        click.echo(f"error: cannot write {where}: {error.strerror or error}", err=True)
         sys.exit(EXIT_BAD_INPUT)
 
 

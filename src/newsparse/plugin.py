@@ -6,8 +6,11 @@ parser plugin subclasses :class:`SiteParser` and registers it from
 ``newsparse_register_site_parsers``.  The model (:class:`~newsparse.Article`,
 :class:`~newsparse.Section`, :class:`~newsparse.Image`) and the errors come
 from the top level, :mod:`newsparse`; the conformance kit from
-:mod:`newsparse.testing`.  Nothing else in the package is public: modules
-whose names start with ``_`` may change in any release.
+:mod:`newsparse.testing`.  A format whose items carry HTML content (a feed,
+a wire) reads it into sections and images with :func:`read_fragment`, the
+``html`` format's rules for a fragment that is all article.  Nothing else in
+the package is public: modules whose names start with ``_`` may change in any
+release.
 
 >>> from newsparse.plugin import Format, hookimpl
 >>> class Shout(Format):
@@ -15,11 +18,27 @@ whose names start with ``_`` may change in any release.
 ...     extensions = (".shout",)
 """
 
-from newsparse.format import Chunk, Format, ParseItem, as_input
-from newsparse.hookspecs import hookimpl
-from newsparse.limits import DEFAULT_LIMITS, Limits, limits_of, utf8_longer_than
-from newsparse.model import check_text
-from newsparse.plugins import (
+from newsparse._format import Chunk, Format, ParseItem, as_input
+from newsparse._formats.html.fragment import Fragment, read_fragment
+from newsparse._formats.html.hooks import newsparse_register_site_parsers
+from newsparse._formats.html.sites import (
+    Page,
+    RegisteredSiteParser,
+    SiteFields,
+    SiteParser,
+    SiteParserRegistry,
+    choose_site_parser,
+    collapse,
+    extracts,
+    sections_of,
+    select,
+    text_content,
+)
+from newsparse._hookspecs import hookimpl, hookspec, newsparse_register_formats
+from newsparse._limits import DEFAULT_LIMITS, Limits, limits_of, utf8_longer_than
+from newsparse._model import check_text
+from newsparse._naming import publish as _publish
+from newsparse._plugins import (
     ENTRY_POINT_GROUP,
     ENV_DISABLE_AUTOLOAD,
     ENV_STRICT,
@@ -29,18 +48,27 @@ from newsparse.plugins import (
     registered,
     reset_host,
 )
-from newsparse.registry import FormatRegistry, RegisteredFormat
-from newsparse.sites import (
+from newsparse._registry import Extension, FormatRegistry, Registered, RegisteredFormat, Registry
+from newsparse._textio import CHUNK_SIZE, SAMPLE_SIZE, TextStream
+
+# Public classes report the module users import them from (see newsparse/__init__.py).
+_publish(
+    __name__,
+    Chunk,
+    Extension,
+    Fragment,
+    FormatRegistry,
+    PluginHost,
+    PluginInfo,
+    Registered,
+    RegisteredFormat,
+    RegisteredSiteParser,
+    Registry,
     SiteFields,
     SiteParser,
     SiteParserRegistry,
-    choose_site_parser,
-    collapse,
-    sections_of,
-    select,
-    text_content,
+    TextStream,
 )
-from newsparse.textio import CHUNK_SIZE, TextStream
 
 __all__ = [
     "CHUNK_SIZE",
@@ -48,14 +76,21 @@ __all__ = [
     "ENTRY_POINT_GROUP",
     "ENV_DISABLE_AUTOLOAD",
     "ENV_STRICT",
+    "SAMPLE_SIZE",
     "Chunk",
+    "Extension",
     "Format",
     "FormatRegistry",
+    "Fragment",
     "Limits",
+    "Page",
     "ParseItem",
     "PluginHost",
     "PluginInfo",
+    "Registered",
     "RegisteredFormat",
+    "RegisteredSiteParser",
+    "Registry",
     "SiteFields",
     "SiteParser",
     "SiteParserRegistry",
@@ -64,9 +99,14 @@ __all__ = [
     "check_text",
     "choose_site_parser",
     "collapse",
+    "extracts",
     "get_host",
     "hookimpl",
+    "hookspec",
     "limits_of",
+    "newsparse_register_formats",
+    "newsparse_register_site_parsers",
+    "read_fragment",
     "registered",
     "reset_host",
     "sections_of",

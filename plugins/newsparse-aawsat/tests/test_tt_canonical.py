@@ -23,9 +23,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 from newsparse import Article, ParseError
-from newsparse.format import ParseItem
+from newsparse.plugin import ParseItem
 
-from newsparse_aawsat import canonical, general
+from newsparse_aawsat import canonical, lexer
 from newsparse_aawsat.canonical import canonical_article
 from newsparse_aawsat.format import ARTICLE_SEPARATOR, TTFormat
 from newsparse_aawsat.general import GeneralReader
@@ -70,7 +70,7 @@ def _collect(items: Iterator[ParseItem]) -> tuple[list[object], BaseException | 
 def _chunks(size: int) -> ExitStack:
     stack = ExitStack()
     stack.enter_context(mock.patch.object(canonical, "CHUNK_SIZE", size))
-    stack.enter_context(mock.patch.object(general, "CHUNK_SIZE", size))
+    stack.enter_context(mock.patch.object(lexer, "CHUNK_SIZE", size))
     return stack
 
 

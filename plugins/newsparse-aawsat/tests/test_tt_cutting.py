@@ -12,13 +12,11 @@ of the input), missing repeated headers, runs of two to six blank lines,
 from __future__ import annotations
 
 import io
-from pathlib import Path
 
 import newsparse
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
-from newsparse.parallel import iter_parse_inputs
 from newsparse.testing import check_cut_points, check_split
 
 CANONICAL = [
@@ -120,33 +118,3 @@ def test_messages_name_no_line_so_pieces_report_errors_as_the_whole() -> None:
         ("expected the TT number on the line after 'TT'", 37)
     ]
     check_split("tt", text, len(CANONICAL[0]) * 2)
-
-
-def test_jobs_cut_a_large_dump_into_byte_ranges(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    import newsparse.parallel as parallel  # noqa: PLC0415
-
-    monkeypatch.setattr(parallel, "CHUNK_CHARS", 200)
-    parts = [(CANONICAL[index % 4], "\n\n\n\n") for index in range(40)]
-    parts[17] = (AMBIGUOUS[2], "\n\n\n\n")  # a marker run in a body: an article starts inside
-    parts[30] = ("Head\n\nTT", "\n\n\n\n")  # an error, whose line the whole input names
-    path = tmp_path / "dump.tt"
-    path.write_bytes(dump(parts).encode("utf-8"))
-    sizes: list[int] = []
-    got = [
-        item
-        for _index, item in iter_parse_inputs(
-            [str(path)], "tt", jobs=2, on_progress=lambda _i, _n, size: sizes.append(size)
-        )
-    ]
-    errors: list[newsparse.ParseError] = []
-    whole = newsparse.parse(path, "tt", on_error=errors.append)
-    got_errors = [item for item in got if isinstance(item, newsparse.ParseError)]
-    assert [item for item in got if isinstance(item, newsparse.Article)] == whole
-    assert [(e.message, e.line, e.column) for e in got_errors] == [
-        (e.message, e.line, e.column) for e in errors
-    ]
-    assert errors  # the dump does hold an error
-    assert len(sizes) > 5  # cut into many ranges
-    assert sum(sizes) == path.stat().st_size  # progress counts every byte once

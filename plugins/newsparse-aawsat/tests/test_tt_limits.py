@@ -33,7 +33,7 @@ def test_a_stretch_over_the_limit_ends_the_parse_where_it_starts() -> None:
     for chunk in (7, 64, 1 << 16):  # separators cut by chunk ends, and none
         with (
             mock.patch("newsparse_aawsat.canonical.CHUNK_SIZE", chunk),
-            mock.patch("newsparse_aawsat.general.CHUNK_SIZE", chunk),
+            mock.patch("newsparse_aawsat.lexer.CHUNK_SIZE", chunk),
         ):
             titles, errors = read(text, Limits(max_article_bytes=1000))
         assert titles == ["Headline 1"]  # nothing of story 2 is read as an article

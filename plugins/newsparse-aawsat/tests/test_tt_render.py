@@ -123,7 +123,7 @@ def test_unrepresentable_field_is_refused(name: str, fields: dict[str, Any], fie
 def test_refused_article_writes_nothing(fields: dict[str, Any], field: str) -> None:
     out = io.StringIO()
     with pytest.raises(RenderError, match=field.replace("[", r"\[").replace("]", r"\]")):
-        newsparse.api.render_to([Article(**{**BASE, **fields})], "tt", out)
+        newsparse._api.render_to([Article(**{**BASE, **fields})], "tt", out)
     assert out.getvalue() == ""
 
 

@@ -10,7 +10,7 @@ import newsparse
 from newsparse import Article, Image, Section
 
 if TYPE_CHECKING:
-    from newsparse.textio import TextStream
+    from newsparse.plugin import TextStream
 
 DATA = Path(__file__).parent / "data"
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from importlib import metadata
 
 import newsparse
-from newsparse.plugins import PluginHost, get_host
+from newsparse.plugin import PluginHost, get_host
 
 from newsparse_iptc import NitfFormat, __version__
 
@@ -22,7 +22,7 @@ def test_version_is_the_distributions() -> None:
 
 
 def test_nitf_is_a_registered_format() -> None:
-    fmt = newsparse.api.formats()["nitf"]
+    fmt = newsparse._api.formats()["nitf"]
     assert isinstance(fmt, NitfFormat)
     assert fmt.can_parse
     assert fmt.can_render

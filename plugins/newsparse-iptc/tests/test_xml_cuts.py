@@ -9,14 +9,9 @@ a document is broken.
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import newsparse
-import newsparse.parallel as parallel
-import pytest
 from hypothesis import given
 from hypothesis import strategies as st
-from newsparse.parallel import iter_parse_inputs
 from newsparse.testing import check_cut_points, check_split
 
 from newsparse_iptc.newsml_g2.examples import CANONICAL as G2
@@ -74,30 +69,3 @@ def test_a_cut_needs_the_whole_declaration_line_in_the_window() -> None:
     window = data[: third + 10]  # the declaration line is cut short by the window
     assert list(newsparse.formats()["nitf"].cut_points(window)) == []
     assert list(newsparse.formats()["nitf"].cut_points(data)) == [third]
-
-
-def test_jobs_read_a_large_nitf_dump_in_byte_ranges(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.setattr(parallel, "CHUNK_CHARS", 3000)
-    path = tmp_path / "dump.xml"
-    documents = [CANONICAL, ACCEPTED, INSIDE] * 6
-    documents[9] = BROKEN
-    path.write_text("".join(documents), encoding="utf-8")
-    sizes: list[int] = []
-    got = [
-        item
-        for _, item in iter_parse_inputs(
-            [str(path)], "nitf", jobs=2, on_progress=lambda _i, _n, size: sizes.append(size)
-        )
-        if item is not None
-    ]
-    errors: list[newsparse.ParseError] = []
-    whole = newsparse.parse(path, "nitf", on_error=errors.append)
-    assert [item for item in got if isinstance(item, newsparse.Article)] == whole
-    assert [str(item) for item in got if isinstance(item, newsparse.ParseError)] == [
-        str(error) for error in errors
-    ]
-    assert len(errors) >= 2  # the broken document, and the line inside one
-    assert len(sizes) > 3
-    assert sum(sizes) == path.stat().st_size

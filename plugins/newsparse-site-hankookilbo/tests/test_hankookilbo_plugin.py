@@ -7,8 +7,7 @@ from importlib import metadata
 
 import newsparse
 import pytest
-from newsparse.plugins import get_host
-from newsparse.sites import choose_site_parser
+from newsparse.plugin import choose_site_parser, get_host
 
 from newsparse_site_hankookilbo import HankookIlbo, HankookIlbo2026, __version__
 

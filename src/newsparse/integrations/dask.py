@@ -30,14 +30,14 @@ from typing import TYPE_CHECKING, Any, Literal, TypeAlias
 
 import attrs
 
+from newsparse._api import get_format, render_to
+from newsparse._errors import NewsparseError, ParseError, UnknownFormatError
+from newsparse._limits import DEFAULT_LIMITS, Limits
+from newsparse._model import Article
 from newsparse._pipeline import detect_format, encoding_for
 from newsparse._ranges import RANGE_BYTES, ByteRange, cuttable, plan_ranges, range_items
-from newsparse.api import get_format, render_to
-from newsparse.errors import NewsparseError, ParseError, UnknownFormatError
+from newsparse._source import open_source
 from newsparse.integrations.rows import COLUMNS, Kind, article_row, error_row, items
-from newsparse.limits import DEFAULT_LIMITS, Limits
-from newsparse.model import Article
-from newsparse.textio import open_source
 
 if TYPE_CHECKING:
     import dask.bag

@@ -16,11 +16,11 @@ from typing import Any, Literal
 
 import attrs
 
-from newsparse.api import iter_parse
-from newsparse.errors import NewsparseError, ParseError
-from newsparse.limits import Limits
-from newsparse.model import Article
-from newsparse.textio import Input
+from newsparse._api import iter_parse
+from newsparse._errors import NewsparseError, ParseError
+from newsparse._limits import Limits
+from newsparse._model import Article
+from newsparse._textio import Input
 
 __all__ = ["COLUMNS", "Column", "Kind", "article_row", "error_row", "items", "rows"]
 

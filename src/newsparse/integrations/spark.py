@@ -20,8 +20,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
+from newsparse._limits import Limits
 from newsparse.integrations.rows import COLUMNS, rows
-from newsparse.limits import Limits
 
 if TYPE_CHECKING:
     import pyspark.sql

@@ -5,23 +5,39 @@ as newsparse tests its own.  It needs the ``testing`` extra
 (``pip install newsparse[testing]``), which brings Hypothesis and pytest.
 
 Importing this package registers the settings profiles of
-:mod:`newsparse.testing.profiles`.
+the settings profiles (:data:`CI`, :data:`DEV`, :data:`THOROUGH`).
 """
 
-from newsparse.testing.checks import (
+from newsparse.testing._checks import (
+    ARTICLE_FIELDS,
     check_accepted_input,
     check_canonical,
     check_cut_points,
+    check_refusal,
     check_refused_or_kept,
     check_renders_or_refuses,
     check_reported_like_raised,
     check_round_trip,
     check_split,
+    differences,
 )
-from newsparse.testing.conformance import FormatConformance
-from newsparse.testing.fields import FieldSample, field_samples, with_sample
-from newsparse.testing.profiles import CI, DEV, THOROUGH, register_profiles
-from newsparse.testing.strategies import (
+from newsparse.testing._conformance import FormatConformance
+from newsparse.testing._fields import FieldSample, field_samples, with_sample
+from newsparse.testing._profiles import CI, DEV, THOROUGH, register_profiles
+from newsparse.testing._sitepages import (
+    Gap,
+    SitePage,
+    SitePageTests,
+    as_given,
+    autoload_disabled_fixture,
+    compare,
+    normalized,
+    page_params,
+    parse_page,
+    plugin_autoload_disabled,
+    read_pages,
+)
+from newsparse.testing._strategies import (
     articles,
     datetimes,
     field_values,
@@ -37,26 +53,40 @@ from newsparse.testing.strategies import (
 register_profiles()
 
 __all__ = [
+    "ARTICLE_FIELDS",
     "CI",
     "DEV",
     "THOROUGH",
     "FieldSample",
     "FormatConformance",
+    "Gap",
+    "SitePage",
+    "SitePageTests",
     "articles",
+    "as_given",
+    "autoload_disabled_fixture",
     "check_accepted_input",
     "check_canonical",
     "check_cut_points",
+    "check_refusal",
     "check_refused_or_kept",
     "check_renders_or_refuses",
     "check_reported_like_raised",
     "check_round_trip",
     "check_split",
+    "compare",
     "datetimes",
+    "differences",
     "field_samples",
     "field_values",
     "images",
     "languages",
     "meta_maps",
+    "normalized",
+    "page_params",
+    "parse_page",
+    "plugin_autoload_disabled",
+    "read_pages",
     "register_profiles",
     "sections",
     "sparse_articles",

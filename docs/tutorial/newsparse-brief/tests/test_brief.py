@@ -6,7 +6,7 @@ import newsparse
 import pytest
 from hypothesis import strategies as st
 from newsparse import Article, Image, ParseError, RenderError, Section
-from newsparse.plugins import get_host
+from newsparse.plugin import get_host
 from newsparse.testing import FormatConformance, datetimes, sparse_articles, texts
 
 from newsparse_brief import SEPARATOR, BriefFormat

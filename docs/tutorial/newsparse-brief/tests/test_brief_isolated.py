@@ -8,7 +8,7 @@ from collections.abc import Iterator
 
 import newsparse
 import pytest
-from newsparse.plugins import ENV_DISABLE_AUTOLOAD, registered, reset_host
+from newsparse.plugin import ENV_DISABLE_AUTOLOAD, registered, reset_host
 
 from newsparse_brief import plugin
 

@@ -17,9 +17,8 @@ for such dumps, raise the limit.
 
 from __future__ import annotations
 
-from newsparse.errors import ParseError
-from newsparse.limits import utf8_longer_than
-from newsparse.textio import CHUNK_SIZE
+from newsparse import ParseError
+from newsparse.plugin import CHUNK_SIZE, utf8_longer_than
 
 from newsparse_aawsat.general import Readable
 from newsparse_aawsat.syntax import ARTICLE_SEPARATOR

@@ -32,10 +32,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from newsparse.errors import ValidationError
-from newsparse.format import ParseItem
-from newsparse.model import Article, Image, Section
-from newsparse.textio import CHUNK_SIZE
+from newsparse import Article, Image, Section, ValidationError
+from newsparse.plugin import CHUNK_SIZE, ParseItem
 
 from newsparse_aawsat.general import GeneralReader, Readable
 from newsparse_aawsat.syntax import ARTICLE_SEPARATOR, MARKER, NUMBER_KEY

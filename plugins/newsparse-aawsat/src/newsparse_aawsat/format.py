@@ -156,7 +156,7 @@ stands for it.
 
 Memory and speed
 ----------------
-The input is read in chunks of :data:`~newsparse.textio.CHUNK_SIZE`
+The input is read in chunks of :data:`~newsparse.plugin.CHUNK_SIZE`
 characters.  Each stretch of text between two separators (``"\n\n\n\n"``)
 that is exactly the canonical form of an article is read at once with string
 methods (:mod:`newsparse_aawsat.canonical`); everything else goes to the
@@ -189,11 +189,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from typing import TextIO
 
-from newsparse.errors import RenderError
-from newsparse.format import Chunk, Format, ParseItem
-from newsparse.limits import limits_of
-from newsparse.model import Article, Image, Section
-from newsparse.textio import TextStream
+from newsparse import Article, Format, Image, RenderError, Section
+from newsparse.plugin import Chunk, ParseItem, TextStream, limits_of
 
 from newsparse_aawsat.bounded import ArticleBound
 from newsparse_aawsat.canonical import read_articles

@@ -9,20 +9,17 @@ and hands everything else to this reader.
 from __future__ import annotations
 
 import re
-from collections import deque
 from collections.abc import Iterator
-from typing import Protocol
 
-from newsparse.errors import ParseError, ValidationError
-from newsparse.format import ParseItem
-from newsparse.model import Article, Image, Section, check_text
-from newsparse.textio import CHUNK_SIZE
+from newsparse import Article, Image, ParseError, Section, ValidationError
+from newsparse.plugin import ParseItem, check_text
 
+from newsparse_aawsat.lexer import Lexer, Queue, Readable, Run, marker_run
 from newsparse_aawsat.syntax import MARKER, NUMBER_KEY, SEPARATING_BLANKS
 
 __all__ = ["GeneralReader", "Readable", "header_score"]
 
-#: The characters the model forbids in text (see :mod:`newsparse.model`);
+#: The characters the model forbids in text (see :mod:`newsparse._model`);
 #: used only to point an error at the right column.
 _FORBIDDEN = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]")
 _SEPARATING_BLANKS = SEPARATING_BLANKS
@@ -30,213 +27,16 @@ _SEPARATING_BLANKS = SEPARATING_BLANKS
 _NOT_REPEATED, _HEADLINE_REPEATED, _HEADER_REPEATED = 0, 1, 2
 
 
-class _Run:
-    """A run of consecutive non-blank lines, stripped, with its position."""
-
-    __slots__ = ("after", "gap", "leads", "lines", "start")
-
-    def __init__(
-        self,
-        start: int,
-        lines: list[str],
-        gap: int,
-        leads: dict[int, int] | None,
-        after: tuple[int, int] | None = None,
-    ) -> None:
-        self.start = start
-        """Line number of the first line."""
-        self.lines = lines
-        """The lines, stripped."""
-        self.gap = gap
-        """How many blank lines come before the run."""
-        self.leads = leads
-        """Leading whitespace removed, by line number (only where there was some)."""
-        self.after = after
-        """Position of the end of the input, when the run ends there."""
-
-    @property
-    def end(self) -> int:
-        """Line number of the last line."""
-        return self.start + len(self.lines) - 1
-
-    def position_after(self) -> tuple[int, int]:
-        """Line and column just after the run (the next line, or the end of input)."""
-        return self.after if self.after is not None else (self.end + 1, 1)
-
-    def column(self, line: int, index: int = 0) -> int:
-        """Column (1-based) of character ``index`` of the stripped ``line``."""
-        lead = self.leads.get(line, 0) if self.leads else 0
-        return lead + index + 1
-
-    def drop(self, count: int) -> _Run:
-        """Return the run without its first ``count`` lines (some must be left)."""
-        return _Run(self.start + count, self.lines[count:], 0, self.leads, self.after)
-
-    def head(self, count: int) -> _Run:
-        """Return the run's first ``count`` lines."""
-        return _Run(self.start, self.lines[:count], self.gap, self.leads)
-
-
-class Readable(Protocol):
-    """What the lexer needs of its input: ``read(size)``."""
-
-    def read(self, size: int, /) -> str:
-        """Read up to ``size`` characters; ``""`` at the end."""
-        ...
-
-
-class _Lexer:
-    """Splits a text stream into runs, a chunk at a time."""
-
-    def __init__(self, stream: Readable, first_line: int = 1) -> None:
-        self._stream = stream
-        self._first_line = first_line
-        self._final_newline = True
-        self.eof = (first_line, 1)
-        """Line and column of the end of the input (set once it is reached)."""
-        self.failure: Exception | None = None
-        """What the stream raised (bad bytes, a limit), if it did; the runs end before it."""
-        self.blanks_before_failure = 0
-        """How many blank lines follow the last run when the stream failed."""
-
-    def _pieces(self) -> Iterator[list[str]]:
-        """Yield lists of lines (without their ``"\\n"``), one list per chunk.
-
-        When the stream fails, the pieces end with the last whole line before
-        the failure, and :attr:`failure` holds the exception.
-        """
-        read = self._stream.read
-        pending: list[str] = []
-        while True:
-            try:
-                chunk = read(CHUNK_SIZE)
-            except Exception as failure:  # raised again by the reader, after what came before
-                self.failure = failure
-                return
-            if not chunk:
-                break
-            if "\n" not in chunk:
-                pending.append(chunk)
-                continue
-            parts = chunk.split("\n")
-            if pending:
-                parts[0] = "".join(pending) + parts[0]
-            pending = [parts.pop()]
-            yield parts
-        tail = "".join(pending)
-        if tail:
-            yield [tail]
-        self._final_newline = not tail
-
-    def runs(self) -> Iterator[_Run]:
-        """Yield the runs of the input in order; sets :attr:`eof` before the last."""
-        number = self._first_line - 1
-        gap = 0
-        lines: list[str] | None = None
-        start = 0
-        leads: dict[int, int] | None = None
-        raw = ""
-        for parts in self._pieces():
-            first = number + 1
-            for number, raw in enumerate(parts, first):
-                text = raw.strip()
-                if text:
-                    if lines is None:
-                        lines = [text]
-                        start = number
-                        leads = None
-                    else:
-                        lines.append(text)
-                    if text is not raw and raw[0] != text[0]:
-                        if leads is None:
-                            leads = {}
-                        leads[number] = len(raw) - len(raw.lstrip())
-                elif lines is not None:
-                    yield _Run(start, lines, gap, leads)
-                    lines = None
-                    gap = 1
-                else:
-                    gap += 1
-        if self.failure is not None:
-            # A run the failure cut may have gone on: it is not handed out.
-            self.blanks_before_failure = gap if lines is None else 0
-            return
-        self.eof = (number + 1, 1) if self._final_newline else (number, len(raw) + 1)
-        if lines is not None:
-            yield _Run(start, lines, gap, leads, self.eof)
-
-
-class _Queue:
-    """The runs still to be read, with lookahead."""
-
-    def __init__(self, runs: Iterator[_Run]) -> None:
-        self._runs = runs
-        self._items: deque[_Run] = deque()
-
-    def peek(self, index: int = 0) -> _Run | None:
-        """Return the run ``index`` places ahead, or ``None`` past the end."""
-        items = self._items
-        if index < len(items):
-            return items[index]
-        while len(items) <= index:
-            run = next(self._runs, None)
-            if run is None:
-                return None
-            items.append(run)
-        return items[index]
-
-    def pop(self) -> None:
-        """Forget the first run."""
-        self._items.popleft()
-
-    def replace(self, run: _Run) -> None:
-        """Put ``run`` in place of the first run."""
-        self._items[0] = run
-
-    def consume_lines(self, count: int) -> None:
-        """Forget the first ``count`` lines, across runs."""
-        while count:
-            run = self._items[0]
-            if len(run.lines) <= count:
-                count -= len(run.lines)
-                self._items.popleft()
-            else:
-                self._items[0] = run.drop(count)
-                count = 0
-
-    def lines_after_first(self, count: int) -> list[str]:
-        """Return up to ``count`` lines after the first line, within the article."""
-        found: list[str] = []
-        index, offset = 0, 1
-        while len(found) < count:
-            run = self.peek(index)
-            if run is None or (index and run.gap >= _SEPARATING_BLANKS):
-                break
-            found.extend(run.lines[offset : offset + count - len(found)])
-            index, offset = index + 1, 0
-        return found
-
-
-def _marker_run(run: _Run | None) -> _Run | None:
-    """Return ``run`` if it ends with the marker and a number, within an article."""
-    if run is None or run.gap >= _SEPARATING_BLANKS:
-        return None
-    lines = run.lines
-    if len(lines) >= 2 and lines[-2] == MARKER and lines[-1].isdecimal():
-        return run
-    return None
-
-
 class _Draft:
     """An article being read: its header, and its paragraph runs so far."""
 
     __slots__ = ("body", "error", "header", "marker", "repeated", "title")
 
-    def __init__(self, header: _Run, marker: _Run) -> None:
+    def __init__(self, header: Run, marker: Run) -> None:
         self.header = header  # a run of one line: the headline
         self.marker = marker
         self.title = header.lines[0]
-        self.body: list[_Run] = []
+        self.body: list[Run] = []
         self.error: ParseError | None = None
         self.repeated = _NOT_REPEATED
 
@@ -247,11 +47,11 @@ class _Draft:
 
 def header_score(sample: str) -> float:
     """Score 0.95 when ``sample`` starts with a TT article header, else 0.0."""
-    runs = _Lexer(_StringReader(sample)).runs()
+    runs = Lexer(_StringReader(sample)).runs()
     first = next(runs, None)
     if first is None or len(first.lines) != 1:
         return 0.0
-    return 0.95 if _marker_run(next(runs, None)) is not None else 0.0
+    return 0.95 if marker_run(next(runs, None)) is not None else 0.0
 
 
 _QUOTED_LENGTH = 60
@@ -309,11 +109,11 @@ class GeneralReader:
 
     def parse(self, stream: Readable, first_line: int = 1) -> Iterator[ParseItem]:
         """Read the articles of ``stream``, whose first line is ``first_line``."""
-        lexer = _Lexer(stream, first_line)
-        queue = _Queue(lexer.runs())
+        lexer = Lexer(stream, first_line)
+        queue = Queue(lexer.runs())
         draft: _Draft | None = None
         while (run := queue.peek()) is not None:
-            marker = _marker_run(queue.peek(1))
+            marker = marker_run(queue.peek(1))
             if draft is not None:
                 if run.gap < _SEPARATING_BLANKS:
                     if marker is None:
@@ -333,7 +133,7 @@ class GeneralReader:
             if marker is None:
                 yield self._header_error(run, queue.peek(1), lexer)
                 queue.pop()
-                while (run := queue.peek()) is not None and _marker_run(queue.peek(1)) is None:
+                while (run := queue.peek()) is not None and marker_run(queue.peek(1)) is None:
                     queue.pop()  # skip to the next article header
                 if run is not None and len(run.lines) > 1:
                     queue.replace(run.drop(len(run.lines) - 1))
@@ -359,7 +159,7 @@ class GeneralReader:
         if lexer.failure is not None:
             raise lexer.failure
 
-    def _start(self, queue: _Queue, header: _Run, marker: _Run) -> _Draft:
+    def _start(self, queue: Queue, header: Run, marker: Run) -> _Draft:
         """Read the header at the front of ``queue``: ``header`` (one line), ``marker``."""
         queue.pop()
         queue.pop()
@@ -376,13 +176,13 @@ class GeneralReader:
         self._skip_repeated_header(queue, draft)
         return draft
 
-    def _skip_repeated_header(self, queue: _Queue, draft: _Draft) -> None:
+    def _skip_repeated_header(self, queue: Queue, draft: _Draft) -> None:
         run = queue.peek()
         if run is None or run.gap >= _SEPARATING_BLANKS or run.lines[0] != draft.title:
             return
         images = draft.image_lines
         if len(run.lines) == 1:
-            marker = _marker_run(queue.peek(1))
+            marker = marker_run(queue.peek(1))
             if marker is not None and marker.lines != images:
                 return  # the headline of the next article, which has the same headline
         if images and queue.lines_after_first(len(images)) == images:
@@ -392,7 +192,7 @@ class GeneralReader:
             queue.consume_lines(1)
             draft.repeated = _HEADLINE_REPEATED if images else _HEADER_REPEATED
 
-    def _cut_off(self, draft: _Draft, lexer: _Lexer) -> ParseError | None:
+    def _cut_off(self, draft: _Draft, lexer: Lexer) -> ParseError | None:
         """Return the error of the input's last article if the input ends inside its header.
 
         A whole article goes on after its TT number with the repeated header
@@ -479,7 +279,7 @@ class GeneralReader:
         header = draft.header
         return self._error(str(error), header.start, header.column(header.start), None)
 
-    def _header_error(self, run: _Run, following: _Run | None, lexer: _Lexer) -> ParseError:
+    def _header_error(self, run: Run, following: Run | None, lexer: Lexer) -> ParseError:
         """Explain why no article header starts with ``run``."""
         headline = f"the headline {_quoted(run.lines[-1])}"
         if following is None:

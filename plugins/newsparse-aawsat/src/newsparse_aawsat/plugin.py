@@ -10,7 +10,7 @@ newsparse finds it through the entry point declared in this distribution's
 from __future__ import annotations
 
 import newsparse
-from newsparse.registry import FormatRegistry
+from newsparse.plugin import FormatRegistry
 
 from newsparse_aawsat.format import TTFormat
 

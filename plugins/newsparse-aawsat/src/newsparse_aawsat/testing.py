@@ -8,7 +8,7 @@ imports this module: the conformance tests do, as their
 from __future__ import annotations
 
 from hypothesis import strategies as st
-from newsparse.model import Article, Image, Section
+from newsparse import Article, Image, Section
 from newsparse.testing import sparse_articles, texts
 
 from newsparse_aawsat.syntax import MARKER, NUMBER_KEY

@@ -5,8 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from typing import TextIO
 
-from newsparse.errors import RenderError
-from newsparse.model import Article
+from newsparse import Article, RenderError
 
 __all__ = ["write_all"]
 

@@ -6,7 +6,7 @@ Both formats of the plugin read a body as a run of headings and paragraphs;
 
 from __future__ import annotations
 
-from newsparse.model import Section
+from newsparse import Section
 
 __all__ = ["SectionBuilder"]
 

@@ -12,7 +12,7 @@ from typing import Any
 
 import attrs
 from hypothesis import strategies as st
-from newsparse.model import Article, Image, Section
+from newsparse import Article, Image, Section
 from newsparse.testing import datetimes, images, languages, sparse_articles, texts, urls
 
 from newsparse_iptc.dates import format_extended

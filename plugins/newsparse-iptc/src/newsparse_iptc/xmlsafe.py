@@ -24,9 +24,8 @@ from collections.abc import Iterator
 from typing import NamedTuple
 
 from lxml import etree
-from newsparse.errors import ParseError
-from newsparse.limits import Limits
-from newsparse.textio import TextStream
+from newsparse import Limits, ParseError
+from newsparse.plugin import TextStream
 
 from newsparse_iptc.entities import EntityError, amplification_error, expand_references
 

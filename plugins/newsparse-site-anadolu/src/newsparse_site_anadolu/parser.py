@@ -19,15 +19,12 @@ year since September 2016).
 
 from __future__ import annotations
 
-import json
 import re
-from collections.abc import Iterator
 from datetime import date, datetime, timedelta, timezone
 from typing import ClassVar
 
-from lxml import etree
-from newsparse.model import Section
-from newsparse.sites import SiteFields, SiteParser, sections_of, select
+from newsparse import Section
+from newsparse.plugin import Page, SiteFields, SiteParser, extracts, sections_of, select
 
 __all__ = ["TRT", "AnadoluAjansi", "AnadoluAjansi2026"]
 
@@ -64,31 +61,32 @@ class AnadoluAjansi(SiteParser):
     )
     """XPath of the text that starts with the publication date."""
 
-    def extract(self, root: etree._Element, url: str) -> SiteFields:
-        """Add the sections and the date, and take the separator off the byline."""
-        fields = super().extract(root, url)
-        sections: tuple[Section, ...] = ()
-        if fields.body:
-            blocks = (block for element in fields.body for block in select(element, self.blocks))
-            sections = sections_of(blocks, self.headings)
-        authors = fields.authors
-        if authors is not None:
-            names = (name.strip() for author in authors for name in author.strip("| ").split(","))
-            authors = tuple(name for name in names if name) or None
-        return SiteFields(
-            title=fields.title,
-            authors=authors,
-            published=fields.published or self.publication_date(root),
-            modified=fields.modified,
-            summary=fields.summary,
-            topics=fields.topics,
-            body=fields.body,
-            sections=sections or None,
+    @extracts("sections")
+    def sections(self, page: Page) -> tuple[Section, ...] | None:
+        """Read the sections: the :attr:`blocks` of the :attr:`body` elements."""
+        if self.body is None:
+            return None
+        blocks = (
+            block for element in page.select(self.body) for block in select(element, self.blocks)
         )
+        return sections_of(blocks, self.headings) or None
 
-    def publication_date(self, root: etree._Element) -> datetime | None:
+    @extracts("authors")
+    def names(self, page: Page) -> tuple[str, ...] | None:
+        """Read the byline without its ``|`` separator, one name per comma-separated part."""
+        if self.authors is None:
+            return None
+        parts = (
+            name.strip()
+            for byline in page.texts(self.authors)
+            for name in byline.strip("| ").split(",")
+        )
+        return tuple(name for name in parts if name) or None
+
+    @extracts("published")
+    def publication_date(self, page: Page) -> datetime | None:
         """Read the date the page prints, ``05.04.2025`` (day first), in Turkish time."""
-        texts = root.xpath(f"string({self.date_text})")
+        texts = page.tree.xpath(f"string({self.date_text})")
         match = _DAY_FIRST.search(texts if isinstance(texts, str) else "")
         if match is None:
             return None
@@ -116,17 +114,17 @@ class AnadoluAjansi2026(AnadoluAjansi):
     blocks = "./p | ./h2"
     headings = frozenset({"h2"})
 
-    def extract(self, root: etree._Element, url: str) -> SiteFields:
+    def extract(self, page: Page) -> SiteFields:
         """Read the page, or hand it to the older version when it has the older markup."""
-        if not root.xpath(self.body or "") and root.xpath(AnadoluAjansi.body or ""):
-            return AnadoluAjansi().extract(root, url)
-        return super().extract(root, url)
+        if not page.select(self.body or "") and page.select(AnadoluAjansi.body or ""):
+            return AnadoluAjansi().extract(page)
+        return super().extract(page)
 
-    def publication_date(self, root: etree._Element) -> datetime | None:
+    def publication_date(self, page: Page) -> datetime | None:
         """Read the JSON-LD ``datePublished``, in Turkish time when it has no offset."""
-        for article in _json_ld_objects(root):
+        for article in page.json_ld_of_type("NewsArticle"):
             value = article.get("datePublished")
-            if article.get("@type") != "NewsArticle" or not isinstance(value, str):
+            if not isinstance(value, str):
                 continue
             try:
                 moment = datetime.fromisoformat(value.replace("Z", "+00:00"))
@@ -134,15 +132,3 @@ class AnadoluAjansi2026(AnadoluAjansi):
                 continue
             return moment if moment.tzinfo else moment.replace(tzinfo=TRT)
         return None
-
-
-def _json_ld_objects(root: etree._Element) -> Iterator[dict[str, object]]:
-    """Yield the top-level JSON objects of the page's JSON-LD scripts."""
-    for script in select(root, "//script[@type='application/ld+json']"):
-        try:
-            value = json.loads(script.text or "")
-        except ValueError:
-            continue
-        for item in value if isinstance(value, list) else [value]:
-            if isinstance(item, dict):
-                yield item

@@ -22,8 +22,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from lxml import etree
-from newsparse.sites import SiteFields, SiteParser, sections_of, select
+from newsparse import Section
+from newsparse.plugin import Page, SiteParser, extracts, sections_of, select
 
 __all__ = ["Dagbladet", "Dagbladet2025"]
 
@@ -41,24 +41,11 @@ class Dagbladet(SiteParser):
     summary = f"{_ARTICLE}/div[contains(@class, 'article-top')]//header/h3"
     body = f"{_ARTICLE}/div[contains(@class, 'body-copy')]"
 
-    def extract(self, root: etree._Element, url: str) -> SiteFields:
-        """Add the sections: the crossheads and paragraphs of the :attr:`body` elements."""
-        fields = super().extract(root, url)
-        if not fields.body:
-            return fields
-        sections = sections_of(
-            block for element in fields.body for block in select(element, _BLOCKS)
-        )
-        return SiteFields(
-            title=fields.title,
-            authors=fields.authors,
-            published=fields.published,
-            modified=fields.modified,
-            summary=fields.summary,
-            topics=fields.topics,
-            body=fields.body,
-            sections=sections or None,
-        )
+    @extracts("sections")
+    def sections(self, page: Page) -> tuple[Section, ...] | None:
+        """Read the crossheads and paragraphs of the :attr:`body` elements."""
+        blocks = (block for element in page.select(self.body) for block in select(element, _BLOCKS))
+        return sections_of(blocks) or None
 
 
 class Dagbladet2025(Dagbladet):

@@ -25,10 +25,12 @@ from collections.abc import Iterator
 from datetime import date, datetime, timedelta, timezone
 from typing import Any, ClassVar
 
+import attrs
 from lxml import etree, html
-from newsparse.sites import SiteFields, SiteParser, collapse, sections_of, select
+from newsparse import Section
+from newsparse.plugin import Page, SiteParser, collapse, extracts, sections_of, select
 
-__all__ = ["KST", "HankookIlbo", "HankookIlbo2026"]
+__all__ = ["KST", "ArticleText", "HankookIlbo", "HankookIlbo2026"]
 
 KST = timezone(timedelta(hours=9), "KST")
 """Korea Standard Time, in which the site writes its dates (no daylight saving)."""
@@ -52,13 +54,31 @@ class HankookIlbo(SiteParser):
     content: ClassVar[str] = "//div[@itemprop='articleBody']"
     """XPath of the element whose children are the standfirst, sub-headings and paragraphs."""
 
-    def extract(self, root: etree._Element, url: str) -> SiteFields:
-        """Add the standfirst and the sections, read from the :attr:`content` element."""
-        fields = super().extract(root, url)
-        found = select(root, self.content)
-        if not found:
-            return fields
-        return with_article_text(fields, found[0], in_page=True)
+    def article_text(self, page: Page) -> ArticleText | None:
+        """Return the element holding the text, if the page has one."""
+        found = page.select(self.content)
+        return ArticleText(found[0], in_page=True) if found else None
+
+    @extracts("summary")
+    def standfirst(self, page: Page) -> str | None:
+        """Read the standfirst: the lines of the ``h2.sub-tit-ll``, split at ``<br>``."""
+        text = self.article_text(page)
+        found = select(text.content, _SUMMARY) if text is not None else []
+        return "\n".join(lines_of(found[0])) or None if found else None
+
+    @extracts("sections")
+    def sections(self, page: Page) -> tuple[Section, ...] | None:
+        """Read the sub-headings and paragraphs, in order."""
+        text = self.article_text(page)
+        return sections_of(select(text.content, _BLOCKS)) or None if text is not None else None
+
+    @extracts("body")
+    def figures_container(self, page: Page) -> tuple[etree._Element, ...] | None:
+        """Return the text element (where figures are looked for) when it is part of the page."""
+        text = self.article_text(page)
+        if text is None or not text.in_page or not sections_of(select(text.content, _BLOCKS)):
+            return None
+        return (text.content,)
 
 
 class HankookIlbo2026(HankookIlbo):
@@ -71,49 +91,40 @@ class HankookIlbo2026(HankookIlbo):
     authors = None
     content = "//div[@id='article-view-content']"
 
-    def extract(self, root: etree._Element, url: str) -> SiteFields:
-        """Read the rendered text, or else the text and date in the embedded page data."""
-        fields = super().extract(root, url)
-        if fields.sections is not None:
-            return fields
-        data = page_data(root)
+    def article_text(self, page: Page) -> ArticleText | None:
+        """Return the rendered text element, or else one made from the embedded page data."""
+        rendered = super().article_text(page)
+        if rendered is not None and sections_of(select(rendered.content, _BLOCKS)):
+            return rendered
+        data = page_data(page.tree)
         if data is None:
-            return fields
+            return rendered
         content = html.fragment_fromstring(str(data["contentHtml"]), create_parent="div")
         subtitle = data.get("subTitle")
         if isinstance(subtitle, str) and subtitle.strip():
             content.insert(0, html.fragment_fromstring(f"<h2 class='sub-tit-ll'>{subtitle}</h2>"))
-        deployed = data.get("deployDt")
-        published = dotted_date(deployed) if isinstance(deployed, str) else None
-        return with_article_text(fields, content, in_page=False, published=published)
+        return ArticleText(content, in_page=False)
+
+    @extracts("published")
+    def deployed(self, page: Page) -> datetime | None:
+        """Read the date of the meta tag, else the page data's ``deployDt``."""
+        stated = page.date(self.published) if self.published else None
+        if stated is not None:
+            return stated
+        data = page_data(page.tree)
+        deployed = data.get("deployDt") if data is not None else None
+        return dotted_date(deployed) if isinstance(deployed, str) else None
 
 
-def with_article_text(
-    fields: SiteFields,
-    content: etree._Element,
-    *,
-    in_page: bool,
-    published: datetime | None = None,
-) -> SiteFields:
-    """Return ``fields`` with the standfirst and sections read from ``content``.
+@attrs.frozen
+class ArticleText:
+    """The element whose children are the article's text blocks."""
 
-    ``in_page`` says whether ``content`` is part of the page (and so may be
-    searched for figures); ``published`` is used when the selectors found no
-    date.  Fields stay as they are when ``content`` holds no text.
-    """
-    summary_elements = select(content, _SUMMARY)
-    summary = "\n".join(lines_of(summary_elements[0])) if summary_elements else ""
-    sections = sections_of(select(content, _BLOCKS))
-    return SiteFields(
-        title=fields.title,
-        authors=fields.authors,
-        published=fields.published or published,
-        modified=fields.modified,
-        summary=summary or fields.summary,
-        topics=fields.topics,
-        body=(content,) if in_page and sections else fields.body,
-        sections=sections or None,
-    )
+    content: etree._Element
+    """The element itself."""
+    in_page: bool
+    """Whether it is part of the page (and so may be searched for figures),
+    rather than made from the page data."""
 
 
 def page_data(root: etree._Element) -> dict[str, Any] | None:

@@ -10,7 +10,7 @@ newsparse finds it through the entry point declared in this distribution's
 from __future__ import annotations
 
 import newsparse
-from newsparse.sites import SiteParserRegistry
+from newsparse.plugin import SiteParserRegistry
 
 from newsparse_site_hankookilbo.parser import HankookIlbo, HankookIlbo2026
 

@@ -23,9 +23,7 @@ from datetime import datetime, timedelta
 from typing import NamedTuple, TextIO
 
 from newsparse import Article, Format, ParseError, RenderError, Section, ValidationError
-from newsparse.format import ParseItem
-from newsparse.model import check_text
-from newsparse.textio import TextStream
+from newsparse.plugin import ParseItem, TextStream, check_text
 
 __all__ = ["BYLINE", "HEADLINE", "SEPARATOR", "BriefFormat"]
 

@@ -6,7 +6,7 @@ newsparse finds this module through the entry point in ``pyproject.toml``.
 from __future__ import annotations
 
 import newsparse
-from newsparse.registry import FormatRegistry
+from newsparse.plugin import FormatRegistry
 
 from newsparse_brief.format import BriefFormat
 

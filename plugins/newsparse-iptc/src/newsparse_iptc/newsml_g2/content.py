@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 
 from lxml import etree
-from newsparse.model import Image
+from newsparse import Image
 
 from newsparse_iptc.newsml_g2 import names
 from newsparse_iptc.nitf import names as nitf_names

@@ -18,11 +18,8 @@ from collections.abc import Iterable, Iterator
 from typing import TextIO
 
 from lxml import etree
-from newsparse.errors import ParseError, ValidationError
-from newsparse.format import Chunk, Format, ParseItem
-from newsparse.limits import limits_of
-from newsparse.model import Article
-from newsparse.textio import TextStream
+from newsparse import Article, Format, ParseError, ValidationError
+from newsparse.plugin import Chunk, ParseItem, TextStream, limits_of
 
 from newsparse_iptc.cuts import byte_cuts, split_text
 from newsparse_iptc.newsml_g2 import names

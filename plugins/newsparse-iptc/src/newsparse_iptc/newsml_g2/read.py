@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from lxml import etree
-from newsparse.model import Article
+from newsparse import Article
 
 from newsparse_iptc.dates import format_extended, parse_moment
 from newsparse_iptc.newsml_g2 import names

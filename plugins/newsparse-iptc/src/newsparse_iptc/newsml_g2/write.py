@@ -18,8 +18,7 @@ import re
 from datetime import datetime, timedelta
 
 from lxml import etree
-from newsparse.errors import RenderError
-from newsparse.model import Article
+from newsparse import Article, RenderError
 
 from newsparse_iptc.dates import format_extended
 from newsparse_iptc.newsml_g2 import names

@@ -13,7 +13,7 @@ from collections.abc import Iterator, Mapping
 from datetime import datetime
 
 from lxml import etree, html
-from newsparse.model import Article, Image, Section
+from newsparse import Article, Image, Section
 
 from newsparse_iptc.dates import parse_moment
 from newsparse_iptc.ninjs import names

@@ -9,8 +9,7 @@ from __future__ import annotations
 
 from html import escape
 
-from newsparse.errors import RenderError
-from newsparse.model import Article, Image
+from newsparse import Article, Image, RenderError
 
 from newsparse_iptc.dates import format_extended
 from newsparse_iptc.ninjs import names

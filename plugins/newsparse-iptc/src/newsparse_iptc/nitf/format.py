@@ -15,11 +15,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from typing import TextIO
 
-from newsparse.errors import ParseError, ValidationError
-from newsparse.format import Chunk, Format, ParseItem
-from newsparse.limits import Limits, limits_of
-from newsparse.model import Article
-from newsparse.textio import TextStream
+from newsparse import Article, Format, Limits, ParseError, ValidationError
+from newsparse.plugin import Chunk, ParseItem, TextStream, limits_of
 
 from newsparse_iptc.cuts import byte_cuts, split_text
 from newsparse_iptc.nitf import names

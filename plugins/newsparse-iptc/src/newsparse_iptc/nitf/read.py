@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from lxml import etree
-from newsparse.model import Article, Image, Section
+from newsparse import Article, Image, Section
 
 from newsparse_iptc.dates import parse_moment
 from newsparse_iptc.nitf import names

@@ -11,8 +11,7 @@ import re
 from collections.abc import Iterator
 
 from lxml import etree
-from newsparse.errors import RenderError
-from newsparse.model import Article, Image
+from newsparse import Article, Image, RenderError
 
 from newsparse_iptc.dates import format_basic, parse_moment
 from newsparse_iptc.nitf import names

@@ -19,8 +19,8 @@ from typing import TextIO
 import attrs
 
 from newsparse import Article, Format, ParseError, RenderError, ValidationError, hookimpl
-from newsparse.registry import FormatRegistry
-from newsparse.textio import TextStream
+from newsparse._registry import FormatRegistry
+from newsparse._textio import TextStream
 
 __all__ = ["MARKER", "DemoFormat", "newsparse_register_formats"]
 

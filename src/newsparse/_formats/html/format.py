@@ -1,0 +1,275 @@
+"""The ``html`` format: a saved news page in, one article out.
+
+Reading a page takes three steps, each in its own module:
+
+1. ``newsparse._formats.html.dom`` parses the text with lxml under
+   safe settings (no network, no external entities, libxml2's size limits).
+2. ``metadata`` reads what the page says
+   about the article: JSON-LD, OpenGraph, Twitter cards, meta tags, then the
+   DOM (title, authors, dates, canonical URL, site name, language, topics,
+   summary, lead image).
+3. When a plugin registered a site parser (``newsparse._sites``) for the
+   page's canonical URL, it supplies the fields it knows; they win.
+4. ``body`` finds the article text and
+   its figures with generic rules (no rule knows any site), in the elements
+   the site parser names if it does.
+
+The rule for bad pages
+----------------------
+A page is one article.  Its title is the metadata's title, else the first
+``h1`` of the content; a page with neither is a :class:`~newsparse.ParseError`
+("no title"), and so is a page without any element, and a page the parser
+gives up on at one of its safety limits (elements nested more than 256 deep,
+a text or attribute over 10 MB), whose rest would otherwise be lost.  Empty input (or only
+whitespace) holds no article.  A document newsparse wrote itself
+(:mod:`~newsparse.render`) is read back exactly, one
+article per ``<article>``.  A page with a title but
+no article text (an index page, a video page) is an article with an empty
+body: what was found is returned, and nothing is invented.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from datetime import date
+from typing import TextIO
+
+from newsparse._errors import NewsparseError, ParseError, PluginError
+from newsparse._format import Format, ParseItem
+from newsparse._formats.html.body import extract_body
+from newsparse._formats.html.charset import declared_encoding
+from newsparse._formats.html.dom import FORMAT_NAME, parse_document
+from newsparse._formats.html.metadata import PageMetadata, extract_metadata
+from newsparse._formats.html.render import read_own_markup, render_document
+from newsparse._formats.html.sitefields import remove_elements
+from newsparse._formats.html.sites import Page, RegisteredSiteParser, SiteFields, choose_site_parser
+from newsparse._formats.html.sources import PageSources
+from newsparse._limits import limits_of
+from newsparse._model import Article, Image, Section
+from newsparse._registry import Registered
+from newsparse._textio import TextReader, TextStream
+
+__all__ = ["HtmlFormat"]
+
+_STATED_BODY_SHARE = 0.5  # below this share of the JSON-LD body, the JSON-LD body wins
+
+_MARKUP_START = re.compile(
+    r"\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)\b", re.IGNORECASE | re.DOTALL
+)
+# A lone surrogate encoded with "surrogatepass": 0xED, then 0xA0-0xBF, which
+# valid UTF-8 never has (Hangul syllables start 0xED 0x80-0x9F).
+_SURROGATE = re.compile(rb"\xed[\xa0-\xbf]")
+_ANY_HTML = re.compile(r"<(?:html|head|body|meta|title|div|p|article)\b", re.IGNORECASE)
+
+
+class HtmlFormat(Format):
+    """A news page in HTML (see ``newsparse._formats.html.format``)."""
+
+    name = FORMAT_NAME
+    label = "HTML news page"
+    extensions = (".html", ".htm", ".xhtml")
+    media_types = ("text/html", "application/xhtml+xml")
+
+    def __init__(
+        self,
+        site_parsers: Registered[tuple[str, date | None], RegisteredSiteParser] | None = None,
+    ) -> None:
+        """Read pages with the site parsers in ``site_parsers``, as plugins register them.
+
+        The built-in plugin passes what the plugin host collects through
+        ``SITE_PARSERS``; without
+        it, the format reads every page with generic rules only.
+        """
+        self._site_parsers = Registered() if site_parsers is None else site_parsers
+
+    @property
+    def site_parsers(self) -> tuple[RegisteredSiteParser, ...]:
+        """The site parsers the format consults now, with the plugins that registered them."""
+        return tuple(self._site_parsers)
+
+    def sniff(self, sample: str) -> float:
+        """Score 0.9 for text that starts like an HTML document, 0.5 for HTML tags later."""
+        text = sample.removeprefix("\ufeff")
+        if text.lstrip().startswith("<?xml"):
+            text = text[text.find("?>") + 2 :] if "?>" in text else ""
+        if _MARKUP_START.match(text):
+            return 0.9
+        if _ANY_HTML.search(sample):
+            return 0.5
+        return 0.0
+
+    def declared_encoding(self, head: bytes) -> str | None:
+        """Return the encoding the page declares, by the rule in ``html.charset``."""
+        return declared_encoding(head)
+
+    def parse(self, stream: TextStream, source: str) -> Iterator[ParseItem]:
+        """Read the page as one article (see the module docstring)."""
+        limits = limits_of(stream)
+        page = _read_page(stream, limits.max_article_bytes, source)
+        if _is_blank(page):
+            return  # no input, no article
+        root = parse_document(page, source, max_depth=limits.max_depth)
+        try:
+            own = read_own_markup(root)
+        except (ValueError, TypeError, KeyError, AttributeError) as error:
+            raise ParseError(
+                f"damaged newsparse markup: {type(error).__name__}: {error}",
+                format=self.name,
+                source=source,
+                line=1,
+                column=1,
+            ) from None
+        if own is not None:
+            yield from own
+            return
+        sources = PageSources(root)
+        metadata = extract_metadata(root, sources)
+        site = _site_fields(sources, metadata, source, self.site_parsers)
+        title = site.title or metadata.title
+        body = extract_body(root, skip=(title,), containers=site.body)
+        title = title or body.headline
+        if title is None:
+            raise ParseError(
+                "no title: the page has no title, headline or h1 to name an article",
+                format=self.name,
+                source=source,
+                line=1,
+                column=1,
+            )
+        yield Article(
+            title=title,
+            body=_body_sections(body.sections, site, metadata),
+            images=_merge_images(metadata.images, body.images),
+            authors=metadata.authors if site.authors is None else site.authors,
+            published=site.published or metadata.published,
+            modified=site.modified or metadata.modified,
+            url=metadata.url,
+            publisher=metadata.publisher,
+            language=metadata.language,
+            topics=metadata.topics if site.topics is None else site.topics,
+            summary=site.summary or metadata.summary,
+        )
+
+    def render(self, articles: Iterable[Article], out: TextIO) -> None:
+        """Write the articles as one HTML5 document.
+
+        See :mod:`newsparse.render` for the markup.
+
+        Every valid article can be written, and reads back unchanged.
+        """
+        out.write(render_document(list(articles)))
+
+
+def _read_page(stream: TextStream, most: int | None, source: str) -> bytes:
+    """Return the rest of ``stream`` as UTF-8 bytes, for lxml.
+
+    Bytes input in UTF-8 then reaches lxml without being decoded and
+    encoded again (``read_utf8``).
+
+    Raises:
+        ParseError: the page is larger than ``most`` bytes, or text input
+            holds a lone surrogate (which libxml2 would silently replace).
+    """
+    if isinstance(stream, TextReader):
+        try:
+            page = stream.read_utf8(most)
+        except OverflowError:
+            raise _page_too_large(most, source) from None
+    else:
+        page = stream.read().encode("utf-8", "surrogatepass")
+        if most is not None and len(page) > most:
+            raise _page_too_large(most, source)
+    _check_no_surrogates(page, source)
+    return page
+
+
+def _check_no_surrogates(page: bytes, source: str) -> None:
+    """Raise :class:`ParseError` at the first lone surrogate (possible in text input only)."""
+    # The lead byte of an encoded surrogate is rare outside Korean text: when
+    # it is absent, a fast byte search saves the slower regex scan.
+    found = _SURROGATE.search(page) if b"\xed" in page else None
+    if found is None:
+        return
+    start = found.start()
+    line_start = page.rfind(b"\n", 0, start) + 1
+    raise ParseError(
+        "the text holds a lone surrogate (U+D800-U+DFFF), which is not a character",
+        format=FORMAT_NAME,
+        source=source,
+        line=page.count(b"\n", 0, start) + 1,
+        column=len(page[line_start:start].decode("utf-8", "replace")) + 1,
+    )
+
+
+def _page_too_large(most: int | None, source: str) -> ParseError:
+    return ParseError(
+        f"the page is larger than the limit of {most} bytes (max_article_bytes)",
+        format=FORMAT_NAME,
+        source=source,
+        line=1,
+        column=1,
+    )
+
+
+def _is_blank(page: bytes) -> bool:
+    """Whether ``page`` holds nothing but whitespace (Unicode's, not only ASCII's)."""
+    rest = page.lstrip()
+    if not rest or rest[0] < 0x80:  # the usual case: empty, or starts with "<"
+        return not rest
+    return not rest.decode("utf-8", "surrogatepass").strip()
+
+
+def _body_sections(
+    found: tuple[Section, ...], site: SiteFields, metadata: PageMetadata
+) -> tuple[Section, ...]:
+    """Return the body: the site parser's, else the text found, else the JSON-LD's.
+
+    The JSON-LD ``articleBody`` replaces the text found in the page only when
+    that text is much shorter: the page then shows the article with script
+    (its text is in the JSON-LD alone) or the extractor missed most of it.
+    """
+    if site.sections is not None:
+        return site.sections
+    stated = metadata.body_text
+    if stated:
+        found_length = sum(len(p) for section in found for p in section.paragraphs)
+        if found_length < _STATED_BODY_SHARE * sum(len(p) for p in stated):
+            return (Section(paragraphs=stated),)
+    return found
+
+
+def _site_fields(
+    sources: PageSources,
+    metadata: PageMetadata,
+    source: str,
+    site_parsers: tuple[RegisteredSiteParser, ...],
+) -> SiteFields:
+    """Ask the site parser for the page's URL, if a plugin registered one in ``site_parsers``.
+
+    The page's date picks the parser's version.  A fault in the parser's
+    code is a :class:`~newsparse.PluginError` naming the plugin.
+    """
+    when = metadata.published.date() if metadata.published else None
+    chosen = choose_site_parser(site_parsers, metadata.url, when)
+    if chosen is None or metadata.url is None:
+        return SiteFields()
+    parser = chosen.parser
+    try:
+        remove_elements(sources.root, parser.remove)
+        meta = {key: tuple(values) for key, values in sources.meta.items()}
+        page = Page(tree=sources.root, url=metadata.url, json_ld=tuple(sources.all_ld), meta=meta)
+        return parser.extract(page)
+    except NewsparseError:
+        raise
+    except Exception as error:
+        raise PluginError(
+            chosen.plugin,
+            f"site parser {parser.name!r} failed on {source}: {type(error).__name__}: {error}",
+        ) from error
+
+
+def _merge_images(lead: tuple[Image, ...], figures: tuple[Image, ...]) -> tuple[Image, ...]:
+    """Return the lead images, then the figures whose address is not among them."""
+    seen = {image.url for image in lead if image.url}
+    return lead + tuple(image for image in figures if not image.url or image.url not in seen)

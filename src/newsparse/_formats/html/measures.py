@@ -1,0 +1,146 @@
+"""Measuring the text of a page's elements, for the body extractor's steps.
+
+The tag sets the steps share (blocks, headings, containers, inline markup)
+and :class:`Measures`, which works out each element's text, its length and
+its link text once.  See ``newsparse._formats.html.body`` for the
+steps themselves.
+"""
+
+from __future__ import annotations
+
+from lxml import etree
+
+from newsparse._formats.html.dom import collapse, fast_text_content, is_element
+
+__all__ = [
+    "BLOCKS",
+    "CONTAINERS",
+    "HEADINGS",
+    "INLINE",
+    "Measures",
+    "link_text_length",
+    "may_have_own_text",
+]
+
+HEADINGS = frozenset({"h2", "h3", "h4", "h5", "h6"})
+BLOCKS = frozenset({"p", "li", "blockquote", "pre", "dd"})
+CONTAINERS = frozenset({"div", "section", "article", "main", "td", "center", "body"})
+INLINE = frozenset(
+    {
+        "a", "abbr", "b", "bdi", "bdo", "cite", "code", "data", "del", "dfn", "em", "font",
+        "i", "ins", "kbd", "mark", "q", "s", "samp", "small", "span", "strong", "sub",
+        "sup", "time", "u", "var", "wbr", "br", "label", "nobr", "tt", "big", "strike",
+    }
+)  # fmt: skip
+
+_COLLAPSED_LENGTH = etree.XPath("string-length(normalize-space())")
+
+
+class Measures:
+    """Texts of the elements of a tree, each worked out once.
+
+    The answers hold for the tree as it was when they were asked: pruning
+    changes them, so the pruning and the steps after it use one each.
+    """
+
+    def __init__(self) -> None:
+        self._inline: dict[etree._Element, bool] = {}
+        self._text: dict[etree._Element, str] = {}
+        self._links: dict[etree._Element, int] = {}
+        self._lengths: dict[etree._Element, int] = {}
+
+    def text(self, element: etree._Element) -> str:
+        """Return the text of ``element`` and everything in it, whitespace collapsed."""
+        text = self._text.get(element)
+        if text is None:
+            text = self._text[element] = collapse(fast_text_content(element))
+        return text
+
+    def length(self, element: etree._Element) -> int:
+        """Return the length of the text of ``element``, XML whitespace collapsed.
+
+        Worked out by libxml2, without making the text: cheaper for a large
+        element than ``len(self.text(element))``, which collapses Unicode
+        whitespace too (so it may be shorter, by the no-break spaces and the
+        like next to other whitespace).
+        """
+        length = self._lengths.get(element)
+        if length is None:
+            value = _COLLAPSED_LENGTH(element)
+            length = self._lengths[element] = int(value) if isinstance(value, float) else 0
+        return length
+
+    def link_length(self, element: etree._Element) -> int:
+        """Return the length of the link text in ``element`` (itself included)."""
+        length = self._links.get(element)
+        if length is None:
+            length = self._links[element] = link_text_length(element)
+        return length
+
+    def is_inline(self, element: etree._Element) -> bool:
+        """Whether ``element`` is inline markup without any block inside it."""
+        if element.tag not in INLINE:
+            return False
+        if not len(element):
+            return True
+        inline = self._inline.get(element)
+        if inline is None:
+            # Inline markup whose every child element is inline markup all
+            # the way down: the same as having no block among its descendants.
+            inline = all(not is_element(child) or self.is_inline(child) for child in element)
+            self._inline[element] = inline
+        return inline
+
+    def direct_text(self, element: etree._Element) -> tuple[str, int]:
+        """Return the text of ``element`` outside its block children, and its link text length."""
+        if not may_have_own_text(element):
+            return "", 0
+        parts = [element.text or ""]
+        links = 0
+        for child in element:
+            if is_element(child) and self.is_inline(child):
+                text = fast_text_content(child)
+                parts.append(text)
+                if child.tag == "a":
+                    links += len(collapse(text))
+                elif len(child):
+                    links += link_text_length(child)
+            parts.append(child.tail or "")
+        return collapse("".join(parts)), links
+
+    def own_text(self, element: etree._Element) -> str:
+        """Return the text of ``element`` outside its block children, whitespace collapsed."""
+        if not may_have_own_text(element):
+            return ""
+        parts = [element.text or ""]
+        for child in element:
+            if is_element(child) and self.is_inline(child):
+                parts.append(fast_text_content(child))
+            parts.append(child.tail or "")
+        return collapse("".join(parts))
+
+
+def may_have_own_text(element: etree._Element) -> bool:
+    """Whether ``element`` may hold text outside its block children (a quick test).
+
+    ``False`` means surely not: its text and the tails of its children are
+    whitespace, and no child is inline markup.  Most containers are only
+    wrappers around blocks, and this spares them the full reading.
+    """
+    text = element.text
+    if text and not text.isspace():
+        return True
+    for child in element:
+        if child.tag in INLINE:
+            return True
+        tail = child.tail
+        if tail and not tail.isspace():
+            return True
+    return False
+
+
+def link_text_length(element: etree._Element) -> int:
+    """Return the length of the link text in ``element`` (itself included)."""
+    if not len(element) and element.tag != "a":
+        return 0
+    return sum(len(collapse(fast_text_content(link))) for link in element.iter("a"))

@@ -1,0 +1,145 @@
+"""The built-in render-only views ``text`` and ``markdown``, for people and NLP.
+
+They are *lossy by design* (:attr:`~newsparse.Format.lossy`): they show what a
+reader wants (headline, byline, date, summary, images, body) and leave the rest
+(``meta``, topics, language) out.  Use ``json`` or ``jsonl`` to keep everything.
+
+``text``
+    The headline, a byline and date line, the address, the summary, image
+    captions in brackets, then headings and paragraphs, each separated by a
+    blank line.  Articles are separated by a line holding only ``* * *``.
+``markdown``
+    The same as CommonMark: ``#`` headline, ``##`` headings, ``>`` summary,
+    ``![alt](url)`` images with an italic caption line; characters that
+    Markdown would read as markup are escaped.  Articles are separated by a
+    ``---`` rule.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from typing import TextIO
+
+from newsparse._format import Format
+from newsparse._model import Article, Image
+
+__all__ = ["MarkdownView", "TextView"]
+
+
+def _byline(article: Article) -> str | None:
+    parts = []
+    if article.authors:
+        parts.append("By " + ", ".join(article.authors))
+    if article.published is not None:
+        parts.append(article.published.isoformat(sep=" ", timespec="minutes"))
+    return " · ".join(parts) or None
+
+
+def _image_text(image: Image) -> str | None:
+    words = [text for text in (image.caption or image.alt, image.credit) if text]
+    return " — ".join(words) or None
+
+
+def _write_blocks(blocks: Iterable[str | None], out: TextIO, separator: str) -> None:
+    first = True
+    for block in blocks:
+        if block is None:
+            continue
+        if block is _ARTICLE_BREAK:
+            out.write(separator)
+            first = True
+            continue
+        out.write(block if first else "\n\n" + block)
+        first = False
+    if not first:
+        out.write("\n")
+
+
+_ARTICLE_BREAK = "\x00article-break"
+
+
+class TextView(Format):
+    """Plain text for reading or for NLP pipelines (render-only, lossy)."""
+
+    name = "text"
+    label = "Plain text"
+    extensions = (".txt",)
+    media_types = ("text/plain",)
+    lossy = True
+
+    def render(self, articles: Iterable[Article], out: TextIO) -> None:
+        """Write each article as blocks of plain text."""
+        _write_blocks(self._blocks(articles), out, "\n\n* * *\n\n")
+
+    def _blocks(self, articles: Iterable[Article]) -> Iterator[str | None]:
+        for index, article in enumerate(articles):
+            if index:
+                yield _ARTICLE_BREAK
+            yield article.title
+            yield _byline(article)
+            yield article.url
+            yield article.summary
+            for image in article.images:
+                text = _image_text(image)
+                yield f"[Image: {text}]" if text else None
+            for section in article.body:
+                yield section.heading
+                yield from section.paragraphs
+
+
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]<>#!|~&])")
+_MARKDOWN_BLOCK_MARK = re.compile(r"^(\s*)([-=>+])", re.MULTILINE)
+_MARKDOWN_LIST_NUMBER = re.compile(r"^(\s*\d+)([.)])", re.MULTILINE)
+
+
+def _escape(text: str) -> str:
+    text = _MARKDOWN_SPECIAL.sub(r"\\\1", text)
+    text = _MARKDOWN_BLOCK_MARK.sub(lambda m: m.group(1) + "\\" + m.group(2), text)
+    # "1." starts a list; a backslash before a digit is no escape, so it goes before the dot.
+    return _MARKDOWN_LIST_NUMBER.sub(lambda m: m.group(1) + "\\" + m.group(2), text)
+
+
+def _hard_breaks(text: str) -> str:
+    return text.replace("\n", "\\\n")
+
+
+class MarkdownView(Format):
+    """CommonMark for reading and publishing (render-only, lossy)."""
+
+    name = "markdown"
+    label = "Markdown"
+    extensions = (".md", ".markdown")
+    media_types = ("text/markdown",)
+    lossy = True
+
+    def render(self, articles: Iterable[Article], out: TextIO) -> None:
+        """Write each article as a CommonMark document."""
+        _write_blocks(self._blocks(articles), out, "\n\n---\n\n")
+
+    def _blocks(self, articles: Iterable[Article]) -> Iterator[str | None]:
+        for index, article in enumerate(articles):
+            if index:
+                yield _ARTICLE_BREAK
+            yield "# " + _escape(article.title)
+            byline = _byline(article)
+            yield f"*{_escape(byline)}*" if byline else None
+            yield f"<{article.url}>" if article.url else None
+            if article.summary:
+                yield "> " + _hard_breaks(_escape(article.summary)).replace("\n", "\n> ")
+            for image in article.images:
+                yield self._image(image)
+            for section in article.body:
+                yield "## " + _escape(section.heading) if section.heading else None
+                for paragraph in section.paragraphs:
+                    yield _hard_breaks(_escape(paragraph))
+
+    def _image(self, image: Image) -> str | None:
+        lines = []
+        if image.url:
+            alt = _escape(image.alt or "").replace("\n", " ")
+            lines.append(f"![{alt}](<{image.url}>)")
+        text = _image_text(image)
+        if text:
+            lines.append(f"*{_hard_breaks(_escape(text))}*")
+        return "\n".join(lines) or None

@@ -1,0 +1,244 @@
+r"""The data model: :class:`Article`, :class:`Section` and :class:`Image`.
+
+All three are frozen, slotted `attrs <https://www.attrs.org/>`_ classes:
+instances are immutable, hashable and cheap, and every constructor checks the
+invariants below, raising :class:`~newsparse.ValidationError` (naming the
+field and the value) when one is broken.  Formats normalise what they read
+*before* building the model, so an article that exists is always clean.
+
+Invariants
+----------
+Text
+    Every text value is a :class:`str` with no leading or trailing whitespace
+    (as :meth:`str.strip` defines it), is not empty, and holds no control
+    characters other than tab and newline, no lone surrogates and no
+    U+2028/U+2029 separators (a line break is always ``"\n"``).
+    *Single-line* text (titles, headings, authors, topics) holds no newline.
+    An optional text field is ``None`` rather than ``""``.
+URLs
+    Non-empty, with no whitespace or control characters.  They are not
+    resolved or fetched.
+Datetimes
+    Timezone-aware, with a UTC offset of whole minutes (as RFC 3339 requires).
+    A datetime with a :mod:`zoneinfo` zone is stored with the fixed offset the
+    zone has at that instant, which keeps equality and JSON round-trips exact.
+Sequences
+    Stored as tuples; any iterable (other than a string) is accepted and
+    converted.  Authors and topics hold no duplicates.
+``meta``
+    A :class:`~newsparse.FrozenMap` from keys such as ``"tt.number"``
+    (letters, digits and ``._:-``, starting with a letter or digit) to string
+    values (any text without forbidden characters, possibly empty).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from datetime import datetime
+
+import attrs
+
+from newsparse import _values
+from newsparse._errors import ValidationError
+from newsparse._frozenmap import FrozenMap
+from newsparse._values import check_text, text_problem
+
+__all__ = ["Article", "Image", "Section", "check_text", "text_problem"]
+
+_set = object.__setattr__  # how frozen instances set their fields in __init__
+# The checks the constructors call, bound to short names: one lookup per call.
+_NO_META = _values.NO_META
+_instances = _values.instances
+_language = _values.language
+_meta = _values.meta
+_moment = _values.moment
+_names = _values.names
+_optional_text = _values.optional_text
+_paragraphs = _values.paragraphs
+_url = _values.url
+_word_pattern = _values.word_pattern
+
+
+# -- the model ---------------------------------------------------------------
+#
+# The classes write their own __init__ (attrs generates eq, hash, repr and the
+# slots): one function per field that checks and converts is several times
+# faster than attrs' per-field validator and converter calls, and formats
+# build millions of these objects.
+
+
+@attrs.frozen(kw_only=True, init=False)
+class Image:
+    """A picture that belongs to an article: lead image, figure or gallery item.
+
+    At least one of the four fields is set.
+
+    Attributes:
+        url: Where the image file is, as given by the source (not resolved).
+        alt: Alternative text: what the image shows, for readers who cannot see it.
+        caption: The caption printed with the image.
+        credit: Photographer, agency or rights holder, such as ``"AFP"``.
+    """
+
+    url: str | None = None
+    alt: str | None = None
+    caption: str | None = None
+    credit: str | None = None
+
+    def __init__(
+        self,
+        *,
+        url: str | None = None,
+        alt: str | None = None,
+        caption: str | None = None,
+        credit: str | None = None,
+    ) -> None:
+        _set(self, "url", _url("Image.url", url))
+        _set(self, "alt", _optional_text("Image.alt", alt, single_line=False))
+        if caption is not None and caption == alt:  # common: checked already
+            _set(self, "caption", alt)
+        else:
+            _set(self, "caption", _optional_text("Image.caption", caption, single_line=False))
+        _set(self, "credit", _optional_text("Image.credit", credit, single_line=False))
+        if url is None and alt is None and caption is None and credit is None:
+            raise ValidationError("Image", self, "needs at least one of url, alt, caption, credit")
+
+
+@attrs.frozen(kw_only=True, init=False)
+class Section:
+    """A run of body paragraphs, optionally under a heading.
+
+    A section has a heading, at least one paragraph, or both.
+
+    Attributes:
+        heading: The sub-heading that opens the section, or ``None`` for untitled text.
+        paragraphs: The paragraphs in reading order.  A paragraph may span several lines.
+    """
+
+    heading: str | None = None
+    paragraphs: tuple[str, ...] = ()
+
+    def __init__(self, *, heading: str | None = None, paragraphs: Iterable[str] = ()) -> None:
+        _set(self, "heading", _optional_text("Section.heading", heading, single_line=True))
+        _set(self, "paragraphs", _paragraphs("Section.paragraphs", paragraphs))
+        if heading is None and not self.paragraphs:
+            raise ValidationError("Section", self, "needs a heading or at least one paragraph")
+
+    @property
+    def text(self) -> str:
+        """The heading (if any) and the paragraphs, separated by blank lines."""
+        parts = (self.heading, *self.paragraphs) if self.heading else self.paragraphs
+        return "\n\n".join(parts)
+
+
+@attrs.frozen(kw_only=True, init=False)
+class Article:
+    """One news article: headline, body, images and metadata.
+
+    Only :attr:`title` is required.  Build one directly, or get them from
+    :func:`newsparse.parse`.
+
+    >>> from newsparse import Article, Section
+    >>> article = Article(title="Rain", body=[Section(paragraphs=["It rained.", "A lot."])])
+    >>> article.word_count
+    4
+
+    Attributes:
+        title: The headline.  Required, single line.
+        body: The body text as sections, in reading order.
+        images: Images in the order the source gives them; the lead image first.
+        authors: Author names as the source prints them, without duplicates.
+        published: When the article was first published (timezone-aware), if known.
+        modified: When the article was last changed (timezone-aware), if known.
+        url: The canonical address of the article, if known.
+        publisher: The publication or site name, such as ``"Asharq Al-Awsat"``.
+        language: The language as a BCP 47 tag (``"en"``, ``"ar"``, ``"pt-BR"``), if known.
+        topics: Keywords, subjects or tags, without duplicates.
+        summary: The standfirst, dek or lead summary, when the source marks one.
+        meta: Format-specific values that have no field of their own.
+
+            Keys are namespaced by the format that sets them (``"tt.number"``); each
+            format documents its keys.
+    """
+
+    title: str
+    body: tuple[Section, ...] = ()
+    images: tuple[Image, ...] = ()
+    authors: tuple[str, ...] = ()
+    published: datetime | None = None
+    modified: datetime | None = None
+    url: str | None = None
+    publisher: str | None = None
+    language: str | None = None
+    topics: tuple[str, ...] = ()
+    summary: str | None = None
+    meta: FrozenMap[str, str] = _NO_META
+
+    def __init__(
+        self,
+        *,
+        title: str,
+        body: Iterable[Section] = (),
+        images: Iterable[Image] = (),
+        authors: Iterable[str] = (),
+        published: datetime | None = None,
+        modified: datetime | None = None,
+        url: str | None = None,
+        publisher: str | None = None,
+        language: str | None = None,
+        topics: Iterable[str] = (),
+        summary: str | None = None,
+        meta: Mapping[str, str] = _NO_META,
+    ) -> None:
+        # Each field is checked by one call, skipped when it has no value.
+        _set(self, "title", check_text("Article.title", title, single_line=True))
+        _set(self, "body", _instances("Article.body", body, Section))
+        _set(self, "images", _instances("Article.images", images, Image))
+        if type(authors) is not tuple or authors:
+            authors = _names("Article.authors", authors)
+        _set(self, "authors", authors)
+        if published is not None:
+            published = _moment("Article.published", published)
+        _set(self, "published", published)
+        if modified is not None:
+            modified = _moment("Article.modified", modified)
+        _set(self, "modified", modified)
+        _set(self, "url", None if url is None else _url("Article.url", url))
+        if publisher is not None:
+            publisher = check_text("Article.publisher", publisher, single_line=True)
+        _set(self, "publisher", publisher)
+        if language is not None:
+            language = _language("Article.language", language)
+        _set(self, "language", language)
+        if type(topics) is not tuple or topics:
+            topics = _names("Article.topics", topics)
+        _set(self, "topics", topics)
+        if summary is not None:
+            summary = check_text("Article.summary", summary, single_line=False)
+        _set(self, "summary", summary)
+        _set(
+            self,
+            "meta",
+            _NO_META if meta is _NO_META else _meta("Article.meta", meta),
+        )
+
+    @property
+    def paragraphs(self) -> tuple[str, ...]:
+        """Every body paragraph, flattened across sections, in reading order."""
+        return tuple(paragraph for section in self.body for paragraph in section.paragraphs)
+
+    @property
+    def text(self) -> str:
+        """The body as plain text: headings and paragraphs separated by blank lines."""
+        return "\n\n".join(section.text for section in self.body)
+
+    @property
+    def word_count(self) -> int:
+        """The number of words in the body paragraphs.
+
+        A word is a run of letters, digits, underscores and combining marks
+        (so "हिन्दी" and vowelled Arabic are one word each).  Scripts written
+        without spaces count each unbroken run of characters as one word.
+        """
+        word = _word_pattern()
+        return sum(len(word.findall(paragraph)) for paragraph in self.paragraphs)

@@ -1,5 +1,0 @@
-"""The formats that ship with newsparse: ``json``, ``jsonl``, ``text`` and ``markdown``.
-
-They are registered by :mod:`newsparse.builtin_formats.builtin` through the same hook
-as any plugin's formats.
-"""
