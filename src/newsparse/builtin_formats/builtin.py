@@ -6,6 +6,7 @@ from newsparse.builtin_formats.html.format import HtmlFormat
 from newsparse.builtin_formats.html.hooks import SITE_PARSERS
 from newsparse.builtin_formats.jsonformats import JsonFormat, JsonLinesFormat
 from newsparse.builtin_formats.views import MarkdownView, TextView
+from newsparse.builtin_formats.warc.format import WarcFormat
 from newsparse.hookspecs import hookimpl
 from newsparse.registry import FormatRegistry
 
@@ -14,11 +15,11 @@ __all__ = ["newsparse_register_formats"]
 
 @hookimpl
 def newsparse_register_formats(registry: FormatRegistry) -> None:
-    """Register ``json``, ``jsonl``, ``html``, ``text`` and ``markdown``.
+    """Register ``json``, ``jsonl``, ``html``, ``warc``, ``text`` and ``markdown``.
 
     The ``html`` format declares its own hook, for site parsers, and
     receives what plugins register through it.
     """
     html = HtmlFormat(site_parsers=registry.add_extension(SITE_PARSERS))
-    for fmt in (JsonFormat(), JsonLinesFormat(), html, TextView(), MarkdownView()):
+    for fmt in (JsonFormat(), JsonLinesFormat(), html, WarcFormat(), TextView(), MarkdownView()):
         registry.add(fmt)
