@@ -56,7 +56,7 @@ class ByteInput(io.RawIOBase):
         self._ended = False
 
     def readable(self) -> bool:
-        """Always ``True``."""
+        """Say that the stream can be read (it always can)."""
         return True
 
     def tell(self) -> int:
@@ -79,7 +79,9 @@ class ByteInput(io.RawIOBase):
                 self._held = bytes(self._pieces(size))
             except CompressedDataError as error:
                 self._ended = True
-                raise self._error(f"{error} (after {self._offset} bytes of decompressed input)")
+                raise self._error(
+                    f"{error} (after {self._offset} bytes of decompressed input)"
+                ) from None
             self._ended = not self._held
         chunk, self._held = self._held[:size], self._held[size:]
         if self._limit is not None and self._offset + len(chunk) > self._limit:

@@ -84,7 +84,7 @@ class Tape:
         self._recording: bytearray | None = bytearray() if record else None
 
     def readline(self, limit: int) -> bytes:
-        """Read up to and including the next ``\\n``, at most ``limit`` bytes; ``b""`` at the end."""
+        """Read through the next ``\\n``, at most ``limit`` bytes; ``b""`` at the end."""
         line = b""
         while self._front and len(line) < limit:
             front = self._front.pop()
@@ -230,7 +230,11 @@ def _ends_input(end: bytes, tape: Tape) -> bool:
 
 
 def _skip(tape: Tape) -> str:
-    """Read on to the next line that starts a record; say how much was skipped."""
+    """Read on to the next line that starts a record, or the end; say how much was skipped.
+
+    The message does not say which of the two it was, so that it reads the
+    same in a piece that :meth:`~newsparse.Format.split` cut there.
+    """
     start = tape.offset
     while True:
         line = tape.readline(MAX_HEADER_BYTES)
@@ -240,10 +244,7 @@ def _skip(tape: Tape) -> str:
             tape.unread(line)
             break
     skipped = tape.offset - start
-    if skipped == 0:
-        return ""
-    to = "the next record" if line else "the end of the input"
-    return f"; {skipped} bytes skipped up to {to}"
+    return f"; {skipped} bytes skipped" if skipped else ""
 
 
 def _found(line: bytes) -> str:

@@ -86,7 +86,9 @@ def require_engine(source: str) -> Any:
     return ArchiveIterator
 
 
-def read_record(framed: Framed, source: str, engine: Any) -> Page | Skipped | ParseError:
+def read_record(  # noqa: PLR0911 - one return per kind of record
+    framed: Framed, source: str, engine: Any
+) -> Page | Skipped | ParseError:
     """Parse one framed record with FastWARC and say what it holds."""
     data = framed.header + framed.content + b"\r\n\r\n"
     if not framed.complete:  # an over-long record: its head tells what it is
@@ -192,7 +194,7 @@ def _header(record: WarcRecord, which: str) -> str | None:
 
 
 def _meta(record: WarcRecord) -> dict[str, str]:
-    """The ``warc.*`` values of every article of the record."""
+    """Return the ``warc.*`` values of every article of the record."""
     meta = {
         "warc.target-uri": _header(record, "uri"),
         "warc.date": _header(record, "date"),
