@@ -414,3 +414,48 @@ def test_only_newsparse_errors_escape_from_damaged_files() -> None:
             newsparse.parse(given_data, "warc")
 
     damaged()
+
+
+# -- the integrations ---------------------------------------------------------------------
+
+
+def _archive(folder: Path) -> Path:
+    parts = [warcinfo(), request("https://n.x/a"), response("A", "https://n.x/a", number=1)]
+    parts += [b"garbage\r\n", response("B", "https://n.x/b", number=2)]
+    path = folder / "crawl.warc.gz"
+    path.write_bytes(gzipped(*parts))
+    return path
+
+
+def test_spark_rows_of_a_warc_file(tmp_path: Path) -> None:
+    from newsparse.integrations.rows import COLUMNS  # noqa: PLC0415
+    from newsparse.integrations.spark import file_rows  # noqa: PLC0415
+
+    path = _archive(tmp_path)
+    rows = [
+        dict(zip([c.name for c in COLUMNS], row, strict=True))
+        for row in file_rows(str(path), path.read_bytes())
+    ]
+    assert [row["title"] for row in rows] == ["A", None, "B"]
+    assert [row["url"] for row in rows] == ["https://n.x/a", None, "https://n.x/b"]
+    assert "found 'garbage' where a WARC record should start" in rows[1]["error"]
+
+
+def test_dask_reads_a_warc_path(tmp_path: Path) -> None:
+    import copyreg  # noqa: PLC0415
+
+    pytest.importorskip("dask.bag", reason="the Dask test needs newsparse[dask]")
+    pytest.importorskip("pandas", reason="the Dask test needs newsparse[dask]")
+    from newsparse.integrations.dask import read_articles, read_dataframe  # noqa: PLC0415
+
+    table = dict(copyreg.dispatch_table)  # Dask's imports change how exceptions pickle
+    try:
+        path = _archive(tmp_path)
+        items = read_articles(str(path), errors="include").compute(scheduler="sync")
+        assert [getattr(item, "title", None) for item in items] == ["A", None, "B"]
+        assert isinstance(items[1], ParseError)
+        frame = read_dataframe([str(path)], "warc").compute(scheduler="sync")
+        assert list(frame["url"].fillna("-")) == ["https://n.x/a", "-", "https://n.x/b"]
+    finally:
+        copyreg.dispatch_table.clear()
+        copyreg.dispatch_table.update(table)

@@ -3,14 +3,14 @@
 A WARC record is a version line (``WARC/1.0`` or ``WARC/1.1``), header lines,
 an empty line, ``Content-Length`` bytes of content, and ``\\r\\n\\r\\n``.
 :func:`frame_records` cuts a byte stream into records and hands each one
-whole (:class:`Framed`) to the reader of records, which parses it with
+whole (``Framed``) to the reader of records, which parses it with
 FastWARC; it never parses headers beyond ``Content-Length``, so that it
 knows exactly where each record starts and ends, which a library reading
 ahead cannot tell after an error.
 
 When something is wrong (bytes where a record should start, a header
 without a usable ``Content-Length``, a record that does not end where its
-length says) it gives a :class:`Broken` with the byte offset of the
+length says) it gives a ``Broken`` with the byte offset of the
 problem, then looks for the next line that starts a record (``WARC/1.0`` or
 ``WARC/1.1``) and goes on from there: one bad record never loses the
 records after it.  When a record's length was wrong, the search starts

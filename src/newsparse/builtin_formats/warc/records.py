@@ -5,7 +5,7 @@ and its HTTP message: status, ``Content-Type`` and its charset, and the
 payload with ``Transfer-Encoding`` and ``Content-Encoding`` undone.  A
 ``response`` record with HTTP status 200 and an HTML content type
 (``text/html``, ``application/xhtml+xml``) is a page; every other record
-is skipped, under one of the reasons of :data:`SKIP_REASONS`.
+is skipped, under one of the reasons of ``SKIP_REASONS``.
 """
 
 from __future__ import annotations
