@@ -65,7 +65,9 @@ PER_CORE_GOAL = 1_000_000 / 3600 / 2
 
 def corpus_pages(root: Path) -> list[bytes]:
     """Return the HTML of every page of the corpora, decompressed, in a fixed order."""
-    pages = [page.read() for name in corpora.CORPUS_NAMES for page in corpora.load_corpus(name, root)]
+    pages = [
+        page.read() for name in corpora.CORPUS_NAMES for page in corpora.load_corpus(name, root)
+    ]
     readability = sorted((root / "readability").glob("*/source.html.gz"))
     pages += [gzip.decompress(path.read_bytes()) for path in readability]
     return pages
@@ -100,7 +102,9 @@ def write_inputs(folder: Path, pages: list[bytes]) -> tuple[list[Path], Path]:
             head = b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Length: %d\r\n\r\n"
             records = [
                 _record("request", request, uri, "application/http; msgtype=request"),
-                _record("response", head % len(html) + html, uri, "application/http; msgtype=response"),
+                _record(
+                    "response", head % len(html) + html, uri, "application/http; msgtype=response"
+                ),
                 _record("metadata", b"fetchTimeMs: 120\r\n", uri, "application/warc-fields"),
             ]
             for one in records:
@@ -129,7 +133,9 @@ def iterate_fastwarc(_files: list[Path], archive: Path) -> int:
     fastwarc: Any = importlib.import_module("fastwarc")
     count = 0
     with open(archive, "rb") as stream:
-        for record in fastwarc.ArchiveIterator(stream, record_types=fastwarc.WarcRecordType.response):
+        for record in fastwarc.ArchiveIterator(
+            stream, record_types=fastwarc.WarcRecordType.response
+        ):
             record.reader.read()
             count += 1
     return count
@@ -174,7 +180,16 @@ def child(name: str, folder: Path, repeat: int) -> None:
 def run_child(name: str, folder: Path, repeat: int) -> dict[str, Any] | None:
     """Run a measure in a new process; ``None`` when its library is not installed."""
     done = subprocess.run(
-        [sys.executable, __file__, "--child", name, "--folder", str(folder), "--repeat", str(repeat)],
+        [
+            sys.executable,
+            __file__,
+            "--child",
+            name,
+            "--folder",
+            str(folder),
+            "--repeat",
+            str(repeat),
+        ],
         capture_output=True,
         text=True,
         check=False,
@@ -194,7 +209,14 @@ def time_convert(archive: Path, jobs: int, repeat: int) -> float:
         start = time.perf_counter()
         subprocess.run(
             [sys.executable, "-m", "newsparse", "convert", str(archive), "--to", "jsonl"]
-            + ["--partial", "--no-progress", "-j", str(jobs), "-o", str(archive.parent / "out.jsonl")],
+            + [
+                "--partial",
+                "--no-progress",
+                "-j",
+                str(jobs),
+                "-o",
+                str(archive.parent / "out.jsonl"),
+            ],
             capture_output=True,
             check=False,
         )

@@ -265,6 +265,7 @@ def format_examples() -> dict[str, tuple[str, ...]]:
         "html": (*examples.HTML_CANONICAL, *examples.HTML_ACCEPTED),
         "json": (*examples.JSON_CANONICAL, *examples.JSON_ACCEPTED),
         "jsonl": (*examples.JSONL_CANONICAL, *examples.JSONL_ACCEPTED),
+        "warc": examples.WARC_ACCEPTED,
     }
     with contextlib.suppress(ImportError):
         from newsparse_aawsat import examples as tt  # noqa: PLC0415 - an optional plugin

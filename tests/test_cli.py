@@ -362,7 +362,7 @@ def test_plugins_table_and_json() -> None:
             "version": version,
             "distribution": "newsparse",
             "hooks": ["newsparse_register_formats"],
-            "formats": ["json", "jsonl", "html", "text", "markdown"],
+            "formats": ["json", "jsonl", "html", "warc", "text", "markdown"],
             "error": None,
             "site_parsers": [],
         }

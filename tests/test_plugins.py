@@ -30,7 +30,7 @@ from newsparse.plugins import PluginHost, PluginInfo, get_host, registered, rese
 from newsparse.registry import Extension, FormatRegistry, Registered, Registry
 from newsparse.textio import TextStream
 
-BUILTIN_FORMATS = {"json", "jsonl", "html", "text", "markdown"}
+BUILTIN_FORMATS = {"json", "jsonl", "html", "warc", "text", "markdown"}
 
 
 @pytest.fixture(autouse=True)
