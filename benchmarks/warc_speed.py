@@ -208,14 +208,10 @@ def time_convert(archive: Path, jobs: int, repeat: int) -> float:
     for _ in range(repeat):
         start = time.perf_counter()
         subprocess.run(
-            [sys.executable, "-m", "newsparse", "convert", str(archive), "--to", "jsonl"]
-            + [
-                "--partial",
-                "--no-progress",
-                "-j",
-                str(jobs),
-                "-o",
-                str(archive.parent / "out.jsonl"),
+            [
+                *(sys.executable, "-m", "newsparse", "convert", str(archive), "--to", "jsonl"),
+                *("--partial", "--no-progress", "-j", str(jobs)),
+                *("-o", str(archive.parent / "out.jsonl")),
             ],
             capture_output=True,
             check=False,
@@ -253,8 +249,8 @@ def main() -> None:
         child(args.child, args.folder, args.repeat)
         return
     pages = corpus_pages(args.corpora)[: args.limit]
-    with tempfile.TemporaryDirectory(prefix="warc-speed-") as name:
-        folder = Path(name)
+    with tempfile.TemporaryDirectory(prefix="warc-speed-") as temporary:
+        folder = Path(temporary)
         _files, archive = write_inputs(folder, pages)
         raw = sum(len(page) for page in pages)
         print(

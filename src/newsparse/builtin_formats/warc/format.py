@@ -83,30 +83,34 @@ class WarcFormat(Format):
         html = get_format("html")
         data, offset = _bytes_of(stream, source)
         counts: Counter[str] = Counter()
-        for framed in frame_records(Tape(data, offset), limits.max_article_bytes):
-            if isinstance(framed, Broken):
-                counts["broken"] += 1
-                yield ParseError(
-                    f"byte offset {framed.offset}: {framed.message}",
-                    format=self.name,
-                    source=source,
-                )
-                continue
-            found = read_record(framed, source, engine)
-            if isinstance(found, Page):
-                items = list(read_page(found, framed, source, html, limits))
-                counts["pages" if items else "empty"] += 1
-                yield from items
-                continue
-            if isinstance(found, ParseError):
-                counts["broken"] += 1
-                yield found
-                continue
-            counts[found.reason] += 1
-            logger.debug(
-                "%s: record at byte offset %d skipped: %s", source, framed.offset, found.reason
-            )
-        _log_counts(source, offset, counts)
+        try:
+            for framed in frame_records(Tape(data, offset), limits.max_article_bytes):
+                if isinstance(framed, Broken):
+                    counts["broken"] += 1
+                    yield ParseError(
+                        f"byte offset {framed.offset}: {framed.message}",
+                        format=self.name,
+                        source=source,
+                    )
+                    continue
+                found = read_record(framed, source, engine)
+                if isinstance(found, Page):
+                    items = list(read_page(found, framed, source, html, limits))
+                    counts["pages" if items else "empty"] += 1
+                    yield from items
+                elif isinstance(found, ParseError):
+                    counts["broken"] += 1
+                    yield found
+                else:
+                    counts[found.reason] += 1
+                    logger.debug(
+                        "%s: record at byte offset %d skipped: %s",
+                        source,
+                        framed.offset,
+                        found.reason,
+                    )
+        finally:  # also when an error ends the input, or the caller stops early
+            _log_counts(source, offset, counts)
 
     def split(self, stream: TextStream, size: int) -> Iterator[Chunk]:
         """Cut the input at record boundaries into pieces of about ``size`` bytes.
