@@ -10,7 +10,9 @@ test pages):
   ``metadata`` record), each record its own gzip member.
 
 Then, in the same run, each measure in a fresh child process (so that its
-peak resident set size, ``ru_maxrss``, is its own), best of ``--repeat``:
+peak resident set size, ``VmHWM``, is its own), the measures in turn,
+``--repeat`` rounds, keeping each one's best time (the machine is shared:
+taking the measures in turn lets them see the same load):
 
 1. ``files``: ``newsparse.parse(path, "html")`` for every plain file;
 2. ``warc.gz``: ``newsparse.parse("pages.warc.gz", "warc")``; its ratio to
@@ -46,7 +48,6 @@ import importlib
 import io
 import json
 import pstats
-import resource
 import subprocess
 import sys
 import tempfile
@@ -161,35 +162,32 @@ MEASURES: dict[str, Callable[[list[Path], Path], int]] = {
 }
 
 
-def child(name: str, folder: Path, repeat: int) -> None:
-    """Run one measure in this (fresh) process; print its best time, count and peak RSS."""
+def _peak_rss_kib() -> int:
+    """Return this process's peak resident set size (``VmHWM``, which starts afresh at exec)."""
+    with open("/proc/self/status", encoding="ascii") as status:
+        for line in status:
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1])
+    return 0
+
+
+def child(name: str, folder: Path) -> None:
+    """Run one measure once in this (fresh) process; print its time, count and peak RSS."""
     import newsparse  # noqa: PLC0415
 
     newsparse.formats()  # plugins loaded before the clock starts
     files = sorted((folder / "pages").glob("*.html"))
     archive = folder / "pages.warc.gz"
-    best, count = float("inf"), 0
-    for _ in range(repeat):
-        start = time.perf_counter()
-        count = MEASURES[name](files, archive)
-        best = min(best, time.perf_counter() - start)
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss  # KiB on Linux
-    print(json.dumps({"seconds": best, "count": count, "peak_kib": peak}))
+    start = time.perf_counter()
+    count = MEASURES[name](files, archive)
+    seconds = time.perf_counter() - start
+    print(json.dumps({"seconds": seconds, "count": count, "peak_kib": _peak_rss_kib()}))
 
 
-def run_child(name: str, folder: Path, repeat: int) -> dict[str, Any] | None:
+def run_child(name: str, folder: Path) -> dict[str, Any] | None:
     """Run a measure in a new process; ``None`` when its library is not installed."""
     done = subprocess.run(
-        [
-            sys.executable,
-            __file__,
-            "--child",
-            name,
-            "--folder",
-            str(folder),
-            "--repeat",
-            str(repeat),
-        ],
+        [sys.executable, __file__, "--child", name, "--folder", str(folder)],
         capture_output=True,
         text=True,
         check=False,
@@ -200,6 +198,22 @@ def run_child(name: str, folder: Path, repeat: int) -> dict[str, Any] | None:
         raise RuntimeError(f"measure {name} failed:\n{done.stderr}")
     result: dict[str, Any] = json.loads(done.stdout.strip().splitlines()[-1])
     return result
+
+
+def run_rounds(folder: Path, repeat: int) -> dict[str, dict[str, Any] | None]:
+    """Run every measure ``repeat`` times, in turn; keep each one's best time and highest peak."""
+    best: dict[str, dict[str, Any] | None] = {}
+    for _ in range(repeat):
+        for name in MEASURES:
+            result = run_child(name, folder)
+            kept = best.get(name)
+            if result is None or kept is None:
+                best[name] = result
+                continue
+            kept["peak_kib"] = max(kept["peak_kib"], result["peak_kib"])
+            if result["seconds"] < kept["seconds"]:
+                kept.update(seconds=result["seconds"], count=result["count"])
+    return best
 
 
 def time_convert(archive: Path, jobs: int, repeat: int) -> float:
@@ -246,7 +260,7 @@ def main() -> None:
     parser.add_argument("--folder", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child is not None:
-        child(args.child, args.folder, args.repeat)
+        child(args.child, args.folder)
         return
     pages = corpus_pages(args.corpora)[: args.limit]
     with tempfile.TemporaryDirectory(prefix="warc-speed-") as temporary:
@@ -257,7 +271,7 @@ def main() -> None:
             f"{len(pages)} pages, {raw / 1e6:.1f} MB of HTML; pages.warc.gz:"
             f" {archive.stat().st_size / 1e6:.1f} MB ({3 * len(pages) + 1} records)"
         )
-        results = {name: run_child(name, folder, args.repeat) for name in MEASURES}
+        results = run_rounds(folder, args.repeat)
         print(f"\n{'measure':<10} {'items':>6} {'seconds':>8} {'items/s':>8} {'peak RSS':>9}")
         for name, result in results.items():
             if result is None:
