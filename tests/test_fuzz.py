@@ -33,6 +33,7 @@ from newsparse.jsonio import to_dict
 from newsparse.testing import articles, sparse_articles
 
 PARSING = sorted(name for name, fmt in newsparse.formats().items() if fmt.can_parse)
+RENDERING = [name for name in PARSING if newsparse.get_format(name).can_render]
 
 
 def _load_parse_checks() -> ModuleType:
@@ -153,7 +154,7 @@ def test_mutated_examples(format_name: str, data: st.DataObject) -> None:
     checks.check_input(data.draw(_mutated(seeds)), format_name)
 
 
-@pytest.mark.parametrize("format_name", PARSING)
+@pytest.mark.parametrize("format_name", RENDERING)
 @_examples(100)
 @given(data=st.data())
 def test_mutated_renders(format_name: str, data: st.DataObject) -> None:
