@@ -18,8 +18,16 @@ def newsparse_register_formats(registry: FormatRegistry) -> None:
     """Register ``json``, ``jsonl``, ``html``, ``warc``, ``text`` and ``markdown``.
 
     The ``html`` format declares its own hook, for site parsers, and
-    receives what plugins register through it.
+    receives what plugins register through it; ``warc`` reads its pages
+    with that same ``html`` format.
     """
     html = HtmlFormat(site_parsers=registry.add_extension(SITE_PARSERS))
-    for fmt in (JsonFormat(), JsonLinesFormat(), html, WarcFormat(), TextView(), MarkdownView()):
+    for fmt in (
+        JsonFormat(),
+        JsonLinesFormat(),
+        html,
+        WarcFormat(html),
+        TextView(),
+        MarkdownView(),
+    ):
         registry.add(fmt)

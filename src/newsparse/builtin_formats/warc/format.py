@@ -38,6 +38,7 @@ from collections import Counter
 from collections.abc import Iterator
 from typing import IO, Any
 
+from newsparse.builtin_formats.html.format import HtmlFormat
 from newsparse.builtin_formats.warc.framing import Broken, Tape, frame_records
 from newsparse.builtin_formats.warc.records import (
     FORMAT_NAME,
@@ -70,17 +71,25 @@ class WarcFormat(Format):
     media_types = ("application/warc",)
     encoding = "latin-1"  # every byte is a character: the sample always decodes
 
+    def __init__(self, pages: Format | None = None) -> None:
+        """Read the pages with the format ``pages``: the registered ``html`` format.
+
+        The built-in plugin passes the ``html`` format it registers, with the
+        site parsers that plugins add to it; without it, a plain
+        :class:`~newsparse.builtin_formats.html.format.HtmlFormat` reads them
+        with generic rules only.
+        """
+        self._pages = HtmlFormat() if pages is None else pages
+
     def sniff(self, sample: str) -> float:
         """Score 1.0 for input that starts with a WARC version line, 0.0 otherwise."""
         return 1.0 if _SIGNATURE.match(sample) else 0.0
 
     def parse(self, stream: TextStream, source: str) -> Iterator[ParseItem]:
         """Read the records; yield an article per HTML page, an error per bad record."""
-        from newsparse.api import get_format  # noqa: PLC0415 - the api imports the formats
-
         engine = require_engine(source)
         limits = limits_of(stream)
-        html = get_format("html")
+        html = self._pages
         data, offset = _bytes_of(stream, source)
         counts: Counter[str] = Counter()
         try:
