@@ -105,6 +105,15 @@ def test_each_html_response_is_an_article_with_address_and_crawl_date() -> None:
     assert first.published is None  # a crawl date is not a publication date
 
 
+def test_a_page_the_crawler_cut_short_says_so() -> None:
+    data = response("Long", "https://news.example/long").replace(
+        b"Content-Type: application/http",
+        b"WARC-Truncated: length\r\nContent-Type: application/http",
+    )
+    (article,) = newsparse.parse(data, "warc")
+    assert article.meta["warc.truncated"] == "length"
+
+
 def test_a_page_that_names_its_own_address_keeps_it() -> None:
     html = (
         b'<html><head><title>Own</title><link rel="canonical" href="https://paper.example/own">'

@@ -32,6 +32,7 @@ skipped record at ``DEBUG``.
 from __future__ import annotations
 
 import base64
+import io
 import logging
 import re
 from collections import Counter
@@ -171,8 +172,6 @@ def _bytes_of(stream: TextStream, source: str) -> tuple[IO[bytes], int]:
     data: IO[bytes] | None = binary() if callable(binary) else None
     if data is not None:
         return data, 0
-    import io  # noqa: PLC0415
-
     text = stream.read()
     found = _PIECE.match(text)
     if found is None:

@@ -120,7 +120,9 @@ def read_record(  # noqa: PLR0911 - one return per kind of record
         payload = record.reader.read()
     except Exception as error:
         return record_error(framed, source, f"the HTTP body cannot be decoded: {error}")
-    return Page(payload, _codec(record.http_charset), _meta(record), _header(record, "uri"))
+    return Page(
+        payload, _codec(record.http_charset), _meta(record), _header(record, "WARC-Target-URI")
+    )
 
 
 def read_page(
@@ -187,18 +189,18 @@ def _codec(charset: str | None) -> str | None:
     return codec_for_label(charset.strip().strip("\"'"))
 
 
-def _header(record: WarcRecord, which: str) -> str | None:
-    names = {"uri": "WARC-Target-URI", "date": "WARC-Date", "id": "WARC-Record-ID"}
-    value = record.headers.get(names[which])
-    return value.strip() or None if value is not None else None
+def _header(record: WarcRecord, name: str) -> str | None:
+    """Return the WARC header ``name`` of ``record``, stripped; ``None`` when absent or empty."""
+    value = record.headers.get(name)
+    return (value.strip() or None) if value is not None else None
 
 
 def _meta(record: WarcRecord) -> dict[str, str]:
     """Return the ``warc.*`` values of every article of the record."""
     meta = {
-        "warc.target-uri": _header(record, "uri"),
-        "warc.date": _header(record, "date"),
-        "warc.record-id": _header(record, "id"),
-        "warc.truncated": record.headers.get("WARC-Truncated"),
+        "warc.target-uri": _header(record, "WARC-Target-URI"),
+        "warc.date": _header(record, "WARC-Date"),
+        "warc.record-id": _header(record, "WARC-Record-ID"),
+        "warc.truncated": _header(record, "WARC-Truncated"),
     }
     return {key: value for key, value in meta.items() if value}
