@@ -2,7 +2,7 @@
 
 A WARC record is a version line (``WARC/1.0`` or ``WARC/1.1``), header lines,
 an empty line, ``Content-Length`` bytes of content, and ``\\r\\n\\r\\n``.
-:func:`frame_records` cuts a byte stream into records and hands each one
+``frame_records`` cuts a byte stream into records and hands each one
 whole (``Framed``) to the reader of records, which parses it with
 FastWARC; it never parses headers beyond ``Content-Length``, so that it
 knows exactly where each record starts and ends, which a library reading
