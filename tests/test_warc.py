@@ -405,6 +405,8 @@ def test_only_newsparse_errors_escape_from_damaged_files() -> None:
         ]
     )
 
+    assert titles(newsparse.parse(good, "warc")) == ["A", "B", "C"]  # undamaged, all are read
+
     @settings(max_examples=150, deadline=None)
     @given(
         st.integers(0, len(good)),
