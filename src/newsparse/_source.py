@@ -8,10 +8,12 @@ in ``newsparse._textio``.
 
 from __future__ import annotations
 
+import io
 import os
 from collections.abc import Callable
-from typing import Any
+from typing import IO, Any
 
+from newsparse._byte_input import ByteInput
 from newsparse._compressed import (
     MAGIC_SIZE,
     CompressedDataError,
@@ -197,7 +199,25 @@ class Source(Decoding):
             whole_utf8=lambda most: self._whole_utf8(encoding, format_name, limit, most),
             limits=limits,
             waiting=waiting,
+            binary=lambda: self._byte_input(format_name, limit),
         )
+
+    def _byte_input(self, format_name: str, limit: int | None) -> IO[bytes]:
+        """Return the bytes of the input as a file object (see ``TextReader.binary``)."""
+
+        def pieces(size: int) -> bytes:
+            chunk = self._next_chunk(size)
+            assert isinstance(chunk, bytes)
+            return chunk
+
+        raw = ByteInput(
+            pieces,
+            name=self.name,
+            format_name=format_name,
+            limit=limit,
+            compression=self.compression,
+        )
+        return io.BufferedReader(raw, CHUNK_SIZE)
 
     def close(self) -> None:
         """Close the underlying file if this source opened it."""
