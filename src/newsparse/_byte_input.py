@@ -34,6 +34,8 @@ class ByteInput(io.RawIOBase):
         format_name: the format reading it, for errors.
         limit: the most bytes that may be read (``max_input_bytes``), or ``None``.
         compression: the compression being undone, if any, for messages.
+        start: how many bytes of the input come before these (a byte range
+            of it): the limit and the messages count from the input's start.
     """
 
     def __init__(
@@ -44,6 +46,7 @@ class ByteInput(io.RawIOBase):
         format_name: str,
         limit: int | None,
         compression: str | None,
+        start: int = 0,
     ) -> None:
         super().__init__()
         self._pieces = pieces
@@ -52,7 +55,7 @@ class ByteInput(io.RawIOBase):
         self._limit = limit
         self._compression = compression
         self._held = b""
-        self._offset = 0  # bytes handed out so far
+        self._offset = start  # bytes handed out so far, from the input's start
         self._ended = False
 
     def readable(self) -> bool:

@@ -388,7 +388,7 @@ class _Planner:
     def _ranges(self, index: int, path: str, fmt: Format, size: int) -> Iterator[_Slot]:
         """Cut a large file into byte ranges that the workers read themselves."""
         try:
-            for task in plan_ranges(fmt, path, size, CHUNK_CHARS):
+            for task in plan_ranges(fmt, path, size, CHUNK_CHARS, self.limits):
                 if index in self.stopped:
                     return
                 yield _Slot(index, self.pool.submit(_run, task, self.settings))

@@ -11,21 +11,27 @@ Only plain UTF-8 files are cut so (no compression, no byte-order mark other
 than UTF-8's, input within ``max_input_bytes``: see :func:`cuttable`); the
 errors of a range count lines from the range's first line, and the caller
 moves them by the lines of the ranges before it (:attr:`RangeItems.lines`).
+
+A binary format whose records only a walk from the start can find
+(``warc``) plans its ranges itself instead, with a ``record_ranges`` method
+(see ``newsparse._formats.warc.ranges``): plain or gzip files, each range
+whole records (whole gzip members), read by the worker as bytes and placed
+in the input by their byte offset.
 """
 
 from __future__ import annotations
 
 import codecs
-from collections.abc import Iterator
-from typing import BinaryIO
+from collections.abc import Callable, Iterator
+from typing import Any, BinaryIO
 
 import attrs
 
 from newsparse._errors import ParseError
 from newsparse._format import Format, ParseItem
-from newsparse._limits import Limits
+from newsparse._limits import DEFAULT_LIMITS, Limits
 from newsparse._pipeline import guarded
-from newsparse._source import Source
+from newsparse._source import Source, open_source
 from newsparse._textio import TextReader
 
 __all__ = [
@@ -57,6 +63,8 @@ class ByteRange:
     end: int
     source: str = ""
     """The input's name in messages (the path, when empty)."""
+    offset: int = 0
+    """For a binary format: where the range starts in the decompressed input."""
 
     @property
     def name(self) -> str:
@@ -76,7 +84,14 @@ class RangeItems:
 
 def cuttable(fmt: Format, source: Source, encoding: str, size: int, limits: Limits) -> bool:
     """Whether the file behind ``source`` can be cut into byte ranges for ``fmt``."""
-    if not fmt.can_cut or source.compression is not None or source.is_text:
+    if source.is_text:
+        return False
+    if _planner(fmt) is not None:
+        most = limits.max_input_bytes
+        if source.compression == "gzip":
+            return True  # the planner stops cutting at the input limit
+        return source.compression is None and (most is None or size <= most)
+    if not fmt.can_cut or source.compression is not None:
         return False
     if codecs.lookup(encoding).name != "utf-8":
         return False
@@ -84,7 +99,19 @@ def cuttable(fmt: Format, source: Source, encoding: str, size: int, limits: Limi
     return most is None or size <= most
 
 
-def plan_ranges(fmt: Format, path: str, size: int, step: int = RANGE_BYTES) -> Iterator[ByteRange]:
+def _planner(fmt: Format) -> Callable[[str, int, int, Limits], Iterator[Any]] | None:
+    """Return the format's own planner of byte ranges (``record_ranges``), if any."""
+    planner = getattr(fmt, "record_ranges", None)
+    return planner if callable(planner) else None
+
+
+def plan_ranges(
+    fmt: Format,
+    path: str,
+    size: int,
+    step: int = RANGE_BYTES,
+    limits: Limits = DEFAULT_LIMITS,
+) -> Iterator[ByteRange]:
     """Cut the file at ``path`` (``size`` bytes) into ranges of about ``step`` bytes.
 
     The cuts are those ``fmt`` finds; where it finds none, a range grows
@@ -95,6 +122,11 @@ def plan_ranges(fmt: Format, path: str, size: int, step: int = RANGE_BYTES) -> I
         OSError: the file cannot be read.
         Exception: whatever ``fmt.cut_points`` raises (a fault of the format).
     """
+    planner = _planner(fmt)
+    if planner is not None:
+        for part in planner(path, size, step, limits):
+            yield ByteRange(path, fmt.name, part.start, part.end, offset=part.offset)
+        return
     with open(path, "rb") as handle:
         head = handle.read(4)
         if head.startswith(_OTHER_BOMS):
@@ -133,6 +165,8 @@ def range_items(fmt: Format, task: ByteRange, limits: Limits) -> RangeItems:
     with open(task.path, "rb") as handle:
         handle.seek(task.start)
         data = handle.read(task.end - task.start)
+    if _planner(fmt) is not None:
+        return _binary_range_items(fmt, task, data, limits)
     failure: ParseError | None = None
     try:
         text = data.decode("utf-8")
@@ -150,6 +184,18 @@ def range_items(fmt: Format, task: ByteRange, limits: Limits) -> RangeItems:
     reader = TextReader(pieces(), limits=attrs.evolve(limits, max_input_bytes=None))
     items = list(guarded(fmt, reader, task.name))
     return RangeItems(items, text.count("\n"))
+
+
+def _binary_range_items(fmt: Format, task: ByteRange, data: bytes, limits: Limits) -> RangeItems:
+    """Parse a range of a binary format's file: its bytes, decompressed if they are gzip.
+
+    The bytes are counted from the input's start (``task.offset``), so that
+    ``limits.max_input_bytes`` is met where a serial parse meets it.
+    """
+    source = open_source(data, name=task.name)
+    reader = source.reader(encoding=fmt.encoding, format_name=fmt.name, limits=limits)
+    reader.byte_offset = task.offset
+    return RangeItems(list(guarded(fmt, reader, task.name)), 0)
 
 
 def _translated(text: str) -> str:

@@ -108,6 +108,8 @@ class TextReader:
         self._whole_utf8 = whole_utf8
         self._waiting = waiting
         self._binary = binary
+        self.byte_offset = 0
+        """Where :meth:`binary`'s bytes start in the whole input (set for a byte range of it)."""
         self._buffer = ""
         self._pos = 0
         self._eof = False

@@ -147,7 +147,7 @@ def _ranges(fs: Any, name: str, size: int, format: str | None, limits: Limits) -
                 return []
         finally:
             source.close()
-        return list(plan_ranges(fmt, name, size, PART_BYTES))
+        return list(plan_ranges(fmt, name, size, PART_BYTES, limits))
     except (NewsparseError, OSError):
         return []  # read whole: the worker reports the error in its place
 

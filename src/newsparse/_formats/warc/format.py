@@ -43,6 +43,7 @@ from newsparse._errors import ParseError
 from newsparse._format import Chunk, Format, ParseItem
 from newsparse._formats.html.format import HtmlFormat
 from newsparse._formats.warc.framing import Broken, Tape, frame_records
+from newsparse._formats.warc.ranges import RecordRange, record_ranges
 from newsparse._formats.warc.records import (
     FORMAT_NAME,
     SKIP_REASONS,
@@ -51,7 +52,7 @@ from newsparse._formats.warc.records import (
     read_record,
     require_engine,
 )
-from newsparse._limits import limits_of
+from newsparse._limits import Limits, limits_of
 from newsparse._textio import TextStream
 
 __all__ = ["WarcFormat"]
@@ -122,6 +123,18 @@ class WarcFormat(Format):
         finally:  # also when an error ends the input, or the caller stops early
             _log_counts(source, offset, counts)
 
+    def record_ranges(
+        self, path: str, size: int, step: int, limits: Limits
+    ) -> Iterator[RecordRange]:
+        """Cut the file at ``path`` into byte ranges of whole records (for ``--jobs`` and Dask).
+
+        Internal: ``newsparse._ranges`` uses it in place of
+        :meth:`~newsparse.Format.cut_points`, since no window of a WARC's
+        bytes tells for certain where a record starts (see
+        ``newsparse._formats.warc.ranges``).
+        """
+        return record_ranges(path, size, step, limits)
+
     def split(self, stream: TextStream, size: int) -> Iterator[Chunk]:
         """Cut the input at record boundaries into pieces of about ``size`` bytes.
 
@@ -171,7 +184,7 @@ def _bytes_of(stream: TextStream, source: str) -> tuple[IO[bytes], int]:
     binary = getattr(stream, "binary", None)
     data: IO[bytes] | None = binary() if callable(binary) else None
     if data is not None:
-        return data, 0
+        return data, int(getattr(stream, "byte_offset", 0))
     text = stream.read()
     found = _PIECE.match(text)
     if found is None:

@@ -81,6 +81,8 @@ class Tape:
         self._front: list[bytes] = []  # bytes put back, read before the stream
         self.offset = offset
         """The offset in the input of the next byte to read."""
+        self.furthest = offset
+        """The offset after the last byte ever read (bytes put back do not lower it)."""
         self._recording: bytearray | None = bytearray() if record else None
 
     def readline(self, limit: int) -> bytes:
@@ -130,6 +132,7 @@ class Tape:
 
     def _handed(self, data: bytes) -> bytes:
         self.offset += len(data)
+        self.furthest = max(self.furthest, self.offset)
         if self._recording is not None:
             self._recording += data
         return data
