@@ -14,6 +14,9 @@ Two workloads are written to a temporary folder (deleted afterwards):
   canonical articles (a worker reads its range of the file itself).
 * ``xml``: one file of ``--xml-mb`` MB of NITF documents (the same articles
   rendered as NITF, one after the other), cut before XML declarations.
+* ``warc``: the corpora pages as one CC-NEWS-like ``.warc.gz`` (each record
+  its own gzip member, see ``benchmarks/warc_speed.py``), cut between
+  records.
 
 For each workload, in the same run, it times (best of ``--repeat``, in turn):
 
@@ -29,7 +32,7 @@ For each workload, in the same run, it times (best of ``--repeat``, in turn):
    parallel costs, and so the best speed-up two idle CPUs would allow, which
    the load of the rest of the machine does not change much.  The load
    average is printed before and after;
-2. for ``html`` and ``tt``, a plain loop in this process (``newsparse.iter_parse``
+2. for ``html``, ``tt`` and ``warc``, a plain loop in this process (``newsparse.iter_parse``
    over every file, each article written as JSON Lines to one file) against
    ``newsparse.integrations.dask.write_articles(files, folder)``, in which the
    workers parse and write JSON Lines themselves, on a ``dask.distributed``
@@ -320,7 +323,7 @@ def main() -> None:
     parser.add_argument("--tt-mb", type=int, default=100, help="size of the TT dump in MB")
     parser.add_argument("--xml-mb", type=int, default=50, help="size of the NITF dump in MB")
     parser.add_argument(
-        "--only", default="html,jsonl,tt,xml", help="the workloads to run, comma-separated"
+        "--only", default="html,jsonl,tt,xml,warc", help="the workloads to run, comma-separated"
     )
     parser.add_argument("--repeat", type=int, default=3, help="runs of each; the best is kept")
     parser.add_argument("--no-dask", action="store_true", help="leave the Dask timing out")
@@ -349,6 +352,15 @@ def main() -> None:
         if "xml" in only:
             xml = write_dump(folder / "dump.xml", args.xml_mb, "nitf", "")
             time_jobs("xml", xml, folder, args.repeat)
+        if "warc" in only:
+            import warc_speed  # noqa: PLC0415 - the CC-NEWS-like archive of the corpora pages
+
+            (folder / "warc").mkdir()
+            pages = warc_speed.corpus_pages(args.corpora)
+            _, archive = warc_speed.write_inputs(folder / "warc", pages)
+            time_jobs("warc", [archive], folder, args.repeat)
+            if not args.no_dask:
+                time_dask("warc", [archive], "warc", folder, args.repeat)
     print("load average after: {:.2f} {:.2f} {:.2f}".format(*os.getloadavg()))
 
 

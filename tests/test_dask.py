@@ -209,3 +209,22 @@ def test_the_dask_dataframe_has_the_documented_columns(corpus: Path, client: Any
     assert prose["position"] == 0
     assert pd.isna(prose["line"])
     assert "prose.txt: no format recognises this input" in prose["error"]
+
+
+def test_workers_write_parquet_partitions(tmp_path: Path, client: Any) -> None:
+    pyarrow_parquet = pytest.importorskip("pyarrow.parquet", reason="Parquet needs pyarrow")
+    path = big_tt(tmp_path)
+    report = write_articles(str(path), tmp_path / "out", "tt", to="parquet")
+    assert len(report.files) >= 2
+    assert all(name.endswith(".parquet") for name in report.files)
+    tables = [pyarrow_parquet.read_table(name) for name in report.files]
+    expected = newsparse.parse(path, "tt", on_error=lambda _error: None)
+    assert [t for table in tables for t in table.column("title").to_pylist()] == [
+        article.title for article in expected
+    ]
+    first = tables[0].to_pylist()[0]
+    assert newsparse.parse(first["json"], "json") == [expected[0]]
+    assert first["source"].startswith(str(path))
+    assert tables[0].column("position").to_pylist()[:3] == [0, 1, 2]
+    assert report.articles == 2_599
+    assert [error.line for error in report.errors] == [2_000 * 11 + 4]

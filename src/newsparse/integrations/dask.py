@@ -403,8 +403,11 @@ def write_articles(
             able to write there.
         format: the input format's name, or ``None`` to detect it per file.
         to: the name of a format that renders (each file is a whole
-            document of it, named with its first extension), or a
-            :data:`PartWriter` for any other output, such as Parquet.
+            document of it, named with its first extension), ``"parquet"``
+            (``part-NNNNN.parquet``, the columns of
+            :mod:`newsparse.integrations.parquet`; ``position`` counts
+            within the part of an input the partition read), or a
+            :data:`PartWriter` for any other output.
         limits: as in :func:`newsparse.iter_parse`.
         files_per_partition: as in :func:`read_articles`.
 
@@ -468,17 +471,59 @@ def _write_units(units: list[_Unit], how: _Writing, stem: str) -> _Written:
     parsed = _parse_units(units, how.fs, how.format, how.limits)
     errors = [(unit, item) for unit, item in parsed.items if not isinstance(item, Article)]
     articles = [item for _, item in parsed.items if isinstance(item, Article)]
-    file = how.writer(iter(articles), stem) if articles else None
+    file = None
+    if isinstance(how.writer, _ParquetWriter) and articles:
+        file = how.writer.write_rows(parsed.items, units, stem)
+    elif articles:
+        file = how.writer(iter(articles), stem)
     return _Written(file, len(articles), errors, parsed.lines)
 
 
 def _format_writer(name: str) -> PartWriter:
-    """Return a writer that renders a partition's articles as one document of format ``name``."""
+    """Return a writer that renders a partition's articles as one document of format ``name``.
+
+    ``"parquet"`` writes a Parquet file (``newsparse.integrations.parquet``).
+    """
+    if name == "parquet":
+        from newsparse.integrations.parquet import require_pyarrow  # noqa: PLC0415
+
+        require_pyarrow()  # on the client: a missing extra is said before any work
+        return _ParquetWriter()
     fmt = get_format(name)
     if not fmt.can_render:
         raise UnknownFormatError(f"format {name!r} cannot render")
     suffix = fmt.extensions[0] if fmt.extensions else f".{fmt.name}"
     return _FormatWriter(fmt.name, suffix)
+
+
+@attrs.frozen
+class _ParquetWriter:
+    """Writes a partition's articles as Parquet rows into ``stem.parquet``.
+
+    Each row's ``source`` is the input the article came from, and its
+    ``position`` the article's place among those the partition read of that
+    input (from the start of the file when the file is read whole; from the
+    start of its byte range otherwise).
+    """
+
+    def __call__(self, articles: Iterator[Article], stem: str) -> str:
+        from newsparse.integrations.parquet import write_parquet  # noqa: PLC0415
+
+        write_parquet(articles, stem + ".parquet", source=os.path.basename(stem))
+        return stem + ".parquet"
+
+    def write_rows(self, items: list[tuple[int, _Item]], units: list[_Unit], stem: str) -> str:
+        """Write the articles among ``items`` (unit, item), named by their units."""
+        from newsparse.integrations.parquet import ParquetRowWriter, article_row  # noqa: PLC0415
+
+        path = stem + ".parquet"
+        counts = [0] * len(units)
+        with open(path, "wb") as sink, ParquetRowWriter(sink) as writer:
+            for unit, item in items:
+                if isinstance(item, Article):
+                    writer.write(article_row(_name_of(units[unit]), counts[unit], item))
+                    counts[unit] += 1
+        return path
 
 
 @attrs.frozen
