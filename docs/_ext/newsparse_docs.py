@@ -244,8 +244,36 @@ class ModuleNotes(SphinxDirective):
         if not text:
             raise self.error(f"{self.arguments[0]} has no docstring")
         container = nodes.container()
-        self.state.nested_parse(StringList(text.splitlines(), self.arguments[0]), 0, container)
+        lines = headings_as_rubrics(text.splitlines())
+        self.state.nested_parse(StringList(lines, self.arguments[0]), 0, container)
         return list(container.children)
+
+
+def headings_as_rubrics(lines: list[str]) -> list[str]:
+    """Turn the underlined headings of a docstring into rubrics.
+
+    A directive's content cannot open sections of the page it sits in, and the
+    notes should not appear in the page's table of contents anyway.
+    """
+    result: list[str] = []
+    index = 0
+    while index < len(lines):
+        line = lines[index]
+        following = lines[index + 1] if index + 1 < len(lines) else ""
+        underline = following.strip()
+        if (
+            line.strip()
+            and not line.startswith(" ")
+            and len(underline) >= len(line.strip())
+            and set(underline) <= set("-=~^")
+            and len(set(underline)) == 1
+        ):
+            result.extend([f".. rubric:: {line.strip()}", ""])
+            index += 2
+            continue
+        result.append(line)
+        index += 1
+    return result
 
 
 def setup(app: Sphinx) -> dict[str, Any]:

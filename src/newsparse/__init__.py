@@ -20,6 +20,21 @@ from newsparse._api import (
     render,
     render_to,
 )
+from newsparse._blocks import (
+    BLOCK_KINDS,
+    Block,
+    Embed,
+    Figure,
+    ListBlock,
+    ListItem,
+    LiveEntry,
+    Paragraph,
+    Preformatted,
+    Quote,
+    Table,
+    TableCell,
+    TableRow,
+)
 from newsparse._dropping import DropHandler, DroppedField
 from newsparse._errors import (
     NO_VALUE,
@@ -35,6 +50,7 @@ from newsparse._frozenmap import FrozenMap
 from newsparse._hookspecs import hookimpl
 from newsparse._jsonio import from_dict, from_json, json_schema, to_dict, to_json
 from newsparse._limits import Limits
+from newsparse._marks import MARK_KINDS, Mark
 from newsparse._model import Article, Image, Section
 from newsparse._naming import publish as _publish
 from newsparse._textio import Input
@@ -44,6 +60,19 @@ from newsparse._textio import Input
 # module that defines it.
 _publish(
     __name__,
+    Block,
+    Embed,
+    Figure,
+    ListBlock,
+    ListItem,
+    LiveEntry,
+    Paragraph,
+    Preformatted,
+    Quote,
+    Table,
+    TableCell,
+    TableRow,
+    Mark,
     Article,
     DroppedField,
     Format,
@@ -65,21 +94,36 @@ except _metadata.PackageNotFoundError:  # pragma: no cover - running from a sour
     __version__ = "0+unknown"
 
 __all__ = [
+    "BLOCK_KINDS",
+    "MARK_KINDS",
     "NO_VALUE",
     "Article",
+    "Block",
     "DropHandler",
     "DroppedField",
+    "Embed",
     "ErrorHandler",
+    "Figure",
     "Format",
     "FrozenMap",
     "Image",
     "Input",
     "Limits",
+    "ListBlock",
+    "ListItem",
+    "LiveEntry",
+    "Mark",
     "NewsparseError",
+    "Paragraph",
     "ParseError",
     "PluginError",
+    "Preformatted",
+    "Quote",
     "RenderError",
     "Section",
+    "Table",
+    "TableCell",
+    "TableRow",
     "UnknownFormatError",
     "ValidationError",
     "__version__",

@@ -10,6 +10,7 @@ from typing import TextIO
 import attrs
 
 from newsparse._arguments import check_articles, check_drop_handler, check_text_stream, kind_of
+from newsparse._blockfit import fit_blocks, refusal, writes_everything
 from newsparse._dropping import DropHandler, DroppedField, fit_article
 from newsparse._errors import (
     NewsparseError,
@@ -269,7 +270,7 @@ def render_to(
     fmt = _renderer(format)
     check_text_stream(out)
     check_drop_handler(on_drop)
-    checked = _Checked(articles)
+    checked = _Checked(articles, fmt if on_drop is None else None)
     stream = checked if on_drop is None else _fitted(fmt, checked, on_drop)
     try:
         fmt.render(stream, out)
@@ -414,6 +415,9 @@ def _fit(
     """Drop what ``fmt`` refuses from ``article`` (see :func:`fit` and :func:`fit_article`)."""
 
     def try_render(candidate: Article) -> None:
+        refused = refusal(candidate, fmt.name, fmt.blocks, fmt.marks)
+        if refused is not None:
+            raise refused
         try:
             fmt.render([candidate], io.StringIO())
         except NewsparseError:
@@ -421,7 +425,9 @@ def _fit(
         except Exception as error:
             raise plugin_fault(fmt, "render", "<article>", error) from error
 
-    return fit_article(article, try_render)
+    flattened, flat_notes = fit_blocks(article, fmt.name, fmt.blocks, fmt.marks)
+    fitted, dropped, error = fit_article(flattened, try_render)
+    return fitted, flat_notes + dropped, error
 
 
 def _fitted(fmt: Format, articles: Iterable[Article], on_drop: DropHandler) -> Iterator[Article]:
@@ -435,6 +441,9 @@ def _fitted(fmt: Format, articles: Iterable[Article], on_drop: DropHandler) -> I
         fitted, dropped, _ = _fit(fmt, article)
         for note in dropped:
             on_drop(attrs.evolve(note, index=index))
+        refused = refusal(fitted, fmt.name, fmt.blocks, fmt.marks)
+        if refused is not None:  # the format cannot write paragraphs: nothing holds the text
+            raise refused.with_article(index, fitted.title)
         yield fitted
 
 
@@ -445,8 +454,11 @@ class _NotAnArticleError(TypeError):
 class _Checked(Iterator[Article]):
     """The articles to render, each checked as the format reads it; counts them."""
 
-    def __init__(self, articles: Iterable[Article]) -> None:
+    def __init__(self, articles: Iterable[Article], fmt: Format | None) -> None:
         self._items = iter(articles)
+        self._format = fmt  # checks the blocks and marks of each article, unless None
+        if fmt is not None and writes_everything(fmt.blocks, fmt.marks):
+            self._format = None
         self.count = 0
         """How many articles the format has read."""
         self.first: Article | None = None
@@ -458,6 +470,10 @@ class _Checked(Iterator[Article]):
             raise _NotAnArticleError(
                 f"item {self.count} to render is {kind_of(item)}, not an Article"
             )
+        if self._format is not None:
+            refused = refusal(item, self._format.name, self._format.blocks, self._format.marks)
+            if refused is not None:
+                raise refused.with_article(self.count, item.title)
         if self.first is None:
             self.first = item
         self.count += 1

@@ -100,6 +100,20 @@ class Format:
     ``markdown``) that leave fields out by design.  Lossless formats refuse
     what they cannot represent instead (:class:`~newsparse.RenderError`)."""
 
+    blocks: ClassVar[frozenset[str]] = frozenset({"paragraph"})
+    """The block kinds the format writes (see :data:`newsparse.BLOCK_KINDS`).
+
+    Rendering refuses an article holding any other kind with a
+    :class:`~newsparse.RenderError` naming the block, before the format sees
+    it, so a format never drops a block it does not know.  The default is
+    paragraphs only.  The conformance kit checks both halves of the promise:
+    each declared kind round-trips, every other kind is refused."""
+
+    marks: ClassVar[frozenset[str]] = frozenset()
+    """The inline marks the format writes (see :data:`newsparse.MARK_KINDS`):
+    ``"link"``, ``"emphasis"``, ``"strong"``.  A mark it does not declare is
+    refused like a block kind.  The default is none."""
+
     def __init_subclass__(cls, **kwargs: object) -> None:
         super().__init_subclass__(**kwargs)
         name = cls.__dict__.get("name")

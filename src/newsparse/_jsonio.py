@@ -37,6 +37,7 @@ from cattrs.errors import ClassValidationError, IterableValidationError, Iterabl
 
 from newsparse._errors import NO_VALUE, ParseError, ValidationError
 from newsparse._frozenmap import FrozenMap
+from newsparse._jsonblocks import register_block_hooks
 from newsparse._model import Article
 
 __all__ = [
@@ -129,6 +130,7 @@ converter.register_unstructure_hook_func(_is_frozen_map, FrozenMap.to_dict)
 converter.register_unstructure_hook_func(
     _is_tuple, lambda value: [converter.unstructure(v) for v in value]
 )
+register_block_hooks(converter)
 
 
 def to_dict(article: Article) -> dict[str, Any]:

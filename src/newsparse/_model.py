@@ -1,6 +1,6 @@
-r"""The data model: :class:`Article`, :class:`Section` and :class:`Image`.
+r"""The data model: :class:`Article`, :class:`Section`, their blocks and :class:`Image`.
 
-All three are frozen, slotted `attrs <https://www.attrs.org/>`_ classes:
+All are frozen, slotted `attrs <https://www.attrs.org/>`_ classes:
 instances are immutable, hashable and cheap, and every constructor checks the
 invariants below, raising :class:`~newsparse.ValidationError` (naming the
 field and the value) when one is broken.  Formats normalise what they read
@@ -39,8 +39,10 @@ from datetime import datetime
 import attrs
 
 from newsparse import _values
+from newsparse._blocks import Block, Paragraph, paragraph_blocks
 from newsparse._errors import ValidationError
 from newsparse._frozenmap import FrozenMap
+from newsparse._image import Image
 from newsparse._values import check_text, text_problem
 
 __all__ = ["Article", "Image", "Section", "check_text", "text_problem"]
@@ -68,67 +70,68 @@ _word_pattern = _values.word_pattern
 
 
 @attrs.frozen(kw_only=True, init=False)
-class Image:
-    """A picture that belongs to an article: lead image, figure or gallery item.
+class Section:
+    """A part of the body, optionally under a heading: a run of blocks.
 
-    At least one of the four fields is set.
+    A section has a heading, at least one block, or both.  Its content is
+    given either as plain paragraphs or as blocks, not both:
+
+    >>> from newsparse import ListBlock, ListItem, Paragraph, Section
+    >>> Section(heading="Results", paragraphs=["Two games were played."]).paragraphs
+    ('Two games were played.',)
+    >>> section = Section(blocks=[
+    ...     Paragraph(text="The scores:"),
+    ...     ListBlock(items=[ListItem(text="Ajax 2, PSV 1"), ListItem(text="Feyenoord 0, AZ 0")]),
+    ... ])
+    >>> print(section.text)
+    The scores:
+    <BLANKLINE>
+    Ajax 2, PSV 1
+    Feyenoord 0, AZ 0
 
     Attributes:
-        url: Where the image file is, as given by the source (not resolved).
-        alt: Alternative text: what the image shows, for readers who cannot see it.
-        caption: The caption printed with the image.
-        credit: Photographer, agency or rights holder, such as ``"AFP"``.
+        heading: The sub-heading that opens the section, or ``None`` for untitled text.
+        blocks: The content in reading order: paragraphs, lists, tables, quotes...
+            (see :class:`~newsparse.Block`).
     """
 
-    url: str | None = None
-    alt: str | None = None
-    caption: str | None = None
-    credit: str | None = None
+    heading: str | None = None
+    blocks: tuple[Block, ...] = ()
 
     def __init__(
         self,
         *,
-        url: str | None = None,
-        alt: str | None = None,
-        caption: str | None = None,
-        credit: str | None = None,
+        heading: str | None = None,
+        paragraphs: Iterable[str] = (),
+        blocks: Iterable[Block] = (),
     ) -> None:
-        _set(self, "url", _url("Image.url", url))
-        _set(self, "alt", _optional_text("Image.alt", alt, single_line=False))
-        if caption is not None and caption == alt:  # common: checked already
-            _set(self, "caption", alt)
-        else:
-            _set(self, "caption", _optional_text("Image.caption", caption, single_line=False))
-        _set(self, "credit", _optional_text("Image.credit", credit, single_line=False))
-        if url is None and alt is None and caption is None and credit is None:
-            raise ValidationError("Image", self, "needs at least one of url, alt, caption, credit")
-
-
-@attrs.frozen(kw_only=True, init=False)
-class Section:
-    """A run of body paragraphs, optionally under a heading.
-
-    A section has a heading, at least one paragraph, or both.
-
-    Attributes:
-        heading: The sub-heading that opens the section, or ``None`` for untitled text.
-        paragraphs: The paragraphs in reading order.  A paragraph may span several lines.
-    """
-
-    heading: str | None = None
-    paragraphs: tuple[str, ...] = ()
-
-    def __init__(self, *, heading: str | None = None, paragraphs: Iterable[str] = ()) -> None:
         _set(self, "heading", _optional_text("Section.heading", heading, single_line=True))
-        _set(self, "paragraphs", _paragraphs("Section.paragraphs", paragraphs))
-        if heading is None and not self.paragraphs:
-            raise ValidationError("Section", self, "needs a heading or at least one paragraph")
+        checked = () if blocks == () else _instances("Section.blocks", blocks, Block)
+        texts = _paragraphs("Section.paragraphs", paragraphs)
+        if texts:
+            if checked:
+                raise ValidationError(
+                    "Section.paragraphs", texts, "give paragraphs or blocks, not both"
+                )
+            checked = paragraph_blocks(texts)
+        _set(self, "blocks", checked)
+        if heading is None and not self.blocks:
+            raise ValidationError("Section", self, "needs a heading or at least one block")
+
+    @property
+    def paragraphs(self) -> tuple[str, ...]:
+        """The texts of the section's :class:`~newsparse.Paragraph` blocks, in order.
+
+        Other blocks (lists, tables...) are not here: :attr:`text` has all the text.
+        """
+        return tuple(block.text for block in self.blocks if type(block) is Paragraph)
 
     @property
     def text(self) -> str:
-        """The heading (if any) and the paragraphs, separated by blank lines."""
-        parts = (self.heading, *self.paragraphs) if self.heading else self.paragraphs
-        return "\n\n".join(parts)
+        """The heading (if any) and each block's plain text, separated by blank lines."""
+        parts = [self.heading] if self.heading else []
+        parts.extend(block.plain_text for block in self.blocks)
+        return "\n\n".join(part for part in parts if part)
 
 
 @attrs.frozen(kw_only=True, init=False)
@@ -224,21 +227,31 @@ class Article:
 
     @property
     def paragraphs(self) -> tuple[str, ...]:
-        """Every body paragraph, flattened across sections, in reading order."""
+        """The texts of every :class:`~newsparse.Paragraph` block of the body, in order.
+
+        For the whole body as text, lists and tables included, use :attr:`text`.
+        """
         return tuple(paragraph for section in self.body for paragraph in section.paragraphs)
 
     @property
     def text(self) -> str:
-        """The body as plain text: headings and paragraphs separated by blank lines."""
+        """The body as plain text: headings and blocks separated by blank lines.
+
+        Lists give one line per item, tables one line per row (cells separated
+        by ``" | "``), quotes their text and attribution, embeds their fallback
+        text; figures give none.
+        """
         return "\n\n".join(section.text for section in self.body)
 
     @property
     def word_count(self) -> int:
-        """The number of words in the body paragraphs.
+        """The number of words in the body's blocks (headings not counted).
 
         A word is a run of letters, digits, underscores and combining marks
         (so "हिन्दी" and vowelled Arabic are one word each).  Scripts written
         without spaces count each unbroken run of characters as one word.
         """
         word = _word_pattern()
-        return sum(len(word.findall(paragraph)) for paragraph in self.paragraphs)
+        return sum(
+            len(word.findall(block.plain_text)) for section in self.body for block in section.blocks
+        )

@@ -17,6 +17,7 @@ import json
 from collections.abc import Iterable, Iterator
 from typing import TextIO
 
+from newsparse._blocks import BLOCK_KINDS
 from newsparse._errors import ParseError, ValidationError
 from newsparse._format import Chunk, Format, ParseItem
 from newsparse._jsonio import (
@@ -29,6 +30,7 @@ from newsparse._jsonio import (
     to_dict,
 )
 from newsparse._limits import limits_of, utf8_longer_than
+from newsparse._marks import MARK_KINDS
 from newsparse._model import Article
 from newsparse._textio import CHUNK_SIZE, TextStream
 
@@ -58,6 +60,8 @@ class JsonFormat(Format):
     label = "newsparse JSON"
     extensions = (".json",)
     media_types = ("application/json",)
+    blocks = BLOCK_KINDS
+    marks = MARK_KINDS
 
     def sniff(self, sample: str) -> float:
         """Score ``[`` or ``{`` followed by article keys high."""
@@ -117,6 +121,8 @@ class JsonLinesFormat(Format):
     extensions = (".jsonl", ".ndjson")
     media_types = ("application/jsonl", "application/x-ndjson")
     joinable = True
+    blocks = BLOCK_KINDS
+    marks = MARK_KINDS
 
     def sniff(self, sample: str) -> float:
         """Score lines that each hold a complete article object."""

@@ -6,13 +6,16 @@ reader wants (headline, byline, date, summary, images, body) and leave the rest
 
 ``text``
     The headline, a byline and date line, the address, the summary, image
-    captions in brackets, then headings and paragraphs, each separated by a
+    captions in brackets, then headings and blocks, each separated by a
     blank line.  Articles are separated by a line holding only ``* * *``.
 ``markdown``
     The same as CommonMark: ``#`` headline, ``##`` headings, ``>`` summary,
     ``![alt](url)`` images with an italic caption line; characters that
     Markdown would read as markup are escaped.  Articles are separated by a
     ``---`` rule.
+
+Both write every block kind and mark; ``newsparse._formats.viewblocks``
+says how.
 """
 
 from __future__ import annotations
@@ -21,8 +24,11 @@ import re
 from collections.abc import Iterable, Iterator
 from typing import TextIO
 
+from newsparse._blocks import BLOCK_KINDS
 from newsparse._format import Format
-from newsparse._model import Article, Image
+from newsparse._formats.viewblocks import image_text, markdown_block, markdown_image, text_block
+from newsparse._marks import MARK_KINDS
+from newsparse._model import Article
 
 __all__ = ["MarkdownView", "TextView"]
 
@@ -34,11 +40,6 @@ def _byline(article: Article) -> str | None:
     if article.published is not None:
         parts.append(article.published.isoformat(sep=" ", timespec="minutes"))
     return " · ".join(parts) or None
-
-
-def _image_text(image: Image) -> str | None:
-    words = [text for text in (image.caption or image.alt, image.credit) if text]
-    return " — ".join(words) or None
 
 
 def _write_blocks(blocks: Iterable[str | None], out: TextIO, separator: str) -> None:
@@ -67,6 +68,8 @@ class TextView(Format):
     extensions = (".txt",)
     media_types = ("text/plain",)
     lossy = True
+    blocks = BLOCK_KINDS
+    marks = MARK_KINDS
 
     def render(self, articles: Iterable[Article], out: TextIO) -> None:
         """Write each article as blocks of plain text."""
@@ -81,11 +84,11 @@ class TextView(Format):
             yield article.url
             yield article.summary
             for image in article.images:
-                text = _image_text(image)
+                text = image_text(image)
                 yield f"[Image: {text}]" if text else None
             for section in article.body:
                 yield section.heading
-                yield from section.paragraphs
+                yield from map(text_block, section.blocks)
 
 
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]<>#!|~&])")
@@ -112,6 +115,8 @@ class MarkdownView(Format):
     extensions = (".md", ".markdown")
     media_types = ("text/markdown",)
     lossy = True
+    blocks = BLOCK_KINDS
+    marks = MARK_KINDS
 
     def render(self, articles: Iterable[Article], out: TextIO) -> None:
         """Write each article as a CommonMark document."""
@@ -128,18 +133,8 @@ class MarkdownView(Format):
             if article.summary:
                 yield "> " + _hard_breaks(_escape(article.summary)).replace("\n", "\n> ")
             for image in article.images:
-                yield self._image(image)
+                yield markdown_image(image, _escape)
             for section in article.body:
                 yield "## " + _escape(section.heading) if section.heading else None
-                for paragraph in section.paragraphs:
-                    yield _hard_breaks(_escape(paragraph))
-
-    def _image(self, image: Image) -> str | None:
-        lines = []
-        if image.url:
-            alt = _escape(image.alt or "").replace("\n", " ")
-            lines.append(f"![{alt}](<{image.url}>)")
-        text = _image_text(image)
-        if text:
-            lines.append(f"*{_hard_breaks(_escape(text))}*")
-        return "\n".join(lines) or None
+                for block in section.blocks:
+                    yield markdown_block(block, _escape)

@@ -8,6 +8,7 @@ Importing this package registers the settings profiles of
 the settings profiles (:data:`CI`, :data:`DEV`, :data:`THOROUGH`).
 """
 
+from newsparse.testing._blockstrategies import blocks, marked_paragraphs, typical_blocks
 from newsparse.testing._checks import (
     ARTICLE_FIELDS,
     check_accepted_input,
@@ -65,6 +66,7 @@ __all__ = [
     "articles",
     "as_given",
     "autoload_disabled_fixture",
+    "blocks",
     "check_accepted_input",
     "check_canonical",
     "check_cut_points",
@@ -81,6 +83,7 @@ __all__ = [
     "field_values",
     "images",
     "languages",
+    "marked_paragraphs",
     "meta_maps",
     "normalized",
     "page_params",
@@ -91,6 +94,7 @@ __all__ = [
     "sections",
     "sparse_articles",
     "texts",
+    "typical_blocks",
     "urls",
     "with_sample",
 ]

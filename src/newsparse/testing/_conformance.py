@@ -75,9 +75,10 @@ from hypothesis import strategies as st
 from hypothesis.strategies import SearchStrategy
 
 from newsparse._api import get_format, parse, render
-from newsparse._errors import NewsparseError
+from newsparse._errors import NewsparseError, RenderError
 from newsparse._format import Format
-from newsparse._model import Article
+from newsparse._model import Article, Section
+from newsparse.testing._blockstrategies import typical_blocks
 from newsparse.testing._checks import (
     ARTICLE_FIELDS,
     check_accepted_input,
@@ -357,6 +358,37 @@ class FormatConformance:
             return
         for base in _bases(self):
             check_refused_or_kept(fmt.name, with_sample(base, sample))
+
+    @_applies_if(_renders)
+    @pytest.mark.parametrize("sample", sorted(typical_blocks()))
+    def test_blocks_are_kept_or_refused_as_declared(self, sample: str) -> None:
+        """A block kind or mark the format does not declare is refused, naming the block.
+
+        One section holding one typical block (or a paragraph with one mark)
+        is set on a bare article and on the first article of the examples.
+        Undeclared, rendering must raise a RenderError whose field is that
+        block or its marks; declared, the block must be kept or the article
+        refused (as in guarantee 4).
+        """
+        fmt = self._require(_renders)
+        block = typical_blocks()[sample]
+        kind, is_mark, _ = sample.partition("-mark")
+        declared = (
+            (kind in fmt.marks and "paragraph" in fmt.blocks) if is_mark else kind in fmt.blocks
+        )
+        for base in _bases(self):
+            article = attrs.evolve(base, body=[Section(blocks=[block])])
+            if not declared:
+                with pytest.raises(RenderError) as refused:
+                    render([article], fmt.name)
+                assert refused.value.field.startswith("body[0].blocks[0]"), (
+                    f"{fmt.name}: refused {refused.value.field}, not the {sample} block: "
+                    f"{refused.value}"
+                )
+            elif _round_trips(fmt) is None:
+                check_refused_or_kept(fmt.name, article)
+            else:
+                check_renders_or_refuses(fmt.name, article)
 
     @_applies_if(_round_trips)
     @_drawing

@@ -29,6 +29,7 @@ import attrs
 
 from newsparse._errors import ValidationError
 from newsparse._model import Article, Image, Section
+from newsparse.testing._blockstrategies import typical_blocks
 
 __all__ = ["FieldSample", "field_samples", "with_sample"]
 
@@ -201,7 +202,11 @@ def _one_section(arguments: dict[str, Any]) -> tuple[Section]:
 
 
 def _section_samples() -> list[FieldSample]:
-    rows = list(_SECTION_VALUES)
+    # One section holding one block of each kind, and one paragraph with each
+    # mark: a format must keep each one or refuse it, whatever it declares.
+    rows = list(_SECTION_VALUES) + [
+        ("blocks", kind, {"blocks": [block]}) for kind, block in typical_blocks().items()
+    ]
     listed = {name for name, _, _ in rows}
     for field in attrs.fields(Section):
         if field.name not in listed:

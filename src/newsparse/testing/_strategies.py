@@ -23,6 +23,8 @@ from typing import Any, TypeVar
 import attrs
 from hypothesis import strategies as st
 
+from newsparse._blocks import BLOCK_KINDS
+from newsparse._marks import MARK_KINDS
 from newsparse._model import Article, Image, Section
 
 __all__ = [
@@ -202,29 +204,49 @@ def images() -> st.SearchStrategy[Image]:
     return _images()
 
 
+_PARAGRAPHS_ONLY = frozenset({"paragraph"})
+
+
 @st.composite
-def _sections(draw: st.DrawFn, heading: bool) -> Section:
+def _sections(
+    draw: st.DrawFn, heading: bool, kinds: frozenset[str], marks: frozenset[str]
+) -> Section:
     title = draw(_optional(texts(single_line=True, max_words=10))) if heading else None
-    paragraphs = draw(st.lists(texts(), min_size=0 if title else 1, max_size=4))
-    return Section(heading=title, paragraphs=paragraphs)
+    if kinds == _PARAGRAPHS_ONLY and not marks:
+        paragraphs = draw(st.lists(texts(), min_size=0 if title else 1, max_size=4))
+        return Section(heading=title, paragraphs=paragraphs)
+    from newsparse.testing._blockstrategies import blocks  # noqa: PLC0415 - it imports this module
+
+    content = draw(st.lists(blocks(kinds, marks), min_size=0 if title else 1, max_size=3))
+    return Section(heading=title, blocks=content)
 
 
 @cache
-def sections(*, headings: bool = True) -> st.SearchStrategy[Section]:
-    """Generate sections with or without a heading and with zero to four paragraphs.
+def sections(
+    *,
+    headings: bool = True,
+    kinds: frozenset[str] = _PARAGRAPHS_ONLY,
+    marks: frozenset[str] = frozenset(),
+) -> st.SearchStrategy[Section]:
+    """Generate sections with or without a heading and with zero to four blocks.
 
     Args:
         headings: allow headings; with ``False`` every section is untitled
-            and has at least one paragraph.
+            and has at least one block.
+        kinds: the block kinds to generate (see :data:`newsparse.BLOCK_KINDS`);
+            plain paragraphs by default.  A format passes its own
+            :attr:`~newsparse.Format.blocks`.
+        marks: the inline marks the texts may carry (see
+            :data:`newsparse.MARK_KINDS`); none by default.
     """
-    return _sections(headings)
+    return _sections(headings, frozenset(kinds), frozenset(marks))
 
 
 @cache
 def _defaults() -> dict[str, st.SearchStrategy[Any]]:
     return {
         "title": texts(single_line=True, max_words=12),
-        "body": st.lists(sections(), max_size=3),
+        "body": st.lists(sections(kinds=BLOCK_KINDS, marks=MARK_KINDS), max_size=3),
         "images": st.lists(images(), max_size=3),
         "authors": st.lists(texts(single_line=True, max_words=4), max_size=4, unique=True),
         "published": _optional(datetimes()),
