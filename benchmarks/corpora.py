@@ -2,7 +2,7 @@
 
 The corpora live outside the repository, in ``shared/corpora`` beside it (see
 the README there for their sources and licenses); nothing of them is copied
-into the repository.  Two are used:
+into the repository.  Three are used:
 
 scrapinghub (article-extraction-benchmark)
     ``html/<id>.html.gz`` and ``ground-truth.json`` (id -> ``articleBody``,
@@ -22,6 +22,12 @@ fundus (flairNLP/fundus parser test data)
     by publisher alone or by "latest version" would be wrong.  Page ids are the
     ``html`` paths without ``.html.gz`` (``at/DerStandard_2024_05_03``).
 
+readability (mozilla/readability's test pages)
+    ``<name>/source.html.gz``, the page, and ``<name>/expected.html.gz``,
+    readability.js's own extraction of it, whose text (read as that folder's
+    README says, :func:`quality_metrics.readability_true_body`) is the true
+    body.  Only the body is scored.  Page ids are the folder names.
+
 Pages are returned sorted by id, so that every run visits them in the same
 order.
 """
@@ -35,21 +41,24 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from quality_metrics import fundus_true_body
+from quality_metrics import fundus_true_body, readability_true_body
 
 __all__ = [
     "CORPUS_NAMES",
+    "NEWS_CORPORA",
     "Expected",
     "Page",
     "default_corpora_dir",
     "load_corpus",
     "load_fundus",
     "load_published_output",
+    "load_readability",
     "load_scrapinghub",
     "published_tools",
 ]
 
-CORPUS_NAMES = ("scrapinghub", "fundus")
+CORPUS_NAMES = ("scrapinghub", "fundus", "readability")
+NEWS_CORPORA = ("scrapinghub", "fundus")  # the speed benchmarks' pages
 
 
 def default_corpora_dir() -> Path:
@@ -159,12 +168,37 @@ def load_fundus(root: Path) -> list[Page]:
     return pages
 
 
+def load_readability(root: Path) -> list[Page]:
+    """Return the readability test pages under ``root`` (the corpora folder)."""
+    folder = root / "readability"
+    _check_dir(folder)
+    pages = []
+    for page_dir in sorted(path for path in folder.iterdir() if path.is_dir()):
+        expected = page_dir / "expected.html.gz"
+        source = page_dir / "source.html.gz"
+        if not expected.is_file() or not source.is_file():
+            continue
+        body = readability_true_body(gzip.decompress(expected.read_bytes()))
+        pages.append(
+            Page(
+                corpus="readability",
+                id=page_dir.name,
+                path=source,
+                url="http://fakehost/test/page.html",
+                expected=Expected(body=body),
+            )
+        )
+    return pages
+
+
 def load_corpus(name: str, root: Path) -> list[Page]:
     """Return the pages of corpus ``name`` (one of :data:`CORPUS_NAMES`)."""
     if name == "scrapinghub":
         return load_scrapinghub(root)
     if name == "fundus":
         return load_fundus(root)
+    if name == "readability":
+        return load_readability(root)
     raise ValueError(f"unknown corpus {name!r}; known: {', '.join(CORPUS_NAMES)}")
 
 

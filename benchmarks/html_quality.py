@@ -9,8 +9,9 @@ the corpus's truth, with the functions of ``benchmarks/quality_metrics.py``:
   precision, recall and F1 per page, then the mean over pages).  The scored
   text follows each corpus's definition of the body: for fundus the
   article's summary, then each section's heading and paragraphs; for
-  scrapinghub, whose truth is the page's ``articleBody``, the sections
-  alone.  The "F1 ±summary" column shows the other choice;
+  scrapinghub, whose truth is the page's ``articleBody``, and for
+  readability, whose truth is readability.js's extracted content, the
+  sections alone.  The "F1 ±summary" column shows the other choice;
 * fundus only: title, authors (as a set) and publishing date (to the minute,
   in UTC) by exact match after whitespace normalisation, each counted only
   on the pages where the truth has a non-empty value (the counts are shown).
@@ -30,7 +31,8 @@ exactly.
 
 Usage::
 
-    python benchmarks/html_quality.py                        # both corpora
+    python benchmarks/html_quality.py                        # all three corpora
+    python benchmarks/html_quality.py --corpus both          # scrapinghub and fundus
     python benchmarks/html_quality.py --corpus fundus --worst 10
     python benchmarks/html_quality.py --json quality.json    # all numbers, per page
     python benchmarks/html_quality.py --tool trafilatura     # if it is installed
@@ -59,6 +61,7 @@ import quality_metrics as qm
 import newsparse
 
 FIELDS = ("title", "authors", "date")
+LOW_F1 = 0.8  # the body confidence should tell pages below this body F1 from the rest
 
 
 @dataclass(frozen=True)
@@ -70,6 +73,7 @@ class Extraction:
     title: str | None = None
     authors: tuple[str, ...] = ()
     published: datetime | None = None
+    body_confidence: float | None = None
 
 
 class ExtractionError(Exception):
@@ -94,6 +98,7 @@ def newsparse_extractor(page: corpora.Page, data: bytes) -> Extraction:
         title=article.title,
         authors=article.authors,
         published=article.published,
+        body_confidence=float(article.meta.get("html.body-confidence", "nan")),
     )
 
 
@@ -171,6 +176,7 @@ class PageResult:
     body: qm.BodyScore | None = None
     body_f1_other_choice: float | None = None
     upstream: tuple[float, float] | None = None
+    confidence: float | None = None
     fields: dict[str, bool | None] = field(default_factory=dict)
     got: dict[str, Any] = field(default_factory=dict)
     expected: dict[str, Any] = field(default_factory=dict)
@@ -192,6 +198,7 @@ class PageResult:
             "failed": self.error is not None,
             "error": self.error,
             "body": body,
+            "body_confidence": self.confidence,
             "fields": self.fields,
             "got": self.got,
             "expected": self.expected,
@@ -210,6 +217,7 @@ def score_page(page: corpora.Page, extractor: Extractor) -> PageResult:
     except ExtractionError as error:
         got = None
         result.error = str(error)
+    result.confidence = 0.0 if got is None else got.body_confidence
     counted_body = bool(qm.tokens(expected.body))
     if counted_body:
         if got is None:
@@ -267,6 +275,15 @@ def summarize(corpus: str, results: Sequence[PageResult]) -> dict[str, Any]:
         ),
     }
     upstream = [r.upstream for r in results if r.upstream is not None]
+    rated = [
+        (r.confidence, r.body.f1)
+        for r in results
+        if r.body is not None and r.confidence is not None and r.confidence == r.confidence
+    ]
+    summary["low_f1_pages"] = sum(1 for _, f1 in rated if f1 < LOW_F1)
+    summary["confidence_auroc"] = qm.auroc(
+        [confidence for confidence, _ in rated], [f1 >= LOW_F1 for _, f1 in rated]
+    )
     up_p = qm.mean(p for p, _ in upstream)
     up_r = qm.mean(r for _, r in upstream)
     summary["upstream"] = {"f1": qm.f1_score(up_p, up_r), "precision": up_p, "recall": up_r}
@@ -287,13 +304,14 @@ def summarize(corpus: str, results: Sequence[PageResult]) -> dict[str, Any]:
 def print_table(summaries: dict[str, dict[str, Any]]) -> None:
     print(
         f"{'corpus':<12} {'pages':>5} {'failed':>6} {'F1':>6} {'P':>6} {'R':>6}"
-        f" {'F1 ±summary':>13} {'F1 upstream':>11}"
+        f" {'F1 ±summary':>13} {'F1 upstream':>11} {'F1<0.8':>6} {'AUROC':>6}"
     )
     for corpus, s in summaries.items():
         print(
             f"{corpus:<12} {s['pages']:>5} {s['failed']:>6} {s['body_f1']:>6.3f}"
             f" {s['body_precision']:>6.3f} {s['body_recall']:>6.3f}"
             f" {s['body_f1_other_choice']:>13.3f} {s['upstream']['f1']:>11.3f}"
+            f" {s['low_f1_pages']:>6} {_optional(s['confidence_auroc']):>6}"
         )
     for corpus, s in summaries.items():
         if corpus != "fundus":
@@ -305,6 +323,10 @@ def print_table(summaries: dict[str, dict[str, Any]]) -> None:
             print(
                 f"{'':<12} {name:<8} {item['correct']:>7} {item['pages']:>5} {item['rate']:>6.3f}"
             )
+
+
+def _optional(value: float | None) -> str:
+    return "-" if value is None else f"{value:.3f}"
 
 
 def print_worst(corpus: str, results: Sequence[PageResult], count: int) -> None:
@@ -327,12 +349,21 @@ def print_worst(corpus: str, results: Sequence[PageResult], count: int) -> None:
             print(f"  {r.id}: expected {r.expected.get(name)!r}, got {r.got.get(name)!r}")
 
 
+def _corpus_names(choice: str) -> tuple[str, ...]:
+    """Return the corpora a ``--corpus`` choice names ("both": the two news corpora)."""
+    if choice == "all":
+        return corpora.CORPUS_NAMES
+    if choice == "both":
+        return corpora.NEWS_CORPORA
+    return (choice,)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument(
         "--corpus",
-        choices=("scrapinghub", "fundus", "both"),
-        help="default: both (scrapinghub with --published)",
+        choices=(*corpora.CORPUS_NAMES, "all", "both"),
+        help="default: all (scrapinghub with --published); 'both' is scrapinghub and fundus",
     )
     parser.add_argument(
         "--corpora",
@@ -356,8 +387,8 @@ def main() -> None:
     )
     args = parser.parse_args()
     if args.corpus is None:
-        args.corpus = "scrapinghub" if args.published else "both"
-    names = corpora.CORPUS_NAMES if args.corpus == "both" else (args.corpus,)
+        args.corpus = "scrapinghub" if args.published else "all"
+    names = _corpus_names(args.corpus)
     root: Path = args.corpora
 
     extractor: Extractor

@@ -218,7 +218,7 @@ def main() -> None:
     if "html" not in newsparse.formats():
         raise SystemExit("the 'html' format is not registered in this newsparse")
 
-    names = corpora.CORPUS_NAMES if args.corpus == "both" else (args.corpus,)
+    names = corpora.NEWS_CORPORA if args.corpus == "both" else (args.corpus,)
     pages = load_pages(names, args.corpora)
     timings = measure(pages, trafilatura_extract(), args.repeat, args.warmup)
     megabytes = sum(len(data) for _, data in pages) / 10**6

@@ -77,7 +77,7 @@ SEED = Path(__file__).resolve().parent.parent / "examples" / "aawsat-seed.txt"
 
 
 def write_html(folder: Path, root: Path, copies: int) -> list[Path]:
-    pages = [page for name in corpora.CORPUS_NAMES for page in corpora.load_corpus(name, root)]
+    pages = [page for name in corpora.NEWS_CORPORA for page in corpora.load_corpus(name, root)]
     files = []
     for copy in range(copies):
         for number, page in enumerate(pages):

@@ -51,6 +51,8 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 from typing import Any, Protocol
 
+import lxml.html
+
 __all__ = [
     "SHINGLE_SIZE",
     "ArticleLike",
@@ -61,6 +63,7 @@ __all__ = [
     "mean",
     "normalize_space",
     "parse_expected_date",
+    "readability_true_body",
     "same_authors",
     "same_minute",
     "same_text",
@@ -135,11 +138,16 @@ def mean(values: Iterable[float]) -> float:
 # -- text composition ---------------------------------------------------------
 
 
+class _BlockLike(Protocol):
+    @property
+    def plain_text(self) -> str: ...
+
+
 class _SectionLike(Protocol):
     @property
     def heading(self) -> str | None: ...
     @property
-    def paragraphs(self) -> tuple[str, ...]: ...
+    def blocks(self) -> Sequence[_BlockLike]: ...
 
 
 class ArticleLike(Protocol):
@@ -155,7 +163,9 @@ def article_body_text(article: ArticleLike, *, with_summary: bool = True) -> str
     """Return the body of ``article`` as scored text.
 
     That is the summary (when there is one and ``with_summary`` is true), then
-    each section's heading (if any) and its paragraphs, joined with newlines.
+    each section's heading (if any) and the plain text of each of its blocks
+    (a paragraph's text, a list's items, a table's rows...), joined with
+    newlines.
     """
     parts: list[str] = []
     if with_summary and article.summary:
@@ -163,7 +173,7 @@ def article_body_text(article: ArticleLike, *, with_summary: bool = True) -> str
     for section in article.body:
         if section.heading:
             parts.append(section.heading)
-        parts.extend(section.paragraphs)
+        parts.extend(text for text in (block.plain_text for block in section.blocks) if text)
     return "\n".join(parts)
 
 
@@ -190,6 +200,41 @@ def fundus_true_body(body: Mapping[str, Any] | None) -> str:
             parts.extend(_strings(section.get("headline")))
             parts.extend(_strings(section.get("paragraphs")))
     return "\n".join(parts)
+
+
+# The elements after which readability's scoring breaks a line (its README):
+# block-level elements, so that words of neighbouring blocks stay apart.
+_READABILITY_BLOCKS = frozenset(
+    {
+        "address", "article", "aside", "blockquote", "body", "br", "caption", "center", "dd",
+        "details", "dialog", "dir", "div", "dl", "dt", "fieldset", "figcaption", "figure",
+        "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hgroup", "hr", "html",
+        "legend", "li", "main", "menu", "nav", "ol", "option", "p", "pre", "section", "summary",
+        "table", "tbody", "td", "tfoot", "th", "thead", "title", "tr", "ul",
+    }
+)  # fmt: skip
+
+
+def readability_true_body(expected_html: bytes) -> str:
+    """Return the true body of a readability test page from its ``expected.html`` bytes.
+
+    The method of the corpus README: decode as UTF-8, leave out scripts,
+    styles, ``noscript`` and templates (keeping the text after them), and
+    put a line break around every block-level element, nothing around an
+    inline one.
+    """
+    text = expected_html.decode("utf-8")
+    if not text.strip():
+        return ""
+    root = lxml.html.fromstring(text)
+    for element in root.xpath("//script|//style|//noscript|//template"):
+        element.drop_tree()
+    for element in root.iter():
+        if isinstance(element.tag, str) and element.tag.lower() in _READABILITY_BLOCKS:
+            element.text = "\n" + (element.text or "")
+            element.tail = "\n" + (element.tail or "")
+    content: str = root.text_content()
+    return content
 
 
 # -- exact-match fields -------------------------------------------------------
@@ -296,3 +341,20 @@ def _shingle_list(words: Sequence[str], size: int = SHINGLE_SIZE) -> list[tuple[
     if len(words) < size:
         return [tuple(words)]
     return [tuple(words[i : i + size]) for i in range(len(words) - size + 1)]
+
+
+def auroc(scores: Sequence[float], positives: Sequence[bool]) -> float | None:
+    """Return the area under the ROC curve of ``scores`` for telling ``positives`` apart.
+
+    It is the chance that a positive item scores higher than a negative one
+    (ties count half); ``None`` when either class is empty.
+    """
+    pos = [s for s, p in zip(scores, positives, strict=True) if p]
+    neg = [s for s, p in zip(scores, positives, strict=True) if not p]
+    if not pos or not neg:
+        return None
+    wins = 0.0
+    for a in pos:
+        for b in neg:
+            wins += 1.0 if a > b else 0.5 if a == b else 0.0
+    return wins / (len(pos) * len(neg))

@@ -300,6 +300,18 @@ def format_examples() -> dict[str, tuple[str, ...]]:
 
         found["anpa1312"] = wire.ANPA_EXAMPLES
         found["iptc7901"] = wire.IPTC7901_EXAMPLES
+    with contextlib.suppress(ImportError):
+        from newsparse_iptc.newsml1 import examples as newsml1  # noqa: PLC0415 - an optional plugin
+
+        found["newsml1"] = (
+            newsml1.BASIC,
+            newsml1.TWO_ITEMS,
+            newsml1.PACKAGE,
+            newsml1.PHOTO,
+            newsml1.HTML_CDATA,
+            newsml1.XHTML,
+            newsml1.PLAIN,
+        )
     return found
 
 

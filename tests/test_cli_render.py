@@ -212,13 +212,18 @@ def test_forty_real_pages_through_jsonl_to_ninjs(
     with pytest.raises(RenderError) as caught:
         newsparse.render([dump[index]], "ninjs")
     assert first.endswith(caught.value.problem)
-    # With the opt-in, each dropped image is one without an address, named by article.
+    # With the opt-in, each drop is named by article: an html provenance key
+    # (ninjs keeps only its own), or an image without an address.
     lossy = run("convert", "dump.jsonl", "--to", "ninjs", "--drop-unrepresentable")
     drops = re.findall(
-        r"^dump\.jsonl: article (\d+) .*?: dropped images\[(\d+)\] ", lossy.stderr, re.M
+        r"^dump\.jsonl: article (\d+) .*?: dropped (?:meta\['([^']+)'\]|images\[(\d+)\]) ",
+        lossy.stderr,
+        re.M,
     )
-    assert drops
-    assert all(dump[int(n) - 1].images[int(k)].url is None for n, k in drops)
+    assert drops, lossy.stderr[:500]
+    for number, key, image in drops:
+        article = dump[int(number) - 1]
+        assert (key in article.meta) if key else article.images[int(image)].url is None
 
 
 @pytest.mark.parametrize("jobs", ["1", "2"])

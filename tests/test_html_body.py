@@ -291,13 +291,14 @@ def test_the_indentation_of_a_photo_box_does_not_make_it_long() -> None:
     assert [image.caption for image in found.images] == [caption]
 
 
-def test_a_caption_without_its_figure_is_a_caption() -> None:
+def test_a_caption_without_its_figure_makes_no_image() -> None:
+    # Issue 22: an image is never made from caption text alone, without a URL.
     caption = "Volunteers sorting books in the reading room on Saturday."
     found = extract(
         f"<div class='story'><p>{FIRST}</p><figcaption>{caption}</figcaption><p>{SECOND}</p></div>"
     )
     assert paragraphs(found) == [FIRST, SECOND]
-    assert [image.caption for image in found.images] == [caption]
+    assert found.images == ()
 
 
 def test_a_box_about_the_author_stays_out() -> None:

@@ -223,9 +223,10 @@ def test_a_page_with_a_title_and_no_text_is_an_empty_article() -> None:
     assert article.body == ()
 
 
-def test_a_page_without_any_title_is_an_error() -> None:
-    with pytest.raises(ParseError, match="no title") as caught:
-        newsparse.parse(page(f"<div><p>{LONG}</p></div>"), "html")
+def test_a_page_without_title_or_content_is_an_error() -> None:
+    # Pages without a title but with text: tests/test_html_untitled.py.
+    with pytest.raises(ParseError, match="no content") as caught:
+        newsparse.parse(page("<nav><a href='/'>Home</a></nav><div> </div>"), "html")
     assert (caught.value.line, caught.value.column) == (1, 1)
 
 

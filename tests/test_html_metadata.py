@@ -207,7 +207,7 @@ def test_json_ld_keywords(keywords: object, expected: tuple[str, ...]) -> None:
             },
             (Image(url="https://e.x/c.jpg", caption="A cat", credit="Photo Person"),),
         ),
-        ({"@type": "ImageObject", "caption": "No address"}, (Image(caption="No address"),)),
+        ({"@type": "ImageObject", "caption": "No address"}, ()),  # no image without a URL
         ({"@type": "ImageObject"}, ()),
         ("data:image/png;base64,AAAA", ()),
     ],

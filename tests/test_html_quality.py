@@ -29,15 +29,23 @@ pytestmark = pytest.mark.skipif(
     reason=f"the shared corpora are not at {CORPORA} (they live outside the repository)",
 )
 
-# Measured: scrapinghub body F1 0.971; fundus body F1 0.954, title 0.872,
-# authors 0.881, date 0.957.
+# Measured: scrapinghub body F1 0.972; fundus body F1 0.954, title 0.872,
+# authors 0.881, date 0.957; readability body F1 0.929.
 FLOORS = {
-    ("scrapinghub", "body_f1"): 0.965,
+    ("scrapinghub", "body_f1"): 0.966,
     ("fundus", "body_f1"): 0.948,
+    ("readability", "body_f1"): 0.923,
     ("fundus", "title"): 0.860,
     ("fundus", "authors"): 0.870,
     ("fundus", "date"): 0.950,
 }
+
+# The AUROC with which the body confidence tells pages of body F1 below 0.8
+# from the others.  Measured (generic extraction, as here): scrapinghub 0.853
+# (4 such pages of 181), fundus 0.899 (10 of 258), readability 0.910 (9 of
+# 130).  With so few low pages one page moves the figure by a few points: the
+# floors leave room for that.
+AUROC_FLOORS = {"scrapinghub": 0.82, "fundus": 0.86, "readability": 0.88}
 
 
 def _benchmark_module(name: str) -> ModuleType:
@@ -67,7 +75,20 @@ def _summary(corpus: str) -> dict[str, Any]:
 
 @pytest.mark.parametrize(("corpus", "metric"), sorted(FLOORS))
 def test_quality_stays_above_its_floor(corpus: str, metric: str) -> None:
+    if not (CORPORA / corpus).is_dir():
+        pytest.skip(f"the {corpus} corpus is not at {CORPORA / corpus}")
     summary = _summary(corpus)
     assert summary["failed"] == 0
     value = summary[metric] if metric == "body_f1" else summary[metric]["rate"]
     assert value >= FLOORS[corpus, metric], f"{corpus} {metric} fell to {value:.3f}"
+
+
+@pytest.mark.parametrize("corpus", sorted(AUROC_FLOORS))
+def test_body_confidence_tells_poor_bodies_apart(corpus: str) -> None:
+    if not (CORPORA / corpus).is_dir():
+        pytest.skip(f"the {corpus} corpus is not at {CORPORA / corpus}")
+    summary = _summary(corpus)
+    value = summary["confidence_auroc"]
+    assert summary["low_f1_pages"] > 0
+    assert value is not None
+    assert value >= AUROC_FLOORS[corpus], f"{corpus} AUROC fell to {value:.3f}"

@@ -324,3 +324,21 @@ def test_title_sources_counts_only_different_wordings() -> None:
     assert not ts._different_wordings("Topic: Headline", "Headline")
     assert not ts._different_wordings(None, "Headline")
     assert ts._different_wordings("Police close road", "Road closed by police")
+
+
+def test_readability_truth_breaks_at_blocks_only() -> None:
+    """The method of the readability corpus README: a break at blocks, none at inline markup."""
+    expected = "<div><p>one</p><p>t<b>w</b>o</p><script>var x;</script>after<br>end</div>"
+    text = qm.readability_true_body(expected.encode("utf-8"))
+    assert qm.tokens(text) == ["one", "two", "after", "end"]
+    assert qm.readability_true_body("<p>café</p>".encode()).strip() == "café"  # read as UTF-8
+
+
+def test_auroc_counts_the_pairs_ranked_right() -> None:
+    # Positives 0.9 and 0.4; negatives 0.5 and 0.1.  Pairs: (0.9, 0.5) right,
+    # (0.9, 0.1) right, (0.4, 0.5) wrong, (0.4, 0.1) right: 3 of 4.
+    assert qm.auroc([0.9, 0.4, 0.5, 0.1], [True, True, False, False]) == 0.75
+    # A tie counts half: (0.5, 0.5) is half a pair of one.
+    assert qm.auroc([0.5, 0.5], [True, False]) == 0.5
+    assert qm.auroc([1.0, 0.0], [True, False]) == 1.0
+    assert qm.auroc([0.3, 0.2], [True, True]) is None

@@ -36,6 +36,7 @@ from newsparse._convert_inputs import input_size, is_terminal, read_all, read_pa
 from newsparse._convert_report import STDIN, Reporter, print_summary
 from newsparse._destination import Destination, DestinationError, find_destination
 from newsparse._errors import NewsparseError
+from newsparse._explain import explain_command
 from newsparse._limits import DEFAULT_LIMITS, Limits, parse_size
 from newsparse._model import Article
 from newsparse._parallel import RenderFailure, resolve_jobs
@@ -523,6 +524,9 @@ def plugins_command(as_json: bool) -> None:
             click.echo(f"\n{info.name}: {info.error}")
     if not host.autoload:
         click.echo("\n(plugin autoloading is off: NEWSPARSE_DISABLE_PLUGIN_AUTOLOAD is set)")
+
+
+cli.add_command(explain_command)
 
 
 def _print_table(header: list[str], rows: list[list[str]]) -> None:

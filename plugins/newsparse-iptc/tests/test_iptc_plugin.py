@@ -34,7 +34,7 @@ def test_process_host_lists_the_plugin() -> None:
     info = {plugin.name: plugin for plugin in get_host().plugins}["iptc"]
     assert info.ok
     assert info.distribution == "newsparse-iptc"
-    assert info.formats == ("nitf", "ninjs", "newsml-g2")
+    assert info.formats == ("nitf", "ninjs", "newsml-g2", "newsml1")
     assert get_host().plugin_of("nitf") == "iptc"
 
 

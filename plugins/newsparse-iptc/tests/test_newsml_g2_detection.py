@@ -118,10 +118,16 @@ def test_every_corpus_file_is_detected_by_its_root(path: Path) -> None:
         "knowledgeItem",
         "planningItem",
         "catalogItem",
+        "catalog",
     }:
         assert newsparse.detect(data).name == "newsml-g2"
+    elif not root.namespace and root.localname in {"contentSet", "contentMeta", "groupSet"}:
+        # The guidelines' excerpts: NewsML-G2, and an error saying so (not HTML).
+        assert newsparse.detect(data).name == "newsml-g2"
+        with pytest.raises(newsparse.ParseError, match="fragment"):
+            newsparse.parse(data, "newsml-g2")
     else:
-        # Fragments (contentSet, groupSet, ...) and other roots: never NewsML-G2, NITF or ninjs.
+        # Other roots: never NewsML-G2, NITF or ninjs.
         try:
             found = newsparse.detect(data).name
         except newsparse.NewsparseError:

@@ -90,15 +90,20 @@ def test_a_message_reports_each_item_it_does_not_read_and_reads_the_rest() -> No
         f'<newsMessage xmlns="{NAR}">\n<header/>\n<itemSet>\n'
         + GOOD
         + picture
-        + '<packageItem guid="p" standard="NewsML-G2" standardversion="2.35"/>\n'
+        + '<packageItem guid="p" standard="NewsML-G2" standardversion="2.35"><groupSet>'
+        + '<group><itemRef residref="elsewhere"/></group></groupSet></packageItem>\n'
+        + '<packageItem guid="empty" standard="NewsML-G2" standardversion="2.35"/>\n'
         + GOOD
         + "</itemSet>\n</newsMessage>\n"
     )
     errors: list[ParseError] = []
     articles = newsparse.parse(text, "newsml-g2", on_error=errors.append)
     assert [article.title for article in articles] == ["Good", "Good"]
-    # The picture item starts on line 10 and names its class on line 11; the package is line 16.
+    # The picture item starts on line 10 and names its class on line 11; the
+    # package on line 16 refers to an item the message does not hold; the
+    # empty one (line 17) has nothing to read or report.
     assert [error.line for error in errors] == [11, 16]
+    assert "'elsewhere'" in errors[1].message
     assert not any(error.fatal for error in errors)
     with pytest.raises(ParseError) as caught:
         newsparse.parse(text, "newsml-g2")

@@ -16,7 +16,8 @@ def sniff(sample: str) -> float:
 
 @pytest.mark.parametrize("text", [CANONICAL, *ACCEPTED])
 def test_ninjs_is_detected(text: str) -> None:
-    assert sniff(text) == 0.95
+    # ninjs 1.x (a headline string and a body_html, no headlines array) is less sure.
+    assert sniff(text) == (0.95 if '"headlines"' in text else 0.9)
     assert newsparse.detect(text).name == "ninjs"
 
 

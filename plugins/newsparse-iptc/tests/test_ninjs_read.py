@@ -124,7 +124,8 @@ def test_urgency_and_strings_are_kept_as_written() -> None:
     [
         ({"headlines": [{"value": "T"}]}, "no uri"),
         ({"uri": "u"}, "no headline"),
-        (minimal(firstCreated="2024-01-01"), "UTC offset"),
+        # A date without a UTC offset is kept as written (test_ninjs_versions.py).
+        (minimal(firstCreated="17 January 2024"), "not a date"),
         (minimal(urgency="high"), "urgency"),
         (minimal(headlines="T"), "array"),
         (minimal(bodies=[{"contentType": "image/png", "value": "x"}]), "cannot be read"),

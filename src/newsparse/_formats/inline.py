@@ -25,8 +25,15 @@ def render_inline(
     escape: Callable[[str], str],
     open_mark: Callable[[Mark], str],
     close_mark: Callable[[Mark], str],
+    *,
+    spaces_outside: bool = False,
 ) -> str:
-    """Return ``text`` escaped, with the markup of each mark around its range."""
+    """Return ``text`` escaped, with the markup of each mark around its range.
+
+    With ``spaces_outside``, a mark opened again after a space opens after
+    it: Markdown reads ``** now**`` as no emphasis at all.  It changes the
+    range the markup covers, so exact writers (HTML) leave it off.
+    """
     if not marks:
         return escape(text)
     cuts = sorted({0, len(text), *(m.start for m in marks), *(m.end for m in marks)})
@@ -44,9 +51,7 @@ def render_inline(
         while len(stack) > keep:
             parts.append(close_mark(stack.pop()))
         piece = text[start:end]
-        if len(active) > keep:
-            # A mark reopened after a space opens after it: "** now**" is no
-            # emphasis in Markdown, and the space is not marked anyway.
+        if spaces_outside and len(active) > keep:
             spaces = piece[: len(piece) - len(piece.lstrip())]
             parts.append(spaces)
             piece = piece[len(spaces) :]

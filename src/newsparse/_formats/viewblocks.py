@@ -38,7 +38,7 @@ from newsparse._formats.inline import render_inline
 from newsparse._image import Image
 from newsparse._marks import Mark
 
-__all__ = ["image_text", "markdown_block", "text_block"]
+__all__ = ["image_text", "markdown_block", "markdown_image", "markdown_inline", "text_block"]
 
 
 def image_text(image: Image) -> str | None:
@@ -159,7 +159,7 @@ def _markdown_list_block(block: ListBlock, escape: Callable[[str], str]) -> str:
 
 def markdown_inline(text: str, marks: tuple[Mark, ...], escape: Callable[[str], str]) -> str:
     """Return marked text as Markdown: links, ``*emphasis*`` and ``**strong**``."""
-    return render_inline(text, marks, escape, _open, _close)
+    return render_inline(text, marks, escape, _open, _close, spaces_outside=True)
 
 
 def _open(mark: Mark) -> str:

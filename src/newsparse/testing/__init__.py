@@ -24,6 +24,7 @@ from newsparse.testing._checks import (
 )
 from newsparse.testing._conformance import FormatConformance
 from newsparse.testing._fields import FieldSample, field_samples, with_sample
+from newsparse.testing._primitives import datetimes, images, languages, meta_maps, texts, urls
 from newsparse.testing._profiles import CI, DEV, THOROUGH, register_profiles
 from newsparse.testing._sitepages import (
     Gap,
@@ -38,18 +39,7 @@ from newsparse.testing._sitepages import (
     plugin_autoload_disabled,
     read_pages,
 )
-from newsparse.testing._strategies import (
-    articles,
-    datetimes,
-    field_values,
-    images,
-    languages,
-    meta_maps,
-    sections,
-    sparse_articles,
-    texts,
-    urls,
-)
+from newsparse.testing._strategies import articles, field_values, sections, sparse_articles
 
 register_profiles()
 

@@ -31,7 +31,7 @@ from newsparse._blocks import (
 )
 from newsparse._image import Image
 from newsparse._marks import MARK_KINDS, Mark
-from newsparse.testing._strategies import datetimes, images, texts, urls
+from newsparse.testing._primitives import datetimes, images, texts, urls
 
 __all__ = ["blocks", "marked_paragraphs", "typical_blocks"]
 

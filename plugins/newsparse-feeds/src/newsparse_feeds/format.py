@@ -4,9 +4,10 @@ Input is one feed document.  Each item (RSS) or entry (Atom) is one
 article; an item that cannot be read (no title and no text, a value the
 model refuses) is reported as a :class:`~newsparse.ParseError` with its line,
 and the other items are still read.  The repairs made to XML that is not
-well-formed (:mod:`newsparse_feeds.xmlread`) are reported as errors too,
-before the articles, so that ``on_error`` sees them; without ``on_error``
-the first one is raised.  Both formats only read.
+well-formed (:mod:`newsparse_feeds.xmlread`: HTML entities XML does not
+declare, bare ampersands) are made silently: each gives exactly the text the
+feed meant, as every feed reader and browser reads it, so nothing is lost or
+guessed.  Both formats only read.
 """
 
 from __future__ import annotations
@@ -64,17 +65,9 @@ class _FeedFormat(Format):
         text = stream.read()
         if not text.strip():
             return
-        root, repairs = parse_feed_xml(
+        root, _repairs = parse_feed_xml(
             text, format_name=self.name, source=source, max_depth=limits.max_depth
         )
-        for repair in repairs:
-            yield ParseError(
-                repair.message,
-                format=self.name,
-                source=source,
-                line=repair.line,
-                column=repair.column,
-            )
         try:
             elements, read = type(self).reader(root)
         except ValueError as error:

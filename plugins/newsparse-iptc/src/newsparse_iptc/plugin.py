@@ -12,6 +12,7 @@ from __future__ import annotations
 import newsparse
 from newsparse.plugin import FormatRegistry
 
+from newsparse_iptc.newsml1.format import Newsml1Format
 from newsparse_iptc.newsml_g2.format import NewsmlG2Format
 from newsparse_iptc.ninjs.format import NinjsFormat
 from newsparse_iptc.nitf.format import NitfFormat
@@ -21,7 +22,8 @@ __all__ = ["newsparse_register_formats"]
 
 @newsparse.hookimpl
 def newsparse_register_formats(registry: FormatRegistry) -> None:
-    """Register the ``nitf``, ``ninjs`` and ``newsml-g2`` formats."""
+    """Register the ``nitf``, ``ninjs``, ``newsml-g2`` and ``newsml1`` formats."""
     registry.add(NitfFormat())
     registry.add(NinjsFormat())
     registry.add(NewsmlG2Format())
+    registry.add(Newsml1Format())

@@ -6,7 +6,7 @@ Both formats of the plugin read a body as a run of headings and paragraphs;
 
 from __future__ import annotations
 
-from newsparse import Section
+from newsparse import Block, Paragraph, Section
 
 __all__ = ["SectionBuilder"]
 
@@ -22,7 +22,7 @@ class SectionBuilder:
     def __init__(self, sections: list[Section]) -> None:
         self.sections = sections
         self.heading: str | None = None
-        self.paragraphs: list[str] = []
+        self.blocks: list[Block] = []
 
     def heading_found(self, heading: str) -> None:
         """Close the open section and start one under ``heading``."""
@@ -31,10 +31,15 @@ class SectionBuilder:
 
     def paragraph_found(self, paragraph: str) -> None:
         """Add ``paragraph`` to the open section."""
-        self.paragraphs.append(paragraph)
+        self.blocks.append(Paragraph(text=paragraph))
+
+    def block_found(self, block: Block | None) -> None:
+        """Add ``block`` (a list, a table, a marked paragraph...) to the open section."""
+        if block is not None:
+            self.blocks.append(block)
 
     def close(self) -> None:
         """Append the open section, if it holds anything, and start afresh."""
-        if self.heading is not None or self.paragraphs:
-            self.sections.append(Section(heading=self.heading, paragraphs=self.paragraphs))
-        self.heading, self.paragraphs = None, []
+        if self.heading is not None or self.blocks:
+            self.sections.append(Section(heading=self.heading, blocks=self.blocks))
+        self.heading, self.blocks = None, []

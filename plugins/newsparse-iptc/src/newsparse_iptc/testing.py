@@ -216,9 +216,15 @@ def _g2_articles(draw: st.DrawFn) -> Article:
     meta = {**article.meta, **draw(newsml_g2_meta())}
     meta[g2_names.GUID] = draw(lines(max_words=3))
     with_by = draw(st.booleans())
+    first = (
+        article.body[0].paragraphs[:1] if article.body and article.body[0].heading is None else ()
+    )
     if article.authors and with_by:
+        # A first paragraph repeating a by line is read as that by line (Reuters).
         meta[g2_names.BY] = draw(
-            st.lists(lines(max_words=5), min_size=1, max_size=2).map("\n".join)
+            st.lists(
+                lines(max_words=5).filter(lambda line: (line,) != first), min_size=1, max_size=2
+            ).map("\n".join)
         )
     inline = draw(st.one_of(st.none(), lines()))
     if inline is not None and inline != article.title:

@@ -73,15 +73,24 @@ def line_of(element: etree._Element) -> int:
 
 
 def declared_encoding(head: bytes) -> str | None:
-    """Return the codec an XML declaration at the start of ``head`` names, if usable.
+    """Return the codec the text of ``head`` is in, as its XML declaration says, if usable.
 
     The declaration is read as ASCII, so only a codec that reads ASCII as
     ASCII can be the text's real encoding: others (UTF-16, unknown names,
     codecs that are no text encodings) give ``None``, which means UTF-8.
 
+    A declaration can be wrong: feeds declare ``iso-8859-1`` over UTF-8
+    bytes.  Valid UTF-8 wins: when ``head`` holds bytes beyond ASCII and
+    they are all well-formed UTF-8 (which text in a single-byte encoding
+    practically never is), ``None`` is returned, so the text is read as
+    UTF-8.  Should a later byte not be UTF-8, decoding stops there with a
+    :class:`~newsparse.ParseError`: nothing is misread silently.
+
     >>> declared_encoding(b'<?xml version="1.0" encoding="ISO-8859-1"?><nitf/>')
     'iso8859-1'
     >>> declared_encoding(b'<?xml version="1.0" encoding="UTF-16"?>') is None
+    True
+    >>> declared_encoding('<?xml version="1.0" encoding="latin-1"?><p>Ø</p>'.encode()) is None
     True
     """
     found = _DECLARATION.match(head)
@@ -93,7 +102,24 @@ def declared_encoding(head: bytes) -> str | None:
         reads_ascii = _ASCII_PROBE.decode(codec) == _ASCII_PROBE.decode("ascii")
     except (LookupError, ValueError, TypeError):
         return None
-    return codec if reads_ascii else None
+    if not reads_ascii or _is_utf8_beyond_ascii(head):
+        return None
+    return codec
+
+
+def _is_utf8_beyond_ascii(head: bytes) -> bool:
+    """Tell whether ``head`` holds non-ASCII bytes that all decode as UTF-8.
+
+    ``head`` may end inside a character: an incomplete last sequence is allowed.
+    """
+    if head.isascii():
+        return False
+    decoder = codecs.getincrementaldecoder("utf-8")(errors="strict")
+    try:
+        decoder.decode(head, final=False)
+    except UnicodeDecodeError:
+        return False
+    return True
 
 
 def split_documents(
@@ -151,7 +177,9 @@ def _parser() -> etree.XMLParser:
         huge_tree=False,
         remove_comments=True,
         remove_pis=True,
-        collect_ids=False,
+        # Not collect_ids=False: with lxml 6 and libxml2 2.14 it makes the
+        # parser load the external DTD a DOCTYPE names (a local file is read;
+        # a network one makes the parse fail), despite load_dtd=False.
     )
 
 

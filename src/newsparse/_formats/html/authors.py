@@ -36,7 +36,7 @@ from newsparse._formats.html.cleaning import MAX_ITEMS, clean_line, squash, unes
 from newsparse._formats.html.dom import text_of
 from newsparse._formats.html.sources import PageSources
 
-__all__ = ["choose_authors", "json_ld_author_values"]
+__all__ = ["choose_authors", "choose_authors_from", "json_ld_author_values"]
 
 # Words that open a byline ("By Jane Doe") in a few languages.
 _BYLINE_WORDS = (
@@ -111,8 +111,22 @@ def choose_authors(page: PageSources, site_names: set[str]) -> tuple[str, ...]:
     A name equal to the site's own name (``"Example News"`` as author of an
     article on Example News) is kept only when no source names anyone else.
     """
+    return choose_authors_from(page, site_names)[0]
+
+
+def choose_authors_from(
+    page: PageSources, site_names: set[str]
+) -> tuple[tuple[str, ...], str | None]:
+    """Return the authors as :func:`choose_authors` does, and the name of their source.
+
+    The source is one of ``json-ld``, ``article:author``, ``meta``,
+    ``microdata``, ``rel-author``, ``author-link``, ``byline`` (an element
+    with such a class name), with ``+site`` added when the only name is the
+    site's own; ``None`` when no source names anyone.
+    """
     fallback: tuple[str, ...] = ()
-    for weak, source in _author_sources(page):
+    fallback_label: str | None = None
+    for label, weak, source in _author_sources(page):
         if weak and fallback:
             break
         names: list[str] = []
@@ -125,21 +139,23 @@ def choose_authors(page: PageSources, site_names: set[str]) -> tuple[str, ...]:
         names = _drop_extended(unique(names[:MAX_ITEMS]))
         people = [name for name in names if squash(name) not in site_names]
         if people:
-            return tuple(people)
+            return tuple(people), label
         if names and not fallback:
             fallback = tuple(names)
-    return fallback
+            fallback_label = f"{label}+site"
+    return fallback, fallback_label
 
 
-def _author_sources(page: PageSources) -> Iterator[tuple[bool, Iterable[object]]]:
+def _author_sources(page: PageSources) -> Iterator[tuple[str, bool, Iterable[object]]]:
     """Yield the author sources in priority order, each a list of raw values.
 
-    Each comes with whether it is *weak*: a guess from class names, used
+    Each comes with its name and whether it is *weak*: a guess from class names, used
     only when no other source names even the site itself.
     """
-    yield False, [v for a in page.ld_values("author") for v in json_ld_author_values(a)]
-    yield False, list(page.metas("article:author", "og:article:author"))
+    yield "json-ld", False, [v for a in page.ld_values("author") for v in json_ld_author_values(a)]
+    yield "article:author", False, list(page.metas("article:author", "og:article:author"))
     yield (
+        "meta",
         False,
         list(
             page.metas(
@@ -154,10 +170,10 @@ def _author_sources(page: PageSources) -> Iterator[tuple[bool, Iterable[object]]
         ),
     )
     article = page.article()
-    yield False, _microdata_authors(page, article)
-    yield False, [text_of(a) for a in page.owners(".//a/@rel", article, "author")]
-    yield False, _author_links(page, article)
-    yield True, _byline_elements(page, article)
+    yield "microdata", False, _microdata_authors(page, article)
+    yield "rel-author", False, [text_of(a) for a in page.owners(".//a/@rel", article, "author")]
+    yield "author-link", False, _author_links(page, article)
+    yield "byline", True, _byline_elements(page, article)
 
 
 def _microdata_authors(page: PageSources, scope: etree._Element | None) -> list[str]:

@@ -24,7 +24,9 @@ they share the text measures of ``measures``).
    ``<article>`` elements has the page's title as its ``h1``, the text of the
    others counts less.  The element with the highest total is the container,
    or the ancestor it shares with two close rivals, or with a lone one of
-   its class (not those in another article).  An ``<article>`` or
+   its class (not those in another article); nothing above ``<body>``
+   scores, and a data table (or its body) chosen gives way to the element
+   holding it, so that the text around the table comes too.  An ``<article>`` or
    ``itemprop="articleBody"`` element around it is preferred when it holds
    little more text, or little link text.
 3. **Collect.**  The container is walked in document order.  Headings
@@ -36,7 +38,15 @@ they share the text measures of ``measures``).
    captions.  Short blocks that are mostly links are dropped, and so is text
    repeated from the title or the summary (a heading also when it adds a
    kicker or a site name); a link wrapping blocks (a card leading to another
-   article) is left out.
+   article) is left out.  A short block still counts as text when its wide
+   (CJK) characters, counted double, make it long enough, or when it is a
+   line of a text written with ``<br>`` (200 characters or more in all).
+   A heading with nothing under it goes, unless a deeper heading follows
+   right away.  MathML and custom elements (names with a hyphen) are inline.
+   An image needs an address; the renditions of one photo are one image.
+
+When these steps find no text on a page, ``extract_all_text`` gives
+every text left after pruning (see ``html.format``).
 """
 
 from __future__ import annotations
@@ -45,13 +55,14 @@ from collections.abc import Sequence
 
 from lxml import etree
 
-from newsparse._formats.html.collect import Body, collect, collect_given
+from newsparse._formats.html.collect import Body, collect, collect_all, collect_given
+from newsparse._formats.html.confidence import BodyEvidence, describe_container
 from newsparse._formats.html.container import choose_container
 from newsparse._formats.html.dom import collapse, with_ancestors
 from newsparse._formats.html.measures import Measures
 from newsparse._formats.html.prune import Pruning
 
-__all__ = ["Body", "extract_body"]
+__all__ = ["Body", "extract_all_text", "extract_body"]
 
 
 def extract_body(
@@ -59,6 +70,7 @@ def extract_body(
     *,
     skip: tuple[str | None, ...] = (),
     containers: Sequence[etree._Element] | None = None,
+    evidence: BodyEvidence | None = None,
 ) -> Body:
     """Find the article text of the page ``root`` (see the module docstring).
 
@@ -74,6 +86,9 @@ def extract_body(
     around them.  Each is collected as a block of the content would be: a
     heading starts a section, a paragraph is a paragraph, a figure gives its
     images, and any other element is walked for its blocks.
+
+    ``evidence``, when given, receives what the choice tells about the
+    body's confidence (``html.confidence``).
     """
     body = root.find("body")
     if body is None:
@@ -82,10 +97,29 @@ def extract_body(
     if containers is not None:
         chosen = list(containers)
         Pruning(with_ancestors(chosen)).prune(body)
+        if evidence is not None:
+            evidence.origin = "site-parser"
+            evidence.container = describe_container(chosen)
         return collect_given(chosen, skipped, Measures())
     Pruning(frozenset()).prune(body)
     measures = Measures()
     found = choose_container(body, measures, skipped)
+    if evidence is not None and found:
+        evidence.container = describe_container(found)
+        length = sum(measures.length(element) for element in found)
+        links = sum(measures.link_length(element) for element in found)
+        evidence.link_share = links / length if length else 0.0
     if not found:
         return Body()
     return collect(found, skipped, measures)
+
+
+def extract_all_text(root: etree._Element) -> Body:
+    """Return every text left in the page ``root`` after :func:`extract_body` pruned it.
+
+    The last resort for a page without a title whose container choice found
+    no article text: a short note, a fragment, a list.  Nothing is filtered
+    out as a label or as links, since nothing else would be returned.
+    """
+    body = root.find("body")
+    return collect_all(root if body is None else body, Measures())

@@ -6,10 +6,12 @@ See ``newsparse._formats.html.body`` for the rules.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 import attrs
 from lxml import etree
 
+from newsparse._blocks import Block, Embed, ListBlock, Paragraph
 from newsparse._formats.html.dom import clean_url, collapse, fast_text_content, text_content
 from newsparse._formats.html.measures import (
     BLOCKS,
@@ -17,10 +19,20 @@ from newsparse._formats.html.measures import (
     HEADINGS,
     Measures,
     link_text_length,
+    reading_length,
+)
+from newsparse._formats.html.renditions import best_candidate, photo_key
+from newsparse._formats.html.structure import (
+    EMBED_TAG,
+    embed_of_frame,
+    list_block,
+    preformatted,
+    quote_or_embed,
+    table_block,
 )
 from newsparse._model import Image, Section
 
-__all__ = ["Body", "collect", "collect_given"]
+__all__ = ["Body", "collect", "collect_all", "collect_given"]
 
 _CAPTION_NAMES = re.compile(r"caption|credit|figure|photo|image|gallery|media")  # lower-cased
 _CAPTION_ITSELF = re.compile(r"caption|credit", re.IGNORECASE)
@@ -31,6 +43,7 @@ _LABEL_LENGTH = 60  # shorter blocks must read as sentences to count as text
 _SENTENCE_END = re.compile('[.!?…:;"\u201d\u00bb\u3002\uff01\uff1f\u061f]\\W*$')
 _CAPTION_LENGTH = 400  # characters; longer "caption" boxes are wrappers
 _LINK_SHARE = 0.7  # a block with this share of link text is navigation
+_TEXT_IN_LINES = 200  # characters of text between <br> that make its short lines text
 
 
 @attrs.frozen
@@ -48,20 +61,27 @@ class Body:
 
 
 class _Collector:
-    def __init__(self, skip: set[str], measures: Measures) -> None:
+    def __init__(self, skip: set[str], measures: Measures, *, keep_all: bool = False) -> None:
+        self.keep_all = keep_all  # the last resort: every text, short or link-like
         self.skip = skip
         self.measures = measures
         self.sections: list[Section] = []
         self.heading: str | None = None
-        self.paragraphs: list[str] = []
+        self.level = 0  # of the heading: 2 for h2 ... 6 for h6
+        self.blocks: list[Block] = []
         self.images: list[Image] = []
         self.headline: str | None = None
         self.seen: set[str] = set()
+        self.photos: set[str] = set()  # photo_key of each image added
 
-    def add_heading(self, text: str) -> None:
+    def add_heading(self, text: str, level: int = 2) -> None:
+        # A heading right above a deeper one titles the part it opens: it stays.
+        if self.heading is not None and not self.blocks and level > self.level:
+            self.sections.append(Section(heading=self.heading))
         self.close_section()
         if not self.repeats_skipped(text):
             self.heading = text
+            self.level = level
 
     def repeats_skipped(self, heading: str) -> bool:
         """Whether ``heading`` repeats the title (or the summary).
@@ -75,15 +95,40 @@ class _Collector:
         if text in self.skip or text in self.seen:
             return
         self.seen.add(text)
-        self.paragraphs.append(text)
+        self.blocks.append(Paragraph(text=text))
+
+    def add_block(self, block: Block | None) -> None:
+        """Add a structured block (a table, a quote...) unless its text was seen already.
+
+        A list's items were checked one by one (:meth:`keeps_item`) already.
+        """
+        if block is None:
+            return
+        text = block.plain_text
+        if type(block) is not ListBlock and text:
+            if text in self.skip or text in self.seen:
+                return
+            self.seen.add(text)
+        self.blocks.append(block)
+
+    def keeps_item(self, element: etree._Element, text: str) -> bool:
+        """Whether a list item's text is article text (not a link in a menu)."""
+        if text in self.skip or text in self.seen:
+            return False
+        self.seen.add(text)
+        return self.keep_all or not _mostly_links(element, text, self.measures)
+
+    def keeps_row(self, row: etree._Element, text: str) -> bool:
+        """Whether a table row's text is article text (not a row of links)."""
+        return self.keep_all or not _mostly_links(row, text, self.measures)
 
     def close_section(self) -> None:
         # A heading with no text under it titled something that was left out
         # (a list of links, a gallery): it goes too.
-        if self.paragraphs:
-            self.sections.append(Section(heading=self.heading, paragraphs=self.paragraphs))
+        if self.blocks:
+            self.sections.append(Section(heading=self.heading, blocks=self.blocks))
         self.heading = None
-        self.paragraphs = []
+        self.blocks = []
 
     def body(self) -> Body:
         """Close the last section and return what was collected."""
@@ -106,6 +151,17 @@ def collect(containers: list[etree._Element], skip: set[str], measures: Measures
     return collector.body()
 
 
+def collect_all(element: etree._Element, measures: Measures) -> Body:
+    """Collect every text of ``element`` (the pruned page), short and link-like ones too.
+
+    The last resort for a page with no title and no text the container
+    choice found: what the page holds is returned rather than nothing.
+    """
+    collector = _Collector(set(), measures, keep_all=True)
+    _walk(element, collector)
+    return collector.body()
+
+
 def collect_given(containers: list[etree._Element], skip: set[str], measures: Measures) -> Body:
     """Collect the containers a caller named, each as one block of the content."""
     collector = _Collector(skip, measures)
@@ -120,7 +176,7 @@ def collect_given(containers: list[etree._Element], skip: set[str], measures: Me
 
 def _walk(element: etree._Element, collector: _Collector) -> None:
     """Collect the content of ``element``: its blocks, and runs of inline text between them."""
-    run = _Run(collector)
+    run = _Run(collector, lines_of_text=_lines_of_text(element, collector.measures))
     run.add(element.text)
     for child in element:
         tag: object = child.tag
@@ -131,7 +187,7 @@ def _walk(element: etree._Element, collector: _Collector) -> None:
             run.flush()
         elif tag == "img":
             _add_image(child, None, collector)
-        elif collector.measures.is_inline(child):
+        elif tag != EMBED_TAG and collector.measures.is_inline(child):
             _add_inline(child, run)
         else:
             run.flush()
@@ -160,10 +216,23 @@ def _add_inline(element: etree._Element, run: _Run, *, link: bool = False) -> No
         run.add(child.tail, link=link)
 
 
+def _lines_of_text(element: etree._Element, measures: Measures) -> bool:
+    """Whether ``element`` holds a text written in lines: ``<br>`` between them, long in all.
+
+    Its short lines are parts of that text (a verse, an address, a list of
+    steps), not labels, and are all kept.
+    """
+    if element.find("br") is None:
+        return False
+    text, links = measures.direct_text(element)
+    return len(text) >= _TEXT_IN_LINES and links < _LINK_SHARE * len(text)
+
+
 class _Run:
     """Inline text between blocks, gathered into one paragraph."""
 
-    def __init__(self, collector: _Collector) -> None:
+    def __init__(self, collector: _Collector, *, lines_of_text: bool = False) -> None:
+        self.lines_of_text = lines_of_text
         self.collector = collector
         self.parts: list[str] = []
         self.links = 0
@@ -176,7 +245,13 @@ class _Run:
 
     def flush(self) -> None:
         text = collapse("".join(self.parts))
-        if text and self.links < _LINK_SHARE * len(text) and _reads_as_text(text):
+        if text and (
+            self.collector.keep_all
+            or (
+                self.links < _LINK_SHARE * len(text)
+                and (self.lines_of_text or _reads_as_text(text))
+            )
+        ):
             self.collector.add_paragraph(text)
         self.parts = []
         self.links = 0
@@ -185,19 +260,14 @@ class _Run:
 def _block(child: etree._Element, collector: _Collector) -> None:
     """Collect one block-level element."""
     tag = child.tag
-    if tag == "h1":
-        if collector.headline is None:
-            collector.headline = collector.measures.text(child) or None
+    if tag == "h1" or tag in HEADINGS:
+        _add_heading(child, collector)
         return
-    if tag in HEADINGS:
-        text = collector.measures.text(child)
-        if text and not _mostly_links(child, text, collector.measures):
-            collector.add_heading(text)
+    # An embedded post's class may name "media": embeds come before figures.
+    figure = tag not in _EMBEDS and _is_figure(child, collector.measures)
+    if tag in _STRUCTURED and not figure and _add_structure(child, collector):
         return
-    if tag in _FIGURES or (
-        _CAPTION_NAMES.search(child.get("class", "").lower())
-        and _is_caption(child, collector.measures)
-    ):
+    if figure:
         _add_figure(child, collector)
         return
     if tag in BLOCKS and not _has_blocks(child):
@@ -205,10 +275,12 @@ def _block(child: etree._Element, collector: _Collector) -> None:
             for image in child.iter("img"):
                 _add_image(image, None, collector)
         text = collector.measures.text(child)
-        if (
-            text
-            and not _mostly_links(child, text, collector.measures)
-            and (tag == "li" or _reads_as_text(text))
+        if text and (
+            collector.keep_all
+            or (
+                not _mostly_links(child, text, collector.measures)
+                and (tag == "li" or _reads_as_text(text))
+            )
         ):
             collector.add_paragraph(text)
         return
@@ -217,6 +289,60 @@ def _block(child: etree._Element, collector: _Collector) -> None:
     if tag == "a":
         return  # a link wrapping blocks: a card leading to another page
     _walk(child, collector)
+
+
+def _add_heading(heading: etree._Element, collector: _Collector) -> None:
+    """Collect a heading: the first ``h1`` is the page's headline, others open sections."""
+    if heading.tag == "h1":
+        if collector.headline is None:
+            collector.headline = collector.measures.text(heading) or None
+        return
+    text = collector.measures.text(heading)
+    if text and not _mostly_links(heading, text, collector.measures):
+        collector.add_heading(text, int(heading.tag[1]))
+
+
+_STRUCTURED = frozenset({"ul", "ol", "table", "blockquote", "pre", EMBED_TAG})
+_EMBEDS = frozenset({"blockquote", EMBED_TAG})
+
+
+def _add_structure(element: etree._Element, collector: _Collector) -> bool:
+    """Collect a list, a data table, a quote, an embed or preformatted text as one block.
+
+    Return whether ``element`` was one (see ``newsparse._formats.html.structure``);
+    a list or table that is not (items holding paragraphs, a layout table)
+    is left to the caller.
+    """
+    tag = element.tag
+    block: Block | None
+    if tag in ("ul", "ol"):
+        block = list_block(element, collector.keeps_item)
+    elif tag == "table":
+        block = table_block(element, collector.keeps_row)
+    else:
+        block = _STRUCTURE_READERS[tag](element)
+        if block is not None and (isinstance(block, Embed) or collector.keep_all):
+            collector.add_block(block)
+            return True
+    if block is None:
+        return False
+    collector.add_block(block)  # items and rows made of links were left out already
+    return True
+
+
+_STRUCTURE_READERS: dict[str, Callable[[etree._Element], Block | None]] = {
+    EMBED_TAG: embed_of_frame,
+    "pre": preformatted,
+    "blockquote": quote_or_embed,
+}
+
+
+def _is_figure(element: etree._Element, measures: Measures) -> bool:
+    """Whether ``element`` is a figure, or a box named and shaped like a caption."""
+    return element.tag in _FIGURES or (
+        _CAPTION_NAMES.search(element.get("class", "").lower()) is not None
+        and _is_caption(element, measures)
+    )
 
 
 def _add_row(row: etree._Element, collector: _Collector) -> bool:
@@ -257,7 +383,10 @@ def _reads_as_text(text: str) -> bool:
     A short block without sentence punctuation ("Close", "Back to gallery",
     "By A. Writer", "November 18, 2019") is taken for a label.
     """
-    return len(text) >= _LABEL_LENGTH or _SENTENCE_END.search(text) is not None
+    if len(text) >= _LABEL_LENGTH or _SENTENCE_END.search(text) is not None:
+        return True
+    # A wide (CJK) character counts twice: a line of them says as much sooner.
+    return not text.isascii() and reading_length(text) >= _LABEL_LENGTH
 
 
 def _is_caption(element: etree._Element, measures: Measures) -> bool:
@@ -286,19 +415,43 @@ def _add_figure(figure: etree._Element, collector: _Collector) -> None:
     if caption_element is None and figure.tag != "figure":
         caption_element = figure
     caption = collapse(text_content(caption_element)) if caption_element is not None else None
-    images = list(figure.iter("img"))
-    if not images and caption:
-        collector.images.append(Image(caption=caption))
-        return
-    for index, image in enumerate(images):
+    # A caption without a picture (of a video or an embed, left out) makes no
+    # image, nor text: on news pages it is not part of the article's text.
+    for index, image in enumerate(figure.iter("img")):
         _add_image(image, caption if index == 0 else None, collector)
 
 
 def _add_image(image: etree._Element, caption: str | None, collector: _Collector) -> None:
-    # A lazy-loaded image has a placeholder (a data: URL) in src, the real one in data-src.
-    url = clean_url(image.get("src")) or clean_url(image.get("data-src"))
-    alt = collapse(image.get("alt") or "") or None
-    caption = caption or None
-    if url is None and alt is None and caption is None:
+    """Add the picture ``image`` shows, once for all its renditions; none without an address."""
+    url = _image_url(image)
+    if url is None:
         return
-    collector.images.append(Image(url=url, alt=alt, caption=caption))
+    key = photo_key(url)
+    if key in collector.photos:
+        return
+    collector.photos.add(key)
+    alt = collapse(image.get("alt") or "") or None
+    collector.images.append(Image(url=url, alt=alt, caption=caption or None))
+
+
+def _image_url(image: etree._Element) -> str | None:
+    """Return the address of the picture an ``<img>`` shows.
+
+    Its ``src``; for a lazy-loaded image, whose ``src`` is a placeholder
+    (a data: URL), ``data-src``; else the largest candidate of its
+    ``srcset`` (or ``data-srcset``), then of its ``<picture>``'s sources.
+    """
+    url = clean_url(image.get("src")) or clean_url(image.get("data-src"))
+    if url is not None:
+        return url
+    sets = [image.get("srcset"), image.get("data-srcset")]
+    # libxml2 does not know <source> is empty: the <img> may be inside one.
+    picture = next(image.iterancestors("picture"), None)
+    if picture is not None:
+        for source in picture.iter("source"):
+            sets += [source.get("srcset"), source.get("data-srcset")]
+    for value in sets:
+        url = clean_url(best_candidate(value))
+        if url is not None:
+            return url
+    return None

@@ -125,12 +125,13 @@ def choose_container(
         score = _block_score(block, measures)
         if not score:
             continue
-        parent = block.getparent()
+        # Nothing above ``body`` scores: the head holds no article text.
+        parent = block.getparent() if block is not body else block
         if parent is None:
             continue
         scores[parent] = scores.get(parent, 0.0) + score
         # The text of an ``<article>`` scores for it, not for a list of them.
-        grandparent = parent.getparent() if parent.tag != "article" else None
+        grandparent = parent.getparent() if parent.tag != "article" and parent is not body else None
         if grandparent is not None:
             scores[grandparent] = scores.get(grandparent, 0.0) + score / 2
     if not scores:
@@ -139,13 +140,31 @@ def choose_container(
     for element in scores:
         scores[element] *= (1.0 + _name_weight(element)) * _surroundings_weight(element, inside)
     _prefer_titled_article(body, scores, titles)
-    best = _common_container(scores)
+    best = _table_holder(_common_container(scores), body)
     for ancestor in best.iterancestors():
         if ancestor.tag == "article" or ancestor.get("itemprop") == "articleBody":
             if _whole_article(ancestor, best, measures):
                 return [ancestor]
             break
     return _with_siblings(best, scores, measures)
+
+
+_TABLE_PARTS = frozenset({"table", "thead", "tbody", "tfoot", "tr"})
+
+
+def _table_holder(best: etree._Element, body: etree._Element) -> etree._Element:
+    """Return the element holding the table when ``best`` is a table or a part of one.
+
+    The rows of a data table score for the table, yet a table is part of a
+    text (the list on a reference page, the results in a report): the text
+    around it goes with it.  (A layout table's text is in its cells.)
+    """
+    while best.tag in _TABLE_PARTS and best is not body:
+        parent = best.getparent()
+        if parent is None:
+            break
+        best = parent
+    return best
 
 
 def _prefer_titled_article(

@@ -8,7 +8,7 @@ Reading a page takes three steps, each in its own module:
    about the article: JSON-LD, OpenGraph, Twitter cards, meta tags, then the
    DOM (title, authors, dates, canonical URL, site name, language, topics,
    summary, lead image).
-3. When a plugin registered a site parser (``newsparse._sites``) for the
+3. When a plugin registered a site parser (``newsparse._formats.html.sites``) for the
    page's canonical URL, it supplies the fields it knows; they win.
 4. ``body`` finds the article text and
    its figures with generic rules (no rule knows any site), in the elements
@@ -17,8 +17,11 @@ Reading a page takes three steps, each in its own module:
 The rule for bad pages
 ----------------------
 A page is one article.  Its title is the metadata's title, else the first
-``h1`` of the content; a page with neither is a :class:`~newsparse.ParseError`
-("no title"), and so is a page without any element, and a page the parser
+``h1`` of the content, else one derived from the content and marked so
+(:mod:`~newsparse._formats.html.derived`; for such a page every text
+left after pruning counts when the usual rules find none).  A page with no
+title and no text or image at all is a :class:`~newsparse.ParseError`
+("no content"), and so is a page without any element, and a page the parser
 gives up on at one of its safety limits (elements nested more than 256 deep,
 a text or attribute over 10 MB), whose rest would otherwise be lost.  Empty input (or only
 whitespace) holds no article.  A document newsparse wrote itself
@@ -35,17 +38,30 @@ from collections.abc import Iterable, Iterator
 from datetime import date
 from typing import TextIO
 
+from newsparse._blocks import BLOCK_KINDS
 from newsparse._errors import NewsparseError, ParseError, PluginError
 from newsparse._format import Format, ParseItem
-from newsparse._formats.html.body import extract_body
+from newsparse._formats.html.body import extract_all_text, extract_body
 from newsparse._formats.html.charset import declared_encoding
+from newsparse._formats.html.confidence import BodyEvidence, body_confidence, format_confidence
+from newsparse._formats.html.derived import DERIVED, derive_title
 from newsparse._formats.html.dom import FORMAT_NAME, parse_document
 from newsparse._formats.html.metadata import PageMetadata, extract_metadata
+from newsparse._formats.html.provenance import (
+    PREFIX,
+    date_meta,
+    field_meta,
+    offered_titles,
+    title_meta,
+)
 from newsparse._formats.html.render import read_own_markup, render_document
+from newsparse._formats.html.renditions import photo_key
 from newsparse._formats.html.sitefields import remove_elements
 from newsparse._formats.html.sites import Page, RegisteredSiteParser, SiteFields, choose_site_parser
 from newsparse._formats.html.sources import PageSources
+from newsparse._formats.html.titles import site_names
 from newsparse._limits import limits_of
+from newsparse._marks import MARK_KINDS
 from newsparse._model import Article, Image, Section
 from newsparse._registry import Registered
 from newsparse._textio import TextReader, TextStream
@@ -70,6 +86,8 @@ class HtmlFormat(Format):
     label = "HTML news page"
     extensions = (".html", ".htm", ".xhtml")
     media_types = ("text/html", "application/xhtml+xml")
+    blocks = BLOCK_KINDS
+    marks = MARK_KINDS
 
     def __init__(
         self,
@@ -127,20 +145,40 @@ class HtmlFormat(Format):
         metadata = extract_metadata(root, sources)
         site = _site_fields(sources, metadata, source, self.site_parsers)
         title = site.title or metadata.title
-        body = extract_body(root, skip=(title,), containers=site.body)
-        title = title or body.headline
+        names = site_names(sources, metadata.publisher, metadata.url)
+        offered = offered_titles(sources, names, title)
+        evidence = BodyEvidence()
+        body = extract_body(root, skip=(title,), containers=site.body, evidence=evidence)
+        title_from = "site-parser" if site.title else None
+        if title is None and body.headline:
+            title, title_from = body.headline, "h1"
+        if not body.sections and not metadata.body_text and site.sections is None:
+            body = extract_all_text(root)
+            evidence.origin = "all-text"
+        sections = _body_sections(body.sections, site, metadata)
+        if site.sections is not None:
+            evidence.origin = "site-parser"
+        elif sections is not body.sections:
+            evidence.origin = "json-ld"
+        images = _merge_images(metadata.images, body.images)
+        if title is None:
+            title, title_from = derive_title(sections, images), DERIVED
         if title is None:
             raise ParseError(
-                "no title: the page has no title, headline or h1 to name an article",
+                "no content: the page has no title, headline or h1, and no text or image",
                 format=self.name,
                 source=source,
                 line=1,
                 column=1,
             )
+        meta = title_meta(offered, title, title_from)
+        _field_sources(meta, metadata, site)
+        meta.update(_body_meta(evidence, sections, metadata.body_text))
         yield Article(
             title=title,
-            body=_body_sections(body.sections, site, metadata),
-            images=_merge_images(metadata.images, body.images),
+            body=sections,
+            images=images,
+            meta=meta,
             authors=metadata.authors if site.authors is None else site.authors,
             published=site.published or metadata.published,
             modified=site.modified or metadata.modified,
@@ -269,7 +307,38 @@ def _site_fields(
         ) from error
 
 
+def _field_sources(meta: dict[str, str], metadata: PageMetadata, site: SiteFields) -> None:
+    """Add the sources and confidences of the authors and dates to ``meta``."""
+    given = dict(metadata.sources)
+    if site.authors is not None:
+        given["authors"] = "site-parser" if site.authors else None
+    if site.published:
+        given["published"] = "site-parser"
+    if site.modified:
+        given["modified"] = "site-parser"
+    meta.update(field_meta("authors", given.get("authors")))
+    meta.update(date_meta("published", given.get("published")))
+    meta.update(date_meta("modified", given.get("modified")))
+
+
+def _body_meta(
+    evidence: BodyEvidence, sections: tuple[Section, ...], stated: tuple[str, ...]
+) -> dict[str, str]:
+    """Return the body's source, container and confidence as ``meta`` keys."""
+    confidence = body_confidence(evidence, sections, stated)
+    origin = evidence.origin if any(section.paragraphs for section in sections) else "none"
+    meta = {
+        PREFIX + "body-source": origin,
+        PREFIX + "body-confidence": format_confidence(confidence),
+    }
+    if origin in {"container", "site-parser"} and evidence.container:
+        meta[PREFIX + "body-container"] = evidence.container
+    return meta
+
+
 def _merge_images(lead: tuple[Image, ...], figures: tuple[Image, ...]) -> tuple[Image, ...]:
-    """Return the lead images, then the figures whose address is not among them."""
-    seen = {image.url for image in lead if image.url}
-    return lead + tuple(image for image in figures if not image.url or image.url not in seen)
+    """Return the lead images, then the figures that are not renditions of one of them."""
+    seen = {photo_key(image.url) for image in lead if image.url}
+    return lead + tuple(
+        image for image in figures if not image.url or photo_key(image.url) not in seen
+    )

@@ -8,6 +8,8 @@ steps themselves.
 
 from __future__ import annotations
 
+import re
+
 from lxml import etree
 
 from newsparse._formats.html.dom import collapse, fast_text_content, is_element
@@ -17,9 +19,13 @@ __all__ = [
     "CONTAINERS",
     "HEADINGS",
     "INLINE",
+    "MATHML",
+    "WIDE_WEIGHT",
     "Measures",
+    "is_inline_tag",
     "link_text_length",
     "may_have_own_text",
+    "reading_length",
 ]
 
 HEADINGS = frozenset({"h2", "h3", "h4", "h5", "h6"})
@@ -32,6 +38,24 @@ INLINE = frozenset(
         "sup", "time", "u", "var", "wbr", "br", "label", "nobr", "tt", "big", "strike",
     }
 )  # fmt: skip
+# MathML is read inline, as browsers show it: a formula is part of its sentence.
+MATHML = frozenset(
+    {
+        "math", "mi", "mn", "mo", "ms", "mtext", "mrow", "msup", "msub", "msubsup", "mfrac",
+        "msqrt", "mroot", "munder", "mover", "munderover", "mtable", "mtr", "mtd", "mspace",
+        "mstyle", "mpadded", "mphantom", "menclose", "mfenced", "semantics", "annotation",
+    }
+)  # fmt: skip
+
+
+def is_inline_tag(tag: object) -> bool:
+    """Whether elements named ``tag`` are inline: inline markup, MathML, custom elements.
+
+    A custom element (a name with a hyphen, as the HTML standard requires of
+    them) is inline unless it holds blocks, as browsers show an unknown element.
+    """
+    return isinstance(tag, str) and (tag in INLINE or tag in MATHML or "-" in tag)
+
 
 _COLLAPSED_LENGTH = etree.XPath("string-length(normalize-space())")
 
@@ -79,7 +103,7 @@ class Measures:
 
     def is_inline(self, element: etree._Element) -> bool:
         """Whether ``element`` is inline markup without any block inside it."""
-        if element.tag not in INLINE:
+        if not is_inline_tag(element.tag):
             return False
         if not len(element):
             return True
@@ -131,7 +155,7 @@ def may_have_own_text(element: etree._Element) -> bool:
     if text and not text.isspace():
         return True
     for child in element:
-        if child.tag in INLINE:
+        if is_inline_tag(child.tag):
             return True
         tail = child.tail
         if tail and not tail.isspace():
@@ -144,3 +168,20 @@ def link_text_length(element: etree._Element) -> int:
     if not len(element) and element.tag != "a":
         return 0
     return sum(len(collapse(fast_text_content(link))) for link in element.iter("a"))
+
+
+# Wide characters: CJK ideographs, kana, Hangul syllables, full-width forms.
+_WIDE = re.compile("[\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef]")
+WIDE_WEIGHT = 2
+"""How many characters a wide (CJK) character counts as in :func:`reading_length`."""
+
+
+def reading_length(text: str) -> int:
+    """Return the length of ``text`` in characters, counting wide (CJK) ones twice.
+
+    A Chinese or Japanese character, or a Korean syllable, carries about as
+    much as two or three Latin letters, so a block of them is long sooner.
+    """
+    if text.isascii():
+        return len(text)
+    return len(text) + (WIDE_WEIGHT - 1) * len(_WIDE.findall(text))

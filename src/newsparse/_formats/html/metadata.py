@@ -56,8 +56,10 @@ Language
 Images
     The JSON-LD ``image`` (URL string, ``ImageObject`` with caption and
     credit, or a list of those), then ``og:image`` (with ``og:image:alt``)
-    and ``twitter:image``; the same URL is kept once, at most
-    ``MAX_IMAGES`` images.
+    and ``twitter:image``.  An image has an address (a caption alone makes
+    none; JSON-LD addresses are unescaped, ``&amp;`` becomes ``&``), and the
+    renditions of one photo (see ``renditions``) are one image, the first
+    met; at most ``MAX_IMAGES`` images.
 """
 
 from __future__ import annotations
@@ -69,7 +71,7 @@ from datetime import datetime
 import attrs
 from lxml import etree
 
-from newsparse._formats.html.authors import choose_authors, json_ld_author_values
+from newsparse._formats.html.authors import choose_authors_from, json_ld_author_values
 from newsparse._formats.html.cleaning import (
     MAX_ITEMS,
     TAG,
@@ -84,7 +86,8 @@ from newsparse._formats.html.cleaning import (
     unique,
 )
 from newsparse._formats.html.dom import collapse
-from newsparse._formats.html.pagedates import choose_dates
+from newsparse._formats.html.pagedates import choose_dates_from
+from newsparse._formats.html.renditions import photo_key
 from newsparse._formats.html.sources import PageSources
 from newsparse._formats.html.titles import choose_title, site_names
 from newsparse._model import Image
@@ -133,6 +136,12 @@ class PageMetadata:
     """The paragraphs of the JSON-LD ``articleBody``, when the page gives one:
     the body's text as the publisher states it, without headings or figures."""
 
+    sources: tuple[tuple[str, str | None], ...] = attrs.field(default=(), eq=False)
+    """Where ``authors``, ``published`` and ``modified`` came from: each
+    field's name with its source's (``None`` when absent), see
+    ``html.provenance``.  Not compared: two pages stating the same values
+    say the same thing."""
+
 
 def extract_metadata(root: etree._Element, page: PageSources | None = None) -> PageMetadata:
     """Return what the page rooted at ``root`` says about its article.
@@ -143,11 +152,17 @@ def extract_metadata(root: etree._Element, page: PageSources | None = None) -> P
     page = page if page is not None else PageSources(root)
     publisher = first_clean(_publisher_candidates(page), clean_line)
     url = first_clean(_url_candidates(page), clean_absolute_url)
-    published, modified = choose_dates(page)
+    (published, published_from), (modified, modified_from) = choose_dates_from(page)
     names = site_names(page, publisher, url)
+    authors, authors_from = choose_authors_from(page, names)
     return PageMetadata(
         title=choose_title(page, names),
-        authors=choose_authors(page, names),
+        authors=authors,
+        sources=(
+            ("authors", authors_from),
+            ("published", published_from),
+            ("modified", modified_from),
+        ),
         published=published,
         modified=modified,
         url=url,
@@ -255,17 +270,14 @@ def _images(page: PageSources) -> tuple[Image, ...]:
 
     def add(url: object, alt: object = None, caption: object = None, credit: object = None) -> None:
         clean = clean_page_url(url)
-        if clean is not None and clean in seen:
-            return
+        if clean is None or photo_key(clean) in seen:
+            return  # no image without an address; renditions of one photo are one image
+        seen.add(photo_key(clean))
         fields = {
             "alt": clean_summary(unescape(alt)),
             "caption": clean_summary(unescape(caption)),
             "credit": clean_line(unescape(credit)),
         }
-        if clean is None and not any(fields.values()):
-            return
-        if clean is not None:
-            seen.add(clean)
         images.append(Image(url=clean, **fields))
 
     for value in list(page.ld_values("image"))[:1]:
@@ -277,9 +289,9 @@ def _images(page: PageSources) -> tuple[Image, ...]:
                 if isinstance(credit, dict):
                     credit = credit.get("name")
                 url = item.get("url") or item.get("contentUrl") or item.get("@id")
-                add(url, None, item.get("caption") or item.get("description"), credit)
+                add(unescape(url), None, item.get("caption") or item.get("description"), credit)
             else:
-                add(item)
+                add(unescape(item))  # JSON-LD text may keep HTML's escapes (&amp;)
     alts = page.meta.get("og:image:alt", [])
     for index, url in enumerate(page.metas("og:image", "og:image:url", "og:image:secure_url")):
         add(url, alts[index] if index < len(alts) else None)

@@ -19,7 +19,10 @@ from datetime import datetime, timezone, tzinfo
 from newsparse._formats.html.dates import ParsedDate, parse_date
 from newsparse._formats.html.sources import PageSources
 
-__all__ = ["choose_dates"]
+__all__ = ["DatedChoice", "choose_dates", "choose_dates_from"]
+
+DatedChoice = tuple[datetime | None, str | None]
+"""A date and the name of its source (see :func:`choose_dates_from`)."""
 
 
 def choose_dates(page: PageSources) -> tuple[datetime | None, datetime | None]:
@@ -28,81 +31,106 @@ def choose_dates(page: PageSources) -> tuple[datetime | None, datetime | None]:
     Candidates are read only as far as the rules need them: usually the
     first one settles both the zone and the date.
     """
+    (published, _), (modified, _) = choose_dates_from(page)
+    return published, modified
+
+
+def choose_dates_from(page: PageSources) -> tuple[DatedChoice, DatedChoice]:
+    """Return the publication and modification dates, each with what it was read from.
+
+    Each is ``(date, source)``: the source is ``json-ld``, ``meta``,
+    ``microdata``, ``json-ld:dateCreated`` or ``time`` (a ``<time>``
+    element), with ``:date`` added for a bare calendar date and
+    ``:no-offset`` for a time written without a UTC offset; ``(None, None)``
+    when there is no date.
+    """
     published_raw = _Replay(_published_candidates(page))
     modified_raw = _Replay(_modified_candidates(page))
-    zone = _shared_zone(itertools.chain(published_raw, modified_raw))
+    zone = _shared_zone(value for _, value in itertools.chain(published_raw, modified_raw))
     return _best_date(published_raw, zone), _best_date(modified_raw, zone)
 
 
-def _published_candidates(page: PageSources) -> Iterator[object]:
+def _published_candidates(page: PageSources) -> Iterator[tuple[str, object]]:
     """Yield the publication date candidates in priority order."""
-    yield from page.ld_values("datePublished")
-    yield from page.metas(
-        "article:published_time",
-        "og:article:published_time",
-        "og:published_time",
-        "article:published",
-        "article.published",
-        "datepublished",
-        "date",
-        "pubdate",
-        "publishdate",
-        "publish-date",
-        "publish_date",
-        "published_time",
-        "published-date",
-        "dc.date.issued",
-        "dcterms.issued",
-        "dc.date",
-        "dcterms.date",
-        "dc.date.created",
-        "dcterms.created",
-        "citation_publication_date",
-        "citation_date",
-        "citation_online_date",
-        "parsely-pub-date",
-        "sailthru.date",
-        "article_date_original",
-        "original-publish-date",
-        "cxenseparse:recs:publishtime",
+    yield from _labelled("json-ld", page.ld_values("datePublished"))
+    yield from _labelled(
+        "meta",
+        page.metas(
+            "article:published_time",
+            "og:article:published_time",
+            "og:published_time",
+            "article:published",
+            "article.published",
+            "datepublished",
+            "date",
+            "pubdate",
+            "publishdate",
+            "publish-date",
+            "publish_date",
+            "published_time",
+            "published-date",
+            "dc.date.issued",
+            "dcterms.issued",
+            "dc.date",
+            "dcterms.date",
+            "dc.date.created",
+            "dcterms.created",
+            "citation_publication_date",
+            "citation_date",
+            "citation_online_date",
+            "parsely-pub-date",
+            "sailthru.date",
+            "article_date_original",
+            "original-publish-date",
+            "cxenseparse:recs:publishtime",
+        ),
     )
-    yield from page.itemprop("datePublished")
-    yield from page.ld_values("dateCreated")
+    yield from _labelled("microdata", page.itemprop("datePublished"))
+    yield from _labelled("json-ld:dateCreated", page.ld_values("dateCreated"))
     article = page.article()
     times = article.iterdescendants("time") if article is not None else page.elements["time"]
     dated = (element for element in times if element.get("datetime") is not None)
     for element in itertools.islice(dated, 3):
-        yield element.get("datetime")
+        yield "time", element.get("datetime")
 
 
-def _modified_candidates(page: PageSources) -> Iterator[object]:
+def _modified_candidates(page: PageSources) -> Iterator[tuple[str, object]]:
     """Yield the modification date candidates in priority order."""
-    yield from page.ld_values("dateModified")
-    yield from page.metas(
-        "article:modified_time",
-        "og:article:modified_time",
-        "og:updated_time",
-        "article:modified",
-        "article.updated",
-        "datemodified",
-        "last-modified",
-        "dc.date.modified",
-        "dcterms.modified",
-        "parsely-updated",
-        "sailthru.lastmodified",
+    yield from _labelled("json-ld", page.ld_values("dateModified"))
+    yield from _labelled(
+        "meta",
+        page.metas(
+            "article:modified_time",
+            "og:article:modified_time",
+            "og:updated_time",
+            "article:modified",
+            "article.updated",
+            "datemodified",
+            "last-modified",
+            "dc.date.modified",
+            "dcterms.modified",
+            "parsely-updated",
+            "sailthru.lastmodified",
+        ),
     )
-    yield from page.itemprop("dateModified")
+    yield from _labelled("microdata", page.itemprop("dateModified"))
 
 
-class _Replay(Iterable[object]):
+def _labelled(label: str, values: Iterable[object]) -> Iterator[tuple[str, object]]:
+    """Yield each of ``values`` with ``label``."""
+    for value in values:
+        yield label, value
+
+
+class _Replay(Iterable[tuple[str, object]]):
     """The values of an iterator, read from it once and given again to each new reader."""
 
-    def __init__(self, values: Iterator[object]) -> None:
+    def __init__(self, values: Iterator[tuple[str, object]]) -> None:
         self._values = values
-        self._read: list[object] = []
+        self._read: list[tuple[str, object]] = []
         self._done = False
 
-    def __iter__(self) -> Iterator[object]:
+    def __iter__(self) -> Iterator[tuple[str, object]]:
         index = 0
         while True:
             if index < len(self._read):
@@ -128,15 +156,15 @@ def _shared_zone(candidates: Iterable[object]) -> tzinfo:
     return timezone.utc
 
 
-def _best_date(candidates: Iterable[object], zone: tzinfo) -> datetime | None:
+def _best_date(candidates: Iterable[tuple[str, object]], zone: tzinfo) -> DatedChoice:
     """Return the first candidate with a time of day, else the first bare date."""
-    fallback: ParsedDate | None = None
-    for candidate in candidates:
+    fallback: tuple[ParsedDate, str] | None = None
+    for label, candidate in candidates:
         parsed = parse_date(candidate, zone)
         if parsed is None:
             continue
         if parsed.has_time:
-            return parsed.value
+            return parsed.value, label if parsed.had_offset else f"{label}:no-offset"
         if fallback is None:
-            fallback = parsed
-    return fallback.value if fallback is not None else None
+            fallback = parsed, f"{label}:date"
+    return (fallback[0].value, fallback[1]) if fallback is not None else (None, None)

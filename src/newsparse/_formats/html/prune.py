@@ -19,7 +19,8 @@ from newsparse._formats.html.dom import (
     remove_keeping_tail,
     text_reaches,
 )
-from newsparse._formats.html.measures import Measures
+from newsparse._formats.html.measures import WIDE_WEIGHT, Measures, reading_length
+from newsparse._formats.html.structure import EMBED_TAG, provider_of
 
 __all__ = ["Pruning", "is_boilerplate", "names_boilerplate"]
 
@@ -37,7 +38,7 @@ _ALWAYS_DROPPED = tuple(sorted(_DROP_TAGS - _SECTIONING))
 # with a separator, and without IGNORECASE, the pattern lets the regex engine
 # jump from one word start to the next, which is several times faster.
 _BOILERPLATE = re.compile(
-    r"[\s_-](?:comment|comments|share|sharing|social|related|newsletter|subscri\w*"
+    r"[\s_-](?:comment|comments|share|sharing|social|related\w*|newsletter|subscri\w*"
     r"|promo\w*|advert\w*|ads?|sponsor\w*|cookie\w*|consent|sidebar|breadcrumbs?|footer"
     r"|navigation|nav|menu|popup|modal|recommend\w*|outbrain|taboola|paywall|banner"
     r"|toolbar|print|widget|teaser|more-stories|read-more|signup|login|donate"
@@ -66,10 +67,7 @@ _HIDING_CLASSES = frozenset(
     {"hidden", "visually-hidden", "visuallyhidden", "sr-only", "screen-reader-text"}
 )
 _BOILERPLATE_ROLES = frozenset({"navigation", "banner", "contentinfo", "complementary", "dialog"})
-_LONG_BLOCK = 80  # characters of a block that is surely text (see _reading_length)
-# Wide characters: CJK ideographs, kana, Hangul syllables, full-width forms.
-_WIDE = re.compile("[\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef]")
-_WIDE_WEIGHT = 2  # a wide character counts as this many
+_LONG_BLOCK = 80  # characters of a block that is surely text (see reading_length)
 _WRAPPER_TEXT = 400  # characters in long blocks that make a boilerplate name a wrapper
 
 
@@ -89,6 +87,7 @@ class Pruning:
     def prune(self, body: etree._Element) -> None:
         """Remove from ``body`` (and ``body`` itself) what never holds article text."""
         kept = self.kept
+        _keep_platform_frames(body)
         if not any(element.tag in _ALWAYS_DROPPED for element in kept):
             # What always goes, goes first, at C speed: the walk below then
             # visits fewer elements (a page's scripts and drawings are many).
@@ -125,7 +124,9 @@ class Pruning:
         if not isinstance(tag, str):
             return True
         if tag in _DROP_TAGS:
-            return tag not in _SECTIONING or not self.wraps_article(element)
+            # A footer in a quotation is its source ("— The coach"), not the page's.
+            keep = tag in _SECTIONING and (_in_quote(element) or self.wraps_article(element))
+            return not keep
         names = element.keys()
         if _JUDGED_ATTRIBUTES.isdisjoint(names):  # most elements: no need to look further
             return tag == "form" and not self.holds_article_text(element)
@@ -165,7 +166,7 @@ class Pruning:
         # The blocks together hold no more than all the text in the element
         # (a wide character counting twice): with less than a wrapper's worth,
         # there is no need to look at them.
-        if not text_reaches(element, -(-_WRAPPER_TEXT // _WIDE_WEIGHT)):
+        if not text_reaches(element, -(-_WRAPPER_TEXT // WIDE_WEIGHT)):
             return False
         total = 0
         for block in element.iter("p", "div", "td"):
@@ -174,23 +175,12 @@ class Pruning:
                 text = (
                     fast_text_content(block) if block.tag == "p" else self.measures.own_text(block)
                 )
-                length = self.block_lengths[block] = _reading_length(text)
+                length = self.block_lengths[block] = reading_length(text)
             if length >= _LONG_BLOCK:
                 total += length
                 if total >= _WRAPPER_TEXT:
                     return True
         return False
-
-
-def _reading_length(text: str) -> int:
-    """Return the length of ``text`` in characters, counting wide (CJK) ones twice.
-
-    A Chinese or Japanese character, or a Korean syllable, carries about as
-    much as two or three Latin letters, so a block of them is long sooner.
-    """
-    if text.isascii():
-        return len(text)
-    return len(text) + (_WIDE_WEIGHT - 1) * len(_WIDE.findall(text))
 
 
 def _is_hidden(element: etree._Element, names: Sequence[str | bytes], classes: str) -> bool:
@@ -282,3 +272,18 @@ def _hiding_classes(classes: str) -> bool:
 def _hiding_style(style: str) -> bool:
     """Whether an inline ``style`` hides its element."""
     return _HIDING_STYLE.search(style) is not None
+
+
+def _in_quote(element: etree._Element) -> bool:
+    parent = element.getparent()
+    return parent is not None and parent.tag == "blockquote"
+
+
+def _keep_platform_frames(body: etree._Element) -> None:
+    """Rename the frames of known platforms (a video, a post) so that pruning keeps them.
+
+    The collector reads each as an embed (``newsparse._formats.html.structure``).
+    """
+    for frame in body.iter("iframe"):
+        if provider_of(frame.get("src") or frame.get("data-src")) is not None:
+            frame.tag = EMBED_TAG

@@ -16,7 +16,7 @@ One document holds the articles given, in order::
     <p class="summary">standfirst</p>
     <figure><img src="..." alt="..."><figcaption><span class="caption">...</span>
       <small class="credit">...</small></figcaption></figure>
-    <section><h2>heading</h2><p>paragraph</p>...</section>
+    <section><h2>heading</h2><p>paragraph</p><ul>...</ul><table>...</table>...</section>
     </article>
     ...
     </body>
@@ -25,7 +25,8 @@ One document holds the articles given, in order::
 The metadata (authors, dates, URL, publisher, language, topics, summary and
 ``meta``) is in the schema.org JSON-LD, one ``NewsArticle`` per article; the
 text is in the elements.  A line break inside a text is a ``<br>``; every
-other character is kept as it is, escaped where HTML needs it.
+other character is kept as it is, escaped where HTML needs it.  Each block
+of a section is one element (see ``newsparse._formats.html.ownblocks``).
 
 The ``generator`` mark tells ``read_own_markup`` that the document is
 newsparse's own, which it then reads element by element without the generic
@@ -43,7 +44,14 @@ from typing import Any
 
 from lxml import etree
 
-from newsparse._model import Article, Image, Section
+from newsparse._formats.html.ownblocks import (
+    exact_text,
+    read_block,
+    read_figure,
+    write_block,
+    write_figure,
+)
+from newsparse._model import Article, Section
 
 __all__ = ["GENERATOR", "read_own_markup", "render_document"]
 
@@ -85,33 +93,15 @@ def _article(article: Article) -> str:
     parts = [f"<article{lang}>\n<h1>{_text(article.title)}</h1>\n"]
     if article.summary is not None:
         parts.append(f'<p class="summary">{_text(article.summary)}</p>\n')
-    parts.extend(_figure(image) for image in article.images)
+    parts.extend(write_figure(image) + "\n" for image in article.images)
     parts.extend(_section(section) for section in article.body)
     parts.append("</article>\n")
     return "".join(parts)
 
 
-def _figure(image: Image) -> str:
-    parts = ["<figure>"]
-    if image.url is not None or image.alt is not None:
-        src = f' src="{_attribute(image.url)}"' if image.url is not None else ""
-        alt = f' alt="{_attribute(image.alt)}"' if image.alt is not None else ""
-        parts.append(f"<img{src}{alt}>")
-    if image.caption is not None or image.credit is not None:
-        parts.append("<figcaption>")
-        if image.caption is not None:
-            parts.append(f'<span class="caption">{_text(image.caption)}</span>')
-        if image.credit is not None:
-            parts.append(f'<small class="credit">{_text(image.credit)}</small>')
-        parts.append("</figcaption>")
-    parts.append("</figure>\n")
-    return "".join(parts)
-
-
 def _section(section: Section) -> str:
     heading = f"<h2>{_text(section.heading)}</h2>" if section.heading is not None else ""
-    paragraphs = "".join(f"<p>{_text(paragraph)}</p>" for paragraph in section.paragraphs)
-    return f"<section>{heading}{paragraphs}</section>\n"
+    return f"<section>{heading}{''.join(map(write_block, section.blocks))}</section>\n"
 
 
 def _json_ld(article: Article) -> dict[str, Any]:
@@ -176,9 +166,9 @@ def read_own_markup(root: etree._Element) -> list[Article] | None:
 def _read_article(record: dict[str, Any], element: etree._Element) -> Article:
     summary_elements = _elements(element, "p[@class='summary']")
     return Article(
-        title=_exact_text(_single(element, "h1")),
+        title=exact_text(_single(element, "h1")),
         body=[_read_section(section) for section in _elements(element, "section")],
-        images=[_read_figure(figure) for figure in _elements(element, "figure")],
+        images=[read_figure(figure) for figure in _elements(element, "figure")],
         authors=[author["name"] for author in record.get("author", ())],
         published=_moment(record.get("datePublished")),
         modified=_moment(record.get("dateModified")),
@@ -186,29 +176,17 @@ def _read_article(record: dict[str, Any], element: etree._Element) -> Article:
         publisher=record["publisher"]["name"] if "publisher" in record else None,
         language=element.get("lang"),
         topics=record.get("keywords", ()),
-        summary=_exact_text(summary_elements[0]) if summary_elements else None,
+        summary=exact_text(summary_elements[0]) if summary_elements else None,
         meta={item["propertyID"]: item["value"] for item in record.get("identifier", ())},
     )
 
 
 def _read_section(section: etree._Element) -> Section:
-    headings = _elements(section, "h2")
-    return Section(
-        heading=_exact_text(headings[0]) if headings else None,
-        paragraphs=[_exact_text(paragraph) for paragraph in _elements(section, "p")],
-    )
-
-
-def _read_figure(figure: etree._Element) -> Image:
-    images = _elements(figure, "img")
-    captions = _elements(figure, "figcaption/span[@class='caption']")
-    credits = _elements(figure, "figcaption/small[@class='credit']")
-    return Image(
-        url=images[0].get("src") if images else None,
-        alt=images[0].get("alt") if images else None,
-        caption=_exact_text(captions[0]) if captions else None,
-        credit=_exact_text(credits[0]) if credits else None,
-    )
+    children = list(section)
+    heading = None
+    if children and children[0].tag == "h2":
+        heading = exact_text(children.pop(0))
+    return Section(heading=heading, blocks=[read_block(child) for child in children])
 
 
 def _single(element: etree._Element, path: str) -> etree._Element:
@@ -226,15 +204,6 @@ def _elements(element: etree._Element, path: str) -> list[etree._Element]:
         if isinstance(found, list)
         else []
     )
-
-
-def _exact_text(element: etree._Element) -> str:
-    """Return the text of ``element`` as written, with each ``<br>`` as a line break."""
-    parts = [element.text or ""]
-    for child in element:
-        parts.append("\n" if child.tag == "br" else _exact_text(child))
-        parts.append(child.tail or "")
-    return "".join(parts)
 
 
 def _moment(value: object) -> datetime | None:

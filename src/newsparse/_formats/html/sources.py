@@ -65,6 +65,8 @@ class PageSources:
         self._article: etree._Element | bool | None = False
         self._itemprops: dict[str, list[etree._Element]] | None = None
         self._main_roles: list[etree._Element] | None = None
+        self.first_h1: str | bool | None = False
+        """The text of the article's first ``<h1>``, once ``titles`` read it (else False)."""
 
     def ld_values(self, key: str) -> Iterator[object]:
         """Yield the values of ``key`` in the article objects, best object first."""

@@ -44,7 +44,7 @@ from newsparse._formats.html.dom import text_of
 from newsparse._formats.html.jsonld import is_article
 from newsparse._formats.html.sources import PageSources
 
-__all__ = ["choose_title", "site_names"]
+__all__ = ["choose_title", "page_h1", "page_title_element", "site_names", "strip_site_name"]
 
 _TITLE_SEPARATOR = re.compile(
     r"\s+(?:[|\-\u2013\u2014\u00b7\u2022:\u00bb/]|::)\s+|\s*[|\u00bb\u00b7\u2022\uff5c\uff1a]\s*"
@@ -76,21 +76,21 @@ def choose_title(page: PageSources, names: set[str]) -> str | None:
 
     ``names`` are the names the site goes by (see :func:`site_names`).
     """
-    h1 = _h1(page)
+    h1 = page_h1(page)
     # og:title is often another source's text again: it is cut only once.
     stripped: dict[str, str] = {}
 
     def strip(title: str) -> str:
         if title not in stripped:
-            stripped[title] = _strip_site_name(title, names, h1)
+            stripped[title] = strip_site_name(title, names, h1)
         return stripped[title]
 
     first = next(_site_stripped_titles(_title_candidates(page), strip), None)
     if first is None:
         if h1:
             return h1
-        title = _title_element(page)
-        return _strip_site_name(title, names, None) if title else None
+        title = page_title_element(page)
+        return strip_site_name(title, names, None) if title else None
     social = next(_site_stripped_titles(page.metas("og:title"), strip), None)
     if social is not None and squash(social) in names:
         social = None
@@ -116,8 +116,14 @@ def _title_candidates(page: PageSources) -> Iterator[object]:
     yield from page.itemprop("headline")
 
 
-def _h1(page: PageSources) -> str | None:
-    """Return the text of the article's first ``<h1>``, if any."""
+def page_h1(page: PageSources) -> str | None:
+    """Return the text of the article's first ``<h1>``, if any (read once per page)."""
+    if page.first_h1 is False:
+        page.first_h1 = _first_h1(page)
+    return page.first_h1 if isinstance(page.first_h1, str) else None
+
+
+def _first_h1(page: PageSources) -> str | None:
     article = page.article()
     headings = (
         list(itertools.islice(article.iterdescendants("h1"), 3)) if article is not None else []
@@ -130,14 +136,14 @@ def _h1(page: PageSources) -> str | None:
     return None
 
 
-def _title_element(page: PageSources) -> str | None:
+def page_title_element(page: PageSources) -> str | None:
     """Return the ``<title>`` text, if any."""
     for element in page.elements["title"][:1]:
         return clean_line(text_of(element))
     return None
 
 
-def _strip_site_name(title: str, names: set[str], h1: str | None) -> str:
+def strip_site_name(title: str, names: set[str], h1: str | None) -> str:
     """Remove a leading or trailing part of ``title`` that is the site's name."""
     parts = _TITLE_SEPARATOR.split(title)
     if len(parts) < 2:

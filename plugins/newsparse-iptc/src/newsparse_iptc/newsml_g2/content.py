@@ -12,23 +12,33 @@ article without its text.
 from __future__ import annotations
 
 import re
+from copy import deepcopy
 
 from lxml import etree
-from newsparse import Image
 
 from newsparse_iptc.newsml_g2 import names
+from newsparse_iptc.newsml_g2.xhtml import read_xhtml
 from newsparse_iptc.nitf import names as nitf_names
 from newsparse_iptc.nitf.read import Fields, read_nitf
 from newsparse_iptc.sections import SectionBuilder
-from newsparse_iptc.text import clean_url, collapse, text_of
+from newsparse_iptc.text import collapse
 
 __all__ = ["ContentError", "elements", "read_content", "read_xhtml"]
 
-_XHTML_TYPES = frozenset({"application/xhtml+xml", "text/html"})
+# The content types agencies give XHTML: the registered one, and the variants
+# seen in real feeds (STT's xhtml/xml, Reuters' application/xhtml+html).
+_XHTML_TYPES = frozenset(
+    {
+        "application/xhtml+xml",
+        "text/html",
+        "xhtml/xml",
+        "application/xhtml+html",
+        "application/xhtml",
+        "text/xhtml",
+        "application/html",
+    }
+)
 _PLAIN_TYPES = frozenset({"", "text/plain"})
-_HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
-_PARAGRAPHS = frozenset({"p", "pre", "li", "dt", "dd"})
-_NOT_READ = frozenset({"table", "script", "style", "object", "video", "audio", "iframe"})
 _BLANK_LINE = re.compile(r"\n[ \t\r\f\v]*\n")
 
 
@@ -100,14 +110,46 @@ def _inline_xml(rendition: etree._Element) -> Fields | None:
     root = inside[0]
     local = etree.QName(root).localname
     namespace = etree.QName(root).namespace
-    if len(inside) == 1 and local == "nitf" and namespace in {None, nitf_names.NAMESPACE}:
-        return read_nitf(root)
-    if len(inside) == 1 and local == "html" and namespace in {None, names.XHTML_NAMESPACE}:
-        return read_xhtml(root)
-    if _content_type(rendition) in _XHTML_TYPES:
-        # XHTML without its html element: read what inlineXML holds as a body.
-        return read_xhtml(rendition)
+    kind = _content_type(rendition)
+    # Agencies often leave the inline document in the NewsML-G2 default
+    # namespace (no xmlns of its own): read it as if it had none.
+    inherited = namespace in {None, names.NAMESPACE}
+    if len(inside) == 1 and local == "nitf" and (inherited or namespace == nitf_names.NAMESPACE):
+        return read_nitf(_without_g2_namespace(root))
+    if len(inside) == 1 and local == "html" and (inherited or namespace == names.XHTML_NAMESPACE):
+        return read_xhtml(_without_g2_namespace(root))
+    if kind in _XHTML_TYPES or "html" in kind or (not kind and _all_html_blocks(inside)):
+        # XHTML without its html element: read what inlineXML holds as a body
+        # (also with no content type, when it holds only HTML blocks).
+        return read_xhtml(_without_g2_namespace(rendition))
     return None
+
+
+_HTML_BLOCKS = frozenset(
+    {"p", "h1", "h2", "h3", "h4", "h5", "h6", "div", "section", "ul", "ol", "blockquote", "table"}
+)
+
+
+def _all_html_blocks(inside: list[etree._Element]) -> bool:
+    return all(
+        etree.QName(child).localname in _HTML_BLOCKS
+        and etree.QName(child).namespace in {None, names.NAMESPACE, names.XHTML_NAMESPACE}
+        for child in inside
+    )
+
+
+def _without_g2_namespace(element: etree._Element) -> etree._Element:
+    """Return a copy of ``element`` whose NewsML-G2-namespace elements are in no namespace.
+
+    The copy is detached from the item, so lxml keeps the source lines.
+    """
+    found = element.iter(f"{{{names.NAMESPACE}}}*")
+    if next(found, None) is None:
+        return element
+    copy = deepcopy(element)
+    for node in copy.iter(f"{{{names.NAMESPACE}}}*"):
+        node.tag = etree.QName(node).localname
+    return copy
 
 
 def _inline_data(rendition: etree._Element) -> Fields | None:
@@ -123,73 +165,3 @@ def _inline_data(rendition: etree._Element) -> Fields | None:
             builder.paragraph_found(paragraph)
     builder.close()
     return fields
-
-
-def _xhtml_name(element: etree._Element) -> str | None:
-    return nitf_names.local_name(element, names.XHTML_NAMESPACE)
-
-
-def read_xhtml(root: etree._Element) -> Fields:
-    """Read XHTML (an ``html`` element, or any element holding a body's content) into fields.
-
-    Only the body is read (the item's ``headline`` is the title): ``h1``-``h6``
-    start sections, ``p``, ``pre``, ``li``, ``dt`` and ``dd`` are paragraphs,
-    ``img`` (inside a ``figure``, with its ``figcaption`` as the caption) an
-    image; other XHTML elements are looked into, except tables, scripts,
-    styles and embedded media; elements of other namespaces are not read.
-    """
-    fields = Fields()
-    builder = SectionBuilder(fields.sections)
-    if _xhtml_name(root) == "html":
-        for child in elements(root):
-            if _xhtml_name(child) == "body":
-                _read_flow(child, builder, fields)
-    else:
-        _read_flow(root, builder, fields)
-    builder.close()
-    return fields
-
-
-def _read_flow(element: etree._Element, builder: SectionBuilder, fields: Fields) -> None:
-    for child in elements(element):
-        name = _xhtml_name(child)
-        if name is None or name in _NOT_READ:
-            continue
-        if name in _HEADINGS:
-            text = text_of(child)
-            if text:
-                builder.heading_found(text)
-        elif name in _PARAGRAPHS:
-            text = text_of(child)
-            if text:
-                builder.paragraph_found(text)
-        elif name == "img":
-            image = _image(child, None)
-            if image is not None:
-                fields.images.append(image)
-        elif name == "figure":
-            _read_figure(child, fields)
-        else:
-            _read_flow(child, builder, fields)
-
-
-def _read_figure(figure: etree._Element, fields: Fields) -> None:
-    captions = [text_of(c) for c in figure.iter() if _xhtml_name(c) == "figcaption"]
-    caption = " ".join(text for text in captions if text) or None
-    found = False
-    for img in figure.iter():
-        if _xhtml_name(img) == "img":
-            image = _image(img, caption)
-            if image is not None:
-                fields.images.append(image)
-                found = True
-    if not found and caption is not None:
-        fields.images.append(Image(caption=caption))
-
-
-def _image(img: etree._Element, caption: str | None) -> Image | None:
-    url = clean_url(img.get("src"))
-    alt = collapse(img.get("alt") or "") or None
-    if url is None and alt is None and caption is None:
-        return None
-    return Image(url=url, alt=alt, caption=caption)

@@ -3,10 +3,14 @@
 Input is one NewsML-G2 document, or several one after the other, each
 starting with its XML declaration (as for ``nitf``).  A document is a
 ``newsItem`` (one article) or a ``newsMessage`` (one article per text news
-item of its ``itemSet``).  Only text items are articles: any other item (a
-picture or video ``newsItem``, a ``packageItem``, a ``conceptItem``, ...)
-is reported as a :class:`~newsparse.ParseError` naming its line, and the
-items after it are still read, so nothing is left out silently.  ``render``
+item of its ``itemSet``).  Only text items are articles (their item class
+compared by URI, so ``icls:text`` is one): any other item (a picture or
+video ``newsItem``, a ``conceptItem``, ...) is reported as a
+:class:`~newsparse.ParseError` naming its line, and the items after it are
+still read, so nothing is left out silently.  A ``packageItem`` is reported
+when it refers to items the document does not hold (one error listing
+them); the items it refers to that the message holds are read where they
+stand.  ``render``
 writes one ``newsItem`` document per article, with the text as inline NITF.
 
 The field mapping is in ``docs/reference/formats/newsml-g2.md``.
@@ -21,9 +25,11 @@ from lxml import etree
 from newsparse import Article, Format, ParseError, ValidationError
 from newsparse.plugin import Chunk, ParseItem, TextStream, limits_of
 
+from newsparse_iptc.charsets import misread_utf8
 from newsparse_iptc.cuts import byte_cuts, split_text
 from newsparse_iptc.newsml_g2 import names
 from newsparse_iptc.newsml_g2.content import elements
+from newsparse_iptc.newsml_g2.qcodes import Aliases
 from newsparse_iptc.newsml_g2.read import ItemError, read_item
 from newsparse_iptc.newsml_g2.write import check, write
 from newsparse_iptc.nitf.names import local_name
@@ -34,8 +40,28 @@ __all__ = ["NewsmlG2Format"]
 
 _READ_ROOTS = frozenset({"newsItem", "newsMessage"})
 _OTHER_ROOTS = frozenset(
-    {"packageItem", "conceptItem", "knowledgeItem", "planningItem", "catalogItem"}
+    {"packageItem", "conceptItem", "knowledgeItem", "planningItem", "catalogItem", "catalog"}
 )
+# Parts of an item that the IPTC's guidelines show on their own, without the
+# item and without the namespace: diagnosed as excerpts, not read as HTML.
+_FRAGMENT_ROOTS = frozenset(
+    {
+        "itemSet",
+        "itemMeta",
+        "contentMeta",
+        "contentSet",
+        "inlineXML",
+        "inlineData",
+        "remoteContent",
+        "groupSet",
+        "partMeta",
+        "assert",
+        "eventDetails",
+        "planning",
+    }
+)
+_FRAGMENT_SCORE = 0.55
+"""Above the ``html`` format's 0.5 for markup with HTML tags somewhere in it."""
 
 
 class NewsmlG2Format(Format):
@@ -56,10 +82,15 @@ class NewsmlG2Format(Format):
         first child, which must be in that namespace too: 0.95 for a
         ``newsItem`` or ``newsMessage``, 0.9 for the other item roots
         (``packageItem``, ``conceptItem``, ...: NewsML-G2 all the same, which
-        ``parse`` reports as items it does not read), 0.6 when the sample
-        ends before the first child; 0.0 for anything else.
+        ``parse`` reports as items it does not read, and a scheme
+        ``catalog``), 0.6 when the sample ends before the first child; 0.55
+        for a part of an item on its own with no namespace (a ``groupSet``,
+        ``contentSet``, ``contentMeta`` ...: an excerpt, which ``parse``
+        reports); 0.0 for anything else.
         """
         seen = peek(sample)
+        if seen is not None and not seen.root.namespace:
+            return _FRAGMENT_SCORE if seen.root.localname in _FRAGMENT_ROOTS else 0.0
         if seen is None or seen.root.namespace != names.NAMESPACE:
             return 0.0
         root = seen.root.localname
@@ -93,10 +124,38 @@ class NewsmlG2Format(Format):
                 else None
             )
             if name == "newsMessage":
-                for item in self._message_items(root):
-                    yield self._item(item, offset, source)
+                items = list(self._message_items(root))
+                header = next(
+                    (part for part in root if local_name(part, names.NAMESPACE) == "header"), None
+                )
+                context = Aliases.of(header)
+                held = {guid for item in items if (guid := (item.get("guid") or "").strip())}
+                for item in items:
+                    yield from self._read(item, offset, source, context, held)
+            elif name == "catalog":
+                yield self._error(
+                    "the document is a NewsML-G2 catalog (it defines schemes) and holds no news",
+                    offset + line_of(root),
+                    source,
+                )
+            elif (
+                name == "packageItem"
+                and next(root.iter(f"{{{names.NAMESPACE}}}itemRef"), None) is None
+            ):
+                yield self._error(
+                    "the packageItem refers to no item: the document holds no news",
+                    offset + line_of(root),
+                    source,
+                )
             elif name == "newsItem" or name in _OTHER_ROOTS:
-                yield self._item(root, offset, source)
+                yield from self._read(root, offset, source, Aliases(), set())
+            elif not etree.QName(root).namespace and root.tag in _FRAGMENT_ROOTS:
+                yield self._error(
+                    f"the document is a NewsML-G2 fragment (<{root.tag}> on its own, without"
+                    " its item and its namespace): an excerpt, with no news item to read",
+                    offset + line_of(root),
+                    source,
+                )
             else:
                 yield self._error(
                     f"the root element is {root.tag!r}, not NewsML-G2's newsItem or newsMessage "
@@ -104,6 +163,10 @@ class NewsmlG2Format(Format):
                     offset + line_of(root),
                     source,
                 )
+                continue
+            misread = misread_utf8(document, format_name=self.name, source=source)
+            if misread is not None:
+                yield misread
 
     @staticmethod
     def _message_items(message: etree._Element) -> Iterator[etree._Element]:
@@ -111,12 +174,50 @@ class NewsmlG2Format(Format):
             if local_name(part, names.NAMESPACE) == "itemSet":
                 yield from elements(part)
 
+    def _read(
+        self,
+        item: etree._Element,
+        offset: int,
+        source: str,
+        context: Aliases,
+        held: set[str],
+    ) -> Iterator[ParseItem]:
+        if local_name(item, names.NAMESPACE) == "packageItem":
+            yield from self._package(item, offset, source, held)
+        else:
+            yield self._item(item, offset, source, context)
+
+    def _package(
+        self, package: etree._Element, offset: int, source: str, held: set[str]
+    ) -> Iterator[ParseError]:
+        """Report the items a package refers to that are not in the document.
+
+        The items it refers to that are in the document (in the same news
+        message) are read where they stand; an ``itemRef`` with neither
+        ``residref`` nor ``href`` refers to an item that cannot be found, and
+        is reported too.
+        """
+        outside = [
+            repr(reference) if reference else "an itemRef naming no item"
+            for ref in package.iter(f"{{{names.NAMESPACE}}}itemRef")
+            if (reference := (ref.get("residref") or ref.get("href") or "").strip()) not in held
+        ]
+        if outside:
+            shown = ", ".join(outside[:10])
+            more = f" and {len(outside) - 10} more" if len(outside) > 10 else ""
+            yield self._error(
+                f"the packageItem refers to items that are not in this document ({shown}{more}):"
+                " the newsml-g2 format reads the items a document holds",
+                offset + line_of(package),
+                source,
+            )
+
     def _error(self, message: str, line: int, source: str) -> ParseError:
         return ParseError(message, format=self.name, source=source, line=line, column=1)
 
-    def _item(self, item: etree._Element, offset: int, source: str) -> ParseItem:
+    def _item(self, item: etree._Element, offset: int, source: str, context: Aliases) -> ParseItem:
         try:
-            return read_item(item)
+            return read_item(item, context)
         except ItemError as error:
             return self._error(str(error), offset + line_of(error.element), source)
         except (ValidationError, ValueError) as error:

@@ -11,11 +11,12 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from lxml import etree
-from newsparse import Article
+from newsparse import Article, Section
 
 from newsparse_iptc.dates import format_extended, parse_moment
 from newsparse_iptc.newsml_g2 import names
 from newsparse_iptc.newsml_g2.content import ContentError, read_content
+from newsparse_iptc.newsml_g2.qcodes import NATURE, Aliases
 from newsparse_iptc.nitf import names as nitf_names
 from newsparse_iptc.nitf.read import Fields
 from newsparse_iptc.text import byline_author, collapse, language_tag, text_of
@@ -23,9 +24,8 @@ from newsparse_iptc.text import byline_author, collapse, language_tag, text_of
 __all__ = ["ItemError", "read_item"]
 
 _XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
-_SUMMARY_ROLES: frozenset[str | None] = frozenset(
-    {"drol:summary", "http://cv.iptc.org/newscodes/descriptionrole/summary"}
-)
+_SUMMARY_ROLE = "http://cv.iptc.org/newscodes/descriptionrole/summary"
+_TEXT_CLASS = NATURE + "text"
 
 
 class ItemError(ValueError):
@@ -75,8 +75,13 @@ def item_class(item: etree._Element) -> str | None:
     return _attribute(found, "qcode") or _attribute(found, "uri")
 
 
-def read_item(item: etree._Element) -> Article:
+def read_item(item: etree._Element, context: Aliases | None = None) -> Article:
     """Read the text news item ``item`` into an article.
+
+    QCodes (the item class, description roles) are compared by the URI they
+    stand for: the aliases are the item's inline catalogs', then
+    ``context``'s (a message header's), then the well-known ones
+    (:mod:`~newsparse_iptc.newsml_g2.qcodes`).
 
     Raises:
         ItemError: ``item`` is another kind of item (a ``packageItem``, a
@@ -90,10 +95,18 @@ def read_item(item: etree._Element) -> Article:
             f"{item.tag!r} is not a news item: the newsml-g2 format reads text news items",
             item,
         )
+    aliases = Aliases({**(context.declared if context else {}), **Aliases.of(item).declared})
+    where = _first(_first(item, "itemMeta"), "itemClass")
     kind = item_class(item)
-    if kind not in names.TEXT_CLASSES:
-        described = f"of class {kind!r}" if kind else "without an itemMeta/itemClass"
-        where = _first(_first(item, "itemMeta"), "itemClass")
+    resolved = aliases.uri_of(where)
+    if resolved != _TEXT_CLASS:
+        if kind is None:
+            described = "without an itemMeta/itemClass"
+        elif resolved and resolved.startswith(NATURE) and resolved != kind:
+            nature = resolved.removeprefix(NATURE)
+            described = f"of class {kind!r} (a {nature} item, {resolved})"
+        else:
+            described = f"of class {kind!r}"
         raise ItemError(
             f"the news item is {described}, not a text item (ninat:text): "
             "the newsml-g2 format reads text items only",
@@ -111,7 +124,7 @@ def read_item(item: etree._Element) -> Article:
         elif section == "itemMeta":
             _read_item_meta(element, fields)
         else:
-            _read_content_meta(element, fields)
+            _read_content_meta(element, fields, aliases)
     if fields.title is None and fields.head_title is None:
         raise ItemError(
             "no headline: the item has no contentMeta/headline, and its content none", item
@@ -169,7 +182,7 @@ def _read_item_meta(item_meta: etree._Element, fields: Fields) -> None:
         fields.meta[names.ED_NOTE] = "\n".join(notes)
 
 
-def _read_content_meta(content_meta: etree._Element, fields: Fields) -> None:
+def _read_content_meta(content_meta: etree._Element, fields: Fields, aliases: Aliases) -> None:
     children = list(_children(content_meta))
 
     def named(*wanted: str) -> list[etree._Element]:
@@ -190,7 +203,7 @@ def _read_content_meta(content_meta: etree._Element, fields: Fields) -> None:
         (
             text
             for child in named("description")
-            if _attribute(child, "role") in _SUMMARY_ROLES | {None} and (text := _text(child))
+            if _is_summary(child, aliases) and (text := _text(child))
         ),
         None,
     )
@@ -203,12 +216,18 @@ def _read_content_meta(content_meta: etree._Element, fields: Fields) -> None:
             _once(fields, _AS_WRITTEN[name], _text(child))
     _read_headlines(headlines, fields)
     _read_authors(authors, bylines, fields)
+    _drop_repeated_byline(bylines, fields)
     fields.topics[:0] = topics
     if summary is not None:
         inline = "\n\n".join(fields.summary)
         if inline and inline != summary:
             fields.meta[names.INLINE_ABSTRACT] = inline
         fields.summary = [summary]
+
+
+def _is_summary(description: etree._Element, aliases: Aliases) -> bool:
+    role = _attribute(description, "role")
+    return role is None or aliases.resolve(role) == _SUMMARY_ROLE or role == _SUMMARY_ROLE
 
 
 _AS_WRITTEN = {
@@ -234,6 +253,16 @@ def _read_headlines(headlines: list[tuple[str | None, str]], fields: Fields) -> 
     fields.title = title
     if others:
         fields.meta[names.SUBHEADLINE] = "\n".join(others)
+
+
+def _drop_repeated_byline(bylines: list[str], fields: Fields) -> None:
+    """Drop a first paragraph that repeats the byline (Reuters): the byline is read already."""
+    if not bylines or not fields.sections or fields.sections[0].heading is not None:
+        return
+    first = fields.sections[0].paragraphs
+    if first and first[0] in bylines:
+        rest = first[1:]
+        fields.sections[:1] = [Section(paragraphs=rest)] if rest else []
 
 
 def _read_authors(authors: list[str], bylines: list[str], fields: Fields) -> None:

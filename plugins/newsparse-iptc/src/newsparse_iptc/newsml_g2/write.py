@@ -121,8 +121,19 @@ def _meta_problem(article: Article, key: str, value: str) -> str | None:  # noqa
         return "modified is set, and versionCreated holds it"
     if key == names.INLINE_HEADLINE and value == article.title:
         return "equals the title, and reads back as no value"
-    if key == names.BY and not article.authors:
+    if key == names.BY:
+        return _by_problem(article, value)
+    return None
+
+
+def _by_problem(article: Article, value: str) -> str | None:
+    if not article.authors:
         return "without authors (creators), a by line reads back as an author"
+    first = (
+        article.body[0].paragraphs[:1] if article.body and article.body[0].heading is None else ()
+    )
+    if first and first[0] in value.split("\n"):
+        return "the first paragraph repeats a by line, and reads back as no paragraph"
     return None
 
 

@@ -109,4 +109,18 @@ ACCEPTED = (
     '"bodies":[{"value":"<div><p>First</p><figure><img src=\\"a.jpg\\" alt=\\"A\\">'
     '<figcaption>Cap</figcaption></figure><h3>Then</h3><ul><li>x</li></ul></div>"}]},'
     '{"uri":"https://a.example/2","headlines":[{"role":"main","value":"Two"}]}]',
+    # ninjs 1.x as Superdesk writes it: a guid for the uri, one headline, the
+    # body as body_html, a picture association keyed by name.
+    """{
+  "guid": "urn:newsml:harbour.example:2024-01-17:ice",
+  "type": "text",
+  "versioncreated": "2024-01-17T09:15:00+0000",
+  "headline": "Ice closes the inner harbour",
+  "body_html": "<p>Ice closed the\\nharbour.<br/></p><p>Ferries wait.</p>",
+  "description_text": "Ice.",
+  "byline": "Ana Lind",
+  "subject": [{"code": "20000345", "name": "ports"}],
+  "associations": {"featuremedia": {"type": "picture", "description_text": "The quay.",
+    "renditions": {"original": {"href": "https://harbour.example/img/ice.jpg"}}}}
+}""",
 )

@@ -1,9 +1,11 @@
 """The ``ninjs`` format: IPTC News in JSON items, one article each.
 
-Input is one ninjs object, an array of them, or several objects one after
-the other; ninjs 2 (lower-case property names) and ninjs 3 (camel case) are
-both read.  ``render`` writes each article as a ninjs 3.0 object, indented
-by two spaces, followed by a line end.
+Input is one ninjs object, an array of them, several objects one after the
+other, or a search API's envelope around an array of them; ninjs 1.x
+(``headline``, ``body_html``, ...), ninjs 2 (lower-case property names) and
+ninjs 3 (camel case) are all read (:mod:`~newsparse_iptc.ninjs.versions`).
+``render`` writes each article as a ninjs 3.0 object, indented by two
+spaces, followed by a line end.
 
 The field mapping is in ``docs/reference/formats/ninjs.md``.
 """
@@ -20,6 +22,7 @@ from newsparse.plugin import ParseItem, TextStream, limits_of, utf8_longer_than
 
 from newsparse_iptc.ninjs import names
 from newsparse_iptc.ninjs.read import read_item
+from newsparse_iptc.ninjs.versions import is_envelope
 from newsparse_iptc.ninjs.write import check, to_item
 from newsparse_iptc.output import write_all
 
@@ -32,11 +35,16 @@ _OTHER_KEYS = re.compile(
     r'"(?:bodies|renditions|associations)"\s*:\s*\[|"standard"\s*:\s*\{'
     r'|"(?:firstCreated|firstcreated|versionCreated|versioncreated|pubStatus|pubstatus)"\s*:'
 )
+# ninjs 1.x: a headline string and a body in one of its forms.
+_HEADLINE = re.compile(r'"headline"\s*:\s*"')
+_IDENTIFIER = re.compile(r'"(?:uri|guid)"\s*:\s*"')
+_BODY_V1 = re.compile(r'"body_[A-Za-z0-9]+"\s*:\s*"')
+_OTHER_V1 = re.compile(r'"(?:versioncreated|firstcreated|pubstatus|description_text)"\s*:')
 _SPACE = " \t\n\r"
 
 
 class NinjsFormat(Format):
-    """ninjs 2 and 3 items (see :mod:`newsparse_iptc.ninjs.format`)."""
+    """ninjs 1.x, 2 and 3 items (see :mod:`newsparse_iptc.ninjs.format`)."""
 
     name = names.FORMAT_NAME
     label = "ninjs (IPTC News in JSON)"
@@ -47,13 +55,23 @@ class NinjsFormat(Format):
         """Score how surely ``sample`` starts ninjs.
 
         0.95 for JSON holding ``"uri": "..."`` and a ``headlines`` array (which
-        newsparse's own JSON never has); 0.6 for ``uri`` and another ninjs
-        property (``bodies``, ``standard``, ``versionCreated``, ...); else 0.0.
+        newsparse's own JSON never has); 0.9 for ninjs 1.x: ``uri`` or
+        ``guid``, a ``headline`` string and a ``body_<format>`` string; 0.6
+        for ``uri`` and another ninjs property (``bodies``, ``standard``,
+        ``versionCreated``, ...), or a ninjs 1.x ``headline`` with
+        ``versioncreated``, ``pubstatus``, ...; else 0.0.
         """
-        if not _START.match(sample) or not _URI.search(sample):
+        if not _START.match(sample):
             return 0.0
-        if _HEADLINES.search(sample):
+        if _URI.search(sample) and _HEADLINES.search(sample):
             return 0.95
+        if _IDENTIFIER.search(sample) and _HEADLINE.search(sample):
+            if _BODY_V1.search(sample):
+                return 0.9
+            if _OTHER_V1.search(sample):
+                return 0.6
+        if not _URI.search(sample):
+            return 0.0
         return 0.6 if _OTHER_KEYS.search(sample) else 0.0
 
     def parse(self, stream: TextStream, source: str) -> Iterator[ParseItem]:
@@ -90,6 +108,8 @@ class NinjsFormat(Format):
             raise self._error(
                 f"JSON nested more than {limits.max_depth} deep (max_depth)", text, start, source
             )
+        if isinstance(value, dict) and (wrapped := is_envelope(value)) is not None:
+            value = value[wrapped]  # a search API's envelope: its items are read
         for item in value if isinstance(value, list) else [value]:
             if not isinstance(item, dict):
                 yield self._error("a ninjs item must be a JSON object", text, start, source)

@@ -15,6 +15,7 @@ __all__ = [
     "COPYRIGHT_NOTICE",
     "EDITORIAL_NOTE",
     "EMBARGOED",
+    "FIRST_CREATED",
     "FORMAT_NAME",
     "ITEM_VERSION",
     "LOCATED",
@@ -27,6 +28,7 @@ __all__ = [
     "URGENCY",
     "USAGE_TERMS",
     "VERSION",
+    "VERSION_CREATED",
     "get",
 ]
 
@@ -111,3 +113,9 @@ def get(item: Mapping[str, object], name: str) -> object:
     if name in item:
         return item[name]
     return item.get(name.lower())
+
+
+FIRST_CREATED = "ninjs.firstcreated"
+"""``firstCreated`` as written, when it has no UTC offset (read only: ninjs 3 requires one)."""
+VERSION_CREATED = "ninjs.versioncreated"
+"""``versionCreated`` as written, when it has no UTC offset (read only, like ``FIRST_CREATED``)."""

@@ -18,7 +18,9 @@ from typing import TextIO
 from newsparse import Article, Format, Limits, ParseError, ValidationError
 from newsparse.plugin import Chunk, ParseItem, TextStream, limits_of
 
+from newsparse_iptc.charsets import misread_utf8
 from newsparse_iptc.cuts import byte_cuts, split_text
+from newsparse_iptc.nitf import blocks as nitf_blocks
 from newsparse_iptc.nitf import names
 from newsparse_iptc.nitf.read import read_nitf
 from newsparse_iptc.nitf.write import check, write
@@ -45,6 +47,8 @@ class NitfFormat(Format):
     label = "NITF (News Industry Text Format)"
     extensions = (".nitf", ".nitf.xml")
     media_types = ("application/nitf+xml",)
+    blocks = nitf_blocks.BLOCKS
+    marks = nitf_blocks.MARKS
 
     def sniff(self, sample: str) -> float:
         """Score how surely ``sample`` starts an NITF document.
@@ -77,6 +81,10 @@ class NitfFormat(Format):
                 yield self._article(document, limits, source)
             except ParseError as error:
                 yield error
+                continue
+            misread = misread_utf8(document, format_name=self.name, source=source)
+            if misread is not None:
+                yield misread
 
     def _article(self, document: Document, limits: Limits, source: str) -> Article:
         root = parse_xml(document, limits=limits, format_name=self.name, source=source)

@@ -8,15 +8,15 @@ inline, and reads that ``body`` with :func:`read_body` into the same
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
 
 from lxml import etree
-from newsparse import Article, Image, Section
+from newsparse import Article, Block, Image, Paragraph, Section
 
 from newsparse_iptc.dates import parse_moment
-from newsparse_iptc.nitf import names
+from newsparse_iptc.nitf import blocks, names
 from newsparse_iptc.sections import SectionBuilder
 from newsparse_iptc.text import byline_author, clean_url, collapse, language_tag, text_of
 
@@ -250,25 +250,41 @@ def _read_byline(byline: etree._Element, fields: Fields) -> None:
 
 def _read_content(content: etree._Element, builder: SectionBuilder, fields: Fields) -> None:
     for name, child in _children(content):
-        if name in {"p", "pre"}:
-            text = _text(child)
-            if text:
-                builder.paragraph_found(text)
+        if name in _BLOCK_READERS:
+            builder.block_found(_BLOCK_READERS[name](child))
         elif name == "hl2":
-            text = _text(child)
-            if text:
-                builder.heading_found(text)
+            heading = _text(child)
+            if heading:
+                builder.heading_found(heading)
         elif name == "media":
             image = _image(child)
             if image is not None:
                 fields.images.append(image)
+        elif name in ("table", "bq") and (found := _STRUCTURE_READERS[name](child)) is not None:
+            builder.block_found(found)
         elif name in _CONTAINERS:
             _read_content(child, builder, fields)
-        elif name in _LISTS:
-            for _, item in _children(child, "li"):
-                text = _text(item)
-                if text:
-                    builder.paragraph_found(text)
+        elif name == "table":  # a table whose cells hold paragraphs: read cell by cell
+            for cell in child.iter():
+                if names.local_name(cell) in ("td", "th"):
+                    _read_content(cell, builder, fields)
+
+
+def _read_paragraph(element: etree._Element) -> Paragraph | None:
+    text, marks = blocks.read_text(element)
+    return Paragraph(text=text, marks=marks) if text else None
+
+
+_BLOCK_READERS: dict[str, Callable[[etree._Element], Block | None]] = {
+    "p": _read_paragraph,
+    "pre": blocks.read_preformatted,
+    "ul": blocks.read_list,
+    "ol": blocks.read_list,
+}
+_STRUCTURE_READERS: dict[str, Callable[[etree._Element], Block | None]] = {
+    "table": blocks.read_table,
+    "bq": blocks.read_quote,
+}
 
 
 def _image(media: etree._Element) -> Image | None:

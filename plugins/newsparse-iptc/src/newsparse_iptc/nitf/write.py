@@ -14,7 +14,7 @@ from lxml import etree
 from newsparse import Article, Image, RenderError
 
 from newsparse_iptc.dates import format_basic, parse_moment
-from newsparse_iptc.nitf import names
+from newsparse_iptc.nitf import blocks, names
 from newsparse_iptc.text import problem
 from newsparse_iptc.xmlbuild import Builder
 
@@ -37,8 +37,8 @@ def texts(article: Article) -> Iterator[tuple[str, str]]:
     for index, section in enumerate(article.body):
         if section.heading is not None:
             yield f"body[{index}].heading", section.heading
-        for number, paragraph in enumerate(section.paragraphs):
-            yield f"body[{index}].paragraphs[{number}]", paragraph
+        for number, block in enumerate(section.blocks):
+            yield from blocks.block_texts(f"body[{index}].blocks[{number}]", block)
     for index, image in enumerate(article.images):
         for name in ("url", "alt", "caption", "credit"):
             value = getattr(image, name)
@@ -225,8 +225,8 @@ def element(article: Article) -> etree._Element:
         for section in article.body:
             if section.heading is not None:
                 _add(content, "hl2", section.heading)
-            for paragraph in section.paragraphs:
-                _add(content, "p", paragraph)
+            for block in section.blocks:
+                blocks.write_block(content, block)
     return root
 
 

@@ -1,0 +1,149 @@
+"""NITF's block elements: lists, tables, bq with credit, pre, a href and em."""
+
+from __future__ import annotations
+
+import newsparse
+import pytest
+from newsparse import (
+    Article,
+    Block,
+    ListBlock,
+    ListItem,
+    Mark,
+    Paragraph,
+    Preformatted,
+    Quote,
+    RenderError,
+    Section,
+    Table,
+    TableCell,
+    TableRow,
+)
+
+NS = "http://iptc.org/std/NITF/2006-10-18/"
+
+STANDINGS = Table(
+    caption="Final standings",
+    head=[
+        TableRow(cells=[TableCell(text="Team", header=True), TableCell(text="Points", header=True)])
+    ],
+    rows=[
+        TableRow(cells=[TableCell(text="Ajax"), TableCell(text="61")]),
+        TableRow(cells=[TableCell(text="PSV"), TableCell()]),
+        TableRow(cells=[TableCell(text="Season not finished", colspan=2)]),
+    ],
+)
+
+
+def nitf(content: str) -> str:
+    return (
+        f'<?xml version="1.0" encoding="UTF-8"?>\n<nitf xmlns="{NS}"><body>'
+        "<body.head><hedline><hl1>Results</hl1></hedline></body.head>"
+        f"<body.content>{content}</body.content></body></nitf>"
+    )
+
+
+def blocks_of(content: str) -> list[Block]:
+    [article] = newsparse.parse(nitf(content), "nitf")
+    return [block for section in article.body for block in section.blocks]
+
+
+def test_reads_links_and_emphasis_as_marks_over_collapsed_text() -> None:
+    found = blocks_of(
+        '<p>Read  the <a href="https://x.org/r">full\n  <em>report</em></a> <em>now</em></p>'
+    )
+    text = "Read the full report now"
+    assert found == [
+        Paragraph(
+            text=text,
+            marks=[
+                Mark(kind="link", start=9, end=20, href="https://x.org/r"),
+                Mark(kind="emphasis", start=14, end=20),
+                Mark(kind="emphasis", start=21, end=24),
+            ],
+        )
+    ]
+    assert text[9:20] == "full report"
+
+
+def test_reads_lists_tables_quotes_and_pre() -> None:
+    found = blocks_of(
+        "<ol><li>Ajax beat PSV.</li><li>Feyenoord drew.</li></ol>"
+        "<table><caption>Final standings</caption><thead><tr><th>Team</th><th>Points</th></tr>"
+        "</thead><tbody><tr><td>Ajax</td><td>61</td></tr><tr><td>PSV</td><td/></tr>"
+        '<tr><td colspan="2">Season not finished</td></tr></tbody></table>'
+        "<bq><block><p>We will not give up.</p></block><credit>The mayor</credit></bq>"
+        "<pre>  Team  P\n  Ajax 61</pre>"
+    )
+    assert found == [
+        ListBlock(
+            ordered=True, items=[ListItem(text="Ajax beat PSV."), ListItem(text="Feyenoord drew.")]
+        ),
+        STANDINGS,
+        Quote(paragraphs=[Paragraph(text="We will not give up.")], attribution="The mayor"),
+        Preformatted(text="  Team  P\n  Ajax 61"),
+    ]
+
+
+def test_a_table_whose_cells_hold_paragraphs_is_read_cell_by_cell() -> None:
+    found = blocks_of(
+        "<table><tr><td><p>First part.</p></td><td><p>Second part.</p></td></tr></table>"
+    )
+    assert found == [Paragraph(text="First part."), Paragraph(text="Second part.")]
+
+
+def test_every_block_nitf_holds_round_trips() -> None:
+    article = Article(
+        title="Results",
+        body=[
+            Section(
+                heading="Round 34",
+                blocks=[
+                    Paragraph(
+                        text="Read the full report now",
+                        marks=[
+                            Mark(kind="link", start=9, end=20, href="https://x.org/r"),
+                            Mark(kind="emphasis", start=14, end=24),
+                        ],
+                    ),
+                    ListBlock(items=[ListItem(text="Ajax 2, PSV 1"), ListItem(text="AZ 0")]),
+                    STANDINGS,
+                    Quote(paragraphs=[Paragraph(text="No.")], attribution="The mayor", pull=True),
+                    Preformatted(text="  Team  P\n\tAjax 61"),
+                ],
+            )
+        ],
+    )
+    assert newsparse.parse(newsparse.render([article], "nitf"), "nitf") == [article]
+
+
+def test_a_table_survives_nitf_json_html_and_back_to_nitf() -> None:
+    document = nitf(
+        "<p>The table:</p><table><caption>Final standings</caption><thead><tr><th>Team</th>"
+        "<th>Points</th></tr></thead><tbody><tr><td>Ajax</td><td>61</td></tr>"
+        "<tr><td>PSV</td><td/></tr>"
+        '<tr><td colspan="2">Season not finished</td></tr></tbody></table>'
+    )
+    [first] = newsparse.parse(document, "nitf")
+    assert STANDINGS in first.body[0].blocks
+    [from_json] = newsparse.parse(newsparse.render([first], "json"), "json")
+    [from_html] = newsparse.parse(newsparse.render([from_json], "html"), "html")
+    [back] = newsparse.parse(newsparse.render([from_html], "nitf"), "nitf")
+    assert back == first
+
+
+def test_nested_lists_and_strong_text_are_refused_naming_them() -> None:
+    nested = ListBlock(items=[ListItem(text="a", sublist=ListBlock(items=[ListItem(text="b")]))])
+    with pytest.raises(RenderError) as refused:
+        newsparse.render([Article(title="T", body=[Section(blocks=[nested])])], "nitf")
+    assert refused.value.field == "body[0].blocks[0].items[0].sublist"
+    strong = Paragraph(text="Bold claim", marks=[Mark(kind="strong", start=0, end=4)])
+    with pytest.raises(RenderError) as refused:
+        newsparse.render([Article(title="T", body=[Section(blocks=[strong])])], "nitf")
+    assert refused.value.field == "body[0].blocks[0].marks"
+
+
+def test_nitf_declares_what_it_writes() -> None:
+    fmt = newsparse.get_format("nitf")
+    assert fmt.blocks == {"paragraph", "list", "table", "quote", "preformatted"}
+    assert fmt.marks == {"link", "emphasis"}
