@@ -8,6 +8,7 @@ its own gzip member), damaged ones included.
 
 from __future__ import annotations
 
+import copyreg
 import gzip
 from pathlib import Path
 
@@ -147,16 +148,21 @@ def test_jobs_read_a_warc_gz_in_byte_ranges(
 def test_dask_reads_a_warc_gz_in_byte_ranges(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    pytest.importorskip("dask.bag", reason="the Dask integration needs newsparse[dask]")
-    import newsparse.integrations.dask as ndask  # noqa: PLC0415
+    table = dict(copyreg.dispatch_table)  # Dask's imports change how exceptions pickle
+    try:
+        pytest.importorskip("dask.bag", reason="the Dask integration needs newsparse[dask]")
+        import dask  # noqa: PLC0415
 
-    monkeypatch.setattr(ndask, "PART_BYTES", 2000)
-    path = tmp_path / "crawl.warc.gz"
-    path.write_bytes(gzipped(*(GOOD * 4)))
-    bag = ndask.read_articles([str(path)], format="warc")
-    assert bag.npartitions > 3
-    import dask  # noqa: PLC0415
+        import newsparse.integrations.dask as ndask  # noqa: PLC0415
 
-    with dask.config.set(scheduler="sync"):
-        got = bag.compute()
-    assert got == [i for i in _serial(path) if isinstance(i, Article)]
+        monkeypatch.setattr(ndask, "PART_BYTES", 2000)
+        path = tmp_path / "crawl.warc.gz"
+        path.write_bytes(gzipped(*(GOOD * 4)))
+        bag = ndask.read_articles([str(path)], format="warc")
+        assert bag.npartitions > 3
+        with dask.config.set(scheduler="sync"):
+            got = bag.compute()
+        assert got == [i for i in _serial(path) if isinstance(i, Article)]
+    finally:
+        copyreg.dispatch_table.clear()
+        copyreg.dispatch_table.update(table)
