@@ -97,11 +97,14 @@ def test_each_html_response_is_an_article_with_address_and_crawl_date() -> None:
     assert titles(articles) == ["Story 0", "Story 1", "Story 2"]
     first = articles[0]
     assert first.url == "https://news.example/0"
-    assert dict(first.meta) == {
+    warc_meta = {key: value for key, value in first.meta.items() if key.startswith("warc.")}
+    assert warc_meta == {
         "warc.target-uri": "https://news.example/0",
         "warc.date": DATE,
         "warc.record-id": "<urn:uuid:00000000-0000-4000-8000-000000000001>",
     }
+    # The rest is the html format's own (how it found the title and body).
+    assert all(key.startswith("html.") for key in first.meta if key not in warc_meta)
     assert first.published is None  # a crawl date is not a publication date
 
 
@@ -185,7 +188,8 @@ def test_a_page_without_an_article_is_an_error_naming_the_record() -> None:
     assert titles(articles) == ["First", "Last"]
     (error,) = errors
     assert error.format == "warc"
-    assert error.message.startswith(f"record at byte offset {len(first)} (https://n.x/e): no title")
+    place = f"record at byte offset {len(first)} (https://n.x/e)"
+    assert error.message.startswith(f"{place}: no content")
 
 
 # -- broken records ----------------------------------------------------------------
