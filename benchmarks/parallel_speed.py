@@ -8,28 +8,44 @@ Two workloads are written to a temporary folder (deleted afterwards):
   from the page.
 * ``jsonl``: one dump of ``--articles`` synthetic articles in one ``.jsonl``
   file, which ``--jobs`` cuts into chunks at line ends.
+* ``tt``: one TT dump of ``--tt-mb`` MB, made of the articles of
+  ``examples/aawsat-seed.txt`` with their headlines numbered and their
+  paragraphs shuffled, which ``--jobs`` cuts into byte ranges between
+  canonical articles (a worker reads its range of the file itself).
+* ``xml``: one file of ``--xml-mb`` MB of NITF documents (the same articles
+  rendered as NITF, one after the other), cut before XML declarations.
+* ``warc``: the corpora pages as one CC-NEWS-like ``.warc.gz`` (each record
+  its own gzip member, see ``benchmarks/warc_speed.py``), cut between
+  records.
 
 For each workload, in the same run, it times (best of ``--repeat``, in turn):
 
 1. ``newsparse convert --jobs 1 --to jsonl -o OUT FILES`` and the same with
    ``--jobs 2``, each a new process, as a user runs them; it prints the
-   speed-up (goal on a 2-core machine: at least 1.7x) and checks that both
-   outputs are the same, byte for byte.  It also prints the CPU time of all
+   speed-up (goal on a 2-core machine: at least 1.7x; 1.6x for one big
+   file) and checks that both outputs are the same, byte for byte.  The peak
+   memory of each run is the largest sum of the proportional set sizes of
+   the command and its workers, sampled every 20 ms (goal for one big file:
+   ``--jobs 2`` at most twice ``--jobs 1``), and the largest resident set
+   size of any one of them.  It also prints the CPU time of all
    the processes of each run (the command and its workers): what working in
    parallel costs, and so the best speed-up two idle CPUs would allow, which
    the load of the rest of the machine does not change much.  The load
    average is printed before and after;
-2. for ``html``, a plain loop in this process (``newsparse.iter_parse`` over
-   every file, to a list of articles) against
-   ``newsparse.integrations.dask.read_articles(files).compute()`` on a
-   ``dask.distributed`` local cluster of one worker process (the overhead of
-   the Dask path, same resources), and of two worker processes.  The cluster
-   is started before the clock starts and warmed up with one small run.
+2. for ``html``, ``tt`` and ``warc``, a plain loop in this process (``newsparse.iter_parse``
+   over every file, each article written as JSON Lines to one file) against
+   ``newsparse.integrations.dask.write_articles(files, folder)``, in which the
+   workers parse and write JSON Lines themselves, on a ``dask.distributed``
+   local cluster of one worker process (the overhead of the Dask path, same
+   resources; goal: within 15% of the loop), and of two worker processes
+   (goal: 1.7x the loop).  The cluster is started before the clock starts
+   and warmed up with one small run.
 
 Usage::
 
     python benchmarks/parallel_speed.py                  # both workloads
     python benchmarks/parallel_speed.py --copies 1 --repeat 1 --no-dask
+    python benchmarks/parallel_speed.py --only tt,xml --tt-mb 100
 """
 
 from __future__ import annotations
@@ -45,14 +61,19 @@ import resource
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
+import attrs
 import corpora
+import psutil
 
 import newsparse
+
+SEED = Path(__file__).resolve().parent.parent / "examples" / "aawsat-seed.txt"
 
 
 def write_html(folder: Path, root: Path, copies: int) -> list[Path]:
@@ -87,6 +108,44 @@ def write_jsonl(folder: Path, articles: int) -> list[Path]:
     return [path]
 
 
+def seed_articles(count: int, seed: int = 23) -> list[newsparse.Article]:
+    """The seed's articles, ``count`` of them, headlines numbered and paragraphs shuffled."""
+    rng = random.Random(seed)
+    base = newsparse.parse(SEED, "tt")
+    made = []
+    for number in range(count):
+        article = base[number % len(base)]
+        paragraphs = list(article.paragraphs)
+        rng.shuffle(paragraphs)
+        paragraphs = paragraphs[: rng.randint(3, len(paragraphs))]
+        made.append(
+            attrs.evolve(
+                article,
+                title=f"{article.title} ({number})",
+                body=(newsparse.Section(paragraphs=tuple(paragraphs)),),
+                meta={"tt.number": str(20 + number % 7)},
+            )
+        )
+    return made
+
+
+def write_dump(path: Path, megabytes: int, format: str, separator: str) -> list[Path]:
+    """Write about ``megabytes`` MB of seed articles in ``format``, 500 at a time."""
+    written = 0
+    number = 0
+    with path.open("w", encoding="utf-8", newline="\n") as out:
+        while written < megabytes * 10**6:
+            articles = seed_articles(500, seed=number)
+            if format != "tt":  # the TT number is TT's own
+                articles = [attrs.evolve(article, meta={}) for article in articles]
+            text = newsparse.render(articles, format)
+            text = (separator if written else "") + text
+            out.write(text)
+            written += len(text.encode("utf-8"))
+            number += 1
+    return [path]
+
+
 def best_time(run: Callable[[], object], repeat: int) -> float:
     times = []
     for _ in range(repeat):
@@ -96,35 +155,85 @@ def best_time(run: Callable[[], object], repeat: int) -> float:
     return min(times)
 
 
-def convert(files: Sequence[Path], jobs: int, out: Path) -> tuple[float, float]:
-    """Run the command; return its wall-clock time and the CPU time of all its processes."""
+def convert(
+    files: Sequence[Path], jobs: int, out: Path
+) -> tuple[float, float, tuple[float, float]]:
+    """Run the command; return its wall-clock time, the CPU time of all its processes,
+    and its peak memory in MB (see :class:`PeakMemory`: PSS of all, RSS of one)."""
     command = [sys.executable, "-m", "newsparse", "convert", "--jobs", str(jobs)]
     command += ["--to", "jsonl", "--partial", "-o", str(out), *map(str, files)]
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
-    done = subprocess.run(command, capture_output=True, text=True, check=False)
+    process = subprocess.Popen(
+        command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True
+    )
+    peak = PeakMemory(process.pid)
+    _, stderr = process.communicate()
     wall = time.perf_counter() - start
+    peak.stop()
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
-    if done.returncode not in (0, 1):
-        raise SystemExit(f"newsparse convert failed:\n{done.stderr}")
+    if process.returncode not in (0, 1):
+        raise SystemExit(f"newsparse convert failed:\n{stderr}")
     cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
-    return wall, cpu
+    return wall, cpu, (peak.most / 10**6, peak.most_single / 10**6)
+
+
+class PeakMemory:
+    """Samples the memory of a process and its descendants every 20 ms.
+
+    Keeps the largest sum of their proportional set sizes (PSS: each page
+    shared by n processes, such as what forked workers share with their
+    parent, counts 1/n in each), and the largest resident set size (RSS) of
+    any one of them.
+    """
+
+    def __init__(self, pid: int) -> None:
+        self.most = 0
+        self.most_single = 0
+        self._done = threading.Event()
+        self._process = psutil.Process(pid)
+        self._thread = threading.Thread(target=self._sample, daemon=True)
+        self._thread.start()
+
+    def _sample(self) -> None:
+        while not self._done.is_set():
+            total = 0
+            with contextlib.suppress(psutil.Error):
+                family = [self._process, *self._process.children(recursive=True)]
+                for member in family:
+                    with contextlib.suppress(psutil.Error):
+                        memory = member.memory_full_info()
+                        total += memory.pss
+                        self.most_single = max(self.most_single, memory.rss)
+            self.most = max(self.most, total)
+            self._done.wait(0.02)
+
+    def stop(self) -> None:
+        self._done.set()
+        self._thread.join()
 
 
 def time_jobs(name: str, files: Sequence[Path], folder: Path, repeat: int) -> dict[str, float]:
     outs = {jobs: folder / f"{name}-{jobs}.jsonl" for jobs in (1, 2)}
-    runs: dict[int, list[tuple[float, float]]] = {1: [], 2: []}
+    runs: dict[int, list[tuple[float, float, tuple[float, float]]]] = {1: [], 2: []}
     for _ in range(repeat):  # in turn, so that both see the same machine
         for jobs in (1, 2):
             runs[jobs].append(convert(files, jobs, outs[jobs]))
     if not filecmp.cmp(outs[1], outs[2], shallow=False):
         raise SystemExit(f"{name}: --jobs 1 and --jobs 2 wrote different outputs")
-    (serial, serial_cpu), (parallel, parallel_cpu) = min(runs[1]), min(runs[2])
+    (serial, serial_cpu, _), (parallel, parallel_cpu, _) = min(runs[1]), min(runs[2])
+    memory = {jobs: max(run[2][0] for run in runs[jobs]) for jobs in (1, 2)}
+    single = {jobs: max(run[2][1] for run in runs[jobs]) for jobs in (1, 2)}
     megabytes = sum(path.stat().st_size for path in files) / 10**6
     print(
         f"{name}: {len(files)} file(s), {megabytes:.1f} MB: --jobs 1 {serial:.2f} s, "
-        f"--jobs 2 {parallel:.2f} s, speed-up {serial / parallel:.2f}x (goal 1.7x); "
+        f"--jobs 2 {parallel:.2f} s, speed-up {serial / parallel:.2f}x; "
         "outputs identical"
+    )
+    print(
+        f"{name}: peak memory, PSS of all processes: --jobs 1 {memory[1]:.0f} MB, --jobs 2 "
+        f"{memory[2]:.0f} MB ({memory[2] / memory[1]:.2f}x, goal at most 2x); RSS of the "
+        f"largest process: {single[1]:.0f} MB, {single[2]:.0f} MB ({single[2] / single[1]:.2f}x)"
     )
     print(
         f"{name}: CPU time of all processes: --jobs 1 {serial_cpu:.2f} s, --jobs 2 "
@@ -134,40 +243,71 @@ def time_jobs(name: str, files: Sequence[Path], folder: Path, repeat: int) -> di
     return {"jobs1": serial, "jobs2": parallel, "speedup": serial / parallel}
 
 
-def plain_loop(files: Sequence[Path]) -> int:
+def plain_loop(files: Sequence[Path], format: str | None, out: Path) -> int:
+    """Parse every file here and write its articles as JSON Lines to ``out``."""
     count = 0
-    for path in files:
-        with contextlib.suppress(newsparse.NewsparseError):
-            count += len(newsparse.parse(path, on_error=lambda _error: None))
+    with out.open("w", encoding="utf-8") as stream:
+        for path in files:
+            with contextlib.suppress(newsparse.NewsparseError):
+                articles = newsparse.iter_parse(path, format, on_error=lambda _error: None)
+                for article in articles:
+                    newsparse.render_to([article], "jsonl", stream)
+                    count += 1
     return count
 
 
-def time_dask(files: Sequence[Path], repeat: int) -> dict[str, float]:
+def time_dask(
+    name: str, files: Sequence[Path], format: str | None, folder: Path, repeat: int
+) -> dict[str, float]:
     from dask.distributed import Client, LocalCluster  # noqa: PLC0415
 
-    from newsparse.integrations.dask import read_articles  # noqa: PLC0415
+    from newsparse.integrations.dask import write_articles  # noqa: PLC0415
 
     names = [str(path) for path in files]
-    plain_loop(files[:5])  # imports and plugins, as the workers will have them
-    loop = best_time(lambda: plain_loop(files), repeat)
+    plain_loop(files[:5], format, folder / "warm.jsonl")  # imports and plugins, as in the workers
+    before = family_cpu()
+    loop = best_time(lambda: plain_loop(files, format, folder / "loop.jsonl"), repeat)
+    cpu = {"loop": (family_cpu() - before) / repeat}
     numbers = {"loop": loop}
     for workers in (1, 2):
         cluster = LocalCluster(
             n_workers=workers, processes=True, threads_per_worker=1, dashboard_address=None
         )
         with cluster, Client(cluster):
-            read_articles(names[:5], errors="include").compute()  # warm the workers
+            write_articles(names[:5], folder / "warm", format)  # warm the workers
 
-            def run() -> Any:
-                return read_articles(names, errors="include").compute()
+            def run(workers: int = workers) -> Any:
+                return write_articles(names, folder / f"dask{workers}", format)
 
+            before = family_cpu()
             numbers[f"dask{workers}"] = best_time(run, repeat)
+            cpu[f"dask{workers}"] = (family_cpu() - before) / repeat
     print(
-        f"dask: plain loop {loop:.2f} s; Dask, 1 worker process {numbers['dask1']:.2f} s "
-        f"(overhead {numbers['dask1'] / loop - 1:+.1%}); 2 worker processes "
-        f"{numbers['dask2']:.2f} s (speed-up {loop / numbers['dask2']:.2f}x over the loop)"
+        f"dask ({name}): plain loop (parse and write JSON Lines) {loop:.2f} s; Dask "
+        f"write_articles, 1 worker process {numbers['dask1']:.2f} s "
+        f"(overhead {numbers['dask1'] / loop - 1:+.1%}, "
+        f"goal at most +15%); 2 worker processes {numbers['dask2']:.2f} s (speed-up "
+        f"{loop / numbers['dask2']:.2f}x over the loop, goal 1.7x)"
+    )
+    print(
+        f"dask ({name}): CPU time of all processes (client, scheduler, workers): loop "
+        f"{cpu['loop']:.2f} s, 1 worker {cpu['dask1']:.2f} s "
+        f"({cpu['dask1'] / cpu['loop'] - 1:+.1%}), 2 workers {cpu['dask2']:.2f} s "
+        f"({cpu['dask2'] / cpu['loop'] - 1:+.1%}); best possible speed-up of 2 workers "
+        f"on 2 idle CPUs {2 * cpu['loop'] / cpu['dask2']:.2f}x"
     )
     return numbers
+
+
+def family_cpu() -> float:
+    """Return the CPU time (user and system) of this process and all its descendants so far."""
+    total = 0.0
+    me = psutil.Process()
+    for member in [me, *me.children(recursive=True)]:
+        with contextlib.suppress(psutil.Error):
+            times = member.cpu_times()
+            total += times.user + times.system
+    return total
 
 
 def main() -> None:
@@ -180,22 +320,47 @@ def main() -> None:
     )
     parser.add_argument("--copies", type=int, default=3, help="copies of the html pages")
     parser.add_argument("--articles", type=int, default=200_000, help="articles in the dump")
+    parser.add_argument("--tt-mb", type=int, default=100, help="size of the TT dump in MB")
+    parser.add_argument("--xml-mb", type=int, default=50, help="size of the NITF dump in MB")
+    parser.add_argument(
+        "--only", default="html,jsonl,tt,xml,warc", help="the workloads to run, comma-separated"
+    )
     parser.add_argument("--repeat", type=int, default=3, help="runs of each; the best is kept")
     parser.add_argument("--no-dask", action="store_true", help="leave the Dask timing out")
     args = parser.parse_args()
-    if not args.corpora.is_dir():
+    only = set(args.only.split(","))
+    if "html" in only and not args.corpora.is_dir():
         raise SystemExit(f"corpora not found at {args.corpora}: pass --corpora (skipped)")
     print(f"python {sys.version.split()[0]}, {os.cpu_count()} CPUs, best of {args.repeat}")
     print("load average before: {:.2f} {:.2f} {:.2f}".format(*os.getloadavg()))
     with tempfile.TemporaryDirectory(prefix="newsparse-parallel-") as temporary:
         folder = Path(temporary)
-        (folder / "html").mkdir()
-        html = write_html(folder / "html", args.corpora, args.copies)
-        time_jobs("html", html, folder, args.repeat)
-        jsonl = write_jsonl(folder, args.articles)
-        time_jobs("jsonl", jsonl, folder, args.repeat)
-        if not args.no_dask:
-            time_dask(html, args.repeat)
+        if "html" in only:
+            (folder / "html").mkdir()
+            html = write_html(folder / "html", args.corpora, args.copies)
+            time_jobs("html", html, folder, args.repeat)
+            if not args.no_dask:
+                time_dask("html", html, None, folder, args.repeat)
+        if "jsonl" in only:
+            jsonl = write_jsonl(folder, args.articles)
+            time_jobs("jsonl", jsonl, folder, args.repeat)
+        if "tt" in only:
+            tt = write_dump(folder / "dump.tt", args.tt_mb, "tt", "\n\n\n\n")
+            time_jobs("tt", tt, folder, args.repeat)
+            if not args.no_dask:
+                time_dask("tt", tt, "tt", folder, args.repeat)
+        if "xml" in only:
+            xml = write_dump(folder / "dump.xml", args.xml_mb, "nitf", "")
+            time_jobs("xml", xml, folder, args.repeat)
+        if "warc" in only:
+            import warc_speed  # noqa: PLC0415 - the CC-NEWS-like archive of the corpora pages
+
+            (folder / "warc").mkdir()
+            pages = warc_speed.corpus_pages(args.corpora)
+            _, archive = warc_speed.write_inputs(folder / "warc", pages)
+            time_jobs("warc", [archive], folder, args.repeat)
+            if not args.no_dask:
+                time_dask("warc", [archive], "warc", folder, args.repeat)
     print("load average after: {:.2f} {:.2f} {:.2f}".format(*os.getloadavg()))
 
 

@@ -157,6 +157,20 @@ def _check_once(data: bytes | str, format_name: str | None) -> tuple[object, ...
     return (articles, [_where(error) for error in errors], _where(escaped))
 
 
+BINARY_FORMATS = frozenset({"warc"})
+"""Formats that read bytes, whose lengths count bytes, and refuse text input."""
+
+
+def _read_as_bytes(data: bytes, format_name: str | None) -> bool:
+    """Whether ``data`` is read by a format of :data:`BINARY_FORMATS` (named or detected)."""
+    if format_name is None:
+        try:
+            format_name = newsparse.detect(data).name
+        except NewsparseError:
+            return False
+    return format_name in BINARY_FORMATS
+
+
 def _declares_other_encoding(data: bytes, format_name: str | None) -> bool:
     """Whether a format may decode ``data`` as something else than UTF-8."""
     formats = newsparse.formats()
@@ -250,6 +264,8 @@ def check_input(data: bytes, format_name: str) -> None:
         return  # the bytes are decoded as they say, the text is not
     if compression_of(data[:MAGIC_SIZE]) is not None:
         return  # the bytes are decompressed (zip and bzip2 start in ASCII), the text is not
+    if _read_as_bytes(data, name):
+        return  # a binary format refuses text: there is nothing to compare
     if from_text != from_bytes:
         raise _fail("the same input as bytes and as text gave different results", data)
 
@@ -265,6 +281,7 @@ def format_examples() -> dict[str, tuple[str, ...]]:
         "html": (*examples.HTML_CANONICAL, *examples.HTML_ACCEPTED),
         "json": (*examples.JSON_CANONICAL, *examples.JSON_ACCEPTED),
         "jsonl": (*examples.JSONL_CANONICAL, *examples.JSONL_ACCEPTED),
+        "warc": examples.WARC_ACCEPTED,
     }
     with contextlib.suppress(ImportError):
         from newsparse_aawsat import examples as tt  # noqa: PLC0415 - an optional plugin

@@ -371,7 +371,7 @@ def test_no_match_lists_what_was_tried() -> None:
         parse("Just a sentence.")
     error = caught.value
     assert isinstance(error, NewsparseError)
-    assert dict(error.tried) == {"json": 0.0, "jsonl": 0.0, "html": 0.0}
+    assert dict(error.tried) == {"json": 0.0, "jsonl": 0.0, "html": 0.0, "warc": 0.0}
     assert "json=0.00" in str(error)
     assert "jsonl=0.00" in str(error)
     # Render-only views are never tried.
@@ -420,7 +420,7 @@ def test_a_tie_is_an_error_listing_the_scores() -> None:
         assert "twin-a" in str(error)
         assert "twin-b" in str(error)
         assert sorted(error.tried[:2]) == [("twin-a", 0.95), ("twin-b", 0.95)]
-        assert dict(error.tried[2:]) == {"json": 0.0, "jsonl": 0.0, "html": 0.0}
+        assert dict(error.tried[2:]) == {"json": 0.0, "jsonl": 0.0, "html": 0.0, "warc": 0.0}
         assert "twin-a=0.95" in str(error)
         # Naming the format settles it.
         assert parse("TWIN data", "twin-b") == [Article(title="read by twin-b")]
@@ -510,7 +510,7 @@ def test_convert_detects_or_takes_the_input_format() -> None:
 
 def test_formats_is_a_read_only_mapping_of_format_instances() -> None:
     available = all_formats()
-    assert set(available) == {"json", "jsonl", "html", "text", "markdown"}
+    assert set(available) == {"json", "jsonl", "html", "warc", "text", "markdown"}
     for name, fmt in available.items():
         assert isinstance(fmt, Format)
         assert fmt.name == name
@@ -524,7 +524,7 @@ def test_formats_is_a_read_only_mapping_of_format_instances() -> None:
 def test_newsparse_formats_stays_callable_after_the_host_is_made() -> None:
     get_host()
     assert callable(newsparse.formats)
-    assert set(newsparse.formats()) == {"json", "jsonl", "html", "text", "markdown"}
+    assert set(newsparse.formats()) == {"json", "jsonl", "html", "warc", "text", "markdown"}
 
 
 # --- faults in a plugin's own code -----------------------------------------

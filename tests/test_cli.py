@@ -313,6 +313,7 @@ def test_formats_table() -> None:
         ["jsonl", "parse/render", "newsparse JSON Lines", ".jsonl .ndjson", "newsparse.builtin"],
         ["markdown", "render", "Markdown (lossy)", ".md .markdown", "newsparse.builtin"],
         ["text", "render", "Plain text (lossy)", ".txt", "newsparse.builtin"],
+        ["warc", "parse", "WARC web archive", ".warc", "newsparse.builtin"],
     ]
 
 
@@ -320,7 +321,7 @@ def test_formats_json() -> None:
     result = run("formats", "--json")
     assert result.exit_code == 0
     rows = json.loads(result.stdout)
-    assert [row["name"] for row in rows] == ["html", "json", "jsonl", "markdown", "text"]
+    assert [row["name"] for row in rows] == ["html", "json", "jsonl", "markdown", "text", "warc"]
     by_name = {row["name"]: row for row in rows}
     assert {name: (row["parse"], row["render"]) for name, row in by_name.items()} == {
         "html": (True, True),
@@ -328,6 +329,7 @@ def test_formats_json() -> None:
         "jsonl": (True, True),
         "markdown": (False, True),
         "text": (False, True),
+        "warc": (True, False),
     }
     assert {row["plugin"] for row in rows} == {"newsparse.builtin"}
     assert by_name["text"]["lossy"] is True
@@ -349,6 +351,7 @@ def test_plugins_table_and_json() -> None:
             "json",
             "jsonl",
             "html",
+            "warc",
             "text",
             "markdown",
             "newsparse_register_formats",
@@ -362,7 +365,7 @@ def test_plugins_table_and_json() -> None:
             "version": version,
             "distribution": "newsparse",
             "hooks": ["newsparse_register_formats"],
-            "formats": ["json", "jsonl", "html", "text", "markdown"],
+            "formats": ["json", "jsonl", "html", "warc", "text", "markdown"],
             "error": None,
             "site_parsers": [],
         }

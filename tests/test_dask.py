@@ -8,6 +8,7 @@ started once for the module; results are compared with a serial parse by
 from __future__ import annotations
 
 import copyreg
+import json
 import os
 from collections.abc import Iterator
 from pathlib import Path
@@ -15,9 +16,10 @@ from typing import Any
 
 import pytest
 
+import newsparse
 from integration_corpus import described, make_corpus, serial, titles
 from newsparse._errors import ParseError
-from newsparse.integrations.dask import DTYPES, read_articles, read_dataframe
+from newsparse.integrations.dask import DTYPES, read_articles, read_dataframe, write_articles
 from newsparse.integrations.rows import COLUMNS
 
 # Importing Dask makes every exception pickle with its traceback (tblib's
@@ -69,12 +71,110 @@ def client() -> Iterator[Any]:
 
 
 def test_a_dask_bag_holds_what_a_serial_parse_gives(corpus: Path, client: Any) -> None:
-    bag = read_articles(str(corpus / "*"), errors="include")
+    bag = read_articles(str(corpus / "*"), errors="include", files_per_partition=1)
     assert bag.npartitions == 22  # one file per partition
     got = [described(item) for item in bag.compute()]
     assert got == serial(corpus)
     workers = client.run(os.getpid)
     assert len(set(workers.values())) == 2
+
+
+def test_small_files_are_grouped_by_size_by_default(corpus: Path, client: Any) -> None:
+    bag = read_articles(str(corpus / "*"), errors="include")
+    assert bag.npartitions == 1  # 22 small files, far below PART_BYTES
+    assert [described(item) for item in bag.compute()] == serial(corpus)
+
+
+TT_ARTICLE = (
+    "Rain {number}\n\nTT\n20\n\nRain {number}\n\n" + ("It rained all day long. " * 40).strip()
+)
+
+
+def big_tt(folder: Path) -> Path:
+    """A TT dump of about 2.5 PART_BYTES, with a bad article (line worked out below)."""
+    articles = [TT_ARTICLE.format(number=number) for number in range(2_600)]
+    articles[2_000] = "Broken\n\nTT"  # no number: an error, the rest is read
+    path = folder / "big.tt"
+    path.write_text("\n\n\n\n".join(articles), encoding="utf-8")
+    return path
+
+
+def test_a_large_file_is_read_in_byte_ranges_by_several_tasks(tmp_path: Path, client: Any) -> None:
+    path = big_tt(tmp_path)
+    bag = read_articles(str(path), "tt", errors="include")
+    assert bag.npartitions >= 2
+    got = bag.compute()
+    errors: list[ParseError] = []
+    assert [item for item in got if not isinstance(item, ParseError)] == newsparse.parse(
+        path, "tt", on_error=errors.append
+    )
+    # Each article takes 8 lines and its separator 3 more: the broken one
+    # starts on line 2000 * 11 + 1, its "TT" is two lines further on.
+    found = [item for item in got if isinstance(item, ParseError)]
+    assert [(error.line, error.column) for error in found] == [(2_000 * 11 + 4, 1)]
+    assert [(error.line, error.message) for error in found] == [
+        (error.line, error.message) for error in errors
+    ]
+
+
+def test_a_large_file_in_ranges_keeps_positions_and_lines_of_the_whole_file(
+    tmp_path: Path, client: Any
+) -> None:
+    path = big_tt(tmp_path)
+    frame = read_dataframe(str(path), "tt")
+    assert frame.npartitions >= 2
+    table = frame.compute()
+    assert table["position"].tolist() == list(range(2_600))  # 2,599 articles and the error
+    bad = table[table["error"].notna()]
+    assert bad["position"].tolist() == [2_000]
+    assert bad["line"].tolist() == [2_000 * 11 + 4]
+    assert table["title"].dropna().tolist()[1_999:2_001] == ["Rain 1999", "Rain 2001"]
+
+
+def test_workers_write_their_partitions_and_send_back_counts(tmp_path: Path, client: Any) -> None:
+    path = big_tt(tmp_path)
+    report = write_articles(str(path), tmp_path / "out", "tt")
+    assert len(report.files) >= 2
+    written = [
+        json.loads(line)["title"]
+        for name in report.files
+        for line in Path(name).read_text(encoding="utf-8").splitlines()
+    ]
+    errors: list[ParseError] = []
+    expected = [article.title for article in newsparse.parse(path, "tt", on_error=errors.append)]
+    assert written == expected
+    assert report.articles == len(expected) == 2_599
+    assert all(isinstance(error, ParseError) for error in report.errors)
+    assert [str(error) for error in report.errors] == [str(error) for error in errors]
+    assert [error.line for error in errors] == [2_000 * 11 + 4]
+
+
+def test_a_writer_passed_in_writes_each_partition(
+    corpus: Path, tmp_path: Path, client: Any
+) -> None:
+    report = write_articles(
+        str(corpus / "f0*.jsonl"), tmp_path / "out", to=TitleWriter(), files_per_partition=4
+    )
+    assert [Path(name).name for name in report.files] == [
+        "part-00000.txt",
+        "part-00001.txt",
+        "part-00002.txt",
+    ]
+    assert Path(report.files[0]).read_text(encoding="utf-8").splitlines()[:2] == [
+        "File 0 article 0",
+        "File 0 article 1",
+    ]
+    assert report.articles == 10 * 5 - 1
+    assert [type(error).__name__ for error in report.errors] == ["ParseError"]
+
+
+class TitleWriter:
+    """Writes one title a line (a class at module level, so that it pickles)."""
+
+    def __call__(self, articles: Iterator[newsparse.Article], stem: str) -> str:
+        with open(stem + ".txt", "w", encoding="utf-8") as out:
+            out.writelines(article.title + "\n" for article in articles)
+        return stem + ".txt"
 
 
 def test_a_dask_bag_raises_the_first_error_by_default(corpus: Path, client: Any) -> None:
@@ -109,3 +209,22 @@ def test_the_dask_dataframe_has_the_documented_columns(corpus: Path, client: Any
     assert prose["position"] == 0
     assert pd.isna(prose["line"])
     assert "prose.txt: no format recognises this input" in prose["error"]
+
+
+def test_workers_write_parquet_partitions(tmp_path: Path, client: Any) -> None:
+    pyarrow_parquet = pytest.importorskip("pyarrow.parquet", reason="Parquet needs pyarrow")
+    path = big_tt(tmp_path)
+    report = write_articles(str(path), tmp_path / "out", "tt", to="parquet")
+    assert len(report.files) >= 2
+    assert all(name.endswith(".parquet") for name in report.files)
+    tables = [pyarrow_parquet.read_table(name) for name in report.files]
+    expected = newsparse.parse(path, "tt", on_error=lambda _error: None)
+    assert [t for table in tables for t in table.column("title").to_pylist()] == [
+        article.title for article in expected
+    ]
+    first = tables[0].to_pylist()[0]
+    assert newsparse.parse(first["json"], "json") == [expected[0]]
+    assert first["source"].startswith(str(path))
+    assert tables[0].column("position").to_pylist()[:3] == [0, 1, 2]
+    assert report.articles == 2_599
+    assert [getattr(error, "line", None) for error in report.errors] == [2_000 * 11 + 4]

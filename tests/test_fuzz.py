@@ -34,7 +34,7 @@ from newsparse.testing import articles, sparse_articles
 
 PARSING = sorted(name for name, fmt in newsparse.formats().items() if fmt.can_parse)
 RENDERING = [name for name in PARSING if newsparse.get_format(name).can_render]
-"""The formats that parse and render: parse-only ones (``anpa1312``) have no renders to mutate."""
+"""The formats that parse and render: parse-only ones (``anpa1312``, ``warc``) have no renders."""
 
 
 def _load_parse_checks() -> ModuleType:

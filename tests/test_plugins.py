@@ -30,7 +30,7 @@ from newsparse._plugins import PluginHost, PluginInfo, get_host, registered, res
 from newsparse._registry import Extension, FormatRegistry, Registered, Registry
 from newsparse._textio import TextStream
 
-BUILTIN_FORMATS = {"json", "jsonl", "html", "text", "markdown"}
+BUILTIN_FORMATS = {"json", "jsonl", "html", "warc", "text", "markdown"}
 
 
 @pytest.fixture(autouse=True)

@@ -227,6 +227,43 @@ class Format:
         del stream, size
         raise NotImplementedError(f"format {self.name!r} cannot split its input")
 
+    @property
+    def can_cut(self) -> bool:
+        """Whether this format names places to cut its bytes (overrides :meth:`cut_points`)."""
+        return type(self).cut_points is not Format.cut_points
+
+    def cut_points(self, window: bytes) -> Iterator[int]:
+        """Find places in ``window`` where the input can be cut into independent byte ranges.
+
+        Optional, and stricter than :meth:`split`: it lets ``newsparse convert
+        --jobs`` and the Dask integration hand each worker a byte range of a
+        file, which the worker reads itself, instead of reading and cutting
+        the whole input in one process.  ``window`` is a stretch of the
+        input's bytes taken from anywhere in it (not necessarily at a line
+        start, its end not necessarily the input's end), in UTF-8 with the
+        line ends as they are in the file.
+
+        Each offset ``p`` yielded (``0 < p < len(window)``, ascending) must be
+        a boundary whatever comes before and after the window: cutting the
+        input there, decoding each side on its own and parsing it with
+        :meth:`parse` must give exactly the items of the whole input, in
+        order, with the second side's line numbers counted from the cut.  So
+        ``window[p - 1]`` is a line feed, and the format must be *certain*
+        from the window alone: where the text could be read two ways (a line
+        that looks like a separator or a header inside an article), yield
+        nothing.  Fewer cuts only mean fewer pieces; a wrong cut changes the
+        result.  The conformance kit checks the promise (its
+        ``check_cut_points``).
+
+        Args:
+            window: bytes of the input (UTF-8), from any offset.
+
+        Yields:
+            Offsets into ``window`` where the input can be cut.
+        """
+        del window
+        raise NotImplementedError(f"format {self.name!r} cannot cut its input's bytes")
+
     def render(self, articles: Iterable[Article], out: TextIO) -> None:
         """Write ``articles`` to ``out`` in this format.
 

@@ -12,13 +12,22 @@ How the work is cut:
 * Small inputs (up to :data:`CHUNK_CHARS` bytes) are grouped, a few at a time,
   into one task that a worker parses whole; the worker detects their format
   itself, as :func:`~newsparse.iter_parse` does.
-* A larger input whose format can cut its text at article boundaries
-  (:meth:`Format.split <newsparse.Format.split>`, which ``jsonl`` implements)
-  is read and cut in this process, and each :class:`~newsparse.plugin.Chunk`
-  of about :data:`CHUNK_CHARS` characters is one task.  The line numbers of
-  the errors found in a chunk are moved by the chunk's first line, so they
-  name the line of the whole input.  A larger input of another format is one
-  task.
+* A larger file whose format can cut its bytes
+  (:meth:`Format.cut_points <newsparse.Format.cut_points>`: ``tt``, the IPTC
+  XML formats) and that is plain UTF-8 is cut into byte ranges of about
+  :data:`CHUNK_CHARS` bytes (``newsparse._ranges``): this process reads
+  only a window of bytes around each cut, and each range is one task, whose
+  worker reads that range of the file itself.  A worker sends back its
+  items and the number of lines its range holds; the lines of its errors
+  are moved here by the lines of the ranges before it, so they name the line
+  of the whole file.
+* A larger input of another format that can cut its text at article
+  boundaries (:meth:`Format.split <newsparse.Format.split>`, which ``jsonl``
+  implements) is read and cut in this process, and each
+  :class:`~newsparse.plugin.Chunk` of about :data:`CHUNK_CHARS` characters is
+  one task.  The line numbers of the errors found in a chunk are moved by
+  the chunk's first line.  A larger input of a format that does neither is
+  one task.
 * Standard input (``"-"``) is read in this process; it is cut into chunks
   when its format can be split and parsed here otherwise.
 
@@ -27,7 +36,8 @@ inputs there are.
 
 Progress: after the items of each task (a whole file, or a chunk) have been
 given, ``on_progress`` hears how many articles the task read and how many
-bytes of its input it covered (see :func:`iter_parse_inputs`).
+bytes of its input it covered (see :func:`iter_parse_inputs`): a byte
+range's exact size, so that the bytes of a file add up to its size.
 
 How workers start: where the ``fork`` method exists (Linux) and this process
 runs no other thread, workers are forked.  They start at once, with
@@ -56,10 +66,11 @@ import attrs
 
 from newsparse._api import get_format, iter_parse, render
 from newsparse._errors import NewsparseError, ParseError, UnknownFormatError
-from newsparse._format import ParseItem, as_input
+from newsparse._format import Format, ParseItem, as_input
 from newsparse._limits import DEFAULT_LIMITS, Limits
 from newsparse._model import Article
-from newsparse._pipeline import detect_format, encoding_for, guarded
+from newsparse._pipeline import detect_format, encoding_for, guarded, plugin_fault
+from newsparse._ranges import RANGE_BYTES, ByteRange, cuttable, plan_ranges, range_items
 from newsparse._source import open_source
 
 __all__ = [
@@ -75,9 +86,9 @@ __all__ = [
 STDIN = "-"
 """The input name that stands for standard input."""
 
-CHUNK_CHARS = 1 << 20
-"""About how much text (1 MiB) one task holds: the size of a chunk of a split
-input, and the total size of a group of small inputs."""
+CHUNK_CHARS = RANGE_BYTES
+"""About how much input (1 MiB) one task holds: the size of a byte range or a
+chunk of a split input, and the total size of a group of small inputs."""
 
 _GROUP_FILES = 64
 """At most this many small inputs go into one task."""
@@ -152,7 +163,7 @@ class _Piece:
     """About how many bytes of the input the chunk holds (0 for stdin)."""
 
 
-_Task: TypeAlias = tuple[_Whole, ...] | _Piece
+_Task: TypeAlias = tuple[_Whole, ...] | _Piece | ByteRange
 
 
 @attrs.frozen
@@ -165,6 +176,8 @@ class _Outcome:
     """How many articles were read (before any was rendered)."""
     size: int = 0
     """How many bytes of the input the task covered."""
+    lines: int | None = None
+    """For a byte range: the lines it holds; its errors' lines count from its start."""
 
 
 @attrs.frozen
@@ -180,6 +193,8 @@ def _run(task: _Task, settings: _Settings) -> list[_Outcome]:
     """Parse one task in a worker process (a top-level function, which ``spawn`` can pickle)."""
     if isinstance(task, _Piece):
         outcomes = [attrs.evolve(_parse_piece(task, settings.limits), size=task.size)]
+    elif isinstance(task, ByteRange):
+        outcomes = [_parse_range(task, settings.limits)]
     else:
         outcomes = [
             attrs.evolve(_parse_whole(whole, settings.limits), size=whole.size) for whole in task
@@ -228,6 +243,18 @@ def _parse_whole(whole: _Whole, limits: Limits) -> _Outcome:
     except (NewsparseError, OSError) as error:
         items.append(error)
     return _Outcome(items)
+
+
+def _parse_range(task: ByteRange, limits: Limits) -> _Outcome:
+    """Read and parse a byte range of a file; its errors' lines count from its start."""
+    size = task.end - task.start
+    try:
+        found = range_items(get_format(task.format), task, limits)
+    except (NewsparseError, OSError) as error:
+        return _Outcome([error], fatal=True, size=size)
+    items: list[Item] = list(found.items)
+    fatal = any(isinstance(item, ParseError) and item.fatal for item in items)
+    return _Outcome(items, fatal, size=size, lines=found.lines)
 
 
 def _parse_piece(piece: _Piece, limits: Limits) -> _Outcome:
@@ -331,6 +358,10 @@ class _Planner:
             except NewsparseError as error:
                 yield _Slot(index, [_Outcome([error])])
                 return
+            if path != STDIN and cuttable(fmt, source, encoding, size, self.limits):
+                source.close()
+                yield from self._ranges(index, path, fmt, size)
+                return
             reader = source.reader(encoding=encoding, format_name=fmt.name, limits=self.limits)
             if not fmt.can_split:
                 if path == STDIN:  # parsed here, later: closing stdin's source is a no-op
@@ -353,6 +384,18 @@ class _Planner:
                 yield _Slot(index, [_Outcome([error], fatal=True)])
         finally:
             source.close()
+
+    def _ranges(self, index: int, path: str, fmt: Format, size: int) -> Iterator[_Slot]:
+        """Cut a large file into byte ranges that the workers read themselves."""
+        try:
+            for task in plan_ranges(fmt, path, size, CHUNK_CHARS, self.limits):
+                if index in self.stopped:
+                    return
+                yield _Slot(index, self.pool.submit(_run, task, self.settings))
+        except OSError as error:
+            yield _Slot(index, [_Outcome([error], fatal=True)])
+        except Exception as error:  # cut_points failed: a fault of the format
+            yield _Slot(index, [_Outcome([plugin_fault(fmt, "cut_points", path, error)], True)])
 
 
 def _items_here(items: Iterator[ParseItem]) -> Iterator[Item]:
@@ -436,6 +479,7 @@ def iter_parse_inputs(
         slots = planner.slots(paths)
         pending: deque[_Slot] = deque()
         ended = 0  # the inputs before this one are done
+        lines_before: dict[int, int] = {}  # per input: the lines of its ranges given so far
 
         def fill() -> None:
             while len(pending) < 2 * jobs:
@@ -464,6 +508,9 @@ def iter_parse_inputs(
                 while ended < index:
                     yield ended, None
                     ended += 1
+                if outcome.lines is not None:  # a byte range: move its errors' lines
+                    _move_lines(outcome.items, lines_before.get(index, 0))
+                    lines_before[index] = lines_before.get(index, 0) + outcome.lines
                 for item in outcome.items:
                     yield index, item
                 progress(index, outcome.articles, outcome.size)
@@ -474,6 +521,14 @@ def iter_parse_inputs(
             ended += 1
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _move_lines(items: list[Item], lines: int) -> None:
+    """Make the lines of the errors of a byte range count from the start of its file."""
+    if lines:
+        for item in items:
+            if isinstance(item, ParseError):
+                item.line += lines
 
 
 def _counted_here(

@@ -8,10 +8,12 @@ in ``newsparse._textio``.
 
 from __future__ import annotations
 
+import io
 import os
 from collections.abc import Callable
-from typing import Any
+from typing import IO, Any
 
+from newsparse._byte_input import ByteInput
 from newsparse._compressed import (
     MAGIC_SIZE,
     CompressedDataError,
@@ -192,12 +194,32 @@ class Source(Decoding):
         waiting = None if self._stream is None else self._waiting
         if self._text:
             return TextReader(self._text_chunks(limit, format_name), limits=limits, waiting=waiting)
-        return TextReader(
+        reader = TextReader(
             self._byte_chunks(None, encoding, format_name, limit),
             whole_utf8=lambda most: self._whole_utf8(encoding, format_name, limit, most),
             limits=limits,
             waiting=waiting,
+            binary=lambda: self._byte_input(format_name, limit, reader.byte_offset),
         )
+        return reader
+
+    def _byte_input(self, format_name: str, limit: int | None, start: int) -> IO[bytes]:
+        """Return the bytes of the input as a file object (see ``TextReader.binary``)."""
+
+        def pieces(size: int) -> bytes:
+            chunk = self._next_chunk(size)
+            assert isinstance(chunk, bytes)
+            return chunk
+
+        raw = ByteInput(
+            pieces,
+            name=self.name,
+            format_name=format_name,
+            limit=limit,
+            compression=self.compression,
+            start=start,
+        )
+        return io.BufferedReader(raw, CHUNK_SIZE)
 
     def close(self) -> None:
         """Close the underlying file if this source opened it."""

@@ -100,12 +100,16 @@ class TextReader:
         whole_utf8: Callable[[int | None], bytes] | None = None,
         limits: Limits = DEFAULT_LIMITS,
         waiting: Callable[[], bool] | None = None,
+        binary: Callable[[], IO[bytes]] | None = None,
     ) -> None:
         self.limits = limits
         """The limits of the parse reading this stream (see ``newsparse._limits``)."""
         self._chunks = chunks
         self._whole_utf8 = whole_utf8
         self._waiting = waiting
+        self._binary = binary
+        self.byte_offset = 0
+        """Where :meth:`binary`'s bytes start in the whole input (set for a byte range of it)."""
         self._buffer = ""
         self._pos = 0
         self._eof = False
@@ -123,6 +127,7 @@ class TextReader:
         if self._eof:
             return False
         self._whole_utf8 = None  # text has been read: read_utf8 must encode what is left
+        self._binary = None
         try:
             for chunk in self._chunks:
                 if chunk:
@@ -186,6 +191,23 @@ class TextReader:
         if max_bytes is not None and len(data) > max_bytes:
             raise OverflowError(f"more than {max_bytes} bytes")
         return data
+
+    def binary(self) -> IO[bytes] | None:
+        """Return the input's bytes as a binary file object, for a format that reads bytes.
+
+        The bytes are those given (decompressed, when the input was
+        compressed), with no decoding and no line-end translation; reading
+        past the input limit, or bad compressed data, raises
+        :class:`~newsparse.ParseError` there.  ``None`` for text input, and
+        once text has been read from this stream: a format calls it first,
+        instead of reading text.  Meant for binary formats such as ``warc``,
+        whose lengths count bytes.
+        """
+        binary, self._binary = self._binary, None
+        if binary is None:
+            return None
+        self._whole_utf8 = None
+        return binary()
 
     def readline(self, size: int = -1, /) -> str:
         """Read one line, with its ``"\\n"``; ``""`` at the end of the input."""

@@ -18,6 +18,7 @@ __all__ = [
     "JSONL_CANONICAL",
     "JSON_ACCEPTED",
     "JSON_CANONICAL",
+    "WARC_ACCEPTED",
 ]
 
 _JSON_LD = (
@@ -136,3 +137,24 @@ JSONL_CANONICAL = (
 
 JSONL_ACCEPTED = ('{"title": "One"}\r\n\r\n  \n{"title": "Two"}', '\n\n{"title": "Three"}\n')
 """The ``jsonl`` format's accepted examples: short lines, blank lines and CRLF line ends."""
+
+
+def _warc_record(kind: str, block: str, content_type: str) -> str:
+    head = (
+        f"WARC/1.1\r\nWARC-Type: {kind}\r\nWARC-Date: 2025-04-29T06:00:00Z\r\n"
+        "WARC-Target-URI: https://example.com/rain\r\n"
+        f"Content-Type: {content_type}\r\nContent-Length: {len(block)}\r\n\r\n"
+    )
+    return head + block + "\r\n\r\n"
+
+
+WARC_ACCEPTED = (
+    _warc_record("request", "GET /rain HTTP/1.1\r\n\r\n", "application/http; msgtype=request")
+    + _warc_record(
+        "response",
+        "HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\n\r\n" + _HTML_OTHERWISE,
+        "application/http; msgtype=response",
+    ),
+)
+"""A WARC file (ASCII, so its UTF-8 bytes are the file): a request and its response
+with a page; the ``warc`` format is parse-only, so nothing is canonical."""

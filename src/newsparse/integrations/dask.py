@@ -3,8 +3,17 @@
 Install the extra first: ``pip install newsparse[dask]``.  Dask is imported
 when a function here is called, not when the module is.
 
-Each file is parsed whole by one task, ``files_per_partition`` files to a
-partition, on whichever worker Dask picks; the workers must be able to open
+A partition is about :data:`PART_BYTES` of input: small files are grouped
+(or ``files_per_partition`` files to a partition, when given), and a large
+local file whose format can cut its bytes
+(:meth:`Format.cut_points <newsparse.Format.cut_points>`: ``tt``, ``jsonl``
+where supported, the IPTC XML formats) is cut into byte ranges that the
+workers read themselves, so that one big dump keeps every worker busy.  The
+client reads only a window of bytes around each cut.  :func:`write_articles`
+has the workers write what they parse (JSON Lines, or any writer passed in,
+such as a Parquet one) and send back only counts and errors, which is how a
+corpus scales: no article travels to the client.  Whichever worker Dask
+picks parses a partition; the workers must be able to open
 the paths (a shared file system, or a URL that ``fsspec`` reads, such as
 ``s3://bucket/corpus/*.jsonl`` with ``s3fs`` installed), and must have the
 same newsparse plugins installed as the client, since they detect and parse
@@ -14,12 +23,20 @@ on a cluster of many machines: only the ``distributed.Client`` differs.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
-from typing import TYPE_CHECKING, Any, Literal
+import os
+from collections.abc import Callable, Iterator, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Literal, TypeAlias
 
-from newsparse._errors import NewsparseError
-from newsparse._limits import Limits
+import attrs
+
+from newsparse._api import get_format, render_to
+from newsparse._errors import NewsparseError, ParseError, UnknownFormatError
+from newsparse._limits import DEFAULT_LIMITS, Limits
 from newsparse._model import Article
+from newsparse._pipeline import detect_format, encoding_for
+from newsparse._ranges import RANGE_BYTES, ByteRange, cuttable, plan_ranges, range_items
+from newsparse._source import open_source
 from newsparse.integrations.rows import COLUMNS, Kind, article_row, error_row, items
 
 if TYPE_CHECKING:
@@ -27,7 +44,29 @@ if TYPE_CHECKING:
     import dask.dataframe
     import pandas
 
-__all__ = ["DTYPES", "read_articles", "read_dataframe"]
+__all__ = [
+    "DTYPES",
+    "PART_BYTES",
+    "PartWriter",
+    "WriteReport",
+    "read_articles",
+    "read_dataframe",
+    "write_articles",
+]
+
+PART_BYTES = RANGE_BYTES
+"""About how many bytes of input one partition reads (1 MiB)."""
+
+_GROUP_FILES = 64
+"""At most this many small files go into one partition (unless ``files_per_partition``)."""
+
+PartWriter: TypeAlias = Callable[[Iterator[Article], str], str]
+"""Writes the articles of one partition: ``writer(articles, stem)`` writes them
+to a file named ``stem`` plus the writer's own suffix and returns its path."""
+
+_Unit: TypeAlias = str | ByteRange
+"""A file read whole, by name, or a byte range of a file."""
+_Item: TypeAlias = Article | NewsparseError | OSError
 
 DTYPES: dict[Kind, str] = {
     "text": "string",
@@ -58,10 +97,104 @@ def _expand(paths: str | Sequence[str]) -> tuple[Any, list[str]]:
     return fs, list(found)
 
 
-def _groups(names: list[str], size: int) -> list[list[str]]:
-    if size < 1:
-        raise ValueError(f"files_per_partition must be 1 or more, not {size}")
-    return [names[start : start + size] for start in range(0, len(names), size)]
+def _partitions(
+    fs: Any, names: list[str], format: str | None, limits: Limits, files_per_partition: int | None
+) -> list[list[_Unit]]:
+    """Group small files, cut large ones into byte ranges (see the module)."""
+    if files_per_partition is not None and files_per_partition < 1:
+        raise ValueError(f"files_per_partition must be 1 or more, not {files_per_partition}")
+    most = files_per_partition or _GROUP_FILES
+    parts: list[list[_Unit]] = []
+    group: list[_Unit] = []
+    held = 0
+    for name in names:
+        size = _size(fs, name)
+        ranges = _ranges(fs, name, size, format, limits) if size > PART_BYTES else []
+        if len(ranges) > 1:
+            if group:
+                parts.append(group)
+                group, held = [], 0
+            parts.extend([one] for one in ranges)
+            continue
+        group.append(name)
+        held += size
+        if len(group) >= most or (files_per_partition is None and held >= PART_BYTES):
+            parts.append(group)
+            group, held = [], 0
+    if group:
+        parts.append(group)
+    return parts
+
+
+def _size(fs: Any, name: str) -> int:
+    try:
+        return int(fs.size(name) or 0)
+    except (OSError, ValueError, TypeError):
+        return 0  # the worker reports what is wrong with it
+
+
+def _ranges(fs: Any, name: str, size: int, format: str | None, limits: Limits) -> list[ByteRange]:
+    """Return the byte ranges of a large local file, or [] to read it whole."""
+    if "file" not in _protocols(fs):
+        return []
+    try:
+        source = open_source(Path(name))
+        try:
+            fmt = get_format(format) if format is not None else detect_format(source)
+            if not fmt.can_parse or not cuttable(
+                fmt, source, encoding_for(fmt, source), size, limits
+            ):
+                return []
+        finally:
+            source.close()
+        return list(plan_ranges(fmt, name, size, PART_BYTES, limits))
+    except (NewsparseError, OSError):
+        return []  # read whole: the worker reports the error in its place
+
+
+def _protocols(fs: Any) -> tuple[str, ...]:
+    protocol = getattr(fs, "protocol", ())
+    return (protocol,) if isinstance(protocol, str) else tuple(protocol)
+
+
+@attrs.frozen
+class _Parsed:
+    """What a partition's units gave: items (errors' lines as each unit counts them)."""
+
+    items: list[tuple[int, _Item]]
+    """(unit, item) pairs, in order."""
+    lines: list[int]
+    """For each unit: how many lines it holds (0 for a whole file)."""
+
+
+def _parse_units(units: list[_Unit], fs: Any, format: str | None, limits: Limits | None) -> _Parsed:
+    """Parse the units of a partition (runs on a worker)."""
+    found: list[tuple[int, _Item]] = []
+    lines: list[int] = []
+    for number, unit in enumerate(units):
+        if isinstance(unit, str):
+            found.extend((number, item) for item in _file_items(fs, unit, format, limits))
+            lines.append(0)
+            continue
+        try:
+            parsed = range_items(get_format(unit.format), unit, limits or DEFAULT_LIMITS)
+        except (NewsparseError, OSError) as error:
+            found.append((number, error))
+            lines.append(0)
+            continue
+        found.extend((number, item) for item in parsed.items)
+        lines.append(parsed.lines)
+    return _Parsed(found, lines)
+
+
+def _moved(parsed: _Parsed, before: list[int]) -> list[_Item]:
+    """Return the items of a partition, each range's errors moved by ``before[unit]`` lines."""
+    out: list[_Item] = []
+    for unit, item in parsed.items:
+        if before[unit] and isinstance(item, ParseError):
+            item.line += before[unit]
+        out.append(item)
+    return out
 
 
 def read_articles(
@@ -70,7 +203,7 @@ def read_articles(
     *,
     limits: Limits | None = None,
     errors: Literal["raise", "include"] = "raise",
-    files_per_partition: int = 1,
+    files_per_partition: int | None = None,
 ) -> dask.bag.Bag:
     """Return a Dask bag of the articles in ``paths``, in the order of the files.
 
@@ -82,7 +215,10 @@ def read_articles(
             (a :class:`~newsparse.NewsparseError`).  ``"include"``: the bag
             holds the errors too, each in the place of what it stopped, as
             :class:`~newsparse.NewsparseError` or :class:`OSError` objects.
-        files_per_partition: how many files one partition (one task) reads.
+        files_per_partition: how many files one partition (one task)
+            reads; ``None`` groups files up to :data:`PART_BYTES` (and 64
+            files).  A large file cut into byte ranges is read by a
+            partition per range either way.
 
     Raises:
         ImportError: Dask is not installed.
@@ -92,21 +228,59 @@ def read_articles(
     import dask.bag  # noqa: PLC0415
 
     fs, names = _expand(paths)
-    groups = _groups(names, files_per_partition)
-    bag = dask.bag.from_sequence(groups, npartitions=len(groups))
-    return bag.map_partitions(_articles_of, fs, format, limits, errors == "include")
+    parts = _partitions(fs, names, format, limits or DEFAULT_LIMITS, files_per_partition)
+    finished = _finished(parts, fs, format, limits, _finish_items, errors == "include")
+    return dask.bag.from_delayed(finished)
 
 
-def _articles_of(
-    groups: list[list[str]], fs: Any, format: str | None, limits: Limits | None, keep: bool
-) -> list[Article | NewsparseError | OSError]:
-    """Parse the files of one partition (runs on a worker)."""
-    found: list[Article | NewsparseError | OSError] = []
-    for name in (name for group in groups for name in group):
-        for item in _file_items(fs, name, format, limits):
-            if not (keep or isinstance(item, Article)):
-                raise item
-            found.append(item)
+def _finished(
+    parts: list[list[_Unit]],
+    fs: Any,
+    format: str | None,
+    limits: Limits | None,
+    finish: Callable[..., Any],
+    *arguments: Any,
+) -> list[Any]:
+    """Return a delayed ``finish(parsed, units, *arguments, *before)`` per partition.
+
+    Each partition is parsed by one task.  ``before`` holds, for each unit,
+    the lines and items of the earlier ranges of its file (``(0, 0)`` for a
+    whole file), a running total that a small task per range carries on, so
+    that no partition waits for more than the counts of the ranges before it.
+    """
+    from dask import delayed  # noqa: PLC0415
+
+    finished = []
+    totals: dict[str, Any] = {}  # per file: (lines, items) of its ranges so far (delayed)
+    for units in parts:
+        parsed = delayed(_parse_units)(units, fs, format, limits)
+        before: list[Any] = []
+        for number, unit in enumerate(units):
+            if isinstance(unit, ByteRange):
+                so_far = totals.get(unit.path, (0, 0))
+                before.append(so_far)
+                totals[unit.path] = delayed(_add_counts)(so_far, parsed, number)
+            else:
+                before.append((0, 0))
+        finished.append(delayed(finish)(parsed, units, *arguments, *before))
+    return finished
+
+
+def _add_counts(so_far: tuple[int, int], parsed: _Parsed, unit: int) -> tuple[int, int]:
+    items = sum(1 for number, _ in parsed.items if number == unit)
+    return so_far[0] + parsed.lines[unit], so_far[1] + items
+
+
+def _finish_items(
+    parsed: _Parsed, units: list[_Unit], keep: bool, *before: tuple[int, int]
+) -> list[_Item]:
+    """Return a partition's items, errors' lines counted from their file's start (on a worker)."""
+    del units
+    found: list[_Item] = []
+    for item in _moved(parsed, [lines for lines, _ in before]):
+        if not (keep or isinstance(item, Article)):
+            raise item
+        found.append(item)
     return found
 
 
@@ -130,7 +304,7 @@ def read_dataframe(
     format: str | None = None,
     *,
     limits: Limits | None = None,
-    files_per_partition: int = 1,
+    files_per_partition: int | None = None,
 ) -> dask.dataframe.DataFrame:
     """Return a Dask DataFrame with one row per article and per error in ``paths``.
 
@@ -146,29 +320,34 @@ def read_dataframe(
     import dask.dataframe  # noqa: PLC0415
 
     fs, names = _expand(paths)
-    return dask.dataframe.from_map(
-        _frame_of,
-        _groups(names, files_per_partition),
-        fs=fs,
-        format=format,
-        limits=limits,
-        meta=_frame([]),
-        enforce_metadata=False,
-    )
+    parts = _partitions(fs, names, format, limits or DEFAULT_LIMITS, files_per_partition)
+    frames = _finished(parts, fs, format, limits, _frame_of)
+    return dask.dataframe.from_delayed(frames, meta=_frame([]), verify_meta=False)
 
 
-def _frame_of(
-    names: list[str], *, fs: Any, format: str | None, limits: Limits | None
-) -> pandas.DataFrame:
-    """Parse the files of one partition into a pandas frame (runs on a worker)."""
+def _frame_of(parsed: _Parsed, units: list[_Unit], *before: tuple[int, int]) -> pandas.DataFrame:
+    """Make the rows of a partition's items (runs on a worker).
+
+    ``position`` counts from the start of each file, and so do the lines of
+    errors: a range's are moved by ``before``, the lines and items of the
+    earlier ranges of its file.
+    """
+    items = _moved(parsed, [lines for lines, _ in before])
     records: list[dict[str, Any]] = []
-    for name in names:
-        for index, item in enumerate(_file_items(fs, name, format, limits)):
-            if isinstance(item, Article):
-                records.append(article_row(name, index, item))
-            else:
-                records.append(error_row(name, index, item))
+    positions = [count for _, count in before]
+    for (unit, _), item in zip(parsed.items, items, strict=True):
+        name = _name_of(units[unit])
+        position = positions[unit]
+        positions[unit] += 1
+        if isinstance(item, Article):
+            records.append(article_row(name, position, item))
+        else:
+            records.append(error_row(name, position, item))
     return _frame(records)
+
+
+def _name_of(unit: _Unit) -> str:
+    return unit if isinstance(unit, str) else unit.name
 
 
 def _frame(records: list[dict[str, Any]]) -> pandas.DataFrame:
@@ -176,3 +355,186 @@ def _frame(records: list[dict[str, Any]]) -> pandas.DataFrame:
 
     frame = pandas.DataFrame.from_records(records, columns=[c.name for c in COLUMNS])
     return frame.astype({column.name: DTYPES[column.kind] for column in COLUMNS})
+
+
+@attrs.frozen
+class WriteReport:
+    """What :func:`write_articles` did: the files written, and what was read."""
+
+    files: list[str]
+    """The files written, one per partition that held an article, in input order."""
+    articles: int
+    """How many articles were written."""
+    errors: list[NewsparseError | OSError]
+    """Every error, in input order, with the line of the whole input."""
+
+
+@attrs.frozen
+class _Written:
+    """What one partition wrote (sent back to the client instead of its articles)."""
+
+    file: str | None
+    articles: int
+    errors: list[tuple[int, NewsparseError | OSError]]
+    """(unit, error) pairs, errors' lines counted from the start of each unit."""
+    lines: list[int]
+    """Per unit: the lines it holds (0 for a whole file)."""
+
+
+def write_articles(
+    paths: str | Sequence[str],
+    folder: str | os.PathLike[str],
+    format: str | None = None,
+    *,
+    to: str | PartWriter = "jsonl",
+    limits: Limits | None = None,
+    files_per_partition: int | None = None,
+) -> WriteReport:
+    """Parse ``paths`` on the workers and have each write its articles to ``folder``.
+
+    Each partition (see the module) becomes one file, ``part-00000`` and up
+    in input order, written by the worker that parsed it; only the counts
+    and the errors come back to the client.  Nothing is written for a
+    partition without articles.
+
+    Args:
+        paths: as in :func:`read_articles`.
+        folder: where the files go (made if missing); the workers must be
+            able to write there.
+        format: the input format's name, or ``None`` to detect it per file.
+        to: the name of a format that renders (each file is a whole
+            document of it, named with its first extension), ``"parquet"``
+            (``part-NNNNN.parquet``, the columns of
+            :mod:`newsparse.integrations.parquet`; ``position`` counts
+            within the part of an input the partition read), or a
+            :data:`PartWriter` for any other output.
+        limits: as in :func:`newsparse.iter_parse`.
+        files_per_partition: as in :func:`read_articles`.
+
+    Raises:
+        ImportError: Dask is not installed.
+        FileNotFoundError: nothing matches ``paths``.
+        NewsparseError: ``to`` names no format that renders, or the
+            format refuses an article (a :class:`~newsparse.RenderError`).
+    """
+    _require()
+    import dask  # noqa: PLC0415
+
+    writer = _format_writer(to) if isinstance(to, str) else to
+    Path(folder).mkdir(parents=True, exist_ok=True)
+    fs, names = _expand(paths)
+    parts = _partitions(fs, names, format, limits or DEFAULT_LIMITS, files_per_partition)
+    from dask import delayed  # noqa: PLC0415
+
+    how = _Writing(fs, format, limits, writer)
+    tasks = [
+        delayed(_write_units)(units, how, os.path.join(os.fspath(folder), f"part-{n:05}"))
+        for n, units in enumerate(parts)
+    ]
+    written: tuple[_Written, ...] = dask.compute(*tasks)
+    errors: list[NewsparseError | OSError] = []
+    lines_before: dict[str, int] = {}  # per file: the lines of its ranges so far
+    for units, one in zip(parts, written, strict=True):
+        parsed = _Parsed(list(one.errors), one.lines)
+        errors.extend(_moved(parsed, _lines_before(units, one.lines, lines_before)))  # type: ignore[arg-type]
+    return WriteReport(
+        files=[one.file for one in written if one.file is not None],
+        articles=sum(one.articles for one in written),
+        errors=errors,
+    )
+
+
+def _lines_before(units: list[_Unit], lines: list[int], totals: dict[str, int]) -> list[int]:
+    """Return, per unit, the lines of the earlier ranges of its file; add its own to ``totals``."""
+    before = []
+    for unit, count in zip(units, lines, strict=True):
+        if isinstance(unit, ByteRange):
+            before.append(totals.get(unit.path, 0))
+            totals[unit.path] = before[-1] + count
+        else:
+            before.append(0)
+    return before
+
+
+@attrs.frozen
+class _Writing:
+    """How every partition is read and written."""
+
+    fs: Any
+    format: str | None
+    limits: Limits | None
+    writer: PartWriter
+
+
+def _write_units(units: list[_Unit], how: _Writing, stem: str) -> _Written:
+    """Parse a partition and write its articles; send back counts and errors (on a worker)."""
+    parsed = _parse_units(units, how.fs, how.format, how.limits)
+    errors = [(unit, item) for unit, item in parsed.items if not isinstance(item, Article)]
+    articles = [item for _, item in parsed.items if isinstance(item, Article)]
+    file = None
+    if isinstance(how.writer, _ParquetWriter) and articles:
+        file = how.writer.write_rows(parsed.items, units, stem)
+    elif articles:
+        file = how.writer(iter(articles), stem)
+    return _Written(file, len(articles), errors, parsed.lines)
+
+
+def _format_writer(name: str) -> PartWriter:
+    """Return a writer that renders a partition's articles as one document of format ``name``.
+
+    ``"parquet"`` writes a Parquet file (``newsparse.integrations.parquet``).
+    """
+    if name == "parquet":
+        from newsparse.integrations.parquet import require_pyarrow  # noqa: PLC0415
+
+        require_pyarrow()  # on the client: a missing extra is said before any work
+        return _ParquetWriter()
+    fmt = get_format(name)
+    if not fmt.can_render:
+        raise UnknownFormatError(f"format {name!r} cannot render")
+    suffix = fmt.extensions[0] if fmt.extensions else f".{fmt.name}"
+    return _FormatWriter(fmt.name, suffix)
+
+
+@attrs.frozen
+class _ParquetWriter:
+    """Writes a partition's articles as Parquet rows into ``stem.parquet``.
+
+    Each row's ``source`` is the input the article came from, and its
+    ``position`` the article's place among those the partition read of that
+    input (from the start of the file when the file is read whole; from the
+    start of its byte range otherwise).
+    """
+
+    def __call__(self, articles: Iterator[Article], stem: str) -> str:
+        from newsparse.integrations.parquet import write_parquet  # noqa: PLC0415
+
+        write_parquet(articles, stem + ".parquet", source=os.path.basename(stem))
+        return stem + ".parquet"
+
+    def write_rows(self, items: list[tuple[int, _Item]], units: list[_Unit], stem: str) -> str:
+        """Write the articles among ``items`` (unit, item), named by their units."""
+        from newsparse.integrations.parquet import ParquetRowWriter, article_row  # noqa: PLC0415
+
+        path = stem + ".parquet"
+        counts = [0] * len(units)
+        with open(path, "wb") as sink, ParquetRowWriter(sink) as writer:
+            for unit, item in items:
+                if isinstance(item, Article):
+                    writer.write(article_row(_name_of(units[unit]), counts[unit], item))
+                    counts[unit] += 1
+        return path
+
+
+@attrs.frozen
+class _FormatWriter:
+    """Renders articles into ``stem + suffix`` (a class, so that it pickles)."""
+
+    format: str
+    suffix: str
+
+    def __call__(self, articles: Iterator[Article], stem: str) -> str:
+        path = stem + self.suffix
+        with open(path, "w", encoding="utf-8", newline="") as out:
+            render_to(articles, self.format, out)
+        return path

@@ -24,6 +24,7 @@ __all__ = [
     "ARTICLE_FIELDS",
     "check_accepted_input",
     "check_canonical",
+    "check_cut_points",
     "check_refusal",
     "check_refused_or_kept",
     "check_renders_or_refuses",
@@ -238,6 +239,39 @@ def check_split(format_name: str, text: str, size: int) -> None:
     assert _items(text, format_name) == [
         item for chunk in chunks for item in _items(chunk.text, format_name, chunk.line - 1)
     ]
+
+
+def check_cut_points(format_name: str, data: bytes, start: int = 0, end: int | None = None) -> int:
+    """Check that each place :meth:`~newsparse.Format.cut_points` finds cuts ``data`` cleanly.
+
+    ``data`` is a whole input (UTF-8); the format is shown only the window
+    ``data[start:end]``.  For each place it finds there, the two sides of
+    ``data`` cut at that place, parsed each on its own (the lines of the
+    second moved by the lines of the first), must give what ``data`` gives:
+    the same articles and errors, in the same order.  Returns the number of
+    places found, so that a test can also check that cuts are made.
+    """
+    fmt = get_format(format_name)
+    window = data[start:end]
+    whole = _items(data.decode("utf-8"), format_name)
+    found = 0
+    previous = 0
+    for place in fmt.cut_points(window):
+        assert previous < place < len(window), (
+            f"cut_points gave {place}: places must grow and lie inside the window"
+        )
+        assert window[place - 1 : place] == b"\n", f"the cut at {place} is not after a line feed"
+        previous = place
+        before = data[: start + place].decode("utf-8")
+        shift = before.replace("\r\n", "\n").replace("\r", "\n").count("\n")
+        after = data[start + place :].decode("utf-8")
+        pieces = _items(before, format_name) + _items(after, format_name, shift)
+        assert pieces == whole, (
+            f"cut at byte {start + place}, the two sides parse to\n{pieces}\n"
+            f"and the whole input to\n{whole}"
+        )
+        found += 1
+    return found
 
 
 def _items(text: str, format_name: str, shift: int = 0) -> list[object]:

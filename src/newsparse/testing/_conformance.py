@@ -43,7 +43,11 @@ truncated document raises nothing but :class:`~newsparse.ParseError`, with
 the same errors whether they raise or are collected.
 For a format that implements :meth:`~newsparse.Format.split`, it checks that
 the chunks hold the whole text and parse, one by one, to what the whole text
-parses to (``test_split_parses_like_the_whole``); for a
+parses to (``test_split_parses_like_the_whole``); for one that implements
+:meth:`~newsparse.Format.cut_points`, that every cut it names in a window of
+bytes from anywhere in the output leaves two sides that parse, each on its
+own, to what the whole parses to (``test_cut_points_parse_like_the_whole``,
+:func:`~newsparse.testing.check_cut_points`); for a
 :attr:`~newsparse.Format.joinable` one, that rendering a list equals joining
 the renderings of its articles (in ``test_output_is_canonical``).  For a
 format that renders but cannot be read back (a :attr:`~newsparse.Format.lossy`
@@ -79,6 +83,7 @@ from newsparse.testing._checks import (
     ARTICLE_FIELDS,
     check_accepted_input,
     check_canonical,
+    check_cut_points,
     check_refused_or_kept,
     check_renders_or_refuses,
     check_reported_like_raised,
@@ -92,6 +97,7 @@ __all__ = [
     "FormatConformance",
     "check_accepted_input",
     "check_canonical",
+    "check_cut_points",
     "check_refused_or_kept",
     "check_renders_or_refuses",
     "check_reported_like_raised",
@@ -120,6 +126,12 @@ def _renders(fmt: Format) -> str | None:
 def _splits(fmt: Format) -> str | None:
     if not fmt.can_split:
         return f"format {fmt.name!r} does not split its input"
+    return _round_trips(fmt)
+
+
+def _cuts(fmt: Format) -> str | None:
+    if not fmt.can_cut:
+        return f"format {fmt.name!r} does not cut its input's bytes"
     return _round_trips(fmt)
 
 
@@ -449,6 +461,24 @@ class FormatConformance:
             text = "".join(lines[:at]) + broken + "".join(lines[at:])
         size = data.draw(st.integers(min_value=1, max_value=200), label="size")
         check_split(fmt.name, text, size)
+
+    @_applies_if(_cuts)
+    @_drawing
+    def test_cut_points_parse_like_the_whole(self, data: st.DataObject) -> None:
+        """Check that the byte cuts in a window of the output, with a broken piece in, are clean."""
+        fmt = self._require(_cuts)
+        items = data.draw(st.lists(self.strategy(), max_size=5), label="articles")
+        text = render(items, fmt.name)
+        if items:  # the start of one of the articles, between two lines
+            broken = render([data.draw(st.sampled_from(items), label="broken")], fmt.name)
+            broken = broken[: data.draw(st.integers(0, len(broken)), label="cut")] + "\n"
+            lines = text.splitlines(keepends=True)
+            at = data.draw(st.integers(0, len(lines)), label="at line")
+            text = "".join(lines[:at]) + broken + "".join(lines[at:])
+        encoded = text.encode("utf-8")
+        start = data.draw(st.integers(0, len(encoded)), label="window start")
+        end = data.draw(st.integers(start, len(encoded)), label="window end")
+        check_cut_points(fmt.name, encoded, start, end)
 
     @_applies_if(_renders)
     @_drawing

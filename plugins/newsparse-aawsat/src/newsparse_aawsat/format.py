@@ -190,10 +190,11 @@ from collections.abc import Iterable, Iterator
 from typing import TextIO
 
 from newsparse import Article, Format, Image, RenderError, Section
-from newsparse.plugin import ParseItem, TextStream, limits_of
+from newsparse.plugin import Chunk, ParseItem, TextStream, limits_of
 
 from newsparse_aawsat.bounded import ArticleBound
 from newsparse_aawsat.canonical import read_articles
+from newsparse_aawsat.cutting import byte_cuts, split_text
 from newsparse_aawsat.general import GeneralReader, header_score
 from newsparse_aawsat.syntax import ARTICLE_SEPARATOR, MARKER, NUMBER_KEY
 
@@ -241,6 +242,20 @@ class TTFormat(Format):
         yield from read_articles(bound, GeneralReader(self.name, source))
         if bound.error is not None:
             raise bound.error
+
+    # -- cutting, for parallel parsing -------------------------------------
+
+    def split(self, stream: TextStream, size: int) -> Iterator[Chunk]:
+        """Cut the input only where the grammar leaves no doubt (:mod:`newsparse_aawsat.cutting`).
+
+        That is between two articles in canonical form, after three blank
+        lines: a dump that is not canonical anywhere stays one chunk.
+        """
+        return split_text(stream, size)
+
+    def cut_points(self, window: bytes) -> Iterator[int]:
+        """Yield the places in ``window`` where :meth:`split` would cut too."""
+        return byte_cuts(window)
 
     # -- rendering ---------------------------------------------------------
 

@@ -54,6 +54,25 @@ def header_score(sample: str) -> float:
     return 0.95 if marker_run(next(runs, None)) is not None else 0.0
 
 
+_QUOTED_LENGTH = 60
+
+
+def _quoted(line: str) -> str:
+    """Return ``line`` quoted for a message, cut to its start when long.
+
+    Messages name lines by their text, not their number: a piece of a dump
+    parsed on its own (``newsparse convert --jobs``) counts its lines from
+    its own start, and only the error's line is moved to the whole input's.
+    """
+    if len(line) > _QUOTED_LENGTH:
+        line = line[: _QUOTED_LENGTH - 3] + "..."
+    return repr(line)
+
+
+def _lines_above(count: int) -> str:
+    return "the line above" if count == 1 else f"the {count} lines above"
+
+
 def _starts(whole: str | list[str], lines: list[str]) -> bool:
     """Whether ``lines`` are the start of ``whole``'s lines, the last one possibly cut short.
 
@@ -187,7 +206,7 @@ class GeneralReader:
         if draft.error is not None:
             return None  # the header's own error tells
         lines = [line for run in draft.body for line in run.lines]
-        where = f"the article starting with the headline on line {draft.header.start}"
+        where = f"the article with the headline {_quoted(draft.title)}"
         if draft.repeated == _NOT_REPEATED and not lines:
             problem = (
                 f"the input ends after the TT number of {where}: a whole article goes on"
@@ -262,7 +281,7 @@ class GeneralReader:
 
     def _header_error(self, run: Run, following: Run | None, lexer: Lexer) -> ParseError:
         """Explain why no article header starts with ``run``."""
-        headline = f"the headline on line {run.end}"
+        headline = f"the headline {_quoted(run.lines[-1])}"
         if following is None:
             line, column = lexer.eof
             return self._error(
@@ -285,7 +304,7 @@ class GeneralReader:
         if lines[-1] == MARKER:
             line, column = following.position_after()
             return self._error(
-                f"expected the TT number on the line after 'TT' (line {following.end})",
+                "expected the TT number on the line after 'TT'",
                 line,
                 column,
                 None,
@@ -310,7 +329,7 @@ class GeneralReader:
         line, column = following.position_after()
         return self._error(
             f"no TT marker: expected a line 'TT' and a line with the TT number after"
-            f" the image lines (lines {following.start}-{following.end}) of the article"
+            f" the image lines ({_lines_above(len(lines))}) of the article"
             f" starting with {headline}",
             line,
             column,

@@ -30,7 +30,7 @@ from __future__ import annotations
 import codecs
 import re
 
-__all__ = ["declared_encoding"]
+__all__ = ["codec_for_label", "declared_encoding"]
 
 _PRESCAN_BYTES = 4096
 

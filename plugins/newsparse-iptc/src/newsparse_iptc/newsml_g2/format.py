@@ -23,9 +23,10 @@ from typing import TextIO
 
 from lxml import etree
 from newsparse import Article, Format, ParseError, ValidationError
-from newsparse.plugin import ParseItem, TextStream, limits_of
+from newsparse.plugin import Chunk, ParseItem, TextStream, limits_of
 
 from newsparse_iptc.charsets import misread_utf8
+from newsparse_iptc.cuts import byte_cuts, split_text
 from newsparse_iptc.newsml_g2 import names
 from newsparse_iptc.newsml_g2.content import elements
 from newsparse_iptc.newsml_g2.qcodes import Aliases
@@ -221,6 +222,14 @@ class NewsmlG2Format(Format):
             return self._error(str(error), offset + line_of(error.element), source)
         except (ValidationError, ValueError) as error:
             return self._error(str(error), offset + line_of(item), source)
+
+    def split(self, stream: TextStream, size: int) -> Iterator[Chunk]:
+        """Cut a dump of several documents before XML declarations (:mod:`newsparse_iptc.cuts`)."""
+        return split_text(stream, size)
+
+    def cut_points(self, window: bytes) -> Iterator[int]:
+        """Yield the places in ``window`` where a document starts after another."""
+        return byte_cuts(window)
 
     def render(self, articles: Iterable[Article], out: TextIO) -> None:
         """Write each article as a NewsML-G2 news item with inline NITF.

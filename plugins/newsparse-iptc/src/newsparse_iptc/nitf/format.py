@@ -16,9 +16,10 @@ from collections.abc import Iterable, Iterator
 from typing import TextIO
 
 from newsparse import Article, Format, Limits, ParseError, ValidationError
-from newsparse.plugin import ParseItem, TextStream, limits_of
+from newsparse.plugin import Chunk, ParseItem, TextStream, limits_of
 
 from newsparse_iptc.charsets import misread_utf8
+from newsparse_iptc.cuts import byte_cuts, split_text
 from newsparse_iptc.nitf import blocks as nitf_blocks
 from newsparse_iptc.nitf import names
 from newsparse_iptc.nitf.read import read_nitf
@@ -102,6 +103,14 @@ class NitfFormat(Format):
             raise ParseError(
                 str(error), format=self.name, source=source, line=line, column=1
             ) from None
+
+    def split(self, stream: TextStream, size: int) -> Iterator[Chunk]:
+        """Cut a dump of several documents before XML declarations (:mod:`newsparse_iptc.cuts`)."""
+        return split_text(stream, size)
+
+    def cut_points(self, window: bytes) -> Iterator[int]:
+        """Yield the places in ``window`` where a document starts after another."""
+        return byte_cuts(window)
 
     def render(self, articles: Iterable[Article], out: TextIO) -> None:
         """Write each article as an NITF 3.6 document.
