@@ -350,6 +350,7 @@ def _collected(cls: type[FormatConformance]) -> set[str]:
 
 ROUND_TRIP_CHECKS = {
     "test_accepted_inputs_are_stable",
+    "test_blocks_are_kept_or_refused_as_declared",
     "test_canonical_examples",
     "test_detection_finds_the_format",
     "test_each_field_is_kept_or_refused",
@@ -369,7 +370,11 @@ def test_a_format_that_does_not_split_has_no_split_check() -> None:
 
 
 def test_a_view_has_only_the_render_checks() -> None:
-    expected = {"test_each_field_is_kept_or_refused", "test_renders_any_article_or_refuses"}
+    expected = {
+        "test_blocks_are_kept_or_refused_as_declared",
+        "test_each_field_is_kept_or_refused",
+        "test_renders_any_article_or_refuses",
+    }
     assert _collected(TestText) == expected
 
 

@@ -356,9 +356,7 @@ class TTFormat(Format):
             raise self._refuse("body[0].heading", "TT text has no section headings")
         for index, paragraph in enumerate(section.paragraphs):
             if "\n" in paragraph:
-                raise self._refuse(
-                    f"body[0].blocks[{index}]", "a TT paragraph is a single line"
-                )
+                raise self._refuse(f"body[0].blocks[{index}]", "a TT paragraph is a single line")
         return section.paragraphs
 
     # -- testing -----------------------------------------------------------
