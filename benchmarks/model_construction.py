@@ -54,6 +54,7 @@ def with_blocks() -> Article:
     """Build one article with paragraph blocks, a list, a table and a link."""
     # Imported here: the script also runs on releases without blocks.
     from newsparse import (  # noqa: PLC0415
+        Block,
         ListBlock,
         ListItem,
         Mark,
@@ -72,7 +73,7 @@ def with_blocks() -> Article:
     ]
     sections = []
     for n in range(3):
-        blocks = [Paragraph(text=text) for text in TEXTS[4 * n : 4 * n + 4]]
+        blocks: list[Block] = [Paragraph(text=text) for text in TEXTS[4 * n : 4 * n + 4]]
         if n == 2:
             blocks += extra
         sections.append(Section(heading=None if n == 0 else f"Part {n}", blocks=blocks))

@@ -227,13 +227,16 @@ def readability_true_body(expected_html: bytes) -> str:
     if not text.strip():
         return ""
     root = lxml.html.fromstring(text)
-    for element in root.xpath("//script|//style|//noscript|//template"):
-        element.drop_tree()
+    found = root.xpath("//script|//style|//noscript|//template")
+    for element in found if isinstance(found, list) else []:
+        if isinstance(element, lxml.html.HtmlElement):
+            element.drop_tree()
     for element in root.iter():
-        if isinstance(element.tag, str) and element.tag.lower() in _READABILITY_BLOCKS:
+        tag: object = element.tag
+        if isinstance(tag, str) and tag.lower() in _READABILITY_BLOCKS:
             element.text = "\n" + (element.text or "")
             element.tail = "\n" + (element.tail or "")
-    content: str = root.text_content()
+    content = str(root.text_content()) if isinstance(root, lxml.html.HtmlElement) else ""
     return content
 
 
