@@ -236,8 +236,7 @@ def readability_true_body(expected_html: bytes) -> str:
         if isinstance(tag, str) and tag.lower() in _READABILITY_BLOCKS:
             element.text = "\n" + (element.text or "")
             element.tail = "\n" + (element.tail or "")
-    content = str(root.text_content()) if isinstance(root, lxml.html.HtmlElement) else ""
-    return content
+    return str(root.text_content()) if isinstance(root, lxml.html.HtmlElement) else ""
 
 
 # -- exact-match fields -------------------------------------------------------
