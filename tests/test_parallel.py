@@ -32,7 +32,6 @@ from newsparse._parallel import (
     Item,
     RenderedText,
     RenderFailure,
-    _rendered,
     _start_method,
     iter_parse_inputs,
     resolve_jobs,
@@ -41,6 +40,7 @@ from newsparse._plugins import registered
 from newsparse._registry import FormatRegistry
 from newsparse._source import open_source
 from newsparse._textio import TextStream
+from newsparse._worker import rendered as _rendered
 from newsparse.testing import check_split
 
 LINES = 30_000  # about 3.3 MB of jsonl: more than three chunks

@@ -4,12 +4,12 @@ Each format declares the block kinds (:attr:`Format.blocks
 <newsparse.Format.blocks>`) and the inline marks (:attr:`Format.marks
 <newsparse.Format.marks>`) it writes.  Rendering checks every article
 against the declaration before the format sees it, so a format never drops
-a table or a link it does not know: :func:`refusal` finds the first block
+a table or a link it does not know: ``refusal`` finds the first block
 or mark it cannot hold, and rendering raises it as a
 :class:`~newsparse.RenderError` whose ``field`` is the path of the block
 (``body[0].blocks[3]``) or of its marks (``body[0].blocks[1].marks``).
 
-With the lossy opt-in (``on_drop``, :func:`newsparse.fit`), :func:`fit_blocks`
+With the lossy opt-in (``on_drop``, :func:`newsparse.fit`), ``fit_blocks``
 keeps the text and reports what it changed, one
 :class:`~newsparse.DroppedField` per block:
 

@@ -7,7 +7,7 @@ marks) exactly as cheap as before, keeps ``paragraph.text`` the plain text,
 and lets marks overlap freely: a link may hold strong text that runs on past
 its end, which tree models (HTML elements) can only express by splitting.
 
-Rules, checked by :func:`check_marks` whenever a block is built:
+Rules, checked by ``check_marks`` whenever a block is built:
 
 * a mark covers at least one character, lies within its text, and neither
   starts nor ends on whitespace (``"<a>word </a>"`` is the link ``"word"``);

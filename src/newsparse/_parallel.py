@@ -60,18 +60,29 @@ from collections import deque
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from pathlib import Path
-from typing import IO, TypeAlias
+from typing import IO
 
 import attrs
 
-from newsparse._api import get_format, iter_parse, render
+from newsparse._api import get_format
 from newsparse._errors import NewsparseError, ParseError, UnknownFormatError
-from newsparse._format import Format, ParseItem, as_input
+from newsparse._format import Format, ParseItem
 from newsparse._limits import DEFAULT_LIMITS, Limits
 from newsparse._model import Article
 from newsparse._pipeline import detect_format, encoding_for, guarded, plugin_fault
-from newsparse._ranges import RANGE_BYTES, ByteRange, cuttable, plan_ranges, range_items
+from newsparse._ranges import RANGE_BYTES, cuttable, plan_ranges
 from newsparse._source import open_source
+from newsparse._worker import (
+    Item,
+    Outcome,
+    Piece,
+    RenderedText,
+    RenderFailure,
+    Settings,
+    Whole,
+    rendered,
+    run_task,
+)
 
 __all__ = [
     "CHUNK_CHARS",
@@ -97,189 +108,11 @@ _GROUP_CHARS = CHUNK_CHARS // 4
 """Small inputs go into one task until they hold this many bytes together."""
 
 
-class RenderedText(str):
-    """The text of one or more consecutive articles that a worker rendered.
-
-    It is the ``str`` of their texts joined; :attr:`articles` says how many
-    articles it holds, so that the articles after it can be counted (and
-    named in messages) as a serial render counts them.
-    """
-
-    articles: int
-    """The number of articles whose texts this is."""
-
-    def __new__(cls, text: str, articles: int) -> RenderedText:
-        """Make the text of ``articles`` articles."""
-        made = super().__new__(cls, text)
-        made.articles = articles
-        return made
-
-    def __reduce__(self) -> tuple[type[RenderedText], tuple[str, int]]:
-        return (type(self), (str(self), self.articles))
-
-
-@attrs.frozen
-class RenderFailure:
-    """An article that the output format refused (when workers render)."""
-
-    error: NewsparseError
-    """The :class:`~newsparse.RenderError` (or plugin fault) that rendering raised.
-
-    The article was rendered alone, so a ``RenderError`` has ``index`` 0:
-    the receiver sets it to the article's place among those it renders."""
-
-
-Item: TypeAlias = Article | RenderedText | RenderFailure | NewsparseError | OSError
-"""What comes back for an input: an article (or its rendered text, when the
-workers render), or the error that was reported in its place."""
-
-
 def resolve_jobs(jobs: int) -> int:
     """Return the number of worker processes for ``--jobs``: ``0`` means one per CPU."""
     if jobs < 0:
         raise ValueError(f"jobs must be 0 or more, not {jobs}")
     return jobs or os.cpu_count() or 1
-
-
-@attrs.frozen
-class _Whole:
-    """Parse a whole file."""
-
-    path: str
-    format: str | None
-    size: int = 0
-    """The file's size in bytes when the task was made."""
-
-
-@attrs.frozen
-class _Piece:
-    """Parse one chunk of a split input."""
-
-    source: str
-    format: str
-    text: str
-    line: int
-    size: int = 0
-    """About how many bytes of the input the chunk holds (0 for stdin)."""
-
-
-_Task: TypeAlias = tuple[_Whole, ...] | _Piece | ByteRange
-
-
-@attrs.frozen
-class _Outcome:
-    """The items of one input (or of one chunk), and whether the last ended the parse."""
-
-    items: list[Item]
-    fatal: bool = False
-    articles: int = 0
-    """How many articles were read (before any was rendered)."""
-    size: int = 0
-    """How many bytes of the input the task covered."""
-    lines: int | None = None
-    """For a byte range: the lines it holds; its errors' lines count from its start."""
-
-
-@attrs.frozen
-class _Settings:
-    """What every task is parsed with."""
-
-    limits: Limits
-    render: str | None
-    """The output format, when the workers render (see :func:`iter_parse_inputs`)."""
-
-
-def _run(task: _Task, settings: _Settings) -> list[_Outcome]:
-    """Parse one task in a worker process (a top-level function, which ``spawn`` can pickle)."""
-    if isinstance(task, _Piece):
-        outcomes = [attrs.evolve(_parse_piece(task, settings.limits), size=task.size)]
-    elif isinstance(task, ByteRange):
-        outcomes = [_parse_range(task, settings.limits)]
-    else:
-        outcomes = [
-            attrs.evolve(_parse_whole(whole, settings.limits), size=whole.size) for whole in task
-        ]
-    outcomes = [attrs.evolve(o, articles=_count_articles(o.items)) for o in outcomes]
-    if settings.render is None:
-        return outcomes
-    return [attrs.evolve(o, items=_rendered(o.items, settings.render)) for o in outcomes]
-
-
-def _count_articles(items: list[Item]) -> int:
-    return sum(isinstance(item, Article) for item in items)
-
-
-def _rendered(items: list[Item], target: str) -> list[Item]:
-    """Put the text of each article in its place; consecutive texts are joined."""
-    out: list[Item] = []
-    texts: list[str] = []
-
-    def flush() -> None:
-        if texts:
-            out.append(RenderedText("".join(texts), len(texts)))
-            texts.clear()
-
-    for item in items:
-        if isinstance(item, Article):
-            try:
-                texts.append(render([item], target))
-            except NewsparseError as error:
-                flush()
-                out.append(RenderFailure(error))
-            continue
-        flush()
-        out.append(item)
-    flush()
-    return out
-
-
-def _parse_whole(whole: _Whole, limits: Limits) -> _Outcome:
-    items: list[Item] = []
-    try:
-        for article in iter_parse(
-            Path(whole.path), whole.format, on_error=items.append, limits=limits
-        ):
-            items.append(article)
-    except (NewsparseError, OSError) as error:
-        items.append(error)
-    return _Outcome(items)
-
-
-def _parse_range(task: ByteRange, limits: Limits) -> _Outcome:
-    """Read and parse a byte range of a file; its errors' lines count from its start."""
-    size = task.end - task.start
-    try:
-        found = range_items(get_format(task.format), task, limits)
-    except (NewsparseError, OSError) as error:
-        return _Outcome([error], fatal=True, size=size)
-    items: list[Item] = list(found.items)
-    fatal = any(isinstance(item, ParseError) and item.fatal for item in items)
-    return _Outcome(items, fatal, size=size, lines=found.lines)
-
-
-def _parse_piece(piece: _Piece, limits: Limits) -> _Outcome:
-    """Parse a chunk; its errors get the line numbers of the whole input."""
-    items: list[Item] = []
-    shift = piece.line - 1
-    fatal = False
-
-    def keep(error: ParseError) -> None:
-        nonlocal fatal
-        error.line += shift
-        fatal = error.fatal
-        items.append(error)
-
-    # The whole input is checked against max_input_bytes where it is read.
-    unlimited = attrs.evolve(limits, max_input_bytes=None)
-    try:
-        for article in iter_parse(
-            as_input(piece.text), piece.format, source=piece.source, on_error=keep, limits=unlimited
-        ):
-            items.append(article)
-    except NewsparseError as error:
-        items.append(error)
-        fatal = True
-    return _Outcome(items, fatal)
 
 
 @attrs.define
@@ -288,7 +121,7 @@ class _Slot:
 
     input: int
     """The position of the input in the list given."""
-    result: Future[list[_Outcome]] | Iterator[Item] | list[_Outcome]
+    result: Future[list[Outcome]] | Iterator[Item] | list[Outcome]
     """A worker's answer, items made here (stdin), or errors known at once."""
 
 
@@ -299,7 +132,7 @@ class _Planner:
         self,
         pool: ProcessPoolExecutor,
         format: str | None,
-        settings: _Settings,
+        settings: Settings,
         read_stdin: Callable[[], IO[bytes] | IO[str]],
         *,
         group_files: int,
@@ -314,7 +147,7 @@ class _Planner:
         """Inputs whose parse ended with a fatal error: cut no more of them."""
 
     def slots(self, paths: Sequence[str]) -> Iterator[_Slot]:
-        group: list[_Whole] = []
+        group: list[Whole] = []
         first = 0
         held = 0
         for index, path in enumerate(paths):
@@ -322,7 +155,7 @@ class _Planner:
             if size is not None and size <= CHUNK_CHARS:
                 if not group:
                     first = index
-                group.append(_Whole(path, self.format, size))
+                group.append(Whole(path, self.format, size))
                 held += size
                 if held >= _GROUP_CHARS or len(group) >= self.group_files:
                     yield self._submit_group(first, group)
@@ -335,8 +168,8 @@ class _Planner:
         if group:
             yield self._submit_group(first, group)
 
-    def _submit_group(self, first: int, group: list[_Whole]) -> _Slot:
-        return _Slot(first, self.pool.submit(_run, tuple(group), self.settings))
+    def _submit_group(self, first: int, group: list[Whole]) -> _Slot:
+        return _Slot(first, self.pool.submit(run_task, tuple(group), self.settings))
 
     def _large(self, index: int, path: str, size: int) -> Iterator[_Slot]:
         """Cut a large input (or stdin) into chunks if its format can."""
@@ -347,7 +180,7 @@ class _Planner:
                 else open_source(Path(path))
             )
         except OSError as error:
-            yield _Slot(index, [_Outcome([error])])
+            yield _Slot(index, [Outcome([error])])
             return
         try:
             try:
@@ -356,7 +189,7 @@ class _Planner:
                     raise UnknownFormatError(f"format {fmt.name!r} is render-only and cannot parse")
                 encoding = encoding_for(fmt, source)
             except NewsparseError as error:
-                yield _Slot(index, [_Outcome([error])])
+                yield _Slot(index, [Outcome([error])])
                 return
             if path != STDIN and cuttable(fmt, source, encoding, size, self.limits):
                 source.close()
@@ -368,20 +201,20 @@ class _Planner:
                     items = _items_here(guarded(fmt, reader, source.name))
                     yield _Slot(index, _render_here(items, self.settings.render))
                 else:
-                    whole = (_Whole(path, fmt.name, size),)
-                    yield _Slot(index, self.pool.submit(_run, whole, self.settings))
+                    whole = (Whole(path, fmt.name, size),)
+                    yield _Slot(index, self.pool.submit(run_task, whole, self.settings))
                 return
             try:
                 for chunk in fmt.split(reader, CHUNK_CHARS):
                     if index in self.stopped:
                         return
-                    piece = _Piece(
+                    piece = Piece(
                         source.name, fmt.name, chunk.text, chunk.line, _chunk_size(chunk.text, path)
                     )
-                    yield _Slot(index, self.pool.submit(_run, piece, self.settings))
+                    yield _Slot(index, self.pool.submit(run_task, piece, self.settings))
             except ParseError as error:
                 error.fatal = True
-                yield _Slot(index, [_Outcome([error], fatal=True)])
+                yield _Slot(index, [Outcome([error], fatal=True)])
         finally:
             source.close()
 
@@ -391,11 +224,11 @@ class _Planner:
             for task in plan_ranges(fmt, path, size, CHUNK_CHARS, self.limits):
                 if index in self.stopped:
                     return
-                yield _Slot(index, self.pool.submit(_run, task, self.settings))
+                yield _Slot(index, self.pool.submit(run_task, task, self.settings))
         except OSError as error:
-            yield _Slot(index, [_Outcome([error], fatal=True)])
+            yield _Slot(index, [Outcome([error], fatal=True)])
         except Exception as error:  # cut_points failed: a fault of the format
-            yield _Slot(index, [_Outcome([plugin_fault(fmt, "cut_points", path, error)], True)])
+            yield _Slot(index, [Outcome([plugin_fault(fmt, "cut_points", path, error)], True)])
 
 
 def _items_here(items: Iterator[ParseItem]) -> Iterator[Item]:
@@ -410,7 +243,7 @@ def _render_here(items: Iterator[Item], target: str | None) -> Iterator[Item]:
     """Render the articles of an input parsed in this process, as a worker would."""
     for item in items:
         if target is not None and isinstance(item, Article):
-            yield from _rendered([item], target)
+            yield from rendered([item], target)
         else:
             yield item
 
@@ -470,7 +303,7 @@ def iter_parse_inputs(
     progress = on_progress if on_progress is not None else _ignore_progress
     if render is not None and not get_format(render).joinable:
         raise ValueError(f"format {render!r} is not joinable: the workers cannot render it")
-    settings = _Settings(DEFAULT_LIMITS if limits is None else limits, render)
+    settings = Settings(DEFAULT_LIMITS if limits is None else limits, render)
     pool = ProcessPoolExecutor(jobs, mp_context=_start_method())
     try:
         planner = _Planner(

@@ -18,23 +18,27 @@ Exit codes:
 
 from __future__ import annotations
 
-import itertools
 import json
 import os
-import shutil
 import sys
-import tempfile
 from collections.abc import Iterator, Sequence
 from pathlib import Path
-from typing import IO, Any, NoReturn, TextIO, cast
+from typing import Any, NoReturn, cast
 
 import click
 
 from newsparse import __version__
-from newsparse._api import formats, render_to
+from newsparse._api import formats
 from newsparse._convert_inputs import input_size, is_terminal, read_all, read_parallel
+from newsparse._convert_output import (
+    EXIT_BAD_INPUT,
+    check_parquet,
+    noted,
+    write_output,
+    write_parquet,
+)
 from newsparse._convert_report import STDIN, Reporter, print_summary
-from newsparse._destination import Destination, DestinationError, find_destination
+from newsparse._destination import DestinationError, find_destination
 from newsparse._errors import NewsparseError
 from newsparse._explain import explain_command
 from newsparse._limits import DEFAULT_LIMITS, Limits, parse_size
@@ -42,19 +46,14 @@ from newsparse._model import Article
 from newsparse._parallel import RenderFailure, resolve_jobs
 from newsparse._plugins import PluginInfo, get_host
 from newsparse._progress import ConvertProgress
-from newsparse.integrations import parquet
 
 __all__ = ["main"]
 
 EXIT_OK = 0
 """Everything worked."""
-EXIT_BAD_INPUT = 1
-"""Some input could not be parsed or rendered."""
 EXIT_USAGE = 2
 """The command line itself was wrong."""
 
-
-_SPOOL_MEMORY = 1 << 24  # output kept in memory up to this size, then in a temporary file
 
 PARQUET = "parquet"
 """The one binary output: not a format (formats write text), but a table (see
@@ -300,7 +299,7 @@ def convert(  # noqa: PLR0917 - click passes the options
         raise click.BadParameter(str(error), param_hint="--output") from None
     target = _output_format(to, output, streamed=destination.how != "replace")
     if target == PARQUET:
-        _check_parquet(destination)
+        check_parquet(destination)
     else:
         _check_format(target, option="--to", need="render")
     paths = list(inputs) or [STDIN]
@@ -329,11 +328,11 @@ def convert(  # noqa: PLR0917 - click passes the options
     else:
         items = read_all(paths, from_, report, limits, progress=report.progress)
     if target == PARQUET:
-        written = _write_parquet(
-            cast(Iterator[Article], _noted(items, report)), destination, report, partial=partial
+        written = write_parquet(
+            cast(Iterator[Article], noted(items, report)), destination, report, partial=partial
         )
     else:
-        written = _write_output(_noted(items, report), target, destination, report, partial=partial)
+        written = write_output(noted(items, report), target, destination, report, partial=partial)
     if report.drops:
         click.echo(
             f"{report.drops} field(s) dropped from {report.articles_with_drops} article(s): "
@@ -343,125 +342,6 @@ def convert(  # noqa: PLR0917 - click passes the options
     if report.problems:
         print_summary(report, len(paths), written=written)
         sys.exit(EXIT_BAD_INPUT)
-
-
-def _check_parquet(destination: Destination) -> None:
-    """Refuse Parquet output without pyarrow, or to a terminal (usage errors)."""
-    try:
-        parquet.require_pyarrow()
-    except ImportError as error:
-        raise click.BadParameter(str(error), param_hint="--to") from None
-    if destination.is_terminal():
-        raise click.BadParameter(
-            "Parquet is binary and is not written to a terminal: pass -o FILE, "
-            "or redirect or pipe the output",
-            param_hint="--output",
-        )
-
-
-def _write_parquet(
-    articles: Iterator[Article], destination: Destination, report: Reporter, *, partial: bool
-) -> bool:
-    """Write every article as a Parquet row; keep the output only if all went well.
-
-    The rows go to a temporary file a row group at a time (bounded memory);
-    it becomes the output only once every input was read without problems
-    (or with ``partial``).  Each row's ``source`` is its input and
-    ``position`` its place among that input's articles.
-    """
-
-    def produce(sink: IO[bytes]) -> bool:
-        with parquet.ParquetRowWriter(sink) as writer:
-            for article in articles:
-                place = report.origins.place(report.origins.count - 1)
-                source, position = place if place is not None else (STDIN, 0)
-                writer.write(parquet.article_row(source, position, article))
-        return partial or not report.problems
-
-    try:
-        return destination.write_binary(produce)
-    except OSError as error:
-        where = f"<{destination.how}>" if destination.path is None else str(destination.path)
-        click.echo(f"error: cannot write {where}: {error.strerror or error}", err=True)
-        sys.exit(EXIT_BAD_INPUT)
-
-
-def _noted(
-    items: Iterator[Article] | Iterator[str | RenderFailure], report: Reporter
-) -> Iterator[Article] | Iterator[str | RenderFailure]:
-    """Pass ``items`` on, counting each article's input (see :class:`Origins`)."""
-
-    def noted() -> Iterator[object]:
-        for item in items:
-            report.note(item)
-            yield item
-
-    return cast("Iterator[Article] | Iterator[str | RenderFailure]", noted())
-
-
-def _write_output(
-    items: Iterator[Article] | Iterator[str | RenderFailure],
-    target: str,
-    destination: Destination,
-    report: Reporter,
-    *,
-    partial: bool,
-) -> bool:
-    """Render every article into a spool, then write it out if all went well.
-
-    ``items`` are articles, or the texts of articles that the workers
-    rendered already (see :func:`read_parallel`).  Returns whether the
-    output was written.  A rendering error is reported and the remaining
-    inputs are still read, so that all their problems are reported too; the
-    output is then never written, since it is incomplete.
-    """
-    with tempfile.SpooledTemporaryFile(
-        max_size=_SPOOL_MEMORY, mode="w+", encoding="utf-8", newline=""
-    ) as spool:
-        if not _render_items(items, target, cast(TextIO, spool), report):
-            return False
-        if report.problems and not partial:
-            return False
-        spool.seek(0)
-        try:
-            destination.write(lambda out: shutil.copyfileobj(spool, out))
-        except OSError as error:
-            where = f"<{destination.how}>" if destination.path is None else str(destination.path)
-            click.echo(f"error: cannot write {where}: {error.strerror or error}", err=True)
-            sys.exit(EXIT_BAD_INPUT)
-    return True
-
-
-def _render_items(
-    items: Iterator[Article] | Iterator[str | RenderFailure],
-    target: str,
-    out: TextIO,
-    report: Reporter,
-) -> bool:
-    """Write ``items`` to ``out``; report the first rendering error and return ``False`` then."""
-    rendered = True
-    first = next(items, None)
-    if first is None:
-        render_to((), target, out)
-        return True
-    if isinstance(first, Article):
-        articles = cast(Iterator[Article], items)
-        try:
-            render_to(itertools.chain([first], articles), target, out, on_drop=report.on_drop)
-        except NewsparseError as error:
-            report(error)
-            rendered = False
-        for _ in items:  # read (and report) the other inputs
-            pass
-        return rendered
-    for item in itertools.chain([first], items):
-        if isinstance(item, RenderFailure):
-            if rendered:
-                report(item.error)
-            rendered = False
-        elif rendered:
-            out.write(cast(str, item))
-    return rendered
 
 
 @cli.command("formats")

@@ -30,13 +30,20 @@ from typing import TYPE_CHECKING, Any, Literal, TypeAlias
 
 import attrs
 
-from newsparse._api import get_format, render_to
-from newsparse._errors import NewsparseError, ParseError, UnknownFormatError
+from newsparse._api import get_format
+from newsparse._errors import NewsparseError, ParseError
 from newsparse._limits import DEFAULT_LIMITS, Limits
 from newsparse._model import Article
 from newsparse._pipeline import detect_format, encoding_for
 from newsparse._ranges import RANGE_BYTES, ByteRange, cuttable, plan_ranges, range_items
 from newsparse._source import open_source
+from newsparse.integrations._dask_writers import (
+    Item,
+    ParquetPartWriter,
+    Unit,
+    format_writer,
+    name_of,
+)
 from newsparse.integrations.rows import COLUMNS, Kind, article_row, error_row, items
 
 if TYPE_CHECKING:
@@ -64,9 +71,6 @@ PartWriter: TypeAlias = Callable[[Iterator[Article], str], str]
 """Writes the articles of one partition: ``writer(articles, stem)`` writes them
 to a file named ``stem`` plus the writer's own suffix and returns its path."""
 
-_Unit: TypeAlias = str | ByteRange
-"""A file read whole, by name, or a byte range of a file."""
-_Item: TypeAlias = Article | NewsparseError | OSError
 
 DTYPES: dict[Kind, str] = {
     "text": "string",
@@ -99,13 +103,13 @@ def _expand(paths: str | Sequence[str]) -> tuple[Any, list[str]]:
 
 def _partitions(
     fs: Any, names: list[str], format: str | None, limits: Limits, files_per_partition: int | None
-) -> list[list[_Unit]]:
+) -> list[list[Unit]]:
     """Group small files, cut large ones into byte ranges (see the module)."""
     if files_per_partition is not None and files_per_partition < 1:
         raise ValueError(f"files_per_partition must be 1 or more, not {files_per_partition}")
     most = files_per_partition or _GROUP_FILES
-    parts: list[list[_Unit]] = []
-    group: list[_Unit] = []
+    parts: list[list[Unit]] = []
+    group: list[Unit] = []
     held = 0
     for name in names:
         size = _size(fs, name)
@@ -161,15 +165,15 @@ def _protocols(fs: Any) -> tuple[str, ...]:
 class _Parsed:
     """What a partition's units gave: items (errors' lines as each unit counts them)."""
 
-    items: list[tuple[int, _Item]]
+    items: list[tuple[int, Item]]
     """(unit, item) pairs, in order."""
     lines: list[int]
     """For each unit: how many lines it holds (0 for a whole file)."""
 
 
-def _parse_units(units: list[_Unit], fs: Any, format: str | None, limits: Limits | None) -> _Parsed:
+def _parse_units(units: list[Unit], fs: Any, format: str | None, limits: Limits | None) -> _Parsed:
     """Parse the units of a partition (runs on a worker)."""
-    found: list[tuple[int, _Item]] = []
+    found: list[tuple[int, Item]] = []
     lines: list[int] = []
     for number, unit in enumerate(units):
         if isinstance(unit, str):
@@ -187,9 +191,9 @@ def _parse_units(units: list[_Unit], fs: Any, format: str | None, limits: Limits
     return _Parsed(found, lines)
 
 
-def _moved(parsed: _Parsed, before: list[int]) -> list[_Item]:
+def _moved(parsed: _Parsed, before: list[int]) -> list[Item]:
     """Return the items of a partition, each range's errors moved by ``before[unit]`` lines."""
-    out: list[_Item] = []
+    out: list[Item] = []
     for unit, item in parsed.items:
         if before[unit] and isinstance(item, ParseError):
             item.line += before[unit]
@@ -234,7 +238,7 @@ def read_articles(
 
 
 def _finished(
-    parts: list[list[_Unit]],
+    parts: list[list[Unit]],
     fs: Any,
     format: str | None,
     limits: Limits | None,
@@ -272,11 +276,11 @@ def _add_counts(so_far: tuple[int, int], parsed: _Parsed, unit: int) -> tuple[in
 
 
 def _finish_items(
-    parsed: _Parsed, units: list[_Unit], keep: bool, *before: tuple[int, int]
-) -> list[_Item]:
+    parsed: _Parsed, units: list[Unit], keep: bool, *before: tuple[int, int]
+) -> list[Item]:
     """Return a partition's items, errors' lines counted from their file's start (on a worker)."""
     del units
-    found: list[_Item] = []
+    found: list[Item] = []
     for item in _moved(parsed, [lines for lines, _ in before]):
         if not (keep or isinstance(item, Article)):
             raise item
@@ -325,7 +329,7 @@ def read_dataframe(
     return dask.dataframe.from_delayed(frames, meta=_frame([]), verify_meta=False)
 
 
-def _frame_of(parsed: _Parsed, units: list[_Unit], *before: tuple[int, int]) -> pandas.DataFrame:
+def _frame_of(parsed: _Parsed, units: list[Unit], *before: tuple[int, int]) -> pandas.DataFrame:
     """Make the rows of a partition's items (runs on a worker).
 
     ``position`` counts from the start of each file, and so do the lines of
@@ -336,7 +340,7 @@ def _frame_of(parsed: _Parsed, units: list[_Unit], *before: tuple[int, int]) -> 
     records: list[dict[str, Any]] = []
     positions = [count for _, count in before]
     for (unit, _), item in zip(parsed.items, items, strict=True):
-        name = _name_of(units[unit])
+        name = name_of(units[unit])
         position = positions[unit]
         positions[unit] += 1
         if isinstance(item, Article):
@@ -344,10 +348,6 @@ def _frame_of(parsed: _Parsed, units: list[_Unit], *before: tuple[int, int]) -> 
         else:
             records.append(error_row(name, position, item))
     return _frame(records)
-
-
-def _name_of(unit: _Unit) -> str:
-    return unit if isinstance(unit, str) else unit.name
 
 
 def _frame(records: list[dict[str, Any]]) -> pandas.DataFrame:
@@ -420,7 +420,7 @@ def write_articles(
     _require()
     import dask  # noqa: PLC0415
 
-    writer = _format_writer(to) if isinstance(to, str) else to
+    writer = format_writer(to) if isinstance(to, str) else to
     Path(folder).mkdir(parents=True, exist_ok=True)
     fs, names = _expand(paths)
     parts = _partitions(fs, names, format, limits or DEFAULT_LIMITS, files_per_partition)
@@ -444,7 +444,7 @@ def write_articles(
     )
 
 
-def _lines_before(units: list[_Unit], lines: list[int], totals: dict[str, int]) -> list[int]:
+def _lines_before(units: list[Unit], lines: list[int], totals: dict[str, int]) -> list[int]:
     """Return, per unit, the lines of the earlier ranges of its file; add its own to ``totals``."""
     before = []
     for unit, count in zip(units, lines, strict=True):
@@ -466,75 +466,14 @@ class _Writing:
     writer: PartWriter
 
 
-def _write_units(units: list[_Unit], how: _Writing, stem: str) -> _Written:
+def _write_units(units: list[Unit], how: _Writing, stem: str) -> _Written:
     """Parse a partition and write its articles; send back counts and errors (on a worker)."""
     parsed = _parse_units(units, how.fs, how.format, how.limits)
     errors = [(unit, item) for unit, item in parsed.items if not isinstance(item, Article)]
     articles = [item for _, item in parsed.items if isinstance(item, Article)]
     file = None
-    if isinstance(how.writer, _ParquetWriter) and articles:
+    if isinstance(how.writer, ParquetPartWriter) and articles:
         file = how.writer.write_rows(parsed.items, units, stem)
     elif articles:
         file = how.writer(iter(articles), stem)
     return _Written(file, len(articles), errors, parsed.lines)
-
-
-def _format_writer(name: str) -> PartWriter:
-    """Return a writer that renders a partition's articles as one document of format ``name``.
-
-    ``"parquet"`` writes a Parquet file (``newsparse.integrations.parquet``).
-    """
-    if name == "parquet":
-        from newsparse.integrations.parquet import require_pyarrow  # noqa: PLC0415
-
-        require_pyarrow()  # on the client: a missing extra is said before any work
-        return _ParquetWriter()
-    fmt = get_format(name)
-    if not fmt.can_render:
-        raise UnknownFormatError(f"format {name!r} cannot render")
-    suffix = fmt.extensions[0] if fmt.extensions else f".{fmt.name}"
-    return _FormatWriter(fmt.name, suffix)
-
-
-@attrs.frozen
-class _ParquetWriter:
-    """Writes a partition's articles as Parquet rows into ``stem.parquet``.
-
-    Each row's ``source`` is the input the article came from, and its
-    ``position`` the article's place among those the partition read of that
-    input (from the start of the file when the file is read whole; from the
-    start of its byte range otherwise).
-    """
-
-    def __call__(self, articles: Iterator[Article], stem: str) -> str:
-        from newsparse.integrations.parquet import write_parquet  # noqa: PLC0415
-
-        write_parquet(articles, stem + ".parquet", source=os.path.basename(stem))
-        return stem + ".parquet"
-
-    def write_rows(self, items: list[tuple[int, _Item]], units: list[_Unit], stem: str) -> str:
-        """Write the articles among ``items`` (unit, item), named by their units."""
-        from newsparse.integrations.parquet import ParquetRowWriter, article_row  # noqa: PLC0415
-
-        path = stem + ".parquet"
-        counts = [0] * len(units)
-        with open(path, "wb") as sink, ParquetRowWriter(sink) as writer:
-            for unit, item in items:
-                if isinstance(item, Article):
-                    writer.write(article_row(_name_of(units[unit]), counts[unit], item))
-                    counts[unit] += 1
-        return path
-
-
-@attrs.frozen
-class _FormatWriter:
-    """Renders articles into ``stem + suffix`` (a class, so that it pickles)."""
-
-    format: str
-    suffix: str
-
-    def __call__(self, articles: Iterator[Article], stem: str) -> str:
-        path = stem + self.suffix
-        with open(path, "w", encoding="utf-8", newline="") as out:
-            render_to(articles, self.format, out)
-        return path

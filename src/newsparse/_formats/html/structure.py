@@ -27,7 +27,7 @@ Quotes and embeds
     instead, with the post's address and its text as the fallback.
 Frames
     Pruning removes frames, except those of known video, social, audio, map
-    and chart platforms (:func:`provider_of`), which it renames
+    and chart platforms (``provider_of``), which it renames
     ``newsparse-embed``; each becomes an :class:`~newsparse.Embed` with the
     frame's address, the platform's name and the kind of content.
 Preformatted text

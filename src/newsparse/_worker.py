@@ -1,0 +1,213 @@
+"""What a worker process of ``convert --jobs`` does with one task.
+
+A task is a group of whole small files, a chunk of a split input, or a
+byte range of a large file (``newsparse._ranges``); :func:`run_task` parses
+it, and renders its articles when the output format lets workers render,
+and returns one :class:`Outcome` per input it covered.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TypeAlias
+
+import attrs
+
+from newsparse._api import get_format, iter_parse, render
+from newsparse._errors import NewsparseError, ParseError
+from newsparse._format import as_input
+from newsparse._limits import Limits
+from newsparse._model import Article
+from newsparse._ranges import ByteRange, range_items
+
+__all__ = [
+    "Item",
+    "Outcome",
+    "Piece",
+    "RenderFailure",
+    "RenderedText",
+    "Settings",
+    "Task",
+    "Whole",
+    "count_articles",
+    "rendered",
+    "run_task",
+]
+
+
+class RenderedText(str):
+    """The text of one or more consecutive articles that a worker rendered.
+
+    It is the ``str`` of their texts joined; :attr:`articles` says how many
+    articles it holds, so that the articles after it can be counted (and
+    named in messages) as a serial render counts them.
+    """
+
+    articles: int
+    """The number of articles whose texts this is."""
+
+    def __new__(cls, text: str, articles: int) -> RenderedText:
+        """Make the text of ``articles`` articles."""
+        made = super().__new__(cls, text)
+        made.articles = articles
+        return made
+
+    def __reduce__(self) -> tuple[type[RenderedText], tuple[str, int]]:
+        return (type(self), (str(self), self.articles))
+
+
+@attrs.frozen
+class RenderFailure:
+    """An article that the output format refused (when workers render)."""
+
+    error: NewsparseError
+    """The :class:`~newsparse.RenderError` (or plugin fault) that rendering raised.
+
+    The article was rendered alone, so a ``RenderError`` has ``index`` 0:
+    the receiver sets it to the article's place among those it renders."""
+
+
+Item: TypeAlias = Article | RenderedText | RenderFailure | NewsparseError | OSError
+"""What comes back for an input: an article (or its rendered text, when the
+workers render), or the error that was reported in its place."""
+
+
+@attrs.frozen
+class Whole:
+    """Parse a whole file."""
+
+    path: str
+    format: str | None
+    size: int = 0
+    """The file's size in bytes when the task was made."""
+
+
+@attrs.frozen
+class Piece:
+    """Parse one chunk of a split input."""
+
+    source: str
+    format: str
+    text: str
+    line: int
+    size: int = 0
+    """About how many bytes of the input the chunk holds (0 for stdin)."""
+
+
+Task: TypeAlias = tuple[Whole, ...] | Piece | ByteRange
+
+
+@attrs.frozen
+class Outcome:
+    """The items of one input (or of one chunk), and whether the last ended the parse."""
+
+    items: list[Item]
+    fatal: bool = False
+    articles: int = 0
+    """How many articles were read (before any was rendered)."""
+    size: int = 0
+    """How many bytes of the input the task covered."""
+    lines: int | None = None
+    """For a byte range: the lines it holds; its errors' lines count from its start."""
+
+
+@attrs.frozen
+class Settings:
+    """What every task is parsed with."""
+
+    limits: Limits
+    render: str | None
+    """The output format, when the workers render (see :func:`iter_parse_inputs`)."""
+
+
+def run_task(task: Task, settings: Settings) -> list[Outcome]:
+    """Parse one task in a worker process (a top-level function, which ``spawn`` can pickle)."""
+    if isinstance(task, Piece):
+        outcomes = [attrs.evolve(_parse_piece(task, settings.limits), size=task.size)]
+    elif isinstance(task, ByteRange):
+        outcomes = [_parse_range(task, settings.limits)]
+    else:
+        outcomes = [
+            attrs.evolve(_parse_whole(whole, settings.limits), size=whole.size) for whole in task
+        ]
+    outcomes = [attrs.evolve(o, articles=count_articles(o.items)) for o in outcomes]
+    if settings.render is None:
+        return outcomes
+    return [attrs.evolve(o, items=rendered(o.items, settings.render)) for o in outcomes]
+
+
+def count_articles(items: list[Item]) -> int:
+    return sum(isinstance(item, Article) for item in items)
+
+
+def rendered(items: list[Item], target: str) -> list[Item]:
+    """Put the text of each article in its place; consecutive texts are joined."""
+    out: list[Item] = []
+    texts: list[str] = []
+
+    def flush() -> None:
+        if texts:
+            out.append(RenderedText("".join(texts), len(texts)))
+            texts.clear()
+
+    for item in items:
+        if isinstance(item, Article):
+            try:
+                texts.append(render([item], target))
+            except NewsparseError as error:
+                flush()
+                out.append(RenderFailure(error))
+            continue
+        flush()
+        out.append(item)
+    flush()
+    return out
+
+
+def _parse_whole(whole: Whole, limits: Limits) -> Outcome:
+    items: list[Item] = []
+    try:
+        for article in iter_parse(
+            Path(whole.path), whole.format, on_error=items.append, limits=limits
+        ):
+            items.append(article)
+    except (NewsparseError, OSError) as error:
+        items.append(error)
+    return Outcome(items)
+
+
+def _parse_range(task: ByteRange, limits: Limits) -> Outcome:
+    """Read and parse a byte range of a file; its errors' lines count from its start."""
+    size = task.end - task.start
+    try:
+        found = range_items(get_format(task.format), task, limits)
+    except (NewsparseError, OSError) as error:
+        return Outcome([error], fatal=True, size=size)
+    items: list[Item] = list(found.items)
+    fatal = any(isinstance(item, ParseError) and item.fatal for item in items)
+    return Outcome(items, fatal, size=size, lines=found.lines)
+
+
+def _parse_piece(piece: Piece, limits: Limits) -> Outcome:
+    """Parse a chunk; its errors get the line numbers of the whole input."""
+    items: list[Item] = []
+    shift = piece.line - 1
+    fatal = False
+
+    def keep(error: ParseError) -> None:
+        nonlocal fatal
+        error.line += shift
+        fatal = error.fatal
+        items.append(error)
+
+    # The whole input is checked against max_input_bytes where it is read.
+    unlimited = attrs.evolve(limits, max_input_bytes=None)
+    try:
+        for article in iter_parse(
+            as_input(piece.text), piece.format, source=piece.source, on_error=keep, limits=unlimited
+        ):
+            items.append(article)
+    except NewsparseError as error:
+        items.append(error)
+        fatal = True
+    return Outcome(items, fatal)
