@@ -39,6 +39,7 @@ def read_fragment(markup: str, *, title: str | None = None, source: str = "<stri
     equal to ``title`` is left out.  Relative addresses are kept as they are:
     the caller resolves them against the base it knows.
 
+    >>> from newsparse.plugin import read_fragment
     >>> found = read_fragment("<p>Rain fell.</p><h2>Later</h2><p>It stopped.</p>")
     >>> [(s.heading, s.paragraphs) for s in found.sections]
     [(None, ('Rain fell.',)), ('Later', ('It stopped.',))]

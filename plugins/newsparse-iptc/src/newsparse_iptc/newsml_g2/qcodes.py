@@ -68,6 +68,7 @@ class Aliases:
     def resolve(self, qcode: str | None) -> str | None:
         """Return the URI ``qcode`` stands for, or ``None`` when its alias is unknown.
 
+        >>> from newsparse_iptc.newsml_g2.qcodes import Aliases
         >>> Aliases().resolve("icls:text")
         'http://cv.iptc.org/newscodes/ninature/text'
         >>> Aliases({"x": "http://example.com/x/"}).resolve("x:1")
