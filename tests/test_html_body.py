@@ -6,6 +6,7 @@ without the rule, the test fails.
 
 from __future__ import annotations
 
+from newsparse import Paragraph, Table, TableCell, TableRow
 from newsparse._formats.html.body import Body, extract_body
 from newsparse._formats.html.dom import parse_document
 
@@ -113,7 +114,7 @@ def test_a_lone_rival_made_like_the_best_block_widens_the_container() -> None:
     assert paragraphs(found) == [FIRST, SECOND, THIRD]
 
 
-def test_rows_of_a_data_table_are_paragraphs() -> None:
+def test_a_data_table_is_one_table_block_in_its_place() -> None:
     rows = "".join(
         f"<tr><td>{place}</td><td>{name}</td><td>{points}</td></tr>"
         for place, name, points in ((1, "Ann Smith", 410), (2, "Bo Jones", 395))
@@ -122,13 +123,26 @@ def test_rows_of_a_data_table_are_paragraphs() -> None:
         f"<div class='story'><p>{FIRST}</p><table><tr><th>Place</th><th>Name</th>"
         f"<th>Points</th></tr>{rows}</table><p>{SECOND}</p></div>"
     )
-    assert paragraphs(found) == [
-        FIRST,
-        "Place Name Points",
-        "1 Ann Smith 410",
-        "2 Bo Jones 395",
-        SECOND,
-    ]
+    [section] = found.sections
+    assert section.blocks == (
+        Paragraph(text=FIRST),
+        Table(
+            head=[
+                TableRow(
+                    cells=[TableCell(text=t, header=True) for t in ("Place", "Name", "Points")]
+                )
+            ],
+            rows=[
+                TableRow(
+                    cells=[TableCell(text="1"), TableCell(text="Ann Smith"), TableCell(text="410")]
+                ),
+                TableRow(
+                    cells=[TableCell(text="2"), TableCell(text="Bo Jones"), TableCell(text="395")]
+                ),
+            ],
+        ),
+        Paragraph(text=SECOND),
+    )
 
 
 def test_a_heading_repeating_the_title_is_left_out() -> None:

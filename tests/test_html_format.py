@@ -16,7 +16,16 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import newsparse
-from newsparse import Article, Image, NewsparseError, ParseError, Section
+from newsparse import (
+    Article,
+    Image,
+    ListBlock,
+    ListItem,
+    NewsparseError,
+    Paragraph,
+    ParseError,
+    Section,
+)
 from newsparse._formats.html.body import extract_body
 from newsparse._formats.html.dom import parse_document, text_content
 
@@ -73,7 +82,15 @@ def test_an_article_page() -> None:
         Section(paragraphs=(LONG, SECOND)),
         Section(
             heading="What happens next",
-            paragraphs=(THIRD, "First reading in March.", "Final vote in June."),
+            blocks=(
+                Paragraph(text=THIRD),
+                ListBlock(
+                    items=[
+                        ListItem(text="First reading in March."),
+                        ListItem(text="Final vote in June."),
+                    ]
+                ),
+            ),
         ),
     )
     assert [(image.url, image.alt, image.caption) for image in article.images] == [

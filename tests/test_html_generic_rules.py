@@ -25,10 +25,12 @@ def parse_one(body: str, head: str = "<title>Old bridge</title>") -> Article:
 
 
 def text_of(article: Article) -> str:
+    """Return the headings and the plain text of every block, a line each."""
     return "\n".join(
         line
         for section in article.body
-        for line in ((section.heading,) if section.heading else ()) + section.paragraphs
+        for line in ((section.heading,) if section.heading else ())
+        + tuple(block.plain_text for block in section.blocks)
     )
 
 
@@ -59,7 +61,7 @@ def test_a_data_table_brings_the_text_around_it() -> None:
     )
     text = text_of(article)
     assert LONG in text
-    assert "Film number 11 2001 A day that repeats, again." in text
+    assert "Film number 11 | 2001 | A day that repeats, again." in text
 
 
 def test_short_lines_of_wide_characters_are_text() -> None:
