@@ -1,7 +1,7 @@
 """NewsML-G2 as agencies send it (issue 21): each quirk of a real feed, in a small document.
 
 The shapes come from real files (STT, ANSA, Reuters, BusinessDesk via Scoop,
-dpa: see ``test_wire_corpus.py``); the texts here are made up.
+dpa: see ``test_iptc_wire_corpus.py``); the texts here are made up.
 """
 
 from __future__ import annotations

@@ -24,7 +24,15 @@ def brief_only(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
 
 
 def test_only_builtin_formats_and_brief() -> None:
-    assert sorted(newsparse.formats()) == ["brief", "html", "json", "jsonl", "markdown", "text"]
+    assert sorted(newsparse.formats()) == [
+        "brief",
+        "html",
+        "json",
+        "jsonl",
+        "markdown",
+        "text",
+        "warc",
+    ]
 
 
 def test_detection_sees_brief() -> None:
