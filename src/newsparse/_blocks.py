@@ -108,15 +108,22 @@ class Paragraph(Block):
         return self.text
 
 
+# The slots of Paragraph, set directly: building the paragraphs of a section
+# given as plain texts is the hot path of every paragraph-only format.
+_new = object.__new__
+_set_text = Paragraph.__dict__["text"].__set__
+_set_marks = Paragraph.__dict__["marks"].__set__
+
+
 def paragraph_blocks(texts: tuple[str, ...]) -> tuple[Paragraph, ...]:
     """Wrap texts that are already checked as model text in unmarked paragraphs."""
-    blocks = []
-    new = object.__new__
+    blocks: list[Paragraph] = []
+    append = blocks.append
     for text in texts:
-        block = new(Paragraph)
-        _set(block, "text", text)
-        _set(block, "marks", ())
-        blocks.append(block)
+        block = _new(Paragraph)
+        _set_text(block, text)
+        _set_marks(block, ())
+        append(block)
     return tuple(blocks)
 
 
