@@ -280,7 +280,9 @@ def test_fit_flattens_blocks_into_paragraphs_and_reports_each() -> None:
         "body[1].blocks[0]",
     ]
     assert dropped[3].value == samples["figure"]
-    assert "left it out" in dropped[3].reason
+    assert dropped[3].reason == (
+        "format 'tt' cannot represent body[1].blocks[0]: it cannot write figure blocks"
+    )
 
 
 def test_render_with_on_drop_writes_the_flattened_text() -> None:

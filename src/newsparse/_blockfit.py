@@ -142,13 +142,12 @@ def fit_blocks(
             path = f"body[{index}].blocks[{position}]"
             fitted, reason = _fit(block, blocks, marks)
             if reason is not None:
+                # The reason is the refusal's problem, as for every dropped field.
+                refused = _first_problem(block, path, blocks, marks)
+                problem = RenderError(format, *refused).problem if refused else reason
                 notes.append(
                     DroppedField(
-                        format=format,
-                        field=path,
-                        value=block,
-                        reason=f"format {format!r} {reason}",
-                        title=article.title,
+                        format=format, field=path, value=block, reason=problem, title=article.title
                     )
                 )
             kept.extend(fitted)
