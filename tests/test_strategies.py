@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+import warnings
 from datetime import datetime, timedelta, timezone
 from typing import Any, TypeVar
 
@@ -15,7 +16,7 @@ import attrs
 import pytest
 from hypothesis import Phase, find, given, settings
 from hypothesis import strategies as st
-from hypothesis.errors import NoSuchExample
+from hypothesis.errors import HypothesisWarning, NoSuchExample
 
 from newsparse import Article, FrozenMap, Image, Section
 from newsparse.testing import (
@@ -38,7 +39,11 @@ FIND = settings(max_examples=1000, phases=[Phase.generate], database=None, deadl
 
 
 def reach(strategy: st.SearchStrategy[T], condition: Any) -> T:
-    result = find(strategy, condition, settings=FIND)
+    with warnings.catch_warnings():
+        # find() may describe a long example it tried; a warning about the
+        # length of that description is no failure of the strategy.
+        warnings.filterwarnings("ignore", "Generating overly large repr", HypothesisWarning)
+        result = find(strategy, condition, settings=FIND)
     assert condition(result)
     return result
 
