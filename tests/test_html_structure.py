@@ -78,6 +78,15 @@ def test_a_list_whose_items_hold_paragraphs_is_read_paragraph_by_paragraph() -> 
     assert middle(article) == [Paragraph(text=first), Paragraph(text=second)]
 
 
+def test_items_read_before_a_list_turns_out_to_hold_blocks_are_kept() -> None:
+    # The first item is plain text; the second holds a paragraph, so the list
+    # is read block by block, and the first item's text must still be there.
+    first = "A first point of the story, long enough to read as article text."
+    second = "A second point of the story, in a paragraph of its own inside the item."
+    article = page(f"<ul><li>{first}</li><li><p>{second}</p></li></ul>")
+    assert middle(article) == [Paragraph(text=first), Paragraph(text=second)]
+
+
 def test_a_data_table_is_a_table_block() -> None:
     article = page(
         "<table><caption>Final standings</caption>"

@@ -72,6 +72,7 @@ class _Collector:
         self.images: list[Image] = []
         self.headline: str | None = None
         self.seen: set[str] = set()
+        self.listed: set[str] = set()  # the item texts of the list being read
         self.photos: set[str] = set()  # photo_key of each image added
 
     def add_heading(self, text: str, level: int = 2) -> None:
@@ -113,9 +114,9 @@ class _Collector:
 
     def keeps_item(self, element: etree._Element, text: str) -> bool:
         """Whether a list item's text is article text (not a link in a menu)."""
-        if text in self.skip or text in self.seen:
+        if text in self.skip or text in self.seen or text in self.listed:
             return False
-        self.seen.add(text)
+        self.listed.add(text)
         return self.keep_all or not _mostly_links(element, text, self.measures)
 
     def keeps_row(self, row: etree._Element, text: str) -> bool:
@@ -316,7 +317,13 @@ def _add_structure(element: etree._Element, collector: _Collector) -> bool:
     tag = element.tag
     block: Block | None
     if tag in ("ul", "ol"):
+        # Item texts count as seen only if the list is kept: a list that
+        # turns out to hold blocks is read again, block by block.
+        collector.listed.clear()
         block = list_block(element, collector.keeps_item)
+        if block is not None:
+            collector.seen |= collector.listed
+        collector.listed.clear()
     elif tag == "table":
         block = table_block(element, collector.keeps_row)
     else:
