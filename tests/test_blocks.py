@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import copy
 import json
+import pickle
 from datetime import datetime, timedelta, timezone
 
+import attrs
 import pytest
 from hypothesis import given
 
@@ -51,6 +54,34 @@ def test_paragraph_sections_keep_working_as_before() -> None:
     assert article.paragraphs == ("One.", "Two.")
     assert article.text == "Results\n\nOne.\n\nTwo."
     assert article.word_count == 2
+
+
+def test_a_section_of_plain_texts_behaves_like_one_of_unmarked_paragraphs() -> None:
+    # Sections built from texts keep them until `blocks` is read (a speed-up
+    # for paragraph-only formats): nothing a user can observe may differ.
+    texts = ["One.", "Two words."]
+    blocks = [Paragraph(text=text) for text in texts]
+    for read_blocks_first in (False, True):
+        lazy = Section(heading="H", paragraphs=texts)
+        if read_blocks_first:
+            assert lazy.blocks == tuple(blocks)
+        eager = Section(heading="H", blocks=blocks)
+        assert lazy == eager
+        assert eager == lazy
+        assert hash(lazy) == hash(eager)
+        assert repr(lazy) == repr(eager)
+        assert lazy.paragraphs == eager.paragraphs == ("One.", "Two words.")
+        assert lazy.text == eager.text == "H\n\nOne.\n\nTwo words."
+        assert pickle.loads(pickle.dumps(lazy)) == eager
+        assert copy.deepcopy(lazy) == eager
+        assert attrs.evolve(lazy, heading="G") == Section(heading="G", blocks=blocks)
+        assert attrs.asdict(lazy)["blocks"] == attrs.asdict(eager)["blocks"]
+    lazy = Section(paragraphs=texts)
+    assert lazy.blocks is lazy.blocks  # built once, then kept
+    assert type(lazy.blocks) is tuple
+    assert all(type(b) is Paragraph for b in lazy.blocks)
+    descriptor = Section.__dict__["blocks"]
+    assert descriptor.__get__(None, Section) is descriptor  # the class attribute
 
 
 def test_paragraphs_and_blocks_together_are_refused() -> None:

@@ -35,6 +35,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from datetime import datetime
+from typing import Any
 
 import attrs
 
@@ -113,10 +114,12 @@ class Section:
                 raise ValidationError(
                     "Section.paragraphs", texts, "give paragraphs or blocks, not both"
                 )
-            checked = paragraph_blocks(texts)
-        _set(self, "blocks", checked)
-        if heading is None and not self.blocks:
-            raise ValidationError("Section", self, "needs a heading or at least one block")
+            # Kept as texts until someone asks for the blocks (see _LazyBlocks).
+            _set(self, "blocks", _PlainParagraphs(texts))
+        else:
+            _set(self, "blocks", checked)
+            if heading is None and not checked:
+                raise ValidationError("Section", self, "needs a heading or at least one block")
 
     @property
     def paragraphs(self) -> tuple[str, ...]:
@@ -124,14 +127,64 @@ class Section:
 
         Other blocks (lists, tables...) are not here: :attr:`text` has all the text.
         """
+        stored = _stored_blocks(self)
+        if type(stored) is _PlainParagraphs:
+            return stored.texts
         return tuple(block.text for block in self.blocks if type(block) is Paragraph)
 
     @property
     def text(self) -> str:
         """The heading (if any) and each block's plain text, separated by blank lines."""
         parts = [self.heading] if self.heading else []
-        parts.extend(block.plain_text for block in self.blocks)
+        stored = _stored_blocks(self)
+        if type(stored) is _PlainParagraphs:
+            parts.extend(stored.texts)
+        else:
+            parts.extend(block.plain_text for block in self.blocks)
         return "\n\n".join(part for part in parts if part)
+
+
+class _PlainParagraphs:
+    """What a section built from plain texts stores until its blocks are asked for."""
+
+    __slots__ = ("texts",)
+
+    def __init__(self, texts: tuple[str, ...]) -> None:
+        self.texts = texts
+
+
+class _LazyBlocks:
+    """``Section.blocks``: builds the paragraphs of a plain section on first use.
+
+    Most sections come from paragraph-only formats and are read for their
+    texts, so :class:`Section` keeps those texts and builds the
+    :class:`~newsparse.Paragraph` objects only when ``blocks`` is read, then
+    keeps them.  Everything attrs generates (eq, hash, repr, pickling,
+    ``evolve``) reads the attribute, so it sees the blocks; a section built
+    from texts equals one built from the same unmarked paragraphs.
+    """
+
+    __slots__ = ("_slot",)
+
+    def __init__(self, slot: Any) -> None:
+        self._slot = slot
+
+    def __get__(self, section: Section | None, owner: type | None = None) -> Any:
+        if section is None:
+            return self
+        stored = self._slot.__get__(section, owner)
+        if type(stored) is _PlainParagraphs:
+            stored = paragraph_blocks(stored.texts)
+            self._slot.__set__(section, stored)
+        return stored
+
+    def __set__(self, section: Section, value: object) -> None:
+        self._slot.__set__(section, value)
+
+
+_blocks_slot = Section.__dict__["blocks"]
+_stored_blocks = _blocks_slot.__get__  # the raw slot: blocks, or _PlainParagraphs
+Section.blocks = _LazyBlocks(_blocks_slot)  # type: ignore[assignment]
 
 
 @attrs.frozen(kw_only=True, init=False)
