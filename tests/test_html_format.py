@@ -18,6 +18,7 @@ from hypothesis import strategies as st
 import newsparse
 from newsparse import (
     Article,
+    Figure,
     Image,
     ListBlock,
     ListItem,
@@ -78,8 +79,14 @@ def test_an_article_page() -> None:
     article = parse_one(page(ARTICLE_BODY, "<title>Old bridge stays open | Gazette</title>"))
     assert article.title == "Old bridge stays open"
     assert article.language == "en"
+    bridge = Image(
+        url="https://example.com/bridge.jpg",
+        alt="The bridge at dusk",
+        caption="The old bridge, built in 1902.",
+    )
     assert article.body == (
-        Section(paragraphs=(LONG, SECOND)),
+        # The figure sits between the two paragraphs, as on the page.
+        Section(blocks=(Paragraph(text=LONG), Figure(image=bridge), Paragraph(text=SECOND))),
         Section(
             heading="What happens next",
             blocks=(

@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+from lxml import etree
+
 import newsparse
 from newsparse import (
     Article,
     Block,
     Embed,
+    Figure,
+    Image,
     ListBlock,
     ListItem,
+    Mark,
     Paragraph,
     Preformatted,
     Quote,
@@ -16,6 +21,7 @@ from newsparse import (
     TableCell,
     TableRow,
 )
+from newsparse._formats.html.marking import marked_text
 
 INTRO = (
     "The league played its final round on Sunday, and the title race ended in a way"
@@ -172,3 +178,147 @@ def test_structured_page_round_trips_through_html_and_json() -> None:
     )
     assert newsparse.parse(newsparse.render([article], "html"), "html") == [article]
     assert newsparse.from_json(newsparse.to_json(article)) == article
+
+
+def link(text: str, part: str, href: str, nth: int = 0) -> Mark:
+    """The link mark over the ``nth`` occurrence of ``part`` in ``text`` (worked out by hand)."""
+    start = -1
+    for _ in range(nth + 1):
+        start = text.index(part, start + 1)
+    return Mark(kind="link", start=start, end=start + len(part), href=href)
+
+
+def test_links_emphasis_and_strong_of_a_page_become_marks() -> None:
+    article = page(
+        '<p>The <a href="https://league.example/table">final  table</a> shows <em>three</em>'
+        " teams on <b>equal points</b>, <i>the first time</i> since the league was founded"
+        ' in <strong><a href="/history">1956</a></strong>.</p>'
+    )
+    text = (
+        "The final table shows three teams on equal points, the first time since the league"
+        " was founded in 1956."
+    )
+    [paragraph] = middle(article)
+    assert isinstance(paragraph, Paragraph)
+    assert paragraph.text == text
+    assert paragraph.marks == (
+        Mark(kind="link", start=4, end=15, href="https://league.example/table"),
+        Mark(kind="emphasis", start=22, end=27),
+        Mark(kind="strong", start=37, end=49),
+        Mark(kind="emphasis", start=51, end=65),
+        Mark(kind="link", start=98, end=102, href="/history"),
+        Mark(kind="strong", start=98, end=102),
+    )
+    assert text[37:49] == "equal points"
+    assert text[51:65] == "the first time"
+    assert (text[4:15], text[22:27], text[98:102]) == ("final table", "three", "1956")
+
+
+def test_a_mark_covers_words_not_the_spaces_around_them() -> None:
+    # Spaces inside the markup at its edges belong to the text, not the mark;
+    # a space between two marked words is marked.
+    article = page(
+        "<p>The coach said the result was<em> a huge relief </em>for the whole club and its"
+        " supporters, who had waited a long time.</p>"
+    )
+    [paragraph] = middle(article)
+    assert isinstance(paragraph, Paragraph)
+    assert paragraph.text.startswith("The coach said the result was a huge relief for")
+    [mark] = paragraph.marks
+    assert paragraph.text[mark.start : mark.end] == "a huge relief"
+
+
+def test_links_without_a_usable_target_keep_their_text_only() -> None:
+    text = (
+        "Fans can vote for the player of the season online until Friday, the league said in"
+        " a statement on its website."
+    )
+    article = page(
+        '<p>Fans can vote for the <a href="javascript:void(0)">player of the season</a>'
+        ' <a href="">online</a> until Friday, the league said in a statement on its'
+        " website.</p>"
+    )
+    [paragraph] = middle(article)
+    assert isinstance(paragraph, Paragraph)
+    assert paragraph == Paragraph(text=text)
+
+
+def test_a_link_inside_a_link_counts_as_the_inner_one() -> None:
+    element = etree.fromstring('<p><a href="/outer">one <a href="/inner">two</a> three</a></p>')
+    marks = marked_text(element, "one two three")
+    assert marks is not None
+    assert sorted((m.start, m.end, m.href) for m in marks) == [
+        (0, 3, "/outer"),
+        (4, 7, "/inner"),
+        (8, 13, "/outer"),
+    ]
+
+
+def test_list_items_table_cells_and_lines_keep_their_marks() -> None:
+    article = page(
+        '<ul><li>Ajax beat <a href="/psv">PSV</a> 2-1 at home.</li>'
+        "<li>Feyenoord drew with <em>AZ</em> in Rotterdam.</li></ul>"
+        "<table><tr><th>Team</th><th>Points</th></tr>"
+        '<tr><td><a href="/ajax">Ajax</a></td><td><b>80</b></td></tr>'
+        "<tr><td>PSV</td><td>78</td></tr></table>"
+    )
+    listing, table = middle(article)
+    assert listing == ListBlock(
+        items=[
+            ListItem(
+                text="Ajax beat PSV 2-1 at home.", marks=[link("Ajax beat PSV", "PSV", "/psv")]
+            ),
+            ListItem(
+                text="Feyenoord drew with AZ in Rotterdam.",
+                marks=[Mark(kind="emphasis", start=20, end=22)],
+            ),
+        ]
+    )
+    assert isinstance(table, Table)
+    first = table.rows[0] if table.rows[0].cells[0].text == "Ajax" else table.head[-1]
+    assert first.cells[0].marks == (Mark(kind="link", start=0, end=4, href="/ajax"),)
+    assert first.cells[1].marks == (Mark(kind="strong", start=0, end=2),)
+
+
+def test_text_between_line_breaks_keeps_its_marks() -> None:
+    lines = (
+        "The club thanked <em>every</em> supporter who travelled to the away games this"
+        ' season<br>and promised <a href="/tickets">cheaper tickets</a> for the next one,'
+        " starting with the opening match in August."
+    )
+    article = page(f"<div>{lines}</div>")
+    second = next(
+        block
+        for block in middle(article)
+        if isinstance(block, Paragraph) and block.text.startswith("and promised")
+    )
+    assert second.marks == (link(second.text, "cheaper tickets", "/tickets"),)
+
+
+def test_pictures_after_the_first_text_are_figures_in_the_flow() -> None:
+    article = page(
+        '<figure><img src="/table.jpg" alt="The table"><figcaption>The final table.'
+        "</figcaption></figure>"
+        "<h2>Gallery</h2><figure><img src='/cup.jpg' alt='The cup'></figure>"
+        "<h2>Next season</h2><p>The fixtures for the next season will be published in June,"
+        " the league said on its website on Monday.</p>"
+    )
+    table = Image(url="/table.jpg", alt="The table", caption="The final table.")
+    cup = Image(url="/cup.jpg", alt="The cup")
+    # Every picture stays in the images; the cup's section has no text, so
+    # its heading goes and the figure follows the text before it.
+    assert article.images == (table, cup)
+    first = article.body[0].blocks
+    assert first[1:] == (Figure(image=table), Figure(image=cup))
+    assert [section.heading for section in article.body] == [None, "Next season"]
+
+
+def test_a_picture_before_the_first_text_is_the_lead_image_only() -> None:
+    html = (
+        "<html><head><title>Scores and more</title></head><body><article>"
+        "<h1>Scores and more</h1><figure><img src='/lead.jpg' alt='Fans'></figure>"
+        f"<p>{INTRO}</p><p>{OUTRO}</p></article></body></html>"
+    )
+    [article] = newsparse.parse(html, "html")
+    assert article.images == (Image(url="/lead.jpg", alt="Fans"),)
+    assert article.body[0].blocks == (Paragraph(text=INTRO), Paragraph(text=OUTRO))

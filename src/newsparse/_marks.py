@@ -31,7 +31,7 @@ import attrs
 from newsparse._errors import ValidationError
 from newsparse._values import as_tuple, url
 
-__all__ = ["LINK", "MARK_KINDS", "Mark", "check_marks"]
+__all__ = ["EMPHASIS", "LINK", "MARK_KINDS", "STRONG", "Mark", "check_marks"]
 
 LINK: Final = "link"
 EMPHASIS: Final = "emphasis"

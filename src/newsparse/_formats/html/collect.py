@@ -11,8 +11,19 @@ from collections.abc import Callable
 import attrs
 from lxml import etree
 
-from newsparse._blocks import Block, Embed, ListBlock, Paragraph
-from newsparse._formats.html.dom import clean_url, collapse, fast_text_content, text_content
+from newsparse._blocks import Block, Embed, Figure, ListBlock, Paragraph
+from newsparse._formats.html.dom import collapse, fast_text_content, text_content
+from newsparse._formats.html.figures import figure_caption, image_url, is_figure
+from newsparse._formats.html.marking import (
+    MARK_TAGS,
+    MarkKey,
+    Part,
+    collapse_marked,
+    has_marks,
+    keys_inside,
+    marked_parts,
+    marked_text,
+)
 from newsparse._formats.html.measures import (
     BLOCKS,
     CONTAINERS,
@@ -21,7 +32,7 @@ from newsparse._formats.html.measures import (
     link_text_length,
     reading_length,
 )
-from newsparse._formats.html.renditions import best_candidate, photo_key
+from newsparse._formats.html.renditions import photo_key
 from newsparse._formats.html.structure import (
     EMBED_TAG,
     embed_of_frame,
@@ -30,20 +41,17 @@ from newsparse._formats.html.structure import (
     quote_or_embed,
     table_block,
 )
+from newsparse._marks import Mark
 from newsparse._model import Image, Section
 
 __all__ = ["Body", "collect", "collect_all", "collect_given"]
 
-_CAPTION_NAMES = re.compile(r"caption|credit|figure|photo|image|gallery|media")  # lower-cased
-_CAPTION_ITSELF = re.compile(r"caption|credit", re.IGNORECASE)
-# A figure, and a figure's caption also where the page leaves out the figure.
-_FIGURES = frozenset({"figure", "figcaption"})
 _LABEL_LENGTH = 60  # shorter blocks must read as sentences to count as text
 # Sentence ends and punctuation, with the CJK and Arabic forms.
 _SENTENCE_END = re.compile('[.!?…:;"\u201d\u00bb\u3002\uff01\uff1f\u061f]\\W*$')
-_CAPTION_LENGTH = 400  # characters; longer "caption" boxes are wrappers
 _LINK_SHARE = 0.7  # a block with this share of link text is navigation
 _TEXT_IN_LINES = 200  # characters of text between <br> that make its short lines text
+_NO_KEYS: frozenset[MarkKey] = frozenset()
 
 
 @attrs.frozen
@@ -77,7 +85,7 @@ class _Collector:
 
     def add_heading(self, text: str, level: int = 2) -> None:
         # A heading right above a deeper one titles the part it opens: it stays.
-        if self.heading is not None and not self.blocks and level > self.level:
+        if self.heading is not None and not self.has_text() and level > self.level:
             self.sections.append(Section(heading=self.heading))
         self.close_section()
         if not self.repeats_skipped(text):
@@ -92,11 +100,11 @@ class _Collector:
         """
         return any(skipped in heading and 2 * len(skipped) >= len(heading) for skipped in self.skip)
 
-    def add_paragraph(self, text: str) -> None:
+    def add_paragraph(self, text: str, marks: list[Mark] | None = None) -> None:
         if text in self.skip or text in self.seen:
             return
         self.seen.add(text)
-        self.blocks.append(Paragraph(text=text))
+        self.blocks.append(Paragraph(text=text, marks=marks or ()))
 
     def add_block(self, block: Block | None) -> None:
         """Add a structured block (a table, a quote...) unless its text was seen already.
@@ -126,10 +134,29 @@ class _Collector:
     def close_section(self) -> None:
         # A heading with no text under it titled something that was left out
         # (a list of links, a gallery): it goes too.
-        if self.blocks:
+        if self.has_text():
             self.sections.append(Section(heading=self.heading, blocks=self.blocks))
+        elif self.blocks and self.sections:
+            # Figures under a heading that goes: they follow the text before.
+            last = self.sections[-1]
+            self.sections[-1] = Section(
+                heading=last.heading, blocks=last.blocks + tuple(self.blocks)
+            )
         self.heading = None
         self.blocks = []
+
+    def has_text(self) -> bool:
+        """Whether the section being read holds a block other than a figure."""
+        return any(type(block) is not Figure for block in self.blocks)
+
+    def add_figure(self, image: Image) -> None:
+        """Place a picture of the content in the flow, once some text came before it.
+
+        A picture before the first text is the lead image: it is in the
+        article's images only.
+        """
+        if self.sections or self.has_text():
+            self.blocks.append(Figure(image=image))
 
     def body(self) -> Body:
         """Close the last section and return what was collected."""
@@ -197,24 +224,31 @@ def _walk(element: etree._Element, collector: _Collector) -> None:
     run.flush()
 
 
-def _add_inline(element: etree._Element, run: _Run, *, link: bool = False) -> None:
+def _add_inline(
+    element: etree._Element, run: _Run, *, link: bool = False, keys: frozenset[MarkKey] = _NO_KEYS
+) -> None:
     """Add inline markup to ``run``, ending the paragraph at each ``<br>`` inside it.
 
-    ``link`` tells that ``element`` is inside a link.
+    ``link`` tells that ``element`` is inside a link, ``keys`` which marks
+    (links, emphasis...) are around it.
     """
     link = link or element.tag == "a"
     if not len(element) or element.find(".//br") is None:
-        run.add(fast_text_content(element), link=link)
+        if keys or element.tag in MARK_TAGS or has_marks(element):
+            run.add_parts(marked_parts(element, keys), link=link)
+        else:
+            run.add(fast_text_content(element), link=link)
         if not link and len(element):
             run.links += link_text_length(element)
         return
-    run.add(element.text, link=link)
+    keys = keys_inside(element, keys)
+    run.add(element.text, link=link, keys=keys)
     for child in element:
         if child.tag == "br":
             run.flush()
         elif isinstance(child.tag, str):
-            _add_inline(child, run, link=link)
-        run.add(child.tail, link=link)
+            _add_inline(child, run, link=link, keys=keys)
+        run.add(child.tail, link=link, keys=keys)
 
 
 def _lines_of_text(element: etree._Element, measures: Measures) -> bool:
@@ -236,16 +270,36 @@ class _Run:
         self.lines_of_text = lines_of_text
         self.collector = collector
         self.parts: list[str] = []
+        self.keys: list[frozenset[MarkKey]] = []  # the marks each part sits in
+        self.marked = False  # whether a part sits in a mark
         self.links = 0
 
-    def add(self, text: str | None, *, link: bool = False) -> None:
+    def add(
+        self, text: str | None, *, link: bool = False, keys: frozenset[MarkKey] = _NO_KEYS
+    ) -> None:
         if text:
             self.parts.append(text)
+            self.keys.append(keys)
+            self.marked = self.marked or bool(keys)
             if link:
                 self.links += len(collapse(text))
 
+    def add_parts(self, parts: list[Part], *, link: bool) -> None:
+        """Add the text nodes of an inline element, with their marks (see ``marked_parts``)."""
+        for text, keys in parts:
+            self.parts.append(text)
+            self.keys.append(keys)
+            self.marked = self.marked or bool(keys)
+        if link:
+            self.links += len(collapse("".join(text for text, _ in parts)))
+
     def flush(self) -> None:
         text = collapse("".join(self.parts))
+        marks: list[Mark] | None = None
+        if text and self.marked:
+            walked, marks = collapse_marked(list(zip(self.parts, self.keys, strict=True)))
+            if walked != text:  # a safeguard: the text is what counts
+                marks = None
         if text and (
             self.collector.keep_all
             or (
@@ -253,8 +307,10 @@ class _Run:
                 and (self.lines_of_text or _reads_as_text(text))
             )
         ):
-            self.collector.add_paragraph(text)
+            self.collector.add_paragraph(text, marks)
         self.parts = []
+        self.keys = []
+        self.marked = False
         self.links = 0
 
 
@@ -265,7 +321,7 @@ def _block(child: etree._Element, collector: _Collector) -> None:
         _add_heading(child, collector)
         return
     # An embedded post's class may name "media": embeds come before figures.
-    figure = tag not in _EMBEDS and _is_figure(child, collector.measures)
+    figure = tag not in _EMBEDS and is_figure(child, collector.measures)
     if tag in _STRUCTURED and not figure and _add_structure(child, collector):
         return
     if figure:
@@ -283,7 +339,7 @@ def _block(child: etree._Element, collector: _Collector) -> None:
                 and (tag == "li" or _reads_as_text(text))
             )
         ):
-            collector.add_paragraph(text)
+            collector.add_paragraph(text, marked_text(child, text))
         return
     if tag == "tr" and _add_row(child, collector):
         return
@@ -344,14 +400,6 @@ _STRUCTURE_READERS: dict[str, Callable[[etree._Element], Block | None]] = {
 }
 
 
-def _is_figure(element: etree._Element, measures: Measures) -> bool:
-    """Whether ``element`` is a figure, or a box named and shaped like a caption."""
-    return element.tag in _FIGURES or (
-        _CAPTION_NAMES.search(element.get("class", "").lower()) is not None
-        and _is_caption(element, measures)
-    )
-
-
 def _add_row(row: etree._Element, collector: _Collector) -> bool:
     """Collect a row of a data table as one paragraph, its cells' texts in order.
 
@@ -396,41 +444,17 @@ def _reads_as_text(text: str) -> bool:
     return not text.isascii() and reading_length(text) >= _LABEL_LENGTH
 
 
-def _is_caption(element: etree._Element, measures: Measures) -> bool:
-    """Whether an element named like a caption or photo box is one (not a wrapper).
-
-    A caption is short (the indentation of the markup does not count), and
-    holds no paragraph, or one (a caption's text is often a ``<p>``) when it
-    shows a picture or is named as a caption: a paragraph alone in a "media"
-    box is text.
-    """
-    if len(measures.text(element)) >= _CAPTION_LENGTH:
-        return False
-    paragraphs = element.iterdescendants("p")
-    if next(paragraphs, None) is None:
-        return True
-    if next(paragraphs, None) is not None:
-        return False
-    return (
-        _CAPTION_ITSELF.search(element.get("class", "")) is not None
-        or next(element.iter("img", "picture"), None) is not None
-    )
-
-
 def _add_figure(figure: etree._Element, collector: _Collector) -> None:
-    caption_element = figure.find(".//figcaption")
-    if caption_element is None and figure.tag != "figure":
-        caption_element = figure
-    caption = collapse(text_content(caption_element)) if caption_element is not None else None
     # A caption without a picture (of a video or an embed, left out) makes no
     # image, nor text: on news pages it is not part of the article's text.
+    caption = figure_caption(figure)
     for index, image in enumerate(figure.iter("img")):
         _add_image(image, caption if index == 0 else None, collector)
 
 
 def _add_image(image: etree._Element, caption: str | None, collector: _Collector) -> None:
     """Add the picture ``image`` shows, once for all its renditions; none without an address."""
-    url = _image_url(image)
+    url = image_url(image)
     if url is None:
         return
     key = photo_key(url)
@@ -438,27 +462,6 @@ def _add_image(image: etree._Element, caption: str | None, collector: _Collector
         return
     collector.photos.add(key)
     alt = collapse(image.get("alt") or "") or None
-    collector.images.append(Image(url=url, alt=alt, caption=caption or None))
-
-
-def _image_url(image: etree._Element) -> str | None:
-    """Return the address of the picture an ``<img>`` shows.
-
-    Its ``src``; for a lazy-loaded image, whose ``src`` is a placeholder
-    (a data: URL), ``data-src``; else the largest candidate of its
-    ``srcset`` (or ``data-srcset``), then of its ``<picture>``'s sources.
-    """
-    url = clean_url(image.get("src")) or clean_url(image.get("data-src"))
-    if url is not None:
-        return url
-    sets = [image.get("srcset"), image.get("data-srcset")]
-    # libxml2 does not know <source> is empty: the <img> may be inside one.
-    picture = next(image.iterancestors("picture"), None)
-    if picture is not None:
-        for source in picture.iter("source"):
-            sets += [source.get("srcset"), source.get("data-srcset")]
-    for value in sets:
-        url = clean_url(best_candidate(value))
-        if url is not None:
-            return url
-    return None
+    picture = Image(url=url, alt=alt, caption=caption or None)
+    collector.images.append(picture)
+    collector.add_figure(picture)

@@ -58,6 +58,13 @@ from newsparse._blocks import (
     TableRow,
 )
 from newsparse._formats.html.dom import clean_url, collapse, is_element, text_content
+from newsparse._formats.html.marking import (
+    MarkKey,
+    Part,
+    collapse_marked,
+    marked_parts,
+    marked_text,
+)
 
 __all__ = [
     "EMBED_TAG",
@@ -74,6 +81,7 @@ EMBED_TAG = "newsparse-embed"
 """The tag pruning gives a frame of a known platform, so that it survives."""
 
 _LISTS = frozenset({"ul", "ol"})
+_NO_KEYS: frozenset[MarkKey] = frozenset()
 _CELLS = frozenset({"td", "th"})
 _MAX_SPAN = 1000
 _PULL_QUOTE = re.compile(r"pull-?quote", re.IGNORECASE)
@@ -172,7 +180,7 @@ def _items(element: etree._Element) -> list[etree._Element]:
 def _item_reader(keeps: ItemFilter) -> Callable[[etree._Element], ListItem | None]:
     def read(li: etree._Element) -> ListItem | None:
         """Return the item, or ``None`` to leave it out (no text kept and no sublist)."""
-        parts = [li.text or ""]
+        parts: list[Part] = [(li.text or "", _NO_KEYS)]
         sublist: ListBlock | None = None
         for child in li:
             if child.tag in _LISTS:
@@ -184,14 +192,14 @@ def _item_reader(keeps: ItemFilter) -> Callable[[etree._Element], ListItem | Non
             elif is_element(child):
                 if _holds_blocks(child):
                     raise _NotPlainError
-                parts.append(text_content(child))
-            parts.append(child.tail or "")
-        text = collapse("".join(parts)) or None
-        if text is not None and not keeps(li, text):
-            text = None
-        if text is None and sublist is None:
+                marked_parts(child, _NO_KEYS, parts)
+            parts.append((child.tail or "", _NO_KEYS))
+        text, marks = collapse_marked(parts)
+        if text and not keeps(li, text):
+            text = ""
+        if not text and sublist is None:
             return None
-        return ListItem(text=text, sublist=sublist)
+        return ListItem(text=text or None, marks=marks if text else (), sublist=sublist)
 
     return read
 
@@ -248,8 +256,10 @@ def table_block(table: etree._Element, keeps: ItemFilter) -> Table | None:
 
 
 def _cell(cell: etree._Element) -> TableCell:
+    text = collapse(text_content(cell))
     return TableCell(
-        text=collapse(text_content(cell)) or None,
+        text=text or None,
+        marks=(marked_text(cell, text) or ()) if text else (),
         header=cell.tag == "th",
         colspan=_span(cell.get("colspan")),
         rowspan=_span(cell.get("rowspan")),
