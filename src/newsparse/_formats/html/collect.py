@@ -125,8 +125,9 @@ class _Collector:
 
     def close_section(self) -> None:
         # A heading with no text under it titled something that was left out
-        # (a list of links, a gallery): it goes too.
-        if self.blocks:
+        # (a list of links, a gallery): it goes too, but for the last resort,
+        # where nothing was left out.
+        if self.blocks or (self.keep_all and self.heading is not None):
             self.sections.append(Section(heading=self.heading, blocks=self.blocks))
         self.heading = None
         self.blocks = []
@@ -287,9 +288,15 @@ def _block(child: etree._Element, collector: _Collector) -> None:
         return
     if tag == "tr" and _add_row(child, collector):
         return
-    if tag == "a":
+    if tag == "a" and not collector.keep_all and _leads_away(child):
         return  # a link wrapping blocks: a card leading to another page
     _walk(child, collector)
+
+
+def _leads_away(link: etree._Element) -> bool:
+    """Whether a link leads to another page: it has an address, and not a script's."""
+    href = (link.get("href") or "").strip().lower()
+    return bool(href) and not href.startswith("javascript:")
 
 
 def _add_heading(heading: etree._Element, collector: _Collector) -> None:
