@@ -399,8 +399,13 @@ def _reads_as_text(text: str) -> bool:
     """
     if len(text) >= _LABEL_LENGTH or _SENTENCE_END.search(text) is not None:
         return True
-    # A wide (CJK) character counts twice: a line of them says as much sooner.
-    return not text.isascii() and reading_length(text) >= _LABEL_LENGTH
+    # A wide (CJK) character says as much as two or three Latin letters: a
+    # line of them is text sooner.  Here it counts three times (a label
+    # written in them is a few characters long).
+    if text.isascii():
+        return False
+    wide = reading_length(text) - len(text)
+    return len(text) + 2 * wide >= _LABEL_LENGTH
 
 
 def _is_caption(element: etree._Element, measures: Measures) -> bool:
