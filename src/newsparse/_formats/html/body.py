@@ -114,12 +114,18 @@ def extract_body(
     return collect(found, skipped, measures)
 
 
-def extract_all_text(root: etree._Element) -> Body:
+def extract_all_text(root: etree._Element, evidence: BodyEvidence | None = None) -> Body:
     """Return every text left in the page ``root`` after :func:`extract_body` pruned it.
 
-    The last resort for a page without a title whose container choice found
-    no article text: a short note, a fragment, a list.  Nothing is filtered
-    out as a label or as links, since nothing else would be returned.
+    The last resort for a page whose container choice found no article
+    text: a short note, a fragment, a list.  Nothing is filtered out as a
+    label or as links, since nothing else would be returned.  ``evidence``,
+    when given, receives the share of that text that is link text.
     """
     body = root.find("body")
-    return collect_all(root if body is None else body, Measures())
+    element = root if body is None else body
+    measures = Measures()
+    if evidence is not None:
+        length = measures.length(element)
+        evidence.link_share = measures.link_length(element) / length if length else 0.0
+    return collect_all(element, measures)
