@@ -18,6 +18,7 @@ from newsparse._formats.html.measures import (
     CONTAINERS,
     HEADINGS,
     Measures,
+    is_link,
     link_text_length,
     reading_length,
 )
@@ -203,7 +204,7 @@ def _add_inline(element: etree._Element, run: _Run, *, link: bool = False) -> No
 
     ``link`` tells that ``element`` is inside a link.
     """
-    link = link or element.tag == "a"
+    link = link or (element.tag == "a" and is_link(element))
     if not len(element) or element.find(".//br") is None:
         run.add(fast_text_content(element), link=link)
         if not link and len(element):
@@ -295,8 +296,7 @@ def _block(child: etree._Element, collector: _Collector) -> None:
 
 def _leads_away(link: etree._Element) -> bool:
     """Whether a link leads to another page: it has an address, and not a script's."""
-    href = (link.get("href") or "").strip().lower()
-    return bool(href) and not href.startswith("javascript:")
+    return bool((link.get("href") or "").strip()) and is_link(link)
 
 
 def _add_heading(heading: etree._Element, collector: _Collector) -> None:
