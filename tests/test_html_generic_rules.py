@@ -77,6 +77,14 @@ def test_short_lines_of_wide_characters_are_text() -> None:
     assert article.body[0].paragraphs == tuple(lines)
 
 
+def test_a_line_of_twenty_wide_characters_beside_prose_is_text() -> None:
+    # pixnet: with a long paragraph found, such lines were still taken for labels.
+    line = "外拍的攝影班學員一堆早已不時穿梭其間各自"  # 20 characters, no punctuation
+    label = "熱門文章"  # "popular posts": 4 characters
+    article = parse_one(f"<div class='post'><p>{LONG}</p><p>{line}</p><p>{label}</p></div>")
+    assert article.body[0].paragraphs == (LONG, line)
+
+
 def test_related_posts_boxes_are_left_out() -> None:
     # wordpress: "jp-relatedposts" was not read as a box of related links.
     related = f"<div class='jp-relatedposts'><h3>Related</h3><p>{SECOND}</p></div>"
@@ -110,3 +118,62 @@ def test_a_titled_page_with_only_short_text_keeps_it() -> None:
     # js-link-replacement, lazy-image-3: a title and a few short lines gave an empty body.
     article = parse_one("<div><p>abc</p><p>def</p></div>")
     assert article.body[0].paragraphs == ("abc", "def")
+
+
+def test_the_last_resort_keeps_headings_with_nothing_under_them() -> None:
+    # lazy-image-3: two headings, each above a picture only, gave an empty body.
+    picture = "<img data-src='https://example.org/{}.jpg' alt='A chart'>"
+    article = parse_one(
+        f"<article><h2>Test Case 1</h2>{picture.format(1)}"
+        f"<h2>Test Case 2</h2>{picture.format(2)}</article>"
+    )
+    assert [section.heading for section in article.body] == ["Test Case 1", "Test Case 2"]
+    assert len(article.images) == 2
+
+
+def test_a_link_that_runs_a_script_is_not_a_card_leading_away() -> None:
+    # js-link-replacement: blocks inside <a href="javascript:"> were dropped as a card.
+    article = parse_one(
+        f"<div><p>{LONG}</p><a href=' JavaScript:void(0)'><p>{SECOND}</p><p>{LONG[::-1]}</p></a>"
+        f"<a href='/next'><p>{SECOND[::-1]}</p></a></div>"
+    )
+    assert article.body[0].paragraphs == (LONG, SECOND, LONG[::-1])
+
+
+def test_text_in_links_that_run_a_script_is_no_link_text() -> None:
+    # clean-links: paragraphs of annotated words (popup notes) counted as links.
+    def note(words: str) -> str:
+        return f"<a href='javascript:void(0);' onclick='return note()'>{words}</a>"
+
+    annotated = (
+        f"{note('I am a rather elderly man, and the nature of my avocations')} has brought"
+        f" me {note('into more than ordinary contact with an interesting set of men')}."
+    )
+    article = parse_one(f"<div class='story'><p>{LONG}</p><p>{annotated}</p><p>{SECOND}</p></div>")
+    assert "I am a rather elderly man, and the nature of my avocations has brought me" in (
+        text_of(article)
+    )
+
+
+def test_words_inside_a_sentence_stay_whatever_their_markup_is_named() -> None:
+    # clean-links: <a class="popup">word</a> in running text was pruned as a popup.
+    sentence = "A profound conviction that <a class='popup' href='#n1'>the easiest way</a> is best."
+    article = parse_one(f"<article><p>{LONG}</p><p>{sentence}</p><p>{SECOND}</p></article>")
+    assert "A profound conviction that the easiest way is best." in text_of(article)
+    share = "<p><a class='share' href='/s'>Share</a> <a class='popup' href='/p'>Open</a></p>"
+    assert "Open" not in text_of(parse_one(f"<article><p>{LONG}</p>{share}</article>"))
+
+
+def test_the_element_marked_as_the_article_body_is_not_widened() -> None:
+    # A sports page: the text marked itemprop="articleBody" sat in an <article>
+    # with a box about the writer and a table of standings; all of it was taken.
+    about = (
+        "<div class='writer'><p>Racing has been my world since I was a child, and I write"
+        " about it every week for our readers, wherever the engines roar.</p></div>"
+    )
+    rows = "".join(f"<tr><td>{n}</td><td>Rider {n}</td><td>{130 - n} P</td></tr>" for n in range(8))
+    article = parse_one(
+        f"<article>{about}<div itemprop='articleBody'><p>{LONG}</p><p>{SECOND}</p>"
+        f"<p>{LONG[::-1]}</p></div><table>{rows}</table></article>"
+    )
+    assert text_of(article).split("\n") == [LONG, SECOND, LONG[::-1]]

@@ -159,6 +159,30 @@ def test_prose_is_surer_than_short_lines_and_links() -> None:
     assert confidence(front, "body") < 0.5
 
 
+def test_lines_that_end_unlike_sentences_are_less_sure_than_prose() -> None:
+    # Teasers' headlines, labels and credits do not end like sentences; a
+    # body of them is less likely the article, at the same lengths.
+    unended = PROSE.rstrip(".")
+    lines = "".join(f"<p>{unended} {n}</p>" for n in range(3))
+    sentences = "".join(f"<p>{unended} {n}.</p>" for n in range(3))
+    teasers = parse_one(page("<title>Bridge</title>", f"<article>{lines}</article>"))
+    prose = parse_one(page("<title>Bridge</title>", f"<article>{sentences}</article>"))
+    assert len(teasers.paragraphs) == len(prose.paragraphs) == 3
+    assert confidence(teasers, "body") < confidence(prose, "body") - 0.2
+
+
+def test_the_last_resort_is_less_sure_of_a_list_of_links() -> None:
+    # Every text of a page with no article found: links there are a menu.
+    names = ["Harbour", "Bridge works", "Council notes", "Weather"]
+    linked = parse_one(
+        page("<title>T</title>", "".join(f"<div><a href='/{n}'>{n}</a></div>" for n in names))
+    )
+    plain = parse_one(page("<title>T</title>", "".join(f"<div>{n}</div>" for n in names)))
+    assert linked.meta["html.body-source"] == plain.meta["html.body-source"] == "all-text"
+    assert linked.paragraphs == plain.paragraphs
+    assert confidence(linked, "body") < confidence(plain, "body")
+
+
 def test_a_body_the_json_ld_text_contradicts_is_less_sure() -> None:
     stated = " ".join(["An entirely different text about the harbour and its boats."] * 8)
     agreeing = parse_one(page("<title>B</title>" + ld(articleBody=PROSE)))

@@ -16,7 +16,8 @@ they share the text measures of ``measures``).
    thread of comments; an aside, nav or footer stays when it holds an
    article with such text (markup left unclosed); React's streamed segments
    are not hidden, and a paragraph named after the paywall is the text the
-   paywall locks.
+   paywall locks.  Inline markup with text right before and after it is
+   part of a sentence and stays, whatever its name (``class="popup"``).
 2. **Choose the container.**  Every text block (a paragraph, or a ``div``
    holding text directly) scores by its length and punctuation, less the part
    of it that is link text; its score goes to its parent and, halved, to its
@@ -28,7 +29,10 @@ they share the text measures of ``measures``).
    scores, and a data table (or its body) chosen gives way to the element
    holding it, so that the text around the table comes too.  An ``<article>`` or
    ``itemprop="articleBody"`` element around it is preferred when it holds
-   little more text, or little link text.
+   little more text, or little link text; a container the page itself marks
+   ``itemprop="articleBody"`` is taken as it is.  Link text is the text of
+   ``<a>`` elements, but for links that run a script (``javascript:``):
+   those lead nowhere.
 3. **Collect.**  The container is walked in document order.  Headings
    (``h2``-``h6``) start sections; paragraphs, list items, block quotes,
    preformatted text, lines between ``<br>`` and rows of data tables become
@@ -38,15 +42,17 @@ they share the text measures of ``measures``).
    captions.  Short blocks that are mostly links are dropped, and so is text
    repeated from the title or the summary (a heading also when it adds a
    kicker or a site name); a link wrapping blocks (a card leading to another
-   article) is left out.  A short block still counts as text when its wide
-   (CJK) characters, counted double, make it long enough, or when it is a
-   line of a text written with ``<br>`` (200 characters or more in all).
+   article: it has an address, not a script's) is left out.  A short block
+   still counts as text when its wide (CJK) characters, counted three times,
+   make it long enough (20 of them), or when it is a line of a text written
+   with ``<br>`` (200 characters or more in all).
    A heading with nothing under it goes, unless a deeper heading follows
    right away.  MathML and custom elements (names with a hyphen) are inline.
    An image needs an address; the renditions of one photo are one image.
 
 When these steps find no text on a page, ``extract_all_text`` gives
-every text left after pruning (see ``html.format``).
+every text left after pruning (see ``html.format``): short and link-like
+blocks, blocks inside links, and headings with nothing under them too.
 """
 
 from __future__ import annotations
@@ -114,12 +120,18 @@ def extract_body(
     return collect(found, skipped, measures)
 
 
-def extract_all_text(root: etree._Element) -> Body:
+def extract_all_text(root: etree._Element, evidence: BodyEvidence | None = None) -> Body:
     """Return every text left in the page ``root`` after :func:`extract_body` pruned it.
 
-    The last resort for a page without a title whose container choice found
-    no article text: a short note, a fragment, a list.  Nothing is filtered
-    out as a label or as links, since nothing else would be returned.
+    The last resort for a page whose container choice found no article
+    text: a short note, a fragment, a list.  Nothing is filtered out as a
+    label or as links, since nothing else would be returned.  ``evidence``,
+    when given, receives the share of that text that is link text.
     """
     body = root.find("body")
-    return collect_all(root if body is None else body, Measures())
+    element = root if body is None else body
+    measures = Measures()
+    if evidence is not None:
+        length = measures.length(element)
+        evidence.link_share = measures.link_length(element) / length if length else 0.0
+    return collect_all(element, measures)

@@ -29,6 +29,7 @@ from newsparse._formats.html.measures import (
     CONTAINERS,
     HEADINGS,
     Measures,
+    is_link,
     link_text_length,
     reading_length,
 )
@@ -133,8 +134,9 @@ class _Collector:
 
     def close_section(self) -> None:
         # A heading with no text under it titled something that was left out
-        # (a list of links, a gallery): it goes too.
-        if self.has_text():
+        # (a list of links, a gallery): it goes too, but for the last resort,
+        # where nothing was left out.
+        if self.has_text() or (self.keep_all and self.heading is not None):
             self.sections.append(Section(heading=self.heading, blocks=self.blocks))
         elif self.blocks and self.sections:
             # Figures under a heading that goes: they follow the text before.
@@ -232,7 +234,7 @@ def _add_inline(
     ``link`` tells that ``element`` is inside a link, ``keys`` which marks
     (links, emphasis...) are around it.
     """
-    link = link or element.tag == "a"
+    link = link or (element.tag == "a" and is_link(element))
     if not len(element) or element.find(".//br") is None:
         if keys or element.tag in MARK_TAGS or has_marks(element):
             run.add_parts(marked_parts(element, keys), link=link)
@@ -343,9 +345,14 @@ def _block(child: etree._Element, collector: _Collector) -> None:
         return
     if tag == "tr" and _add_row(child, collector):
         return
-    if tag == "a":
+    if tag == "a" and not collector.keep_all and _leads_away(child):
         return  # a link wrapping blocks: a card leading to another page
     _walk(child, collector)
+
+
+def _leads_away(link: etree._Element) -> bool:
+    """Whether a link leads to another page: it has an address, and not a script's."""
+    return bool((link.get("href") or "").strip()) and is_link(link)
 
 
 def _add_heading(heading: etree._Element, collector: _Collector) -> None:
@@ -440,8 +447,13 @@ def _reads_as_text(text: str) -> bool:
     """
     if len(text) >= _LABEL_LENGTH or _SENTENCE_END.search(text) is not None:
         return True
-    # A wide (CJK) character counts twice: a line of them says as much sooner.
-    return not text.isascii() and reading_length(text) >= _LABEL_LENGTH
+    # A wide (CJK) character says as much as two or three Latin letters: a
+    # line of them is text sooner.  Here it counts three times (a label
+    # written in them is a few characters long).
+    if text.isascii():
+        return False
+    wide = reading_length(text) - len(text)
+    return len(text) + 2 * wide >= _LABEL_LENGTH
 
 
 def _add_figure(figure: etree._Element, collector: _Collector) -> None:

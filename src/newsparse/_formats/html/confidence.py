@@ -13,6 +13,11 @@ No factor knows any site: they measure the text found, and nothing else.
   labels, link lists, teasers, comments and galleries in short lines.
 * **Short lines**: the share ``s`` of the text in paragraphs under 80
   characters costs ``s / 2``.
+* **Sentences**: the share ``e`` of the text in units (paragraphs, list
+  items, rows) that end like a sentence, with a full stop, a question or
+  exclamation mark, a colon, a closing quote or bracket (also the CJK and
+  Arabic forms), gives ``0.3 + 0.7 e``.  Prose ends its paragraphs so;
+  menus, teasers' headlines, labels, credits and lists of names do not.
 * **Links**: the share of the container's text that is link text.  Up to
   0.2 costs nothing; at 0.6 or more the factor is 0.4 (a list of links).
 * **Agreement with the stated text**: when the page states its text in
@@ -22,14 +27,19 @@ No factor knows any site: they measure the text found, and nothing else.
 A clean article page scores about 0.8 to 0.9.  The number ranks pages by
 how likely their body is right; it is not a probability.  Measured on the
 development corpora, it tells the pages whose body F1 is below 0.8 from the
-others with an AUROC of 0.85 to 0.91 (the html format's reference
-page has the figures).  Signals tried and left out, because they did not
-tell bad bodies apart there: the share of the page's text inside the
-container, the score margin over the best element outside it, the length
-of the body.
+others with an AUROC of about 0.9 (the html format's reference page has the
+figures).  Signals tried and left out, because they did not tell bad bodies
+apart there: the share of the page's text inside the container, the score
+margin over the best element outside it, the length of the body, the
+number of paragraphs and of headings, the share of the text in lists and
+other structured blocks.  A logistic regression on these signals, fitted on
+half of the pages, did no better on the other half than this fixed product:
+with some twenty poor bodies in all the corpora, a fit learns their noise.
 """
 
 from __future__ import annotations
+
+import re
 
 import attrs
 from lxml import etree
@@ -41,6 +51,14 @@ __all__ = ["BodyEvidence", "body_confidence", "describe_container", "format_conf
 
 _PARAGRAPH_SCALE = 100  # characters: a median paragraph this long halves the factor
 _SHORT_LINE = 80  # characters: a paragraph shorter than this is a short line
+_SENTENCE_FLOOR = 0.3  # the sentence factor of a body with no unit ending like a sentence
+# The end of a sentence: its punctuation, then closing quotes or brackets, with
+# the CJK and Arabic forms.
+_SENTENCE_END = re.compile(
+    "[.!?\u2026:;\u3002\uff01\uff1f\u061f]"  # the mark
+    "[\"'\u2019\u201d\u00bb)\\]\uff09\u300d\u300f]*"  # closing quotes, brackets
+    r"\s*$"
+)
 _ORIGIN_WEIGHT = {"container": 1.0, "site-parser": 1.0, "json-ld": 0.7, "all-text": 0.3}
 
 
@@ -91,6 +109,8 @@ def body_confidence(
     value = _ORIGIN_WEIGHT.get(evidence.origin, 0.5)
     value *= median / (median + _PARAGRAPH_SCALE)
     value *= 1.0 - 0.5 * sum(n for n in lengths if n < _SHORT_LINE) / total
+    ended = sum(len(unit) for unit in units if _SENTENCE_END.search(unit))
+    value *= _SENTENCE_FLOOR + (1.0 - _SENTENCE_FLOOR) * ended / total
     value *= 1.0 - 0.6 * min(max(evidence.link_share - 0.2, 0.0) / 0.4, 1.0)
     if stated and evidence.origin != "json-ld":
         value *= max(0.5, _agreement(units, stated))

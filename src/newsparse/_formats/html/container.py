@@ -141,7 +141,9 @@ def choose_container(
         scores[element] *= (1.0 + _name_weight(element)) * _surroundings_weight(element, inside)
     _prefer_titled_article(body, scores, titles)
     best = _table_holder(_common_container(scores), body)
-    for ancestor in best.iterancestors():
+    # The element the page marks as the article's body is not widened.
+    marked = best.get("itemprop") == "articleBody"
+    for ancestor in () if marked else best.iterancestors():
         if ancestor.tag == "article" or ancestor.get("itemprop") == "articleBody":
             if _whole_article(ancestor, best, measures):
                 return [ancestor]

@@ -153,7 +153,7 @@ class HtmlFormat(Format):
         if title is None and body.headline:
             title, title_from = body.headline, "h1"
         if not body.sections and not metadata.body_text and site.sections is None:
-            body = extract_all_text(root)
+            body = extract_all_text(root, evidence)
             evidence.origin = "all-text"
         sections = _body_sections(body.sections, site, metadata)
         if site.sections is not None:

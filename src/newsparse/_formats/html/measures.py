@@ -23,6 +23,7 @@ __all__ = [
     "WIDE_WEIGHT",
     "Measures",
     "is_inline_tag",
+    "is_link",
     "link_text_length",
     "may_have_own_text",
     "reading_length",
@@ -126,7 +127,7 @@ class Measures:
                 text = fast_text_content(child)
                 parts.append(text)
                 if child.tag == "a":
-                    links += len(collapse(text))
+                    links += len(collapse(text)) if is_link(child) else 0
                 elif len(child):
                     links += link_text_length(child)
             parts.append(child.tail or "")
@@ -164,10 +165,21 @@ def may_have_own_text(element: etree._Element) -> bool:
 
 
 def link_text_length(element: etree._Element) -> int:
-    """Return the length of the link text in ``element`` (itself included)."""
+    """Return the length of the link text in ``element`` (itself included).
+
+    A link that runs a script (``javascript:``) leads nowhere: a note that
+    pops up, say.  Its text is not link text.
+    """
     if not len(element) and element.tag != "a":
         return 0
-    return sum(len(collapse(fast_text_content(link))) for link in element.iter("a"))
+    return sum(
+        len(collapse(fast_text_content(link))) for link in element.iter("a") if is_link(link)
+    )
+
+
+def is_link(element: etree._Element) -> bool:
+    """Whether the ``<a>`` element ``element`` is a link, not one that only runs a script."""
+    return not (element.get("href") or "").lstrip()[:11].lower().startswith("javascript:")
 
 
 # Wide characters: CJK ideographs, kana, Hangul syllables, full-width forms.

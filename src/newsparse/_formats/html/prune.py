@@ -19,7 +19,7 @@ from newsparse._formats.html.dom import (
     remove_keeping_tail,
     text_reaches,
 )
-from newsparse._formats.html.measures import WIDE_WEIGHT, Measures, reading_length
+from newsparse._formats.html.measures import WIDE_WEIGHT, Measures, is_inline_tag, reading_length
 from newsparse._formats.html.structure import EMBED_TAG, provider_of
 
 __all__ = ["Pruning", "is_boilerplate", "names_boilerplate"]
@@ -146,6 +146,8 @@ class Pruning:
             # (its prompt comes in a box): it stays unless another name tells
             # boilerplate.
             return is_boilerplate(element, names, classes.replace(_PAYWALL, " "))
+        if _inside_a_sentence(element):
+            return False
         return _names_comments(element, names) or not self.holds_article_text(element)
 
     def wraps_article(self, element: etree._Element) -> bool:
@@ -181,6 +183,22 @@ class Pruning:
                 if total >= _WRAPPER_TEXT:
                     return True
         return False
+
+
+def _inside_a_sentence(element: etree._Element) -> bool:
+    """Whether ``element`` is inline markup with text right before and after it.
+
+    Words in running text ("a <a class="popup">note</a> here") are part of
+    the sentence whatever their markup is named after: taking them out would
+    leave a gap in it.  Share buttons and labels stand apart.
+    """
+    if not is_inline_tag(element.tag) or not (element.tail or "").strip():
+        return False
+    before = element.getprevious()
+    if before is not None:
+        return bool((before.tail or "").strip())
+    parent = element.getparent()
+    return parent is not None and bool((parent.text or "").strip())
 
 
 def _is_hidden(element: etree._Element, names: Sequence[str | bytes], classes: str) -> bool:
