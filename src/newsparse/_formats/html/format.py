@@ -46,6 +46,7 @@ from newsparse._formats.html.charset import declared_encoding
 from newsparse._formats.html.confidence import BodyEvidence, body_confidence, format_confidence
 from newsparse._formats.html.derived import DERIVED, derive_title
 from newsparse._formats.html.dom import FORMAT_NAME, parse_document
+from newsparse._formats.html.liveblog import live_entries, with_live_entries
 from newsparse._formats.html.metadata import PageMetadata, extract_metadata
 from newsparse._formats.html.provenance import (
     PREFIX,
@@ -156,6 +157,9 @@ class HtmlFormat(Format):
             body = extract_all_text(root, evidence)
             evidence.origin = "all-text"
         sections = _body_sections(body.sections, site, metadata)
+        entries = live_entries(sources.ld) if site.sections is None else ()
+        if entries:
+            sections = with_live_entries(sections, entries)
         if site.sections is not None:
             evidence.origin = "site-parser"
         elif sections is not body.sections:

@@ -18,7 +18,7 @@ from lxml import etree
 
 from newsparse._formats.html.cleaning import clean_line, unescape
 
-__all__ = ["article_objects", "is_article", "json_ld_objects"]
+__all__ = ["article_objects", "is_article", "is_live_blog", "json_ld_objects"]
 
 _MAX_DEPTH = 12  # how deep JSON-LD objects are looked for
 _MAX_OBJECTS = 500  # how many JSON-LD objects are looked at
@@ -72,6 +72,11 @@ def _types(obj: dict[str, Any]) -> set[str]:
 def is_article(obj: dict[str, Any]) -> bool:
     """Whether ``obj`` has an ``@type`` of the schema.org article family."""
     return bool(_types(obj) & _ARTICLE_TYPES)
+
+
+def is_live_blog(obj: dict[str, Any]) -> bool:
+    """Whether ``obj`` is a schema.org ``LiveBlogPosting``."""
+    return "liveblogposting" in _types(obj)
 
 
 def json_ld_objects(scripts: Iterable[etree._Element]) -> list[dict[str, Any]]:
