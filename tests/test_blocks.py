@@ -352,6 +352,19 @@ def test_markdown_renders_every_block() -> None:
     assert "> We will not give up.\n>\n> — The mayor" in text
 
 
+def test_markdown_escapes_line_starts_only_where_a_line_starts() -> None:
+    version = Paragraph(text="4.2.3 is out.", marks=[link(0, 5)])
+    numbered = Paragraph(
+        text="1. is not a list here", marks=[Mark(kind="emphasis", start=3, end=5)]
+    )
+    cell = Table(rows=[TableRow(cells=[TableCell(text="16.6%"), TableCell(text="- 3")])])
+    article = Article(title="T", body=[Section(blocks=[version, numbered, cell])])
+    text = newsparse.render([article], "markdown")
+    assert "[4.2.3](<https://example.com/r>) is out." in text
+    assert "1\\. *is* not a list here" in text
+    assert "| 16.6% | - 3 |" in text
+
+
 def test_markdown_fences_preformatted_text_and_links_embeds() -> None:
     samples = typical_blocks()
     article = Article(title="T", body=[Section(blocks=[samples["preformatted"], samples["embed"]])])

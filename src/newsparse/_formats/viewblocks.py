@@ -19,6 +19,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from typing import Any
 
@@ -38,7 +39,35 @@ from newsparse._formats.inline import render_inline
 from newsparse._image import Image
 from newsparse._marks import Mark
 
-__all__ = ["image_text", "markdown_block", "markdown_image", "markdown_inline", "text_block"]
+__all__ = [
+    "image_text",
+    "markdown_block",
+    "markdown_escape",
+    "markdown_image",
+    "markdown_inline",
+    "text_block",
+]
+
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]<>#!|~&])")
+_MARKDOWN_BLOCK_MARK = re.compile(r"^(\s*)([-=>+])", re.MULTILINE)
+_MARKDOWN_LIST_NUMBER = re.compile(r"^(\s*\d+)([.)])", re.MULTILINE)
+
+
+def _escape_inline(text: str) -> str:
+    """Escape the characters Markdown reads as inline markup."""
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", text)
+
+
+def _escape_line_starts(text: str) -> str:
+    """Escape what Markdown reads as a block's start at the start of a line ("- ", "1.")."""
+    text = _MARKDOWN_BLOCK_MARK.sub(lambda m: m.group(1) + "\\" + m.group(2), text)
+    # "1." starts a list; a backslash before a digit is no escape, so it goes before the dot.
+    return _MARKDOWN_LIST_NUMBER.sub(lambda m: m.group(1) + "\\" + m.group(2), text)
+
+
+def markdown_escape(text: str) -> str:
+    """Escape ``text`` so that Markdown shows it as it is, at the start of a block too."""
+    return _escape_line_starts(_escape_inline(text))
 
 
 def image_text(image: Image) -> str | None:
@@ -157,9 +186,19 @@ def _markdown_list_block(block: ListBlock, escape: Callable[[str], str]) -> str:
     return "\n".join(_markdown_list(block, "", escape))
 
 
-def markdown_inline(text: str, marks: tuple[Mark, ...], escape: Callable[[str], str]) -> str:
-    """Return marked text as Markdown: links, ``*emphasis*`` and ``**strong**``."""
-    return render_inline(text, marks, escape, _open, _close, spaces_outside=True)
+def markdown_inline(
+    text: str, marks: tuple[Mark, ...], escape: Callable[[str], str], *, line_start: bool = True
+) -> str:
+    """Return marked text as Markdown: links, ``*emphasis*`` and ``**strong**``.
+
+    The marks' pieces are escaped as inline text, and the starts of lines of
+    the whole (only where a line starts, so ``[4.2](<url>)`` stays as it
+    is); with ``line_start=False`` (a table cell) no line starts there.
+    """
+    if not marks:
+        return escape(text) if line_start else _escape_inline(text)
+    rendered = render_inline(text, marks, _escape_inline, _open, _close, spaces_outside=True)
+    return _escape_line_starts(rendered) if line_start else rendered
 
 
 def _open(mark: Mark) -> str:
@@ -215,7 +254,11 @@ def _markdown_table(block: Table, escape: Callable[[str], str]) -> str:
     def cells(row: TableRow | None) -> list[str]:
         texts: list[str] = []
         for cell in row.cells if row is not None else ():
-            text = "" if cell.text is None else markdown_inline(cell.text, cell.marks, escape)
+            text = (
+                ""
+                if cell.text is None
+                else markdown_inline(cell.text, cell.marks, escape, line_start=False)
+            )
             texts.append(text.replace("\n", "<br>"))  # escape() took care of "|"
             texts.extend("" for _ in range(cell.colspan - 1))
         return texts + [""] * (width - len(texts))

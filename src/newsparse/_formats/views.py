@@ -20,13 +20,18 @@ says how.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Iterator
 from typing import TextIO
 
 from newsparse._blocks import BLOCK_KINDS
 from newsparse._format import Format
-from newsparse._formats.viewblocks import image_text, markdown_block, markdown_image, text_block
+from newsparse._formats.viewblocks import (
+    image_text,
+    markdown_block,
+    markdown_escape,
+    markdown_image,
+    text_block,
+)
 from newsparse._marks import MARK_KINDS
 from newsparse._model import Article
 
@@ -91,16 +96,7 @@ class TextView(Format):
                 yield from map(text_block, section.blocks)
 
 
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]<>#!|~&])")
-_MARKDOWN_BLOCK_MARK = re.compile(r"^(\s*)([-=>+])", re.MULTILINE)
-_MARKDOWN_LIST_NUMBER = re.compile(r"^(\s*\d+)([.)])", re.MULTILINE)
-
-
-def _escape(text: str) -> str:
-    text = _MARKDOWN_SPECIAL.sub(r"\\\1", text)
-    text = _MARKDOWN_BLOCK_MARK.sub(lambda m: m.group(1) + "\\" + m.group(2), text)
-    # "1." starts a list; a backslash before a digit is no escape, so it goes before the dot.
-    return _MARKDOWN_LIST_NUMBER.sub(lambda m: m.group(1) + "\\" + m.group(2), text)
+_escape = markdown_escape
 
 
 def _hard_breaks(text: str) -> str:
