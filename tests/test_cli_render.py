@@ -235,3 +235,24 @@ def test_an_input_named_twice_numbers_its_articles_afresh(jobs: str) -> None:
     assert result.exit_code == 0, result.stderr
     places = [line.split(" (", 1)[0] for line in result.stderr.splitlines()[:4]]
     assert places == [f"{SEED}: article {n}" for n in (1, 2, 1, 2)]
+
+
+def test_a_refusal_ends_with_a_hint_at_the_opt_in(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    need("tt")
+    monkeypatch.chdir(tmp_path)
+    table = newsparse.Table(rows=[newsparse.TableRow(cells=[newsparse.TableCell(text="61")])])
+    article = Article(title="Scores", body=[newsparse.Section(blocks=[table])])
+    Path("scores.json").write_text(newsparse.render([article], "json"), encoding="utf-8")
+    refused = run("convert", "scores.json", "--to", "tt", "-o", "scores.txt")
+    assert refused.exit_code == 1
+    assert refused.stderr.rstrip("\n").endswith(
+        "hint: the output format cannot hold part of 1 article(s); "
+        "--drop-unrepresentable writes them without it and lists each part left out"
+    )
+    assert not Path("scores.txt").exists()
+    dropped = run(
+        "convert", "scores.json", "--to", "tt", "-o", "scores.txt", "--drop-unrepresentable"
+    )
+    assert "hint:" not in dropped.stderr

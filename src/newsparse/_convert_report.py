@@ -79,6 +79,8 @@ class Reporter:
         """``None``, or :meth:`dropped` with ``--drop-unrepresentable``."""
         self.drops = 0
         self.articles_with_drops = 0
+        self.refused = 0
+        """Articles the output format refused (a :class:`~newsparse.RenderError`)."""
         self._last_dropped_from: tuple[str | None, int | None] | None = None
         self.progress: ConvertProgress | None = None
         """The progress bar on stderr, cleared while a message is printed."""
@@ -113,6 +115,8 @@ class Reporter:
 
     def __call__(self, error: BaseException) -> None:
         self.problems += 1
+        if isinstance(error, RenderError):
+            self.refused += 1
         where = self.current
         if isinstance(error, RenderError) and error.index is not None:
             placed = self.origins.place(error.index)
@@ -134,3 +138,9 @@ def print_summary(report: Reporter, inputs: int, *, written: bool) -> None:
         click.echo(f"  {name}: {count} problem(s)", err=True)
     outcome = "the articles read were written" if written else "nothing was written"
     click.echo(f"{report.problems} problem(s); exit status 1; {outcome}", err=True)
+    if report.refused and report.on_drop is None:
+        click.echo(
+            f"hint: the output format cannot hold part of {report.refused} article(s); "
+            "--drop-unrepresentable writes them without it and lists each part left out",
+            err=True,
+        )
