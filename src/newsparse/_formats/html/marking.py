@@ -14,7 +14,7 @@ fit that very text:
 * a mark never starts or ends on a space: the space between two words is
   covered only when both words are.
 
-:func:`marked_text` returns ``None`` when the element holds no such element,
+``marked_text`` returns ``None`` when the element holds no such element,
 which costs one search, so paragraphs without markup cost nothing more.
 """
 
