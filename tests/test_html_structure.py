@@ -322,3 +322,15 @@ def test_a_picture_before_the_first_text_is_the_lead_image_only() -> None:
     [article] = newsparse.parse(html, "html")
     assert article.images == (Image(url="/lead.jpg", alt="Fans"),)
     assert article.body[0].blocks == (Paragraph(text=INTRO), Paragraph(text=OUTRO))
+
+
+def test_a_lazily_loaded_post_is_an_embed() -> None:
+    # The platform's class name waits in a data attribute for a script.
+    article = page(
+        '<blockquote class="lazy-content" data-twitter="twitter-tweet">'
+        '<div class="placeholder"></div><a href="https://twitter.com/club/status/123"></a>'
+        "</blockquote>"
+    )
+    assert middle(article) == [
+        Embed(url="https://twitter.com/club/status/123", provider="X", content_kind="post")
+    ]

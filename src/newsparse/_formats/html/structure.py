@@ -280,7 +280,10 @@ def quote_or_embed(quote: etree._Element) -> Quote | Embed | None:
     source (see :func:`_plain_quote`): the caller then reads it block by block.
     """
     classes = quote.get("class", "").split()
-    for name in classes:
+    # Lazy loaders keep the platform's class name in a data attribute
+    # (data-twitter="twitter-tweet") until a script builds the post.
+    named = classes + [str(value) for key, value in quote.items() if str(key).startswith("data-")]
+    for name in named:
         if name in _EMBED_CLASSES:
             return _embedded_post(quote, *_EMBED_CLASSES[name])
     if not _plain_quote(quote):
