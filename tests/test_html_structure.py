@@ -334,3 +334,26 @@ def test_a_lazily_loaded_post_is_an_embed() -> None:
     assert middle(article) == [
         Embed(url="https://twitter.com/club/status/123", provider="X", content_kind="post")
     ]
+
+
+def test_a_quote_keeps_its_links_and_emphasis() -> None:
+    article = page(
+        '<blockquote><p>We <em>will</em> read the <a href="/report">report</a>.</p>'
+        "<footer>The mayor</footer></blockquote>"
+    )
+    text = "We will read the report."
+    assert middle(article) == [
+        Quote(
+            paragraphs=[
+                Paragraph(
+                    text=text,
+                    marks=[
+                        Mark(kind="emphasis", start=3, end=7),
+                        Mark(kind="link", start=17, end=23, href="/report"),
+                    ],
+                )
+            ],
+            attribution="The mayor",
+        )
+    ]
+    assert (text[3:7], text[17:23]) == ("will", "report")

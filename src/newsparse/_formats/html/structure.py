@@ -292,19 +292,29 @@ def quote_or_embed(quote: etree._Element) -> Quote | Embed | None:
         collapse(text_content(element)) for element in quote.iterdescendants(*_ATTRIBUTION)
     ]
     attribution = " ".join(part for part in attribution_parts if part) or None
-    paragraphs = [collapse(_text_without(p, _ATTRIBUTION)) for p in quote.iterdescendants("p")]
-    texts = [text for text in paragraphs if text]
-    if not texts:
-        whole = collapse(_text_without(quote, _ATTRIBUTION))
-        texts = [whole] if whole else []
-    if not texts:
+    paragraphs = [
+        _quoted_paragraph(p, collapse(_text_without(p, _ATTRIBUTION)))
+        for p in quote.iterdescendants("p")
+    ]
+    kept = [paragraph for paragraph in paragraphs if paragraph is not None]
+    if not kept:
+        whole = _quoted_paragraph(quote, collapse(_text_without(quote, _ATTRIBUTION)))
+        kept = [whole] if whole is not None else []
+    if not kept:
         return None
     if attribution is not None:
         attribution = attribution.lstrip(_DASHES).strip() or None
     pull = any(_PULL_QUOTE.search(name) for name in classes)
-    return Quote(
-        paragraphs=[Paragraph(text=text) for text in texts], attribution=attribution, pull=pull
-    )
+    return Quote(paragraphs=kept, attribution=attribution, pull=pull)
+
+
+def _quoted_paragraph(element: etree._Element, text: str) -> Paragraph | None:
+    """Return a quoted paragraph with its marks (none when its source sits inside it)."""
+    if not text:
+        return None
+    if next(element.iterdescendants(*_ATTRIBUTION), None) is not None:
+        return Paragraph(text=text)
+    return Paragraph(text=text, marks=marked_text(element, text) or ())
 
 
 def _plain_quote(quote: etree._Element) -> bool:
