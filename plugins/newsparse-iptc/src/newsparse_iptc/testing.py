@@ -78,7 +78,8 @@ def nitf_meta() -> st.SearchStrategy[dict[str, str]]:
     """``meta`` maps of the ``nitf`` keys, with values NITF writes exactly.
 
     ``"nitf.date.issue"`` and ``"nitf.title"`` are left to the article
-    strategy, which knows the published date and the title.
+    strategy, which knows the published date and the title.  Other keys
+    (a generic ``head/meta`` each) hold any text XML can hold, kept exactly.
     """
     token = st.from_regex(r"[A-Za-z0-9._:-]{1,8}", fullmatch=True)
     several = st.lists(lines(max_words=6), min_size=1, max_size=3).map("\n".join)
@@ -93,7 +94,23 @@ def nitf_meta() -> st.SearchStrategy[dict[str, str]]:
         names.BYLINE_TITLE: several,
         names.DATELINE: lines(max_words=5),
     }
-    return st.fixed_dictionaries({}, optional=values)
+    own = st.fixed_dictionaries({}, optional=values)
+    return st.tuples(own, _foreign_meta()).map(lambda drawn: {**drawn[1], **drawn[0]})
+
+
+_OWN_KEYS = frozenset(names.META_KEYS) | frozenset(g2_names.META_KEYS)
+
+
+def _foreign_meta() -> st.SearchStrategy[dict[str, str]]:
+    """Keys no IPTC format has an element for, with any text XML 1.0 can hold."""
+    keys = st.one_of(
+        st.sampled_from(["html.title-source", "anpa-sequence", "tt.number"]),
+        st.from_regex(r"[A-Za-z0-9][A-Za-z0-9._:-]{0,12}", fullmatch=True),
+    ).filter(lambda key: key not in _OWN_KEYS)
+    values = st.one_of(st.just(""), texts()).filter(
+        lambda value: "\ufffe" not in value and "\uffff" not in value
+    )
+    return st.dictionaries(keys, values, max_size=3)
 
 
 @st.composite

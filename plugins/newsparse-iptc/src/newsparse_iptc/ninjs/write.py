@@ -54,7 +54,12 @@ def _check_meta(article: Article) -> None:
     for key, value in article.meta.items():
         field = f"meta[{key!r}]"
         if key not in names.META_KEYS:
-            raise _refuse(field, f"not a key of the ninjs format ({', '.join(names.META_KEYS)})")
+            raise _refuse(
+                field,
+                f"not a key of the ninjs format ({', '.join(names.META_KEYS)}), and ninjs 3.0"
+                " has no place for other names and values (its schema allows no other"
+                " property); leave it out with --drop-unrepresentable (on_drop= in Python)",
+            )
         if key == names.URGENCY and not (value.isascii() and value.isdigit()):
             raise _refuse(field, "must be a whole number (decimal digits)")
         if key == names.URGENCY and str(int(value)) != value:
