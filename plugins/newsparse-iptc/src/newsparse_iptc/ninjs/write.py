@@ -7,12 +7,10 @@ builds the object.
 
 from __future__ import annotations
 
-from html import escape
-
 from newsparse import Article, Image, RenderError
 
 from newsparse_iptc.dates import format_extended
-from newsparse_iptc.ninjs import names
+from newsparse_iptc.ninjs import bodyhtml, names
 from newsparse_iptc.text import problem
 
 __all__ = ["check", "to_item"]
@@ -32,12 +30,13 @@ def _check_body(article: Article) -> None:
                 "only the first section may be untitled: a heading is what starts a section",
                 missing=True,
             )
-        texts = [("heading", section.heading)] if section.heading is not None else []
-        texts += [(f"blocks[{n}]", text) for n, text in enumerate(section.paragraphs)]
-        for name, text in texts:
-            reason = problem(text)
-            if reason is not None:
-                raise _refuse(f"body[{index}].{name}", f"in the HTML body, {reason}")
+        if section.heading is not None and (reason := problem(section.heading)) is not None:
+            raise _refuse(f"body[{index}].heading", f"in the HTML body, {reason}")
+        for number, block in enumerate(section.blocks):
+            for name, text in bodyhtml.block_texts(f"body[{index}].blocks[{number}]", block):
+                reason = bodyhtml.body_problem(text)
+                if reason is not None:
+                    raise _refuse(name, f"in the HTML body, {reason}")
 
 
 def _check_images(article: Article) -> None:
@@ -77,15 +76,6 @@ def check(article: Article) -> None:
     _check_body(article)
     _check_images(article)
     _check_meta(article)
-
-
-def _html(article: Article) -> str:
-    lines = []
-    for section in article.body:
-        if section.heading is not None:
-            lines.append(f"<h2>{escape(section.heading, quote=False)}</h2>")
-        lines.extend(f"<p>{escape(text, quote=False)}</p>" for text in section.paragraphs)
-    return "\n".join(lines)
 
 
 def _association(index: int, image: Image) -> dict[str, object]:
@@ -136,7 +126,8 @@ def to_item(article: Article) -> dict[str, object]:
             {"role": "summary", "contentType": "text/plain", "value": article.summary}
         ]
     if article.body:
-        item["bodies"] = [{"role": "main", "contentType": "text/html", "value": _html(article)}]
+        value = bodyhtml.write_sections(article.body)
+        item["bodies"] = [{"role": "main", "contentType": "text/html", "value": value}]
     if article.authors:
         item["people"] = [{"name": author, "rel": "author"} for author in article.authors]
     if article.topics:
