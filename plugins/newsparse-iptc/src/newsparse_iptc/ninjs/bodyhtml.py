@@ -47,7 +47,7 @@ from newsparse import (
 from newsparse.plugin import block_of_html, html_of_block
 
 from newsparse_iptc.sections import SectionBuilder
-from newsparse_iptc.text import text_of
+from newsparse_iptc.text import collapse, text_of
 
 __all__ = ["BLOCKS", "MARKS", "block_texts", "fragment", "read_sections", "write_sections"]
 
@@ -58,6 +58,7 @@ MARKS = frozenset({"link", "emphasis", "strong"})
 """The marks it holds: ``a href``, ``em`` and ``strong``."""
 
 _SPACES = re.compile(r"[ \t\n\r\f]+")
+_FORBIDDEN = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]")
 _LINE_SPACES = re.compile(r"[ \t\r\f]+")
 _HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 # Elements that hold no article text: not walked.
@@ -278,7 +279,7 @@ class _Reader:
             self.loose.append(text)
 
     def _flush(self) -> None:
-        text = " ".join("".join(self.loose).split())
+        text = collapse("".join(self.loose))
         if text:
             self.builder.paragraph_found(text)
         self.loose = []
@@ -317,7 +318,8 @@ def _figure(element: etree._Element) -> Image | None:
     url = (img.get("src") or "").strip() if img is not None else ""
     if not url or any(char.isspace() for char in url):
         return None
-    alt = " ".join((img.get("alt") or "").split()) or None if img is not None else None
+    # An attribute keeps its spacing; only what the model forbids becomes a space.
+    alt = _FORBIDDEN.sub(" ", img.get("alt") or "").strip() or None if img is not None else None
     return Image(
         url=url, alt=alt, caption=text_of(caption) or None if caption is not None else None
     )
