@@ -40,7 +40,7 @@ def block_of_html(element: etree._Element) -> Block:
     """Return the block an element written by :func:`html_of_block` holds.
 
     ``element`` is an lxml element parsed from that markup (by
-    :mod:`lxml.html`); its text is taken exactly as it is, each ``<br>`` a
+    ``lxml.html``); its text is taken exactly as it is, each ``<br>`` a
     line break, so a caller reading HTML from elsewhere normalizes its
     whitespace first.
 

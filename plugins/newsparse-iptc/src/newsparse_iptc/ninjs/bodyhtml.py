@@ -22,7 +22,7 @@ Reading
     a ``src`` is one of the article's images; text outside any block is a
     paragraph.
 
-:func:`body_problem` tells which text of a block would not come back
+``body_problem`` tells which text of a block would not come back
 unchanged from that whitespace handling, so that ``render`` refuses it.
 """
 
@@ -49,7 +49,15 @@ from newsparse.plugin import block_of_html, html_of_block
 from newsparse_iptc.sections import SectionBuilder
 from newsparse_iptc.text import collapse, text_of
 
-__all__ = ["BLOCKS", "MARKS", "block_texts", "fragment", "read_sections", "write_sections"]
+__all__ = [
+    "BLOCKS",
+    "MARKS",
+    "block_texts",
+    "body_problem",
+    "fragment",
+    "read_sections",
+    "write_sections",
+]
 
 BLOCKS = frozenset({"paragraph", "list", "table", "quote", "preformatted", "embed"})
 """The block kinds a ninjs HTML body holds."""
