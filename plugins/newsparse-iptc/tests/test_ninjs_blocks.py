@@ -14,6 +14,7 @@ import newsparse
 import pytest
 from newsparse import (
     Article,
+    Block,
     Embed,
     ListBlock,
     ListItem,
@@ -40,7 +41,7 @@ def _body(body_html: str) -> tuple[Section, ...]:
     return article.body
 
 
-def _article(*blocks: object) -> Article:
+def _article(*blocks: Block) -> Article:
     return Article(title="T", url="urn:x", body=[Section(heading="Results", blocks=blocks)])
 
 
@@ -131,7 +132,7 @@ def test_text_outside_paragraphs_is_a_paragraph() -> None:
         (Embed(url="https://e.example/1", text="two  spaces"), "body[0].blocks[0].text"),
     ],
 )
-def test_a_text_html_would_change_is_refused_naming_it(block: object, field: str) -> None:
+def test_a_text_html_would_change_is_refused_naming_it(block: Block, field: str) -> None:
     with pytest.raises(RenderError) as refused:
         newsparse.render([_article(block)], "ninjs")
     assert refused.value.field == field
