@@ -80,35 +80,38 @@ def test_a_format_sets_the_article_once() -> None:
 # -- the real cases ------------------------------------------------------------
 
 
-def test_the_seed_is_refused_by_nitf_naming_the_field_the_article_and_the_input() -> None:
-    need("tt", "nitf")
-    with pytest.raises(RenderError) as caught:
-        newsparse.convert(SEED, "nitf")
-    error = caught.value
-    assert (error.field, error.missing) == ("meta['tt.number']", False)
-    assert (error.index, error.title, error.source) == (0, SEED_TITLES[0], str(SEED))
-    assert str(error).startswith(
-        f'{SEED}: article 1 ("Khamenei Raises Doubts on Negotiations with the W…"): '
-        "format 'nitf' cannot represent meta['tt.number']: not a key of the nitf format"
-    )
-
-
-def test_the_seed_converts_to_nitf_on_request_listing_each_dropped_field(
-    seed: list[Article],
-) -> None:
+def test_the_seed_converts_to_nitf_keeping_its_tt_number(seed: list[Article]) -> None:
+    """NITF holds a key it has no element for as a head/meta: nothing is refused or dropped."""
     need("nitf")
     dropped: list[DroppedField] = []
     text = newsparse.convert(SEED, "nitf", on_drop=dropped.append)
-    assert [(d.index, d.title, d.field, d.value, d.source) for d in dropped] == [
-        (0, SEED_TITLES[0], "meta['tt.number']", "20", str(SEED)),
-        (1, SEED_TITLES[1], "meta['tt.number']", "20", str(SEED)),
+    assert dropped == []
+    assert newsparse.parse(text, "nitf") == seed
+
+
+def test_a_conversion_on_request_lists_each_dropped_field_with_its_input(
+    seed: list[Article], tmp_path: Path
+) -> None:
+    need("ninjs")
+    dump = tmp_path / "seed.jsonl"
+    addressed = [attrs.evolve(a, url=f"https://aawsat.example/{n}") for n, a in enumerate(seed)]
+    dump.write_text(newsparse.render(addressed, "jsonl"), encoding="utf-8")
+    dropped: list[DroppedField] = []
+    text = newsparse.convert(dump, "ninjs", on_drop=dropped.append)
+    assert [(d.index, d.title, d.field, d.source) for d in dropped] == [
+        (0, SEED_TITLES[0], "images[0]", str(dump)),
+        (0, SEED_TITLES[0], "meta['tt.number']", str(dump)),
+        (1, SEED_TITLES[1], "images[0]", str(dump)),
+        (1, SEED_TITLES[1], "meta['tt.number']", str(dump)),
     ]
-    assert str(dropped[1]).startswith(
-        f'{SEED}: article 2 ("Washington-Tehran Nuclear Talks Postponed as Iran…"): '
-        "dropped meta['tt.number'] ('20'): format 'nitf' cannot represent meta['tt.number']: "
+    assert str(dropped[3]).startswith(
+        f'{dump}: article 2 ("Washington-Tehran Nuclear Talks Postponed as Iran…"): '
+        "dropped meta['tt.number'] ('20'): format 'ninjs' cannot represent meta['tt.number']: "
     )
-    # Nothing but the number went: the NITF reads back as the seed without it.
-    assert newsparse.parse(text, "nitf") == [attrs.evolve(a, meta={}) for a in seed]
+    # Nothing but the images without an address and the number went.
+    assert newsparse.parse(text, "ninjs") == [
+        attrs.evolve(a, meta={}, images=()) for a in addressed
+    ]
 
 
 def test_an_image_without_url_is_a_missing_value_for_ninjs() -> None:
@@ -156,9 +159,8 @@ def test_what_cannot_be_dropped_stays_an_error_with_the_opt_in() -> None:
 @pytest.mark.parametrize(
     ("source", "target", "refused", "left"),
     [
-        ("seed", "nitf", "meta['tt.number']", None),
         ("seed", "ninjs", "url", "url"),
-        ("seed", "newsml-g2", "meta['tt.number']", "meta['newsml-g2.guid']"),
+        ("seed", "newsml-g2", "meta['newsml-g2.guid']", "meta['newsml-g2.guid']"),
         ("json", "tt", "authors", "meta['tt.number']"),
     ],
 )

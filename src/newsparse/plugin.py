@@ -19,6 +19,7 @@ release.
 """
 
 from newsparse._format import Chunk, Format, ParseItem, as_input
+from newsparse._formats.html.blockhtml import block_of_html, html_of_block
 from newsparse._formats.html.fragment import Fragment, read_fragment
 from newsparse._formats.html.hooks import newsparse_register_site_parsers
 from newsparse._formats.html.sites import (
@@ -96,6 +97,7 @@ __all__ = [
     "SiteParserRegistry",
     "TextStream",
     "as_input",
+    "block_of_html",
     "check_text",
     "choose_site_parser",
     "collapse",
@@ -103,6 +105,7 @@ __all__ = [
     "get_host",
     "hookimpl",
     "hookspec",
+    "html_of_block",
     "limits_of",
     "newsparse_register_formats",
     "newsparse_register_site_parsers",

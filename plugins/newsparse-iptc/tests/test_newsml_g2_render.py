@@ -110,7 +110,7 @@ def _with(**meta: str) -> Article:
             ),
             "body[1].heading",
         ),
-        (_with(**{"tt.number": "1"}), "meta['tt.number']"),
+        (_with(**{"tt.number": "\uffff"}), "meta['tt.number']"),
         (_with(**{"newsml-g2.version": "0"}), "meta['newsml-g2.version']"),
         (_with(**{"newsml-g2.urgency": "10"}), "meta['newsml-g2.urgency']"),
         (_with(**{"newsml-g2.pubStatus": "usable"}), "meta['newsml-g2.pubStatus']"),
@@ -163,7 +163,7 @@ def test_the_inline_headline_is_named_as_the_meta_key_that_holds_it() -> None:
 
 def test_a_refused_article_writes_nothing() -> None:
     good = Article(title="Good", modified=MOMENT, meta=GUID)
-    bad = Article(title="Bad", modified=MOMENT, meta={**GUID, "other.key": "x"})
+    bad = Article(title="Bad", modified=MOMENT, meta={**GUID, "newsml-g2.urgency": "10"})
     with pytest.raises(RenderError) as caught:
         newsparse.render([good, bad], "newsml-g2")
     assert (caught.value.index, caught.value.title) == (1, "Bad")

@@ -99,9 +99,12 @@ def test_a_paragraph_in_no_namespace_and_routing_codes_as_loose_text() -> None:
     article = one(item(xhtml(body)))
     assert article.paragraphs == ("(ANSA) - ROMA - Ice.",)
     assert article.meta["newsml-g2.routing"] == "51 77 03 CRO01 1113 APE4800 GEST"
-    # The routing codes have no place in what newsml-g2 writes: refused, not dropped.
-    with pytest.raises(RenderError, match="routing"):
-        newsparse.render([article], "newsml-g2")
+    # The routing codes are written as a head/meta of the inline NITF, and read back
+    # (the item needs a date to be written at all).
+    article = evolve(article, published=datetime(2024, 1, 17, tzinfo=timezone.utc))
+    text = newsparse.render([article], "newsml-g2")
+    assert '<meta name="newsml-g2.routing" content="51 77 03 CRO01 1113 APE4800 GEST"/>' in text
+    assert newsparse.parse(text, "newsml-g2") == [article]
 
 
 def test_loose_text_that_is_prose_is_a_paragraph() -> None:

@@ -7,7 +7,7 @@ from datetime import datetime, timedelta, timezone
 
 import newsparse
 import pytest
-from newsparse import Image, ParseError, Section
+from newsparse import Image, ListBlock, ListItem, ParseError, Section
 
 from newsparse_iptc.ninjs.examples import ACCEPTED, CANONICAL
 
@@ -67,10 +67,10 @@ def test_ninjs_2_item() -> None:
 
 def test_array_of_items_and_html_body() -> None:
     first, second = newsparse.parse(ACCEPTED[1], "ninjs")
-    # h3 is a heading too; li is a paragraph; a figure in the body is an image.
+    # h3 is a heading too; a list is a list; a figure in the body is an image.
     assert first.body == (
         Section(paragraphs=("First",)),
-        Section(heading="Then", paragraphs=("x",)),
+        Section(heading="Then", blocks=(ListBlock(items=[ListItem(text="x")]),)),
     )
     assert first.images == (Image(url="a.jpg", alt="A", caption="Cap"),)
     assert (second.title, second.body) == ("Two", ())

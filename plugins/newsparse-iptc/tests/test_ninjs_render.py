@@ -36,7 +36,9 @@ def test_body_markup_is_escaped() -> None:
     [
         (Article(title="T"), "url"),
         (Article(title="T", url="u", images=[Image(caption="c")]), "images[0].url"),
-        (Article(title="T", url="u", body=[Section(paragraphs=["a\nb"])]), "body[0].blocks[0]"),
+        (Article(title="T", url="u", body=[Section(paragraphs=["a  b"])]), "body[0].blocks[0]"),
+        (Article(title="T", url="u", body=[Section(paragraphs=["a \nb"])]), "body[0].blocks[0]"),
+        (Article(title="T", url="u", body=[Section(paragraphs=["a\tb"])]), "body[0].blocks[0]"),
         (Article(title="T", url="u", body=[Section(heading="H  H")]), "body[0].heading"),
         (
             Article(title="T", url="u", body=[Section(heading="H"), Section(paragraphs=["p"])]),

@@ -66,7 +66,7 @@ def test_markup_characters_are_escaped() -> None:
         (Article(title="T", authors=["A  B"]), "authors[0]"),
         (Article(title="T", summary="a\n\n\nb"), "summary"),
         (Article(title="T", summary="a\nb"), "summary"),
-        (Article(title="T", meta={"tt.number": "20"}), "meta['tt.number']"),
+        (Article(title="T", meta={"tt.number": "2\ufffe"}), "meta['tt.number']"),
         (Article(title="T", meta={"nitf.doc-id": ""}), "meta['nitf.doc-id']"),
         (Article(title="T", meta={"nitf.urgency": "very high"}), "meta['nitf.urgency']"),
         (Article(title="T", meta={"nitf.hl2": "a\n\nb"}), "meta['nitf.hl2']"),
@@ -100,7 +100,7 @@ def test_a_refused_summary_paragraph_is_named_in_the_reason() -> None:
 
 def test_a_refused_article_writes_nothing() -> None:
     good = Article(title="Good")
-    bad = Article(title="Bad", meta={"other.key": "x"})
+    bad = Article(title="Bad", meta={"nitf.urgency": "very high"})
     with pytest.raises(RenderError) as caught:
         newsparse.render([good, bad], "nitf")
     assert (caught.value.index, caught.value.title) == (1, "Bad")

@@ -13,10 +13,19 @@ from typing import Any
 import attrs
 from hypothesis import strategies as st
 from newsparse import Article, Image, Section
-from newsparse.testing import datetimes, images, languages, sparse_articles, texts, urls
+from newsparse.testing import (
+    blocks,
+    datetimes,
+    images,
+    languages,
+    sparse_articles,
+    texts,
+    urls,
+)
 
 from newsparse_iptc.dates import format_extended
 from newsparse_iptc.newsml_g2 import names as g2_names
+from newsparse_iptc.ninjs import bodyhtml
 from newsparse_iptc.ninjs import names as ninjs_names
 from newsparse_iptc.nitf import names
 from newsparse_iptc.text import collapse, problem
@@ -78,7 +87,8 @@ def nitf_meta() -> st.SearchStrategy[dict[str, str]]:
     """``meta`` maps of the ``nitf`` keys, with values NITF writes exactly.
 
     ``"nitf.date.issue"`` and ``"nitf.title"`` are left to the article
-    strategy, which knows the published date and the title.
+    strategy, which knows the published date and the title.  Other keys
+    (a generic ``head/meta`` each) hold any text XML can hold, kept exactly.
     """
     token = st.from_regex(r"[A-Za-z0-9._:-]{1,8}", fullmatch=True)
     several = st.lists(lines(max_words=6), min_size=1, max_size=3).map("\n".join)
@@ -93,7 +103,23 @@ def nitf_meta() -> st.SearchStrategy[dict[str, str]]:
         names.BYLINE_TITLE: several,
         names.DATELINE: lines(max_words=5),
     }
-    return st.fixed_dictionaries({}, optional=values)
+    own = st.fixed_dictionaries({}, optional=values)
+    return st.tuples(own, _foreign_meta()).map(lambda drawn: {**drawn[1], **drawn[0]})
+
+
+_OWN_KEYS = frozenset(names.META_KEYS) | frozenset(g2_names.META_KEYS)
+
+
+def _foreign_meta() -> st.SearchStrategy[dict[str, str]]:
+    """Keys no IPTC format has an element for, with any text XML 1.0 can hold."""
+    keys = st.one_of(
+        st.sampled_from(["html.title-source", "anpa-sequence", "tt.number"]),
+        st.from_regex(r"[A-Za-z0-9][A-Za-z0-9._:-]{0,12}", fullmatch=True),
+    ).filter(lambda key: key not in _OWN_KEYS)
+    values = st.one_of(st.just(""), texts()).filter(
+        lambda value: "\ufffe" not in value and "\uffff" not in value
+    )
+    return st.dictionaries(keys, values, max_size=3)
 
 
 @st.composite
@@ -157,13 +183,14 @@ def ninjs_articles() -> st.SearchStrategy[Article]:
     """Generate every kind of article the ``ninjs`` format represents exactly.
 
     Every article has a url (ninjs requires a ``uri``) and every image too
-    (an association needs one); body texts are single-line with collapsed
-    whitespace, as HTML reads them back, and only the first section may be
+    (an association needs one); the body holds every block kind and mark
+    the HTML body keeps, with texts as HTML reads them back (whitespace
+    collapsed, line breaks as ``<br>``), and only the first section may be
     untitled.  Everything else is any valid value: JSON keeps it.
     """
     return sparse_articles(
         title=texts(single_line=True, max_words=12),
-        body=_body(),
+        body=_ninjs_body(),
         images=st.lists(images().filter(lambda image: image.url is not None), max_size=3),
         authors=st.lists(texts(single_line=True, max_words=4), max_size=3, unique=True),
         published=st.one_of(st.none(), datetimes()),
@@ -174,6 +201,23 @@ def ninjs_articles() -> st.SearchStrategy[Article]:
         topics=st.lists(texts(single_line=True, max_words=3), max_size=4, unique=True),
         summary=st.one_of(st.none(), texts(max_words=30)),
         meta=ninjs_meta(),
+    )
+
+
+def _ninjs_body() -> st.SearchStrategy[list[Section]]:
+    kept = blocks(kinds=bodyhtml.BLOCKS, marks=bodyhtml.MARKS).filter(
+        lambda block: all(
+            bodyhtml.body_problem(text) is None for _, text in bodyhtml.block_texts("", block)
+        )
+    )
+    untitled = st.lists(kept, min_size=1, max_size=4).map(lambda found: Section(blocks=found))
+    titled = st.builds(
+        lambda heading, found: Section(heading=heading, blocks=found),
+        lines(max_words=8),
+        st.lists(kept, max_size=3),
+    )
+    return st.tuples(st.one_of(st.none(), untitled), st.lists(titled, max_size=3)).map(
+        lambda drawn: ([drawn[0]] if drawn[0] else []) + drawn[1]
     )
 
 

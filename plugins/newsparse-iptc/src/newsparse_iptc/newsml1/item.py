@@ -180,6 +180,7 @@ def _read_texts(
         if read is None:
             continue
         part, component = read
+        problems.extend(Problem(message, element) for message, element in part.unread)
         if fields is None:
             fields = part
             components.append(component)

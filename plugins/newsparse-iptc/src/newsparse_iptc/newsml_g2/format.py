@@ -185,7 +185,7 @@ class NewsmlG2Format(Format):
         if local_name(item, names.NAMESPACE) == "packageItem":
             yield from self._package(item, offset, source, held)
         else:
-            yield self._item(item, offset, source, context)
+            yield from self._item(item, offset, source, context)
 
     def _package(
         self, package: etree._Element, offset: int, source: str, held: set[str]
@@ -215,13 +215,20 @@ class NewsmlG2Format(Format):
     def _error(self, message: str, line: int, source: str) -> ParseError:
         return ParseError(message, format=self.name, source=source, line=line, column=1)
 
-    def _item(self, item: etree._Element, offset: int, source: str, context: Aliases) -> ParseItem:
+    def _item(
+        self, item: etree._Element, offset: int, source: str, context: Aliases
+    ) -> Iterator[ParseItem]:
+        unread: list[tuple[str, etree._Element]] = []
         try:
-            return read_item(item, context)
+            yield read_item(item, context, unread)
         except ItemError as error:
-            return self._error(str(error), offset + line_of(error.element), source)
+            yield self._error(str(error), offset + line_of(error.element), source)
+            return
         except (ValidationError, ValueError) as error:
-            return self._error(str(error), offset + line_of(item), source)
+            yield self._error(str(error), offset + line_of(item), source)
+            return
+        for message, element in unread:
+            yield self._error(message, offset + line_of(element), source)
 
     def split(self, stream: TextStream, size: int) -> Iterator[Chunk]:
         """Cut a dump of several documents before XML declarations (:mod:`newsparse_iptc.cuts`)."""

@@ -75,13 +75,19 @@ def item_class(item: etree._Element) -> str | None:
     return _attribute(found, "qcode") or _attribute(found, "uri")
 
 
-def read_item(item: etree._Element, context: Aliases | None = None) -> Article:
+def read_item(
+    item: etree._Element,
+    context: Aliases | None = None,
+    unread: list[tuple[str, etree._Element]] | None = None,
+) -> Article:
     """Read the text news item ``item`` into an article.
 
     QCodes (the item class, description roles) are compared by the URI they
     stand for: the aliases are the item's inline catalogs', then
     ``context``'s (a message header's), then the well-known ones
-    (:mod:`~newsparse_iptc.newsml_g2.qcodes`).
+    (:mod:`~newsparse_iptc.newsml_g2.qcodes`).  What the inline NITF holds
+    and the article cannot (a ``head/meta`` whose name is no ``meta`` key)
+    is appended to ``unread``, with its element.
 
     Raises:
         ItemError: ``item`` is another kind of item (a ``packageItem``, a
@@ -112,11 +118,7 @@ def read_item(item: etree._Element, context: Aliases | None = None) -> Article:
             "the newsml-g2 format reads text items only",
             item if where is None else where,
         )
-    content_set = _first(item, "contentSet")
-    try:
-        fields = read_content(content_set) if content_set is not None else Fields()
-    except ContentError as error:
-        raise ItemError(str(error), error.element) from None
+    fields = _content(_first(item, "contentSet"), unread)
     _read_root(item, fields)
     for section, element in _children(item, "rightsInfo", "itemMeta", "contentMeta"):
         if section == "rightsInfo":
@@ -136,6 +138,19 @@ def read_item(item: etree._Element, context: Aliases | None = None) -> Article:
     if published and modified and format_extended(published) == format_extended(modified):
         fields.modified = None
     return fields.article()
+
+
+def _content(
+    content_set: etree._Element | None, unread: list[tuple[str, etree._Element]] | None
+) -> Fields:
+    """Read the item's content; add what it holds and the article cannot to ``unread``."""
+    try:
+        fields = read_content(content_set) if content_set is not None else Fields()
+    except ContentError as error:
+        raise ItemError(str(error), error.element) from None
+    if unread is not None:
+        unread.extend(fields.unread)
+    return fields
 
 
 def _read_root(item: etree._Element, fields: Fields) -> None:

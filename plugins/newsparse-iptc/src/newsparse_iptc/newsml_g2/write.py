@@ -106,10 +106,7 @@ def _meta_problem(article: Article, key: str, value: str) -> str | None:  # noqa
         same = key == nitf_names.HEAD_TITLE and value == article.title
         return "equals the title, and reads back as no value" if same else None
     if key not in names.META_KEYS:
-        return (
-            f"not a key of the newsml-g2 format (those are {', '.join(names.META_KEYS)}, "
-            "and the nitf keys of the inline NITF)"
-        )
+        return None  # a head/meta of the inline NITF, which checks it
     if key == names.INLINE_ABSTRACT:
         return _abstract_problem(article, value)
     reason = _value_problem(key, value)
@@ -179,7 +176,11 @@ def _inline(article: Article) -> Article:
         images=article.images,
         url=article.url,
         summary=abstract,
-        meta={key: value for key, value in meta.items() if key in names.NITF_KEYS},
+        meta={
+            key: value
+            for key, value in meta.items()
+            if key in names.NITF_KEYS or key not in names.META_KEYS
+        },
     )
 
 

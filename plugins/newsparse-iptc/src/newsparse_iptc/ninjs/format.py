@@ -20,7 +20,7 @@ from typing import TextIO
 from newsparse import Article, Format, Limits, ParseError
 from newsparse.plugin import ParseItem, TextStream, limits_of, utf8_longer_than
 
-from newsparse_iptc.ninjs import names
+from newsparse_iptc.ninjs import bodyhtml, names
 from newsparse_iptc.ninjs.read import read_item
 from newsparse_iptc.ninjs.versions import is_envelope
 from newsparse_iptc.ninjs.write import check, to_item
@@ -50,6 +50,8 @@ class NinjsFormat(Format):
     label = "ninjs (IPTC News in JSON)"
     extensions = (".ninjs", ".ninjs.json")
     media_types = ("application/ninjs+json",)
+    blocks = bodyhtml.BLOCKS
+    marks = bodyhtml.MARKS
 
     def sniff(self, sample: str) -> float:
         """Score how surely ``sample`` starts ninjs.

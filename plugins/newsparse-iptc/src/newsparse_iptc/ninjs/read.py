@@ -12,20 +12,16 @@ import re
 from collections.abc import Iterator, Mapping
 from datetime import datetime
 
-from lxml import etree, html
 from newsparse import Article, Image, Section
 
 from newsparse_iptc.dates import parse_moment
-from newsparse_iptc.ninjs import names, versions
-from newsparse_iptc.sections import SectionBuilder
+from newsparse_iptc.ninjs import bodyhtml, names, versions
 from newsparse_iptc.text import text_of
 
 __all__ = ["read_item"]
 
 _FORBIDDEN = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]")
 _HTML_TYPES = frozenset({"text/html", "application/xhtml+xml", ""})
-_HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
-_CONTAINERS = frozenset({"div", "section", "article", "blockquote", "main", "body"})
 _PICTURES = frozenset({"picture", "graphic"})
 # Item types with no text of their own: never read as articles.
 _MEDIA_TYPES = frozenset({"picture", "graphic", "video", "audio"})
@@ -103,7 +99,7 @@ def _summary(item: Mapping[str, object], generation: int) -> str | None:
         name, value = found
         if name == "description_text":
             return _text(value, single_line=False)
-        return _text(text_of(_fragment(_string(value, name))), single_line=False)
+        return _text(text_of(bodyhtml.fragment(_string(value, name))), single_line=False)
     descriptions = list(_objects(item.get("descriptions"), "descriptions"))
     chosen = _by_role(descriptions, "summary") or (
         descriptions[0] if len(descriptions) == 1 and "role" not in descriptions[0] else None
@@ -142,62 +138,12 @@ def _body(item: Mapping[str, object], images: list[Image], generation: int) -> l
             raise TypeError("a body has no string value")
         value = given
         kind = names.get(chosen, "contentType")
-    sections: list[Section] = []
     if kind == "text/plain":
         paragraphs = [p for part in value.split("\n\n") if (p := _text(part, single_line=False))]
         return [Section(paragraphs=paragraphs)] if paragraphs else []
     if kind is not None and kind not in _HTML_TYPES:
         raise ValueError(f"a body of type {kind!r} cannot be read")
-    if value.strip():
-        builder = SectionBuilder(sections)
-        _read_html(_fragment(value), builder, images)
-        builder.close()
-    return sections
-
-
-def _fragment(markup: str) -> etree._Element:
-    parser = html.HTMLParser(
-        encoding="utf-8", no_network=True, remove_comments=True, remove_pis=True, huge_tree=False
-    )
-    data = markup.encode("utf-8", "surrogatepass")
-    document = html.document_fromstring(b"<html><body>" + data + b"</body></html>", parser=parser)
-    for fatal in parser.error_log.filter_from_fatals():
-        # libxml2 stopped at one of its limits (elements nested over 256
-        # deep, say): the rest of the body would be lost without a word.
-        raise ValueError(f"the HTML body is beyond the HTML parser's limits: {fatal.message}")
-    body = document.find("body")
-    return body if body is not None else document
-
-
-def _read_html(element: etree._Element, builder: SectionBuilder, images: list[Image]) -> None:
-    for child in element:
-        tag: object = child.tag
-        if tag in _HEADINGS:
-            if text := text_of(child):
-                builder.heading_found(text)
-        elif tag in {"p", "li", "pre"}:
-            if text := text_of(child):
-                builder.paragraph_found(text)
-        elif tag in {"ul", "ol"} or tag in _CONTAINERS:
-            _read_html(child, builder, images)
-        elif tag in {"figure", "img"}:
-            image = _figure(child)
-            if image is not None:
-                images.append(image)
-    if element.tag == "body":
-        builder.close()
-
-
-def _figure(element: etree._Element) -> Image | None:
-    img = element if element.tag == "img" else element.find(".//img")
-    caption = element.find(".//figcaption")
-    url = (img.get("src") or "").strip() if img is not None else ""
-    if not url or any(char.isspace() for char in url):
-        return None
-    alt = _text(img.get("alt"), single_line=False) if img is not None else None
-    return Image(
-        url=url, alt=alt, caption=text_of(caption) or None if caption is not None else None
-    )
+    return bodyhtml.read_sections(value, images)
 
 
 def _image(association: Mapping[str, object]) -> Image | None:

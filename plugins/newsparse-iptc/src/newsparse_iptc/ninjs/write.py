@@ -7,12 +7,10 @@ builds the object.
 
 from __future__ import annotations
 
-from html import escape
-
 from newsparse import Article, Image, RenderError
 
 from newsparse_iptc.dates import format_extended
-from newsparse_iptc.ninjs import names
+from newsparse_iptc.ninjs import bodyhtml, names
 from newsparse_iptc.text import problem
 
 __all__ = ["check", "to_item"]
@@ -32,12 +30,13 @@ def _check_body(article: Article) -> None:
                 "only the first section may be untitled: a heading is what starts a section",
                 missing=True,
             )
-        texts = [("heading", section.heading)] if section.heading is not None else []
-        texts += [(f"blocks[{n}]", text) for n, text in enumerate(section.paragraphs)]
-        for name, text in texts:
-            reason = problem(text)
-            if reason is not None:
-                raise _refuse(f"body[{index}].{name}", f"in the HTML body, {reason}")
+        if section.heading is not None and (reason := problem(section.heading)) is not None:
+            raise _refuse(f"body[{index}].heading", f"in the HTML body, {reason}")
+        for number, block in enumerate(section.blocks):
+            for name, text in bodyhtml.block_texts(f"body[{index}].blocks[{number}]", block):
+                reason = bodyhtml.body_problem(text)
+                if reason is not None:
+                    raise _refuse(name, f"in the HTML body, {reason}")
 
 
 def _check_images(article: Article) -> None:
@@ -54,7 +53,12 @@ def _check_meta(article: Article) -> None:
     for key, value in article.meta.items():
         field = f"meta[{key!r}]"
         if key not in names.META_KEYS:
-            raise _refuse(field, f"not a key of the ninjs format ({', '.join(names.META_KEYS)})")
+            raise _refuse(
+                field,
+                f"not a key of the ninjs format ({', '.join(names.META_KEYS)}), and ninjs 3.0"
+                " has no place for other names and values (its schema allows no other"
+                " property); leave it out with --drop-unrepresentable (on_drop= in Python)",
+            )
         if key == names.URGENCY and not (value.isascii() and value.isdigit()):
             raise _refuse(field, "must be a whole number (decimal digits)")
         if key == names.URGENCY and str(int(value)) != value:
@@ -72,15 +76,6 @@ def check(article: Article) -> None:
     _check_body(article)
     _check_images(article)
     _check_meta(article)
-
-
-def _html(article: Article) -> str:
-    lines = []
-    for section in article.body:
-        if section.heading is not None:
-            lines.append(f"<h2>{escape(section.heading, quote=False)}</h2>")
-        lines.extend(f"<p>{escape(text, quote=False)}</p>" for text in section.paragraphs)
-    return "\n".join(lines)
 
 
 def _association(index: int, image: Image) -> dict[str, object]:
@@ -131,7 +126,8 @@ def to_item(article: Article) -> dict[str, object]:
             {"role": "summary", "contentType": "text/plain", "value": article.summary}
         ]
     if article.body:
-        item["bodies"] = [{"role": "main", "contentType": "text/html", "value": _html(article)}]
+        value = bodyhtml.write_sections(article.body)
+        item["bodies"] = [{"role": "main", "contentType": "text/html", "value": value}]
     if article.authors:
         item["people"] = [{"name": author, "rel": "author"} for author in article.authors]
     if article.topics:

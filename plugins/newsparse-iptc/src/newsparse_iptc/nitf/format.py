@@ -78,15 +78,20 @@ class NitfFormat(Format):
             stream, limits=limits, format_name=self.name, source=source
         ):
             try:
-                yield self._article(document, limits, source)
+                article, unread = self._article(document, limits, source)
             except ParseError as error:
                 yield error
                 continue
+            yield article
+            yield from unread
             misread = misread_utf8(document, format_name=self.name, source=source)
             if misread is not None:
                 yield misread
 
-    def _article(self, document: Document, limits: Limits, source: str) -> Article:
+    def _article(
+        self, document: Document, limits: Limits, source: str
+    ) -> tuple[Article, list[ParseError]]:
+        """Return the document's article, and an error for each part of it not read."""
         root = parse_xml(document, limits=limits, format_name=self.name, source=source)
         line = document.first_line - 1 + line_of(root)
         if names.local_name(root) != "nitf":
@@ -98,11 +103,23 @@ class NitfFormat(Format):
                 column=1,
             )
         try:
-            return read_nitf(root).article()
+            fields = read_nitf(root)
+            article = fields.article()
         except (ValidationError, ValueError) as error:
             raise ParseError(
                 str(error), format=self.name, source=source, line=line, column=1
             ) from None
+        unread = [
+            ParseError(
+                message,
+                format=self.name,
+                source=source,
+                line=document.first_line - 1 + line_of(element),
+                column=1,
+            )
+            for message, element in fields.unread
+        ]
+        return article, unread
 
     def split(self, stream: TextStream, size: int) -> Iterator[Chunk]:
         """Cut a dump of several documents before XML declarations (:mod:`newsparse_iptc.cuts`)."""

@@ -8,6 +8,7 @@ inline, and reads that ``body`` with :func:`read_body` into the same
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -27,6 +28,9 @@ _IMAGE_TYPES = frozenset({"image", "photo", "graphic"})
 _BYLINE_LABELS = frozenset({"byttl", "location", "virtloc"})
 _CONTAINERS = frozenset({"block", "bq"})
 _LISTS = frozenset({"ol", "ul"})
+# The model's rule for a meta key (see newsparse.Article.meta).
+_META_KEY = re.compile(r"[A-Za-z0-9][A-Za-z0-9._:-]*\Z")
+_FORBIDDEN = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029]")
 
 
 @dataclass
@@ -67,6 +71,10 @@ class Fields:
     """The ``byttl`` texts."""
     meta: dict[str, str] = field(default_factory=dict)
     """The other ``meta`` values found so far."""
+    head_meta: dict[str, str] = field(default_factory=dict)
+    """The ``head/meta`` contents by name (those of one name joined by line ends)."""
+    unread: list[tuple[str, etree._Element]] = field(default_factory=list)
+    """What was found and not read, with its element: formats report each as a diagnostic."""
 
     def article(self) -> Article:
         """Build the article.
@@ -79,7 +87,7 @@ class Fields:
         title = self.title or self.head_title
         if title is None:
             raise ValueError("no headline: the document has neither hl1 nor a head title")
-        meta = dict(self.meta)
+        meta = {**self.head_meta, **self.meta}
         if self.head_title is not None and self.head_title != title:
             meta[names.HEAD_TITLE] = self.head_title
         if self.subheadlines:
@@ -145,6 +153,8 @@ def read_head(head: etree._Element, fields: Fields) -> None:
     for name, child in _children(head):
         if name == "title":
             fields.head_title = fields.head_title or _text(child)
+        elif name == "meta":
+            _read_meta(child, fields)
         elif name == "tobject":
             for _, subject in _children(child, "tobject.subject"):
                 topic = (
@@ -164,6 +174,31 @@ def read_head(head: etree._Element, fields: Fields) -> None:
             moment = parse_moment(norm) if norm else None
             if moment is not None:
                 fields.modified = moment
+
+
+def _read_meta(meta: etree._Element, fields: Fields) -> None:
+    """Read a generic ``head/meta``: its ``content``, exactly, under its ``name``.
+
+    A ``meta`` without ``content`` (which NITF requires) holds the empty
+    text.  A name that is no ``meta`` key of the model, or that is one of
+    the format's own keys, is reported in ``fields.unread``.
+    """
+    name = meta.get("name")
+    if name is None:
+        fields.unread.append(("a head/meta without a name has no key: not read", meta))
+        return
+    if not _META_KEY.match(name) or name in names.META_KEYS:
+        reason = (
+            "is one of the nitf format's own keys, read from its own element"
+            if name in names.META_KEYS
+            else "is no meta key (letters, digits and '._:-', starting with a letter or digit)"
+        )
+        fields.unread.append((f"the head/meta name {name!r} {reason}: not read", meta))
+        return
+    # XML holds a few characters the model forbids (U+0085, U+2028...): spaces, as in texts.
+    content = _FORBIDDEN.sub(" ", meta.get("content", ""))
+    known = fields.head_meta.get(name)
+    fields.head_meta[name] = content if known is None else f"{known}\n{content}"
 
 
 _DOCDATA_ATTRIBUTES = {

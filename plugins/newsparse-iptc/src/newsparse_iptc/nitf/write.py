@@ -26,6 +26,7 @@ DECLARATION = '<?xml version="1.0" encoding="UTF-8"?>\n'
 _XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 _NMTOKEN = re.compile(r"[A-Za-z0-9._:-]+\Z")
 _NMTOKEN_KEYS = frozenset({names.URGENCY, names.COPYRIGHT_YEAR})
+_NOT_XML = re.compile("[\ufffe\uffff]")
 
 
 def texts(article: Article) -> Iterator[tuple[str, str]]:
@@ -85,7 +86,9 @@ def _value_problem(key: str, value: str) -> str | None:
 def _meta_problem(article: Article, key: str, value: str) -> str | None:
     """Return why ``meta[key]`` cannot be written, or ``None``."""
     if key not in names.META_KEYS:
-        return f"not a key of the nitf format (those are {', '.join(names.META_KEYS)})"
+        # Written as a generic head/meta, exactly: only what XML cannot hold is refused.
+        bad = _NOT_XML.search(value)
+        return f"XML 1.0 cannot hold U+{ord(bad.group()):04X}" if bad else None
     reason = _value_problem(key, value)
     if reason is None and key == names.DATE_ISSUE:
         if article.published is not None:
@@ -156,6 +159,9 @@ def _head(article: Article, root: etree._Element) -> None:
     head = etree.Element(_tag("head"))
     if names.HEAD_TITLE in article.meta:
         _add(head, "title", article.meta[names.HEAD_TITLE])
+    for key, value in article.meta.items():
+        if key not in names.META_KEYS:
+            _add(head, "meta", name=key, content=value)
     docdata = _docdata(article)
     if len(docdata):
         head.append(docdata)
