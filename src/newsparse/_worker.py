@@ -14,7 +14,7 @@ from typing import TypeAlias
 import attrs
 
 from newsparse._api import get_format, iter_parse, render
-from newsparse._errors import NewsparseError, ParseError
+from newsparse._errors import NewsparseError, ParseError, portable
 from newsparse._format import as_input
 from newsparse._limits import Limits
 from newsparse._model import Article
@@ -131,9 +131,20 @@ def run_task(task: Task, settings: Settings) -> list[Outcome]:
             attrs.evolve(_parse_whole(whole, settings.limits), size=whole.size) for whole in task
         ]
     outcomes = [attrs.evolve(o, articles=count_articles(o.items)) for o in outcomes]
-    if settings.render is None:
-        return outcomes
-    return [attrs.evolve(o, items=rendered(o.items, settings.render)) for o in outcomes]
+    if settings.render is not None:
+        outcomes = [attrs.evolve(o, items=rendered(o.items, settings.render)) for o in outcomes]
+    for outcome in outcomes:
+        _make_portable(outcome.items)
+    return outcomes
+
+
+def _make_portable(items: list[Item]) -> None:
+    """Make the errors among ``items`` pickle whatever their chain (see :func:`portable`)."""
+    for item in items:
+        if isinstance(item, BaseException):
+            portable(item)
+        elif isinstance(item, RenderFailure):
+            portable(item.error)
 
 
 def count_articles(items: list[Item]) -> int:

@@ -31,7 +31,7 @@ from typing import TYPE_CHECKING, Any, Literal, TypeAlias
 import attrs
 
 from newsparse._api import get_format
-from newsparse._errors import NewsparseError, ParseError
+from newsparse._errors import NewsparseError, ParseError, portable
 from newsparse._limits import DEFAULT_LIMITS, Limits
 from newsparse._model import Article
 from newsparse._pipeline import detect_format, encoding_for
@@ -188,6 +188,9 @@ def _parse_units(units: list[Unit], fs: Any, format: str | None, limits: Limits 
             continue
         found.extend((number, item) for item in parsed.items)
         lines.append(parsed.lines)
+    for _, item in found:
+        if isinstance(item, BaseException):
+            portable(item)  # it may travel to the client, pickled with its chain
     return _Parsed(found, lines)
 
 
