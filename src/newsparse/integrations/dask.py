@@ -34,9 +34,7 @@ from newsparse._api import get_format
 from newsparse._errors import NewsparseError, ParseError, portable
 from newsparse._limits import DEFAULT_LIMITS, Limits
 from newsparse._model import Article
-from newsparse._pipeline import detect_format, encoding_for
-from newsparse._ranges import RANGE_BYTES, ByteRange, cuttable, plan_ranges, range_items
-from newsparse._source import open_source
+from newsparse._ranges import RANGE_BYTES, ByteRange, range_items
 from newsparse.integrations._dask_writers import (
     Item,
     ParquetPartWriter,
@@ -44,6 +42,7 @@ from newsparse.integrations._dask_writers import (
     format_writer,
     name_of,
 )
+from newsparse.integrations._partitions import plan_partitions
 from newsparse.integrations.rows import COLUMNS, Kind, article_row, error_row, items
 
 if TYPE_CHECKING:
@@ -63,9 +62,6 @@ __all__ = [
 
 PART_BYTES = RANGE_BYTES
 """About how many bytes of input one partition reads (1 MiB)."""
-
-_GROUP_FILES = 64
-"""At most this many small files go into one partition (unless ``files_per_partition``)."""
 
 PartWriter: TypeAlias = Callable[[Iterator[Article], str], str]
 """Writes the articles of one partition: ``writer(articles, stem)`` writes them
@@ -99,66 +95,6 @@ def _expand(paths: str | Sequence[str]) -> tuple[Any, list[str]]:
     if not found:
         raise FileNotFoundError(f"no file matches {paths!r}")
     return fs, list(found)
-
-
-def _partitions(
-    fs: Any, names: list[str], format: str | None, limits: Limits, files_per_partition: int | None
-) -> list[list[Unit]]:
-    """Group small files, cut large ones into byte ranges (see the module)."""
-    if files_per_partition is not None and files_per_partition < 1:
-        raise ValueError(f"files_per_partition must be 1 or more, not {files_per_partition}")
-    most = files_per_partition or _GROUP_FILES
-    parts: list[list[Unit]] = []
-    group: list[Unit] = []
-    held = 0
-    for name in names:
-        size = _size(fs, name)
-        ranges = _ranges(fs, name, size, format, limits) if size > PART_BYTES else []
-        if len(ranges) > 1:
-            if group:
-                parts.append(group)
-                group, held = [], 0
-            parts.extend([one] for one in ranges)
-            continue
-        group.append(name)
-        held += size
-        if len(group) >= most or (files_per_partition is None and held >= PART_BYTES):
-            parts.append(group)
-            group, held = [], 0
-    if group:
-        parts.append(group)
-    return parts
-
-
-def _size(fs: Any, name: str) -> int:
-    try:
-        return int(fs.size(name) or 0)
-    except (OSError, ValueError, TypeError):
-        return 0  # the worker reports what is wrong with it
-
-
-def _ranges(fs: Any, name: str, size: int, format: str | None, limits: Limits) -> list[ByteRange]:
-    """Return the byte ranges of a large local file, or [] to read it whole."""
-    if "file" not in _protocols(fs):
-        return []
-    try:
-        source = open_source(Path(name))
-        try:
-            fmt = get_format(format) if format is not None else detect_format(source)
-            if not fmt.can_parse or not cuttable(
-                fmt, source, encoding_for(fmt, source), size, limits
-            ):
-                return []
-        finally:
-            source.close()
-        return list(plan_ranges(fmt, name, size, PART_BYTES, limits))
-    except (NewsparseError, OSError):
-        return []  # read whole: the worker reports the error in its place
-
-
-def _protocols(fs: Any) -> tuple[str, ...]:
-    protocol = getattr(fs, "protocol", ())
-    return (protocol,) if isinstance(protocol, str) else tuple(protocol)
 
 
 @attrs.frozen
@@ -235,7 +171,14 @@ def read_articles(
     import dask.bag  # noqa: PLC0415
 
     fs, names = _expand(paths)
-    parts = _partitions(fs, names, format, limits or DEFAULT_LIMITS, files_per_partition)
+    parts = plan_partitions(
+        fs,
+        names,
+        format,
+        limits or DEFAULT_LIMITS,
+        files_per_partition=files_per_partition,
+        part_bytes=PART_BYTES,
+    )
     finished = _finished(parts, fs, format, limits, _finish_items, errors == "include")
     return dask.bag.from_delayed(finished)
 
@@ -327,7 +270,14 @@ def read_dataframe(
     import dask.dataframe  # noqa: PLC0415
 
     fs, names = _expand(paths)
-    parts = _partitions(fs, names, format, limits or DEFAULT_LIMITS, files_per_partition)
+    parts = plan_partitions(
+        fs,
+        names,
+        format,
+        limits or DEFAULT_LIMITS,
+        files_per_partition=files_per_partition,
+        part_bytes=PART_BYTES,
+    )
     frames = _finished(parts, fs, format, limits, _frame_of)
     return dask.dataframe.from_delayed(frames, meta=_frame([]), verify_meta=False)
 
@@ -426,7 +376,14 @@ def write_articles(
     writer = format_writer(to) if isinstance(to, str) else to
     Path(folder).mkdir(parents=True, exist_ok=True)
     fs, names = _expand(paths)
-    parts = _partitions(fs, names, format, limits or DEFAULT_LIMITS, files_per_partition)
+    parts = plan_partitions(
+        fs,
+        names,
+        format,
+        limits or DEFAULT_LIMITS,
+        files_per_partition=files_per_partition,
+        part_bytes=PART_BYTES,
+    )
     from dask import delayed  # noqa: PLC0415
 
     how = _Writing(fs, format, limits, writer)
