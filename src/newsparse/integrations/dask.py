@@ -23,6 +23,7 @@ on a cluster of many machines: only the ``distributed.Client`` differs.
 
 from __future__ import annotations
 
+import itertools
 import os
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
@@ -34,7 +35,7 @@ from newsparse._api import get_format
 from newsparse._errors import NewsparseError, ParseError, portable
 from newsparse._limits import DEFAULT_LIMITS, Limits
 from newsparse._model import Article
-from newsparse._ranges import RANGE_BYTES, ByteRange, range_items
+from newsparse._ranges import RANGE_BYTES, ByteRange, range_stream
 from newsparse.integrations._dask_writers import (
     Item,
     ParquetPartWriter,
@@ -109,25 +110,38 @@ class _Parsed:
 
 def _parse_units(units: list[Unit], fs: Any, format: str | None, limits: Limits | None) -> _Parsed:
     """Parse the units of a partition (runs on a worker)."""
-    found: list[tuple[int, Item]] = []
     lines: list[int] = []
+    found = list(_unit_items(units, fs, format, limits, lines))
+    return _Parsed(found, lines)
+
+
+def _unit_items(
+    units: list[Unit], fs: Any, format: str | None, limits: Limits | None, lines: list[int]
+) -> Iterator[tuple[int, Item]]:
+    """Yield ``(unit, item)`` for the units of a partition, parsed as asked for (on a worker).
+
+    Each unit's lines (0 for a whole file) are appended to ``lines`` when
+    its reading starts.  Errors are made :func:`~newsparse._errors.portable`:
+    they may travel to the client, pickled with their chain.
+    """
     for number, unit in enumerate(units):
         if isinstance(unit, str):
-            found.extend((number, item) for item in _file_items(fs, unit, format, limits))
             lines.append(0)
+            for item in _file_items(fs, unit, format, limits):
+                yield number, portable(item) if isinstance(item, BaseException) else item
             continue
         try:
-            parsed = range_items(get_format(unit.format), unit, limits or DEFAULT_LIMITS)
+            found = range_stream(get_format(unit.format), unit, limits or DEFAULT_LIMITS)
         except (NewsparseError, OSError) as error:
-            found.append((number, error))
             lines.append(0)
+            yield number, portable(error)
             continue
-        found.extend((number, item) for item in parsed.items)
-        lines.append(parsed.lines)
-    for _, item in found:
-        if isinstance(item, BaseException):
-            portable(item)  # it may travel to the client, pickled with its chain
-    return _Parsed(found, lines)
+        lines.append(found.lines)
+        try:
+            for item in found.items:
+                yield number, portable(item) if isinstance(item, BaseException) else item
+        except (NewsparseError, OSError) as error:
+            yield number, portable(error)
 
 
 def _moved(parsed: _Parsed, before: list[int]) -> list[Item]:
@@ -427,13 +441,33 @@ class _Writing:
 
 
 def _write_units(units: list[Unit], how: _Writing, stem: str) -> _Written:
-    """Parse a partition and write its articles; send back counts and errors (on a worker)."""
-    parsed = _parse_units(units, how.fs, how.format, how.limits)
-    errors = [(unit, item) for unit, item in parsed.items if not isinstance(item, Article)]
-    articles = [item for _, item in parsed.items if isinstance(item, Article)]
+    """Parse a partition and write its articles; send back counts and errors (on a worker).
+
+    The articles are written as they are parsed, never all held at once
+    (holding them made the worker's garbage collector slower than the parse).
+    """
+    lines: list[int] = []
+    errors: list[tuple[int, NewsparseError | OSError]] = []
+    count = 0
+
+    def articles() -> Iterator[tuple[int, Article]]:
+        nonlocal count
+        for unit, item in _unit_items(units, how.fs, how.format, how.limits, lines):
+            if isinstance(item, Article):
+                count += 1
+                yield unit, item
+            else:
+                errors.append((unit, item))
+
+    stream = articles()
+    first = next(stream, None)
     file = None
-    if isinstance(how.writer, ParquetPartWriter) and articles:
-        file = how.writer.write_rows(parsed.items, units, stem)
-    elif articles:
-        file = how.writer(iter(articles), stem)
-    return _Written(file, len(articles), errors, parsed.lines)
+    if first is not None:
+        rest = itertools.chain([first], stream)
+        if isinstance(how.writer, ParquetPartWriter):
+            file = how.writer.write_rows(rest, units, stem)
+        else:
+            file = how.writer((article for _, article in rest), stem)
+    for _ in stream:  # a writer that stopped early: the errors after are still reported
+        pass
+    return _Written(file, count, errors, lines)
