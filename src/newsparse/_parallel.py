@@ -228,16 +228,24 @@ class _Planner:
             source.close()
 
     def _ranges(self, index: int, path: str, fmt: Format, size: int) -> Iterator[_Slot]:
-        """Cut a large file into byte ranges that the workers read themselves."""
-        try:
-            for task in plan_ranges(fmt, path, size, CHUNK_CHARS // 2, self.limits):
-                if index in self.stopped:
-                    return
-                yield _Slot(index, self.pool.submit(run_task, task, self.settings))
-        except OSError as error:
-            yield _Slot(index, [Outcome([error], fatal=True)])
-        except Exception as error:  # cut_points failed: a fault of the format
-            yield _Slot(index, [Outcome([plugin_fault(fmt, "cut_points", path, error)], True)])
+        """Cut a large file into byte ranges that the workers read themselves.
+
+        Only a failure to plan is this input's error; one of the pool (a
+        worker that cannot start) goes up to the caller.
+        """
+        tasks = plan_ranges(fmt, path, size, CHUNK_CHARS // 2, self.limits)
+        while index not in self.stopped:
+            try:
+                task = next(tasks, None)
+            except OSError as error:
+                yield _Slot(index, [Outcome([error], fatal=True)])
+                return
+            except Exception as error:  # cut_points failed: a fault of the format
+                yield _Slot(index, [Outcome([plugin_fault(fmt, "cut_points", path, error)], True)])
+                return
+            if task is None:
+                return
+            yield _Slot(index, self.pool.submit(run_task, task, self.settings))
 
 
 def _items_here(items: Iterator[ParseItem]) -> Iterator[Item]:

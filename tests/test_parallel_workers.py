@@ -1,8 +1,10 @@
-"""What keeps the memory of ``--jobs`` workers low (newsparse._parallel, _worker).
+"""How ``--jobs`` starts its workers (newsparse._parallel, _worker).
 
 A forked worker freezes the objects it inherits out of the garbage
 collector's reach (``gc.freeze``): its collections then never write to their
-pages, which stay shared with the main process instead of being copied.
+pages, which stay shared with the main process instead of being copied.  And
+a pool that cannot start a worker is an error of its own, not the fault of
+the format whose byte ranges were being handed out.
 """
 
 from __future__ import annotations
@@ -11,10 +13,13 @@ import gc
 import multiprocessing
 import threading
 from collections.abc import Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
 from pathlib import Path
+from typing import Any
 
 import pytest
 
+import newsparse._parallel as parallel
 from newsparse import hookimpl
 from newsparse._format import Format, ParseItem
 from newsparse._model import Article
@@ -64,3 +69,21 @@ def test_forked_workers_freeze_what_they_inherit(
     # newsparse and its plugins alone are tens of thousands of objects.
     assert all(int(article.title) > 10_000 for article in found), found
     assert gc.get_freeze_count() == 0
+
+
+class _RefusingPool(ProcessPoolExecutor):
+    """A pool that cannot start a task (as when a worker cannot be started)."""
+
+    def submit(self, fn: Any, /, *args: Any, **kwargs: Any) -> Future[Any]:
+        raise RuntimeError("no worker can start")
+
+
+def test_a_pool_that_cannot_start_is_no_fault_of_the_format(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(parallel, "CHUNK_CHARS", 2_000)
+    path = tmp_path / "big.jsonl"
+    path.write_text('{"title": "A"}\n' * 1_000, encoding="utf-8")  # cut into byte ranges
+    monkeypatch.setattr(parallel, "ProcessPoolExecutor", _RefusingPool)
+    with pytest.raises(RuntimeError, match="no worker can start"):
+        list(iter_parse_inputs([str(path)], "jsonl", jobs=2))
