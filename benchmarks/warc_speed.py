@@ -34,6 +34,7 @@ Usage::
     python benchmarks/warc_speed.py                  # best of 3
     python benchmarks/warc_speed.py --repeat 1 --profile
     python benchmarks/warc_speed.py --limit 200      # the first 200 pages only
+    python benchmarks/warc_speed.py --quick          # 300 pages, one round: a try-out
 
 warcio is optional (``pip install warcio``); FastWARC comes with
 ``newsparse[warc]``.
@@ -47,6 +48,7 @@ import gzip
 import importlib
 import io
 import json
+import os
 import pstats
 import subprocess
 import sys
@@ -258,10 +260,16 @@ def main() -> None:
     parser.add_argument("--no-jobs", action="store_true", help="leave out the --jobs measure")
     parser.add_argument("--child", help=argparse.SUPPRESS)
     parser.add_argument("--folder", type=Path, help=argparse.SUPPRESS)
+    parser.add_argument(
+        "--quick", action="store_true", help="a fast try: the first 300 pages, one round"
+    )
     args = parser.parse_args()
     if args.child is not None:
         child(args.child, args.folder)
         return
+    if args.quick:
+        args.limit, args.repeat = args.limit or 300, 1
+    print("load average before: {:.2f} {:.2f} {:.2f}".format(*os.getloadavg()))
     pages = corpus_pages(args.corpora)[: args.limit]
     with tempfile.TemporaryDirectory(prefix="warc-speed-") as temporary:
         folder = Path(temporary)
@@ -301,9 +309,13 @@ def main() -> None:
         if not args.no_jobs:
             one = time_convert(archive, 1, args.repeat)
             two = time_convert(archive, 2, args.repeat)
-            print(f"convert -j 1: {one:.2f} s, -j 2: {two:.2f} s, speed-up {one / two:.2f}x")
+            print(
+                f"convert -j 1: {one:.2f} s, -j 2: {two:.2f} s, speed-up {one / two:.2f}x"
+                f" (goal 1.6x); -j 2: {warc['count'] / two / 2:.1f} articles/s per core"
+            )
         if args.profile:
             profile(archive)
+    print("load average after: {:.2f} {:.2f} {:.2f}".format(*os.getloadavg()))
 
 
 if __name__ == "__main__":

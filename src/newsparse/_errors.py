@@ -9,10 +9,11 @@ so that code written against the standard library keeps working.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
+from typing import Any, TypeVar
 
 __all__ = [
     "NO_VALUE",
+    "ForeignError",
     "NewsparseError",
     "ParseError",
     "PluginError",
@@ -21,6 +22,7 @@ __all__ = [
     "ValidationError",
     "article_prefix",
     "clip",
+    "portable",
     "short_repr",
 ]
 
@@ -290,3 +292,61 @@ def short_repr(value: object) -> str:
     if len(text) > _EXCERPT_WIDTH:
         return text[: _EXCERPT_WIDTH - 1] + "…"
     return text
+
+
+class ForeignError(Exception):
+    """Stands for another library's exception in the chain of an error made :func:`portable`.
+
+    It holds the original's type and message, as text, which always pickles.
+    """
+
+    def __init__(self, kind: str, message: str) -> None:
+        self.kind = kind
+        """The original exception's type, ``module.QualifiedName``."""
+        self.message = message
+        """``str()`` of the original exception."""
+        super().__init__(f"{kind}: {message}")
+
+    def __reduce__(self) -> tuple[type[ForeignError], tuple[str, str]]:
+        return (type(self), (self.kind, self.message))
+
+
+_Error = TypeVar("_Error", bound=BaseException)
+
+
+def portable(error: _Error) -> _Error:
+    """Make ``error``'s chain safe to send to another process; return ``error``.
+
+    An error pickles with its own fields (source, line, column...), but some
+    picklers also pickle its ``__cause__``, ``__context__`` and traceback:
+    Dask's ``distributed`` installs tblib's reducers for every exception,
+    for the whole process (and for processes forked from it).  A format that
+    reads XML often raises its :class:`ParseError` while handling an lxml
+    error, which stays in ``__context__`` even with ``raise ... from None``,
+    and lxml's errors do not pickle (their error log).  Every exception in
+    the chain that is neither a newsparse error nor a built-in one is
+    replaced here by a :class:`ForeignError` with its type and message; the
+    traceback is dropped (its frames mean nothing in another process).
+    Whether the context is shown (``__suppress_context__``) is kept.
+    """
+    _make_portable(error, set())
+    return error
+
+
+def _make_portable(error: BaseException, seen: set[int]) -> None:
+    if id(error) in seen:
+        return
+    seen.add(id(error))
+    error.__traceback__ = None
+    if error.__cause__ is not None:
+        error.__cause__ = _portable_link(error.__cause__, seen)
+    if error.__context__ is not None:
+        error.__context__ = _portable_link(error.__context__, seen)
+
+
+def _portable_link(link: BaseException, seen: set[int]) -> BaseException:
+    kind = type(link)
+    if not (isinstance(link, NewsparseError) or kind.__module__ == "builtins"):
+        link = ForeignError(f"{kind.__module__}.{kind.__qualname__}", str(link))
+    _make_portable(link, seen)
+    return link

@@ -13,9 +13,11 @@ How the work is cut:
   into one task that a worker parses whole; the worker detects their format
   itself, as :func:`~newsparse.iter_parse` does.
 * A larger file whose format can cut its bytes
-  (:meth:`Format.cut_points <newsparse.Format.cut_points>`: ``tt``, the IPTC
-  XML formats) and that is plain UTF-8 is cut into byte ranges of about
-  :data:`CHUNK_CHARS` bytes (``newsparse._ranges``): this process reads
+  (:meth:`Format.cut_points <newsparse.Format.cut_points>`: ``jsonl``,
+  ``tt``, the IPTC XML formats; ``warc`` cuts between records) and that is
+  plain UTF-8 is cut into byte ranges of about half :data:`CHUNK_CHARS`
+  bytes (``newsparse._ranges``; a worker holds several times its range at
+  its peak, so smaller ranges keep its memory low): this process reads
   only a window of bytes around each cut, and each range is one task, whose
   worker reads that range of the file itself.  A worker sends back its
   items and the number of lines its range holds; the lines of its errors
@@ -23,7 +25,7 @@ How the work is cut:
   of the whole file.
 * A larger input of another format that can cut its text at article
   boundaries (:meth:`Format.split <newsparse.Format.split>`, which ``jsonl``
-  implements) is read and cut in this process, and each
+  implements: a compressed file, say) is read and cut in this process, and each
   :class:`~newsparse.plugin.Chunk` of about :data:`CHUNK_CHARS` characters is
   one task.  The line numbers of the errors found in a chunk are moved by
   the chunk's first line.  A larger input of a format that does neither is
@@ -39,6 +41,12 @@ given, ``on_progress`` hears how many articles the task read and how many
 bytes of its input it covered (see :func:`iter_parse_inputs`): a byte
 range's exact size, so that the bytes of a file add up to its size.
 
+Memory: a forked worker first freezes the garbage collector's view of the
+objects it inherits (``gc.freeze``), so that its collections never write
+to their pages, which then stay shared with this process instead of being
+copied (copy-on-write); a worker renders each article of a byte range as
+it is parsed, holding its text, not the article.
+
 How workers start: where the ``fork`` method exists (Linux) and this process
 runs no other thread, workers are forked.  They start at once, with
 newsparse and the plugins of this process already loaded, including plugins
@@ -52,6 +60,7 @@ per worker.
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 import sys
@@ -219,16 +228,24 @@ class _Planner:
             source.close()
 
     def _ranges(self, index: int, path: str, fmt: Format, size: int) -> Iterator[_Slot]:
-        """Cut a large file into byte ranges that the workers read themselves."""
-        try:
-            for task in plan_ranges(fmt, path, size, CHUNK_CHARS, self.limits):
-                if index in self.stopped:
-                    return
-                yield _Slot(index, self.pool.submit(run_task, task, self.settings))
-        except OSError as error:
-            yield _Slot(index, [Outcome([error], fatal=True)])
-        except Exception as error:  # cut_points failed: a fault of the format
-            yield _Slot(index, [Outcome([plugin_fault(fmt, "cut_points", path, error)], True)])
+        """Cut a large file into byte ranges that the workers read themselves.
+
+        Only a failure to plan is this input's error; one of the pool (a
+        worker that cannot start) goes up to the caller.
+        """
+        tasks = plan_ranges(fmt, path, size, CHUNK_CHARS // 2, self.limits)
+        while index not in self.stopped:
+            try:
+                task = next(tasks, None)
+            except OSError as error:
+                yield _Slot(index, [Outcome([error], fatal=True)])
+                return
+            except Exception as error:  # cut_points failed: a fault of the format
+                yield _Slot(index, [Outcome([plugin_fault(fmt, "cut_points", path, error)], True)])
+                return
+            if task is None:
+                return
+            yield _Slot(index, self.pool.submit(run_task, task, self.settings))
 
 
 def _items_here(items: Iterator[ParseItem]) -> Iterator[Item]:
@@ -304,7 +321,7 @@ def iter_parse_inputs(
     if render is not None and not get_format(render).joinable:
         raise ValueError(f"format {render!r} is not joinable: the workers cannot render it")
     settings = Settings(DEFAULT_LIMITS if limits is None else limits, render)
-    pool = ProcessPoolExecutor(jobs, mp_context=_start_method())
+    pool = ProcessPoolExecutor(jobs, mp_context=_start_method(), initializer=gc.freeze)
     try:
         planner = _Planner(
             pool, format, settings, read_stdin, group_files=_group_files(paths, jobs)

@@ -39,9 +39,11 @@ __all__ = [
     "WINDOW_BYTES",
     "ByteRange",
     "RangeItems",
+    "RangeStream",
     "cuttable",
     "plan_ranges",
     "range_items",
+    "range_stream",
 ]
 
 RANGE_BYTES = 1 << 20
@@ -155,18 +157,37 @@ def _next_cut(fmt: Format, handle: BinaryIO, target: int, size: int) -> int:
 
 
 def range_items(fmt: Format, task: ByteRange, limits: Limits) -> RangeItems:
-    """Read and parse the range ``task`` of its file (in a worker).
+    """Read and parse the range ``task`` of its file (in a worker); see :func:`range_stream`."""
+    found = range_stream(fmt, task, limits)
+    return RangeItems(list(found.items), found.lines)
+
+
+@attrs.frozen
+class RangeStream:
+    """The items of one range, as they are parsed, and how many lines it holds."""
+
+    items: Iterator[ParseItem]
+    """The articles and errors, errors with lines counted from the range's start."""
+    lines: int
+    """How many lines the range holds (0 for a binary format's range)."""
+
+
+def range_stream(fmt: Format, task: ByteRange, limits: Limits) -> RangeStream:
+    """Read the range ``task`` of its file; parse it as its items are asked for.
 
     ``limits.max_input_bytes`` is not applied (the whole file was checked
     against it).  Bytes that do not decode end the range with the
     :class:`~newsparse.ParseError` that reading the whole file gives there,
     after the text before them.
+
+    Raises:
+        OSError: the file cannot be read.
     """
     with open(task.path, "rb") as handle:
         handle.seek(task.start)
         data = handle.read(task.end - task.start)
     if _planner(fmt) is not None:
-        return _binary_range_items(fmt, task, data, limits)
+        return _binary_range_stream(fmt, task, data, limits)
     failure: ParseError | None = None
     try:
         text = data.decode("utf-8")
@@ -175,18 +196,20 @@ def range_items(fmt: Format, task: ByteRange, limits: Limits) -> RangeItems:
         failure = _decode_error(error, task, fmt.name, _translated(text))
     text = _translated(text)
     del data
+    lines = text.count("\n")
+    held = [text]
+    del text
 
     def pieces() -> Iterator[str]:
-        yield text
+        yield held.pop()  # the reader holds the text only until it has read it
         if failure is not None:
             raise failure
 
     reader = TextReader(pieces(), limits=attrs.evolve(limits, max_input_bytes=None))
-    items = list(guarded(fmt, reader, task.name))
-    return RangeItems(items, text.count("\n"))
+    return RangeStream(guarded(fmt, reader, task.name), lines)
 
 
-def _binary_range_items(fmt: Format, task: ByteRange, data: bytes, limits: Limits) -> RangeItems:
+def _binary_range_stream(fmt: Format, task: ByteRange, data: bytes, limits: Limits) -> RangeStream:
     """Parse a range of a binary format's file: its bytes, decompressed if they are gzip.
 
     The bytes are counted from the input's start (``task.offset``), so that
@@ -195,7 +218,7 @@ def _binary_range_items(fmt: Format, task: ByteRange, data: bytes, limits: Limit
     source = open_source(data, name=task.name)
     reader = source.reader(encoding=fmt.encoding, format_name=fmt.name, limits=limits)
     reader.byte_offset = task.offset
-    return RangeItems(list(guarded(fmt, reader, task.name)), 0)
+    return RangeStream(guarded(fmt, reader, task.name), 0)
 
 
 def _translated(text: str) -> str:

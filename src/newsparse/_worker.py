@@ -8,17 +8,18 @@ and returns one :class:`Outcome` per input it covered.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
 from typing import TypeAlias
 
 import attrs
 
 from newsparse._api import get_format, iter_parse, render
-from newsparse._errors import NewsparseError, ParseError
+from newsparse._errors import NewsparseError, ParseError, portable
 from newsparse._format import as_input
 from newsparse._limits import Limits
 from newsparse._model import Article
-from newsparse._ranges import ByteRange, range_items
+from newsparse._ranges import ByteRange, range_stream
 
 __all__ = [
     "Item",
@@ -122,46 +123,103 @@ class Settings:
 
 def run_task(task: Task, settings: Settings) -> list[Outcome]:
     """Parse one task in a worker process (a top-level function, which ``spawn`` can pickle)."""
-    if isinstance(task, Piece):
-        outcomes = [attrs.evolve(_parse_piece(task, settings.limits), size=task.size)]
-    elif isinstance(task, ByteRange):
-        outcomes = [_parse_range(task, settings.limits)]
+    if isinstance(task, ByteRange):  # counted and rendered as it is parsed: less memory
+        outcomes = [_parse_range(task, settings)]
     else:
-        outcomes = [
-            attrs.evolve(_parse_whole(whole, settings.limits), size=whole.size) for whole in task
-        ]
-    outcomes = [attrs.evolve(o, articles=count_articles(o.items)) for o in outcomes]
-    if settings.render is None:
-        return outcomes
-    return [attrs.evolve(o, items=rendered(o.items, settings.render)) for o in outcomes]
+        if isinstance(task, Piece):
+            outcomes = [attrs.evolve(_parse_piece(task, settings.limits), size=task.size)]
+        else:
+            outcomes = [
+                attrs.evolve(_parse_whole(whole, settings.limits), size=whole.size)
+                for whole in task
+            ]
+        outcomes = [attrs.evolve(o, articles=count_articles(o.items)) for o in outcomes]
+        if settings.render is not None:
+            outcomes = [attrs.evolve(o, items=rendered(o.items, settings.render)) for o in outcomes]
+    for outcome in outcomes:
+        _make_portable(outcome.items)
+    return outcomes
+
+
+def _make_portable(items: list[Item]) -> None:
+    """Make the errors among ``items`` pickle whatever their chain (see :func:`portable`)."""
+    for item in items:
+        if isinstance(item, BaseException):
+            portable(item)
+        elif isinstance(item, RenderFailure):
+            portable(item.error)
 
 
 def count_articles(items: list[Item]) -> int:
     return sum(isinstance(item, Article) for item in items)
 
 
-def rendered(items: list[Item], target: str) -> list[Item]:
+def rendered(items: Iterable[Item], target: str) -> list[Item]:
     """Put the text of each article in its place; consecutive texts are joined."""
+    return _rendered_counted(items, target)[0]
+
+
+_BATCH = 64
+"""Articles rendered by one call (a call per article costs a third more)."""
+
+
+def _rendered_counted(items: Iterable[Item], target: str | None) -> tuple[list[Item], int]:
+    """Render the articles among ``items`` as they come (if ``target``); count them too.
+
+    Only the texts are kept, and at most :data:`_BATCH` articles at a time.
+    Articles are rendered :data:`_BATCH` at a time (the format is joinable:
+    a list renders as its articles one after the other); when the format
+    refuses one of a batch, its articles are rendered one by one, so that
+    the refused one is told apart.
+    """
     out: list[Item] = []
     texts: list[str] = []
+    held = 0  # the articles whose texts are in texts
+    batch: list[Article] = []
+    articles = 0
 
     def flush() -> None:
+        render_batch()
+        flush_texts()
+
+    def render_batch() -> None:
+        nonlocal held
+        if not batch or target is None:
+            return
+        try:
+            texts.append(render(batch, target))
+            held += len(batch)
+        except NewsparseError:
+            for article in batch:
+                try:
+                    texts.append(render([article], target))
+                    held += 1
+                except NewsparseError as error:
+                    flush_texts()
+                    out.append(RenderFailure(error))
+        batch.clear()
+
+    def flush_texts() -> None:
+        nonlocal held
         if texts:
-            out.append(RenderedText("".join(texts), len(texts)))
+            out.append(RenderedText("".join(texts), held))
             texts.clear()
+            held = 0
 
     for item in items:
         if isinstance(item, Article):
-            try:
-                texts.append(render([item], target))
-            except NewsparseError as error:
-                flush()
-                out.append(RenderFailure(error))
+            articles += 1
+            if target is None:
+                out.append(item)
+                continue
+            batch.append(item)
+            if len(batch) >= _BATCH:
+                render_batch()
             continue
         flush()
         out.append(item)
     flush()
-    return out
+    return out, articles
 
 
 def _parse_whole(whole: Whole, limits: Limits) -> Outcome:
@@ -176,16 +234,16 @@ def _parse_whole(whole: Whole, limits: Limits) -> Outcome:
     return Outcome(items)
 
 
-def _parse_range(task: ByteRange, limits: Limits) -> Outcome:
+def _parse_range(task: ByteRange, settings: Settings) -> Outcome:
     """Read and parse a byte range of a file; its errors' lines count from its start."""
     size = task.end - task.start
     try:
-        found = range_items(get_format(task.format), task, limits)
+        found = range_stream(get_format(task.format), task, settings.limits)
+        items, articles = _rendered_counted(found.items, settings.render)
     except (NewsparseError, OSError) as error:
         return Outcome([error], fatal=True, size=size)
-    items: list[Item] = list(found.items)
     fatal = any(isinstance(item, ParseError) and item.fatal for item in items)
-    return Outcome(items, fatal, size=size, lines=found.lines)
+    return Outcome(items, fatal, articles, size=size, lines=found.lines)
 
 
 def _parse_piece(piece: Piece, limits: Limits) -> Outcome:

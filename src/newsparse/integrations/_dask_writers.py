@@ -7,7 +7,7 @@ its workers.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import TypeAlias
 
 import attrs
@@ -62,7 +62,7 @@ class ParquetPartWriter:
         write_parquet(articles, stem + ".parquet", source=os.path.basename(stem))
         return stem + ".parquet"
 
-    def write_rows(self, items: list[tuple[int, Item]], units: list[Unit], stem: str) -> str:
+    def write_rows(self, items: Iterable[tuple[int, Item]], units: list[Unit], stem: str) -> str:
         """Write the articles among ``items`` (unit, item), named by their units."""
         from newsparse.integrations.parquet import ParquetRowWriter, article_row  # noqa: PLC0415
 

@@ -23,6 +23,7 @@ on a cluster of many machines: only the ``distributed.Client`` differs.
 
 from __future__ import annotations
 
+import itertools
 import os
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
@@ -31,12 +32,10 @@ from typing import TYPE_CHECKING, Any, Literal, TypeAlias
 import attrs
 
 from newsparse._api import get_format
-from newsparse._errors import NewsparseError, ParseError
+from newsparse._errors import NewsparseError, ParseError, portable
 from newsparse._limits import DEFAULT_LIMITS, Limits
 from newsparse._model import Article
-from newsparse._pipeline import detect_format, encoding_for
-from newsparse._ranges import RANGE_BYTES, ByteRange, cuttable, plan_ranges, range_items
-from newsparse._source import open_source
+from newsparse._ranges import RANGE_BYTES, ByteRange, range_stream
 from newsparse.integrations._dask_writers import (
     Item,
     ParquetPartWriter,
@@ -44,6 +43,7 @@ from newsparse.integrations._dask_writers import (
     format_writer,
     name_of,
 )
+from newsparse.integrations._partitions import plan_partitions
 from newsparse.integrations.rows import COLUMNS, Kind, article_row, error_row, items
 
 if TYPE_CHECKING:
@@ -63,9 +63,6 @@ __all__ = [
 
 PART_BYTES = RANGE_BYTES
 """About how many bytes of input one partition reads (1 MiB)."""
-
-_GROUP_FILES = 64
-"""At most this many small files go into one partition (unless ``files_per_partition``)."""
 
 PartWriter: TypeAlias = Callable[[Iterator[Article], str], str]
 """Writes the articles of one partition: ``writer(articles, stem)`` writes them
@@ -101,66 +98,6 @@ def _expand(paths: str | Sequence[str]) -> tuple[Any, list[str]]:
     return fs, list(found)
 
 
-def _partitions(
-    fs: Any, names: list[str], format: str | None, limits: Limits, files_per_partition: int | None
-) -> list[list[Unit]]:
-    """Group small files, cut large ones into byte ranges (see the module)."""
-    if files_per_partition is not None and files_per_partition < 1:
-        raise ValueError(f"files_per_partition must be 1 or more, not {files_per_partition}")
-    most = files_per_partition or _GROUP_FILES
-    parts: list[list[Unit]] = []
-    group: list[Unit] = []
-    held = 0
-    for name in names:
-        size = _size(fs, name)
-        ranges = _ranges(fs, name, size, format, limits) if size > PART_BYTES else []
-        if len(ranges) > 1:
-            if group:
-                parts.append(group)
-                group, held = [], 0
-            parts.extend([one] for one in ranges)
-            continue
-        group.append(name)
-        held += size
-        if len(group) >= most or (files_per_partition is None and held >= PART_BYTES):
-            parts.append(group)
-            group, held = [], 0
-    if group:
-        parts.append(group)
-    return parts
-
-
-def _size(fs: Any, name: str) -> int:
-    try:
-        return int(fs.size(name) or 0)
-    except (OSError, ValueError, TypeError):
-        return 0  # the worker reports what is wrong with it
-
-
-def _ranges(fs: Any, name: str, size: int, format: str | None, limits: Limits) -> list[ByteRange]:
-    """Return the byte ranges of a large local file, or [] to read it whole."""
-    if "file" not in _protocols(fs):
-        return []
-    try:
-        source = open_source(Path(name))
-        try:
-            fmt = get_format(format) if format is not None else detect_format(source)
-            if not fmt.can_parse or not cuttable(
-                fmt, source, encoding_for(fmt, source), size, limits
-            ):
-                return []
-        finally:
-            source.close()
-        return list(plan_ranges(fmt, name, size, PART_BYTES, limits))
-    except (NewsparseError, OSError):
-        return []  # read whole: the worker reports the error in its place
-
-
-def _protocols(fs: Any) -> tuple[str, ...]:
-    protocol = getattr(fs, "protocol", ())
-    return (protocol,) if isinstance(protocol, str) else tuple(protocol)
-
-
 @attrs.frozen
 class _Parsed:
     """What a partition's units gave: items (errors' lines as each unit counts them)."""
@@ -173,22 +110,38 @@ class _Parsed:
 
 def _parse_units(units: list[Unit], fs: Any, format: str | None, limits: Limits | None) -> _Parsed:
     """Parse the units of a partition (runs on a worker)."""
-    found: list[tuple[int, Item]] = []
     lines: list[int] = []
+    found = list(_unit_items(units, fs, format, limits, lines))
+    return _Parsed(found, lines)
+
+
+def _unit_items(
+    units: list[Unit], fs: Any, format: str | None, limits: Limits | None, lines: list[int]
+) -> Iterator[tuple[int, Item]]:
+    """Yield ``(unit, item)`` for the units of a partition, parsed as asked for (on a worker).
+
+    Each unit's lines (0 for a whole file) are appended to ``lines`` when
+    its reading starts.  Errors are made :func:`~newsparse._errors.portable`:
+    they may travel to the client, pickled with their chain.
+    """
     for number, unit in enumerate(units):
         if isinstance(unit, str):
-            found.extend((number, item) for item in _file_items(fs, unit, format, limits))
             lines.append(0)
+            for item in _file_items(fs, unit, format, limits):
+                yield number, portable(item) if isinstance(item, BaseException) else item
             continue
         try:
-            parsed = range_items(get_format(unit.format), unit, limits or DEFAULT_LIMITS)
+            found = range_stream(get_format(unit.format), unit, limits or DEFAULT_LIMITS)
         except (NewsparseError, OSError) as error:
-            found.append((number, error))
             lines.append(0)
+            yield number, portable(error)
             continue
-        found.extend((number, item) for item in parsed.items)
-        lines.append(parsed.lines)
-    return _Parsed(found, lines)
+        lines.append(found.lines)
+        try:
+            for item in found.items:
+                yield number, portable(item) if isinstance(item, BaseException) else item
+        except (NewsparseError, OSError) as error:
+            yield number, portable(error)
 
 
 def _moved(parsed: _Parsed, before: list[int]) -> list[Item]:
@@ -232,7 +185,14 @@ def read_articles(
     import dask.bag  # noqa: PLC0415
 
     fs, names = _expand(paths)
-    parts = _partitions(fs, names, format, limits or DEFAULT_LIMITS, files_per_partition)
+    parts = plan_partitions(
+        fs,
+        names,
+        format,
+        limits or DEFAULT_LIMITS,
+        files_per_partition=files_per_partition,
+        part_bytes=PART_BYTES,
+    )
     finished = _finished(parts, fs, format, limits, _finish_items, errors == "include")
     return dask.bag.from_delayed(finished)
 
@@ -324,7 +284,14 @@ def read_dataframe(
     import dask.dataframe  # noqa: PLC0415
 
     fs, names = _expand(paths)
-    parts = _partitions(fs, names, format, limits or DEFAULT_LIMITS, files_per_partition)
+    parts = plan_partitions(
+        fs,
+        names,
+        format,
+        limits or DEFAULT_LIMITS,
+        files_per_partition=files_per_partition,
+        part_bytes=PART_BYTES,
+    )
     frames = _finished(parts, fs, format, limits, _frame_of)
     return dask.dataframe.from_delayed(frames, meta=_frame([]), verify_meta=False)
 
@@ -423,7 +390,14 @@ def write_articles(
     writer = format_writer(to) if isinstance(to, str) else to
     Path(folder).mkdir(parents=True, exist_ok=True)
     fs, names = _expand(paths)
-    parts = _partitions(fs, names, format, limits or DEFAULT_LIMITS, files_per_partition)
+    parts = plan_partitions(
+        fs,
+        names,
+        format,
+        limits or DEFAULT_LIMITS,
+        files_per_partition=files_per_partition,
+        part_bytes=PART_BYTES,
+    )
     from dask import delayed  # noqa: PLC0415
 
     how = _Writing(fs, format, limits, writer)
@@ -467,13 +441,33 @@ class _Writing:
 
 
 def _write_units(units: list[Unit], how: _Writing, stem: str) -> _Written:
-    """Parse a partition and write its articles; send back counts and errors (on a worker)."""
-    parsed = _parse_units(units, how.fs, how.format, how.limits)
-    errors = [(unit, item) for unit, item in parsed.items if not isinstance(item, Article)]
-    articles = [item for _, item in parsed.items if isinstance(item, Article)]
+    """Parse a partition and write its articles; send back counts and errors (on a worker).
+
+    The articles are written as they are parsed, never all held at once
+    (holding them made the worker's garbage collector slower than the parse).
+    """
+    lines: list[int] = []
+    errors: list[tuple[int, NewsparseError | OSError]] = []
+    count = 0
+
+    def articles() -> Iterator[tuple[int, Article]]:
+        nonlocal count
+        for unit, item in _unit_items(units, how.fs, how.format, how.limits, lines):
+            if isinstance(item, Article):
+                count += 1
+                yield unit, item
+            else:
+                errors.append((unit, item))
+
+    stream = articles()
+    first = next(stream, None)
     file = None
-    if isinstance(how.writer, ParquetPartWriter) and articles:
-        file = how.writer.write_rows(parsed.items, units, stem)
-    elif articles:
-        file = how.writer(iter(articles), stem)
-    return _Written(file, len(articles), errors, parsed.lines)
+    if first is not None:
+        rest = itertools.chain([first], stream)
+        if isinstance(how.writer, ParquetPartWriter):
+            file = how.writer.write_rows(rest, units, stem)
+        else:
+            file = how.writer((article for _, article in rest), stem)
+    for _ in stream:  # a writer that stopped early: the errors after are still reported
+        pass
+    return _Written(file, count, errors, lines)
