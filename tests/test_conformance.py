@@ -367,7 +367,11 @@ ROUND_TRIP_CHECKS = {
 
 def test_a_format_that_does_not_split_has_no_split_check() -> None:
     assert _collected(TestJson) == ROUND_TRIP_CHECKS
-    assert _collected(TestJsonLines) == ROUND_TRIP_CHECKS | {"test_split_parses_like_the_whole"}
+    # jsonl splits, and says where it can be cut: both checks apply.
+    assert _collected(TestJsonLines) == ROUND_TRIP_CHECKS | {
+        "test_split_parses_like_the_whole",
+        "test_cut_points_parse_like_the_whole",
+    }
 
 
 def test_a_view_has_only_the_render_checks() -> None:

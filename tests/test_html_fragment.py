@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from newsparse import Image, Section
+from newsparse import Figure, Image, Paragraph, Section
 from newsparse.plugin import Fragment, read_fragment
 
 
@@ -17,11 +17,13 @@ def test_headings_figures_and_bare_text() -> None:
         "Lead line.<br>Second line.<h2>Part</h2><p>Text.</p><script>x()</script>"
         '<figure><img src="/a.jpg" alt="A"><figcaption>Cap.</figcaption></figure>'
     )
+    picture = Image(url="/a.jpg", alt="A", caption="Cap.")
+    # The figure comes after text: it is also a block at its place.
     assert found.sections == (
         Section(paragraphs=("Lead line.", "Second line.")),
-        Section(heading="Part", paragraphs=("Text.",)),
+        Section(heading="Part", blocks=(Paragraph(text="Text."), Figure(image=picture))),
     )
-    assert found.images == (Image(url="/a.jpg", alt="A", caption="Cap."),)
+    assert found.images == (picture,)
 
 
 def test_title_is_left_out_and_stray_end_tags_are_harmless() -> None:

@@ -28,7 +28,11 @@ class Fragment:
     """The text as sections: a heading (``h2``-``h6``) starts one."""
 
     images: tuple[Image, ...] = ()
-    """The pictures of the fragment (``img``, ``figure`` with its caption), in order."""
+    """The pictures of the fragment (``img``, ``figure`` with its caption), in order.
+
+    Those after some of the text are also :class:`~newsparse.Figure` blocks
+    of :attr:`sections`, at their place (as the ``html`` format reads pages).
+    """
 
 
 def read_fragment(markup: str, *, title: str | None = None, source: str = "<string>") -> Fragment:
