@@ -59,6 +59,9 @@ _SENTENCE_END = re.compile(
     "[\"'\u2019\u201d\u00bb)\\]\uff09\u300d\u300f]*"  # closing quotes, brackets
     r"\s*$"
 )
+_LEFT_OUT_SHARE = 0.02  # a body leaving out no more of the page's text holds all of it
+_SMALL_PAGE = 1000  # characters of text: a page with less is small
+_EXCERPT_SHARE = 0.5  # a stated text with fewer words than this share of the body's is an excerpt
 _ORIGIN_WEIGHT = {"container": 1.0, "site-parser": 1.0, "json-ld": 0.7, "all-text": 0.3}
 
 
@@ -74,6 +77,9 @@ class BodyEvidence:
 
     link_share: float = 0.0
     """The share of the container's text that is link text."""
+
+    page_length: int = 0
+    """The length of the text the page holds after pruning, whitespace collapsed."""
 
 
 def describe_container(elements: list[etree._Element]) -> str:
@@ -100,21 +106,46 @@ def body_confidence(
     ``stated`` are the paragraphs of the page's JSON-LD ``articleBody``, if any.
     """
     units = _text_units(sections)
+    headings = [section.heading for section in sections if section.heading]
+    if not units:
+        units = headings  # a body of headings alone (over pictures, say)
     lengths = sorted(len(unit) for unit in units)
     total = sum(lengths)
     if not total:
         return 0.0
+    # On a small page whose every text is in the body, the shape of the text
+    # says nothing about the choice: there was nothing else to choose.
+    shape_weight = _shape_weight(evidence.page_length, total + len(lengths), headings)
     middle = len(lengths) // 2
     median = lengths[middle] if len(lengths) % 2 else (lengths[middle - 1] + lengths[middle]) / 2
-    value = _ORIGIN_WEIGHT.get(evidence.origin, 0.5)
-    value *= median / (median + _PARAGRAPH_SCALE)
-    value *= 1.0 - 0.5 * sum(n for n in lengths if n < _SHORT_LINE) / total
+    shape = _ORIGIN_WEIGHT.get(evidence.origin, 0.5)
+    shape *= median / (median + _PARAGRAPH_SCALE)
+    shape *= 1.0 - 0.5 * sum(n for n in lengths if n < _SHORT_LINE) / total
     ended = sum(len(unit) for unit in units if _SENTENCE_END.search(unit))
-    value *= _SENTENCE_FLOOR + (1.0 - _SENTENCE_FLOOR) * ended / total
+    shape *= _SENTENCE_FLOOR + (1.0 - _SENTENCE_FLOOR) * ended / total
+    value = shape**shape_weight
     value *= 1.0 - 0.6 * min(max(evidence.link_share - 0.2, 0.0) / 0.4, 1.0)
     if stated and evidence.origin != "json-ld":
         value *= max(0.5, _agreement(units, stated))
     return min(max(float(value**0.5), 0.0), 1.0)
+
+
+def _shape_weight(page_length: int, body_length: int, headings: list[str]) -> float:
+    """Return how much the shape of the body's text counts: 1, or less on a small page it covers.
+
+    ``body_length`` is the length of the body's units with a separator each;
+    the headings are added here (when they are not the units already, their
+    length is counted twice at worst, which only makes a whole page likelier).
+    A body that leaves out at most ``_LEFT_OUT_SHARE`` of the page's text
+    (after pruning) counts its shape with the page's length over
+    ``_SMALL_PAGE``, at most 1.
+    """
+    if page_length <= 0:
+        return 1.0
+    body_length += sum(len(heading) + 1 for heading in headings)
+    if page_length - body_length > _LEFT_OUT_SHARE * page_length:
+        return 1.0
+    return min(1.0, page_length / _SMALL_PAGE)
 
 
 def _text_units(sections: tuple[Section, ...]) -> list[str]:
@@ -130,12 +161,20 @@ def _text_units(sections: tuple[Section, ...]) -> list[str]:
 
 
 def _agreement(found: list[str], stated: tuple[str, ...]) -> float:
-    """Return the smaller of the word recall and precision of ``found`` against ``stated``."""
+    """Return how well ``found`` agrees with the ``stated`` text, in [0, 1].
+
+    The smaller of the word recall and precision of ``found`` against
+    ``stated``; when ``stated`` has less than half as many words as
+    ``found``, it is an excerpt (a page may state only the first lines of
+    its text), and the recall alone counts: the share of its words found.
+    """
     mine = _words(" ".join(found))
     theirs = _words(" ".join(stated))
     if not mine or not theirs:
         return 0.0
     shared = len(mine & theirs)
+    if len(theirs) < _EXCERPT_SHARE * len(mine):
+        return shared / len(theirs)
     return min(shared / len(mine), shared / len(theirs))
 
 
