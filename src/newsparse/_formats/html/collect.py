@@ -14,6 +14,7 @@ from lxml import etree
 from newsparse._blocks import Block, Embed, Figure, ListBlock, Paragraph
 from newsparse._formats.html.dom import collapse, fast_text_content, text_content
 from newsparse._formats.html.figures import figure_caption, image_url, is_figure
+from newsparse._formats.html.galleries import inner_galleries
 from newsparse._formats.html.marking import (
     MARK_TAGS,
     MarkKey,
@@ -83,6 +84,7 @@ class _Collector:
         self.seen: set[str] = set()
         self.listed: set[str] = set()  # the item texts of the list being read
         self.photos: set[str] = set()  # photo_key of each image added
+        self.galleries: frozenset[etree._Element] = frozenset()  # pictures only
 
     def add_heading(self, text: str, level: int = 2) -> None:
         # A heading right above a deeper one titles the part it opens: it stays.
@@ -174,6 +176,7 @@ def collect(containers: list[etree._Element], skip: set[str], measures: Measures
     """Collect the chosen containers: blocks as blocks, the others walked."""
     collector = _Collector(skip, measures)
     for container in containers:
+        collector.galleries = inner_galleries(container, measures)
         if container.tag in BLOCKS:
             _block(container, collector)
         else:
@@ -319,6 +322,9 @@ class _Run:
 def _block(child: etree._Element, collector: _Collector) -> None:
     """Collect one block-level element."""
     tag = child.tag
+    if child in collector.galleries:
+        _add_pictures(child, collector)
+        return
     if tag == "h1" or tag in HEADINGS:
         _add_heading(child, collector)
         return
@@ -462,6 +468,18 @@ def _add_figure(figure: etree._Element, collector: _Collector) -> None:
     caption = figure_caption(figure)
     for index, image in enumerate(figure.iter("img")):
         _add_image(image, caption if index == 0 else None, collector)
+
+
+def _add_pictures(element: etree._Element, collector: _Collector) -> None:
+    """Add the pictures of a gallery inside the text, with its figures' captions; no text."""
+    if element.tag == "img":
+        _add_image(element, None, collector)
+    elif is_figure(element, collector.measures):
+        _add_figure(element, collector)
+    else:
+        for child in element:
+            if isinstance(child.tag, str):
+                _add_pictures(child, collector)
 
 
 def _add_image(image: etree._Element, caption: str | None, collector: _Collector) -> None:
