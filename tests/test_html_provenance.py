@@ -191,6 +191,47 @@ def test_a_body_the_json_ld_text_contradicts_is_less_sure() -> None:
     assert confidence(contradicted, "body") < confidence(agreeing, "body")
 
 
+def test_a_stated_excerpt_of_the_text_does_not_make_the_body_less_sure() -> None:
+    # Pages often state only their first lines as the JSON-LD articleBody: the
+    # words of a right body are then mostly missing from it, and that tells
+    # nothing against the body.
+    excerpt = "The council met on Tuesday evening and, after a long debate"
+    stated = parse_one(page("<title>B</title>" + ld(articleBody=excerpt)))
+    unstated = parse_one(page("<title>B</title>"))
+    assert stated.paragraphs == unstated.paragraphs
+    assert confidence(stated, "body") == confidence(unstated, "body")
+    # An excerpt of another text still counts against it.
+    other = parse_one(page("<title>B</title>" + ld(articleBody="Boats left the harbour at dawn.")))
+    assert confidence(other, "body") < confidence(unstated, "body") - 0.1
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Test",
+        "<p>abc</p><p>def</p> ghi",
+        "<article><h2>Test Case 1</h2><img src='a.jpg'><h2>Test Case 2</h2></article>",
+        "<ol><li>First step</li><li>Second step</li><li>Third step</li></ol>",
+    ],
+)
+def test_a_small_page_whose_whole_text_is_the_body_is_sure(body: str) -> None:
+    # Readability's hand-made pages of a few words: nothing else on the page
+    # could have been the article, so the shape of its few words says nothing.
+    article = parse_one(page("<title>Small</title>", body))
+    assert confidence(article, "body") >= 0.8
+
+
+def test_a_few_words_picked_out_of_a_larger_page_stay_unsure() -> None:
+    # The same few words, with a page of other text left out, are still a
+    # doubtful choice.
+    others = "".join(
+        f"<div class='card'><span>{PROSE}</span> <span>{n}</span></div>" for n in range(6)
+    )
+    body = f"<article><p>abc</p><p>def</p></article>{others}"
+    article = parse_one(page("<title>T</title>", body))
+    assert confidence(article, "body") < 0.5
+
+
 def test_the_json_ld_body_and_the_last_resort_are_named() -> None:
     script_page = parse_one(page("<title>B</title>" + ld(articleBody=PROSE * 5), "<div></div>"))
     assert script_page.meta["html.body-source"] == "json-ld"

@@ -220,6 +220,9 @@ def _walk(element: etree._Element, collector: _Collector) -> None:
             run.flush()
         elif tag == "img":
             _add_image(child, None, collector)
+        elif child in collector.galleries:
+            run.flush()
+            _add_pictures(child, collector)
         elif tag != EMBED_TAG and collector.measures.is_inline(child):
             _add_inline(child, run)
         else:
@@ -322,9 +325,6 @@ class _Run:
 def _block(child: etree._Element, collector: _Collector) -> None:
     """Collect one block-level element."""
     tag = child.tag
-    if child in collector.galleries:
-        _add_pictures(child, collector)
-        return
     if tag == "h1" or tag in HEADINGS:
         _add_heading(child, collector)
         return

@@ -43,7 +43,10 @@ def inner_galleries(container: etree._Element, measures: Measures) -> frozenset[
     and less than ``_TEXT_SHARE`` of the container's text.
     """
     found: list[etree._Element] = []
-    for element in _NAMED(container):
+    named = _NAMED(container)
+    for element in named if isinstance(named, list) else ():
+        if not isinstance(element, etree._Element):
+            continue
         names = f" {element.get('class', '')} {element.get('id', '')}".lower()
         if _GALLERY_NAME.search(names) is None:
             continue
