@@ -22,7 +22,7 @@ from lxml import etree
 
 from newsparse._formats.html.measures import Measures
 
-__all__ = ["inner_galleries"]
+__all__ = ["inner_galleries", "is_named_gallery"]
 
 # Searched in " " + the lower-cased names; a word, alone or between "-", "_".
 _GALLERY_NAME = re.compile(r"[\s_-](?:gallery|carousel|legends)(?=$|[\s_-])")
@@ -36,6 +36,18 @@ _TEXT_SHARE = 0.5  # this share of a container's text outside its galleries is i
 _ARTICLE_TEXT = 1000  # characters outside the galleries that are an article's text
 
 
+def is_named_gallery(element: etree._Element) -> bool:
+    """Whether ``element``'s ``class`` or ``id`` names it a gallery (see the module docstring).
+
+    Asked of every block the collector walks: a quick test of the words'
+    stems comes first.
+    """
+    names = f"{element.get('class') or ''} {element.get('id') or ''}".lower()
+    if "galler" not in names and "carousel" not in names and "legends" not in names:
+        return False
+    return _GALLERY_NAME.search(" " + names) is not None
+
+
 def inner_galleries(container: etree._Element, measures: Measures) -> frozenset[etree._Element]:
     """Return the outermost galleries inside ``container`` whose text is not its text.
 
@@ -47,8 +59,7 @@ def inner_galleries(container: etree._Element, measures: Measures) -> frozenset[
     for element in named if isinstance(named, list) else ():
         if not isinstance(element, etree._Element):
             continue
-        names = f" {element.get('class', '')} {element.get('id', '')}".lower()
-        if _GALLERY_NAME.search(names) is None:
+        if not is_named_gallery(element):
             continue
         if found and _inside(element, found[-1]):
             continue  # document order: an outer gallery comes first
