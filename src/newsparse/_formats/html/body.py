@@ -49,6 +49,9 @@ they share the text measures of ``measures``).
    A heading with nothing under it goes, unless a deeper heading follows
    right away.  MathML and custom elements (names with a hyphen) are inline.
    An image needs an address; the renditions of one photo are one image.
+   A gallery inside the text (an element named ``gallery``, ``carousel`` or
+   ``legends``, in a container with an article's text outside it) gives its
+   pictures, with its figures' captions, and no text (``html.galleries``).
 
 When these steps find no text on a page, ``extract_all_text`` gives
 every text left after pruning (see ``html.format``): short and link-like

@@ -22,14 +22,29 @@ No factor knows any site: they measure the text found, and nothing else.
   0.2 costs nothing; at 0.6 or more the factor is 0.4 (a list of links).
 * **Agreement with the stated text**: when the page states its text in
   JSON-LD (``articleBody``), the smaller of the share of its words found in
-  the body and of the body's words found in it, 0.5 at the least.
+  the body and of the body's words found in it, 0.5 at the least.  A stated
+  text with fewer than half as many distinct words as the body is an
+  excerpt (many pages state only their first lines there): then only the
+  share of its words found in the body counts.
+
+The first four (where the text came from, paragraph length, short lines,
+sentences) judge the *shape* of the text: they tell an article from the
+labels, teasers and link lists a wrong choice would give.  On a small page
+whose whole text is in the body there was nothing else to choose, and a
+right body of a few words must not look poor for its shortness: when the
+body leaves out at most 2% of the page's text (after pruning), the shape
+factors count with the weight ``p / 1000`` (at most 1) for a page of ``p``
+characters.  A page of a few words then scores by its links and stated text
+alone; a page of 1000 characters or more as any other.  A body of headings
+alone (over pictures) is judged by its headings.
 
 A clean article page scores about 0.8 to 0.9.  The number ranks pages by
 how likely their body is right; it is not a probability.  Measured on the
 development corpora, it tells the pages whose body F1 is below 0.8 from the
 others with an AUROC of about 0.9 (the html format's reference page has the
 figures).  Signals tried and left out, because they did not tell bad bodies
-apart there: the share of the page's text inside the container, the score
+apart there: the share of the page's text inside the container (as a factor
+on every page; it serves only the small-page rule above), the score
 margin over the best element outside it, the length of the body, the
 number of paragraphs and of headings, the share of the text in lists and
 other structured blocks.  A logistic regression on these signals, fitted on
