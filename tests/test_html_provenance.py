@@ -171,6 +171,26 @@ def test_lines_that_end_unlike_sentences_are_less_sure_than_prose() -> None:
     assert confidence(teasers, "body") < confidence(prose, "body") - 0.2
 
 
+@pytest.mark.parametrize(
+    ("ending", "plain"),
+    [
+        (".\u201c", '."'),  # German: „Das war gut.“
+        (".\u2018\u201c", '."'),  # a quote inside a German quote
+        (".\u00ab", '."'),  # Danish: »Det var godt.«
+        (" \u0964", "."),  # Hindi: the danda
+    ],
+)
+def test_sentences_end_as_each_language_ends_them(ending: str, plain: str) -> None:
+    # Krautreporter, Bhaskar: prose that ends its quotes the German way, or
+    # its sentences with a danda, looked like labels.
+    def body(end: str) -> str:
+        return "".join(f"<p>{PROSE.rstrip('.')} {n}{end}</p>" for n in range(3))
+
+    native = parse_one(page("<title>Bridge</title>", f"<article>{body(ending)}</article>"))
+    usual = parse_one(page("<title>Bridge</title>", f"<article>{body(plain)}</article>"))
+    assert confidence(native, "body") == confidence(usual, "body") > 0.75
+
+
 def test_the_last_resort_is_less_sure_of_a_list_of_links() -> None:
     # Every text of a page with no article found: links there are a menu.
     names = ["Harbour", "Bridge works", "Council notes", "Weather"]

@@ -15,9 +15,10 @@ No factor knows any site: they measure the text found, and nothing else.
   characters costs ``s / 2``.
 * **Sentences**: the share ``e`` of the text in units (paragraphs, list
   items, rows) that end like a sentence, with a full stop, a question or
-  exclamation mark, a colon, a closing quote or bracket (also the CJK and
-  Arabic forms), gives ``0.3 + 0.7 e``.  Prose ends its paragraphs so;
-  menus, teasers' headlines, labels, credits and lists of names do not.
+  exclamation mark, a colon, a closing quote or bracket (also the CJK,
+  Arabic and Devanagari forms, and German and Danish closing quotes),
+  gives ``0.3 + 0.7 e``.  Prose ends its paragraphs so; menus, teasers'
+  headlines, labels, credits and lists of names do not.
 * **Links**: the share of the container's text that is link text.  Up to
   0.2 costs nothing; at 0.6 or more the factor is 0.4 (a list of links).
 * **Agreement with the stated text**: when the page states its text in
@@ -67,11 +68,14 @@ __all__ = ["BodyEvidence", "body_confidence", "describe_container", "format_conf
 _PARAGRAPH_SCALE = 100  # characters: a median paragraph this long halves the factor
 _SHORT_LINE = 80  # characters: a paragraph shorter than this is a short line
 _SENTENCE_FLOOR = 0.3  # the sentence factor of a body with no unit ending like a sentence
-# The end of a sentence: its punctuation, then closing quotes or brackets, with
-# the CJK and Arabic forms.
+# The end of a sentence: its punctuation, then closing quotes or brackets.
+# Marks: the CJK and Arabic forms, the Devanagari danda (Hindi, Marathi,
+# Nepali; also Bengali's), the Urdu full stop, the Armenian, Ethiopic and
+# Burmese full stops.  Closing quotes: also U+201C and U+2018, which close
+# German quotes, and the guillemets, which close Danish and Swiss ones.
 _SENTENCE_END = re.compile(
-    "[.!?\u2026:;\u3002\uff01\uff1f\u061f]"  # the mark
-    "[\"'\u2019\u201d\u00bb)\\]\uff09\u300d\u300f]*"  # closing quotes, brackets
+    "[.!?\u2026:;\u3002\uff01\uff1f\u061f\u0964\u0965\u06d4\u0589\u1362\u104b]"  # the mark
+    "[\"'\u2018\u2019\u201c\u201d\u00ab\u00bb\u2039\u203a)\\]\uff09\u300d\u300f]*"  # closing
     r"\s*$"
 )
 _LEFT_OUT_SHARE = 0.02  # a body leaving out no more of the page's text holds all of it
