@@ -126,6 +126,7 @@ def body_confidence(
     """
     units = _text_units(sections)
     headings = [section.heading for section in sections if section.heading]
+    body_length = sum(len(text) + 1 for text in units + headings)  # a separator each
     if not units:
         units = headings  # a body of headings alone (over pictures, say)
     lengths = sorted(len(unit) for unit in units)
@@ -134,7 +135,7 @@ def body_confidence(
         return 0.0
     # On a small page whose every text is in the body, the shape of the text
     # says nothing about the choice: there was nothing else to choose.
-    shape_weight = _shape_weight(evidence.page_length, total + len(lengths), headings)
+    shape_weight = _shape_weight(evidence.page_length, body_length)
     middle = len(lengths) // 2
     median = lengths[middle] if len(lengths) % 2 else (lengths[middle - 1] + lengths[middle]) / 2
     shape = _ORIGIN_WEIGHT.get(evidence.origin, 0.5)
@@ -149,19 +150,16 @@ def body_confidence(
     return min(max(float(value**0.5), 0.0), 1.0)
 
 
-def _shape_weight(page_length: int, body_length: int, headings: list[str]) -> float:
+def _shape_weight(page_length: int, body_length: int) -> float:
     """Return how much the shape of the body's text counts: 1, or less on a small page it covers.
 
-    ``body_length`` is the length of the body's units with a separator each;
-    the headings are added here (when they are not the units already, their
-    length is counted twice at worst, which only makes a whole page likelier).
+    ``body_length`` is the length of the body's text, headings included.
     A body that leaves out at most ``_LEFT_OUT_SHARE`` of the page's text
     (after pruning) counts its shape with the page's length over
     ``_SMALL_PAGE``, at most 1.
     """
     if page_length <= 0:
         return 1.0
-    body_length += sum(len(heading) + 1 for heading in headings)
     if page_length - body_length > _LEFT_OUT_SHARE * page_length:
         return 1.0
     return min(1.0, page_length / _SMALL_PAGE)
