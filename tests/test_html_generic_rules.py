@@ -177,3 +177,44 @@ def test_the_element_marked_as_the_article_body_is_not_widened() -> None:
         f"<p>{LONG[::-1]}</p></div><table>{rows}</table></article>"
     )
     assert text_of(article).split("\n") == [LONG, SECOND, LONG[::-1]]
+
+
+def _gallery(count: int) -> str:
+    """Return a slideshow: pictures, then a list of their titles and captions."""
+    pictures = "".join(
+        f'<figure><img src="https://example.org/p{n}.jpg"><figcaption>Photo {n}</figcaption>'
+        "</figure>"
+        for n in range(count)
+    )
+    legends = "".join(
+        f"<li><h2>{n + 1}/{count} Market news</h2><p>Shares of the company number {n} rose"
+        f" sharply on Monday, after it reported better results than analysts expected.</p></li>"
+        for n in range(count)
+    )
+    return (
+        f'<div class="full-gallery"><div class="slides">{pictures}</div>'
+        f'<ul class="legends">{legends}</ul></div>'
+    )
+
+
+def test_a_gallery_inside_the_text_gives_its_pictures_not_its_captions() -> None:
+    # bug-1255978: a 50-slide gallery about other stories inside the element
+    # marked as the article body; its captions outweighed the article.
+    text = "".join(f"<p>{LONG} {n}</p><p>{SECOND} {n}</p>" for n in range(4))
+    article = parse_one(f'<div itemprop="articleBody">{text}{_gallery(20)}<p>{LONG} End.</p></div>')
+    body = text_of(article)
+    assert "Market news" not in body
+    assert "Shares of the company" not in body
+    assert body.count(LONG) == 5
+    assert body.endswith(f"{LONG} End.")
+    captions = {image.url: image.caption for image in article.images}
+    assert len(captions) == 20
+    assert captions["https://example.org/p7.jpg"] == "Photo 7"
+
+
+def test_a_page_that_is_a_gallery_keeps_its_captions_as_text() -> None:
+    # The gallery holds most of the text: its captions are the article.
+    article = parse_one(f"<article><p>{LONG}</p>{_gallery(6)}</article>")
+    body = text_of(article)
+    assert body.count("Shares of the company") == 6
+    assert LONG in body

@@ -171,6 +171,26 @@ def test_lines_that_end_unlike_sentences_are_less_sure_than_prose() -> None:
     assert confidence(teasers, "body") < confidence(prose, "body") - 0.2
 
 
+@pytest.mark.parametrize(
+    ("ending", "plain"),
+    [
+        (".\u201c", '."'),  # German: „Das war gut.“
+        (".\u2018\u201c", '."'),  # a quote inside a German quote
+        (".\u00ab", '."'),  # Danish: »Det var godt.«
+        (" \u0964", "."),  # Hindi: the danda
+    ],
+)
+def test_sentences_end_as_each_language_ends_them(ending: str, plain: str) -> None:
+    # Krautreporter, Bhaskar: prose that ends its quotes the German way, or
+    # its sentences with a danda, looked like labels.
+    def body(end: str) -> str:
+        return "".join(f"<p>{PROSE.rstrip('.')} {n}{end}</p>" for n in range(3))
+
+    native = parse_one(page("<title>Bridge</title>", f"<article>{body(ending)}</article>"))
+    usual = parse_one(page("<title>Bridge</title>", f"<article>{body(plain)}</article>"))
+    assert confidence(native, "body") == confidence(usual, "body") > 0.75
+
+
 def test_the_last_resort_is_less_sure_of_a_list_of_links() -> None:
     # Every text of a page with no article found: links there are a menu.
     names = ["Harbour", "Bridge works", "Council notes", "Weather"]
@@ -189,6 +209,47 @@ def test_a_body_the_json_ld_text_contradicts_is_less_sure() -> None:
     contradicted = parse_one(page("<title>B</title>" + ld(articleBody=stated)))
     assert agreeing.meta["html.body-source"] == contradicted.meta["html.body-source"]
     assert confidence(contradicted, "body") < confidence(agreeing, "body")
+
+
+def test_a_stated_excerpt_of_the_text_does_not_make_the_body_less_sure() -> None:
+    # Pages often state only their first lines as the JSON-LD articleBody: the
+    # words of a right body are then mostly missing from it, and that tells
+    # nothing against the body.
+    excerpt = "The council met on Tuesday evening and, after a long debate"
+    stated = parse_one(page("<title>B</title>" + ld(articleBody=excerpt)))
+    unstated = parse_one(page("<title>B</title>"))
+    assert stated.paragraphs == unstated.paragraphs
+    assert confidence(stated, "body") == confidence(unstated, "body")
+    # An excerpt of another text still counts against it.
+    other = parse_one(page("<title>B</title>" + ld(articleBody="Boats left the harbour at dawn.")))
+    assert confidence(other, "body") < confidence(unstated, "body") - 0.1
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Test",
+        "<p>abc</p><p>def</p> ghi",
+        "<article><h2>Test Case 1</h2><img src='a.jpg'><h2>Test Case 2</h2></article>",
+        "<ol><li>First step</li><li>Second step</li><li>Third step</li></ol>",
+    ],
+)
+def test_a_small_page_whose_whole_text_is_the_body_is_sure(body: str) -> None:
+    # Readability's hand-made pages of a few words: nothing else on the page
+    # could have been the article, so the shape of its few words says nothing.
+    article = parse_one(page("<title>Small</title>", body))
+    assert confidence(article, "body") >= 0.8
+
+
+def test_a_few_words_picked_out_of_a_larger_page_stay_unsure() -> None:
+    # The same few words, with a page of other text left out, are still a
+    # doubtful choice.
+    others = "".join(
+        f"<div class='card'><span>{PROSE}</span> <span>{n}</span></div>" for n in range(6)
+    )
+    body = f"<article><p>abc</p><p>def</p></article>{others}"
+    article = parse_one(page("<title>T</title>", body))
+    assert confidence(article, "body") < 0.5
 
 
 def test_the_json_ld_body_and_the_last_resort_are_named() -> None:

@@ -49,6 +49,9 @@ they share the text measures of ``measures``).
    A heading with nothing under it goes, unless a deeper heading follows
    right away.  MathML and custom elements (names with a hyphen) are inline.
    An image needs an address; the renditions of one photo are one image.
+   A gallery inside the text (an element named ``gallery``, ``carousel`` or
+   ``legends``, in a container with an article's text outside it) gives its
+   pictures, with its figures' captions, and no text (``html.galleries``).
 
 When these steps find no text on a page, ``extract_all_text`` gives
 every text left after pruning (see ``html.format``): short and link-like
@@ -105,10 +108,13 @@ def extract_body(
         Pruning(with_ancestors(chosen)).prune(body)
         if evidence is not None:
             evidence.origin = "site-parser"
+            evidence.page_length = Measures().length(body)
             evidence.container = describe_container(chosen)
         return collect_given(chosen, skipped, Measures())
     Pruning(frozenset()).prune(body)
     measures = Measures()
+    if evidence is not None:
+        evidence.page_length = measures.length(body)
     found = choose_container(body, measures, skipped)
     if evidence is not None and found:
         evidence.container = describe_container(found)
@@ -132,6 +138,6 @@ def extract_all_text(root: etree._Element, evidence: BodyEvidence | None = None)
     element = root if body is None else body
     measures = Measures()
     if evidence is not None:
-        length = measures.length(element)
+        length = evidence.page_length = measures.length(element)
         evidence.link_share = measures.link_length(element) / length if length else 0.0
     return collect_all(element, measures)

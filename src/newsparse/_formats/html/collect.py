@@ -14,6 +14,7 @@ from lxml import etree
 from newsparse._blocks import Block, Embed, Figure, ListBlock, Paragraph
 from newsparse._formats.html.dom import collapse, fast_text_content, text_content
 from newsparse._formats.html.figures import figure_caption, image_url, is_figure
+from newsparse._formats.html.galleries import inner_galleries, is_named_gallery
 from newsparse._formats.html.marking import (
     MARK_TAGS,
     MarkKey,
@@ -83,6 +84,16 @@ class _Collector:
         self.seen: set[str] = set()
         self.listed: set[str] = set()  # the item texts of the list being read
         self.photos: set[str] = set()  # photo_key of each image added
+        self.container: etree._Element | None = None  # the one being collected
+        self.galleries: frozenset[etree._Element] | None = None  # in it, once asked
+
+    def is_inner_gallery(self, element: etree._Element) -> bool:
+        """Whether ``element`` is a gallery inside the container's text (``html.galleries``)."""
+        if self.container is None or not is_named_gallery(element):
+            return False
+        if self.galleries is None:
+            self.galleries = inner_galleries(self.container, self.measures)
+        return element in self.galleries
 
     def add_heading(self, text: str, level: int = 2) -> None:
         # A heading right above a deeper one titles the part it opens: it stays.
@@ -174,6 +185,7 @@ def collect(containers: list[etree._Element], skip: set[str], measures: Measures
     """Collect the chosen containers: blocks as blocks, the others walked."""
     collector = _Collector(skip, measures)
     for container in containers:
+        collector.container, collector.galleries = container, None
         if container.tag in BLOCKS:
             _block(container, collector)
         else:
@@ -217,6 +229,9 @@ def _walk(element: etree._Element, collector: _Collector) -> None:
             run.flush()
         elif tag == "img":
             _add_image(child, None, collector)
+        elif collector.is_inner_gallery(child):
+            run.flush()
+            _add_pictures(child, collector)
         elif tag != EMBED_TAG and collector.measures.is_inline(child):
             _add_inline(child, run)
         else:
@@ -462,6 +477,18 @@ def _add_figure(figure: etree._Element, collector: _Collector) -> None:
     caption = figure_caption(figure)
     for index, image in enumerate(figure.iter("img")):
         _add_image(image, caption if index == 0 else None, collector)
+
+
+def _add_pictures(element: etree._Element, collector: _Collector) -> None:
+    """Add the pictures of a gallery inside the text, with its figures' captions; no text."""
+    if element.tag == "img":
+        _add_image(element, None, collector)
+    elif is_figure(element, collector.measures):
+        _add_figure(element, collector)
+    else:
+        for child in element:
+            if isinstance(child.tag, str):
+                _add_pictures(child, collector)
 
 
 def _add_image(image: etree._Element, caption: str | None, collector: _Collector) -> None:
