@@ -5,7 +5,6 @@ See ``newsparse._formats.html.body`` for the rules.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 
 import attrs
@@ -32,7 +31,7 @@ from newsparse._formats.html.measures import (
     Measures,
     is_link,
     link_text_length,
-    reading_length,
+    reads_as_text,
 )
 from newsparse._formats.html.renditions import photo_key
 from newsparse._formats.html.structure import (
@@ -48,9 +47,6 @@ from newsparse._model import Image, Section
 
 __all__ = ["Body", "collect", "collect_all", "collect_given"]
 
-_LABEL_LENGTH = 60  # shorter blocks must read as sentences to count as text
-# Sentence ends and punctuation, with the CJK and Arabic forms.
-_SENTENCE_END = re.compile('[.!?…:;"\u201d\u00bb\u3002\uff01\uff1f\u061f]\\W*$')
 _LINK_SHARE = 0.7  # a block with this share of link text is navigation
 _TEXT_IN_LINES = 200  # characters of text between <br> that make its short lines text
 _NO_KEYS: frozenset[MarkKey] = frozenset()
@@ -320,8 +316,7 @@ class _Run:
         if text and (
             self.collector.keep_all
             or (
-                self.links < _LINK_SHARE * len(text)
-                and (self.lines_of_text or _reads_as_text(text))
+                self.links < _LINK_SHARE * len(text) and (self.lines_of_text or reads_as_text(text))
             )
         ):
             self.collector.add_paragraph(text, marks)
@@ -353,7 +348,7 @@ def _block(child: etree._Element, collector: _Collector) -> None:
             collector.keep_all
             or (
                 not _mostly_links(child, text, collector.measures)
-                and (tag == "li" or _reads_as_text(text))
+                and (tag == "li" or reads_as_text(text))
             )
         ):
             collector.add_paragraph(text, marked_text(child, text))
@@ -452,23 +447,6 @@ def _mostly_links(element: etree._Element, text: str, measures: Measures) -> boo
     """Whether links make most of the text ``text`` of ``element``."""
     links = measures.link_length(element)
     return links > 0 and links >= _LINK_SHARE * len(text)
-
-
-def _reads_as_text(text: str) -> bool:
-    """Whether a block is article text rather than a label, a date or a credit line.
-
-    A short block without sentence punctuation ("Close", "Back to gallery",
-    "By A. Writer", "November 18, 2019") is taken for a label.
-    """
-    if len(text) >= _LABEL_LENGTH or _SENTENCE_END.search(text) is not None:
-        return True
-    # A wide (CJK) character says as much as two or three Latin letters: a
-    # line of them is text sooner.  Here it counts three times (a label
-    # written in them is a few characters long).
-    if text.isascii():
-        return False
-    wide = reading_length(text) - len(text)
-    return len(text) + 2 * wide >= _LABEL_LENGTH
 
 
 def _add_figure(figure: etree._Element, collector: _Collector) -> None:

@@ -27,6 +27,7 @@ __all__ = [
     "link_text_length",
     "may_have_own_text",
     "reading_length",
+    "reads_as_text",
 ]
 
 HEADINGS = frozenset({"h2", "h3", "h4", "h5", "h6"})
@@ -197,3 +198,25 @@ def reading_length(text: str) -> int:
     if text.isascii():
         return len(text)
     return len(text) + (WIDE_WEIGHT - 1) * len(_WIDE.findall(text))
+
+
+_LABEL_LENGTH = 60  # shorter blocks must read as sentences to count as text
+# Sentence ends and punctuation, with the CJK and Arabic forms.
+_SENTENCE_END = re.compile('[.!?…:;"\u201d\u00bb\u3002\uff01\uff1f\u061f]\\W*$')
+
+
+def reads_as_text(text: str) -> bool:
+    """Whether a block is article text rather than a label, a date or a credit line.
+
+    A short block without sentence punctuation ("Close", "Back to gallery",
+    "By A. Writer", "November 18, 2019") is taken for a label.
+    """
+    if len(text) >= _LABEL_LENGTH or _SENTENCE_END.search(text) is not None:
+        return True
+    # A wide (CJK) character says as much as two or three Latin letters: a
+    # line of them is text sooner.  Here it counts three times (a label
+    # written in them is a few characters long).
+    if text.isascii():
+        return False
+    wide = reading_length(text) - len(text)
+    return len(text) + 2 * wide >= _LABEL_LENGTH
