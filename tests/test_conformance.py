@@ -434,9 +434,10 @@ def test_every_check_is_written_out_by_name() -> None:
     written = set(re.findall(r"^    def (test_\w+)\(self", source, re.MULTILINE))
     checks = ROUND_TRIP_CHECKS | {"test_split_parses_like_the_whole"}
     # The one test a class gets when no check applies is written out too, and
-    # the byte-cut check, which no built-in format needs (tt and nitf do).
-    assert written == checks | {"test_nothing_to_check", "test_cut_points_parse_like_the_whole"}
-    assert _collected(TestJsonLines) == checks
+    # the byte-cut check, which jsonl needs (tt and nitf do too).
+    cuts = {"test_cut_points_parse_like_the_whole"}
+    assert written == checks | {"test_nothing_to_check"} | cuts
+    assert _collected(TestJsonLines) == checks | cuts
 
 
 def test_the_format_contract_carries_nothing_only_tests_need() -> None:
