@@ -90,10 +90,15 @@ def _collapsed(
                 continue
             chars.append(char)
             owners.append(active)
-    while chars and chars[-1] == " ":
+    # As text.collapse: the ends lose every space, U+00A0 included.
+    start = 0
+    while start < len(chars) and chars[start].isspace():
+        start += 1
+    while len(chars) > start and chars[-1].isspace():
         chars.pop()
         owners.pop()
-    text = "".join(chars)
+    text = "".join(chars[start:])
+    owners = owners[start:]
     return text, _marks(text, owners)
 
 
