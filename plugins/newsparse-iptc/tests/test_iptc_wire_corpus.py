@@ -137,6 +137,14 @@ DIAGNOSED = {
     ),
 }
 
+# file: the body elements reported as not read (the article is read all the same),
+# each checked by hand: an editor's note, not for publication, in body.head; dpa's
+# page header repeating the slugline, keywords and headline.
+REPORTED = {
+    "nitf-fishing.xml": ["<note>"],
+    "dpa.xml": ["<header>"],
+}
+
 
 @pytest.mark.parametrize("name", sorted(STORIES))
 def test_each_text_story_reads_with_its_headline_and_whole_body(name: str) -> None:
@@ -153,7 +161,9 @@ def test_each_text_story_reads_with_its_headline_and_whole_body(name: str) -> No
     if count is not None:
         assert len(paragraphs) == count
     assert all(paragraph.strip() == paragraph and paragraph for paragraph in paragraphs)
-    assert len(errors) == (1 if name in DIAGNOSED else 0)
+    reports = [error for error in errors if "element is not read" in error.message]
+    assert [report.message.split()[1] for report in reports] == REPORTED.get(name, [])
+    assert len(errors) - len(reports) == (1 if name in DIAGNOSED else 0)
 
 
 @pytest.mark.parametrize("name", sorted(DIAGNOSED))

@@ -194,7 +194,11 @@ def _inline(article: Article) -> Article:
 
 def check(article: Article) -> None:
     """Raise :class:`~newsparse.RenderError` if NewsML-G2 cannot hold ``article`` exactly."""
-    for field, value in nitf_write.texts(article):
+    try:
+        found = list(nitf_write.texts(article))
+    except RenderError as error:  # a block the inline NITF cannot hold (a nested list)
+        raise _refuse(error.field, error.reason, missing=error.missing) from None
+    for field, value in found:
         reason = nitf_write.text_problem(field, value)
         if reason is not None:
             raise _refuse(field, reason)
