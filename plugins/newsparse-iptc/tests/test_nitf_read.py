@@ -82,9 +82,7 @@ def test_elements_of_another_namespace_are_not_read_and_are_reported() -> None:
     (article,) = newsparse.parse(text, "nitf", on_error=errors.append)
     assert article.paragraphs == ("Kept.",)
     # The empty foreign element holds no text: nothing to report.
-    assert [(error.line, error.column, error.excerpt) for error in errors] == [
-        (1, 158, "Foreign.")
-    ]
+    assert [(error.line, error.column, error.excerpt) for error in errors] == [(1, 158, "Foreign.")]
     assert "<p> element is not read: it is in another namespace" in errors[0].message
 
 
