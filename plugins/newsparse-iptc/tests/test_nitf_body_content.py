@@ -226,3 +226,14 @@ def test_the_column_picks_the_reported_element_among_its_namesakes_on_the_line()
         (first, "First."),
         (second, "Second."),
     ]
+
+
+def test_a_body_end_with_text_is_reported() -> None:
+    text = nitf("<p>Text.</p>").replace(
+        "</body.content>", "</body.content><body.end><tagline>By the desk</tagline></body.end>"
+    )
+    article, errors = read(text)
+    assert article.paragraphs == ("Text.",)
+    (error,) = errors
+    assert error.message.startswith("the <body.end> element is not read: a tagline")
+    assert error.excerpt == "By the desk"

@@ -26,6 +26,7 @@ __all__ = ["Fields", "read_body", "read_head", "read_nitf"]
 
 _XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 _BYLINE_LABELS = frozenset({"byttl", "location", "virtloc"})
+_BODY_END = "a tagline or bibliography at the end of the body has no place in the model"
 _HEAD_NOTE = "a note in body.head (an editor's or copyright note) has no place in the model"
 
 
@@ -198,13 +199,19 @@ def _read_docdata(docdata: etree._Element, fields: Fields) -> None:
 
 
 def read_body(body: etree._Element, fields: Fields) -> None:
-    """Read an NITF ``body`` (``body.head`` and ``body.content``) into ``fields``."""
+    """Read an NITF ``body`` (``body.head`` and ``body.content``) into ``fields``.
+
+    A ``body.end`` holding text (a tagline, a bibliography) is recorded in
+    ``fields.skipped``: the model has no place for it.
+    """
     builder = SectionBuilder(fields.sections)
-    for name, child in _children(body, "body.head", "body.content"):
+    for name, child in _children(body, "body.head", "body.content", "body.end"):
         if name == "body.head":
             _read_body_head(child, fields)
-        else:
+        elif name == "body.content":
             read_content(child, builder, fields)
+        elif holds_text(child):
+            fields.skipped.append(Skipped(child, _BODY_END))
     builder.close()
     _read_language(body.get(_XML_LANG), fields)
 
