@@ -20,7 +20,7 @@ XHTML                           newsparse
                                 ``pull-quote`` or ``pullquote`` class makes
                                 it a pull quote
 ``dl`` of ``dt`` and ``dd``     a two-column :class:`~newsparse.Table`
-                                (:mod:`newsparse_iptc.definitions`)
+                                (``newsparse_iptc.definitions``)
 ``pre``                         :class:`~newsparse.Preformatted`
 ==============================  ===========================================
 
@@ -28,7 +28,7 @@ Each reader returns ``None`` for an element whose content does not fit its
 block (a list holding text outside its items, a table whose cells hold
 blocks, a quote holding a list...): the caller then reads the element's
 content in the flow, so that nothing is lost.  Text escaped twice is
-unescaped (:func:`~newsparse_iptc.newsml_g2.xhtml_text.unescape_twice`).
+unescaped (``unescape_twice``).
 """
 
 from __future__ import annotations

@@ -17,12 +17,12 @@ with ``credit``                marks a pull quote, the ``credit`` is the
 ``pre``                        :class:`~newsparse.Preformatted`, spacing kept
 ``dl`` of ``dt`` and ``dd``    a two-column :class:`~newsparse.Table`: terms
                                are header cells (see
-                               :mod:`newsparse_iptc.definitions`)
+                               ``newsparse_iptc.definitions``)
 =============================  ============================================
 
 A ``bq`` holding anything but paragraphs and a credit, a table whose
 cells hold blocks and a ``dl`` whose definitions hold blocks are read in
-the flow instead (:mod:`newsparse_iptc.nitf.content`).  A definition list
+the flow instead (``newsparse_iptc.nitf.content``).  A definition list
 is written as the table it reads as.  Strong
 text has no NITF element and is refused when writing.
 """
