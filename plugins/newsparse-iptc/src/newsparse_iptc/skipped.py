@@ -20,7 +20,7 @@ from newsparse import ParseError
 from newsparse_iptc.text import text_of
 from newsparse_iptc.xmlsafe import Document, line_of
 
-__all__ = ["Skipped", "holds_text", "skipped_errors"]
+__all__ = ["Skipped", "describe", "holds_text", "skipped_errors"]
 
 
 @dataclass(frozen=True)
@@ -41,6 +41,14 @@ def holds_text(element: etree._Element) -> bool:
 def _name(element: etree._Element) -> str:
     tag: object = element.tag
     return etree.QName(tag).localname if isinstance(tag, str) else "?"
+
+
+def describe(item: Skipped) -> str:
+    """Return the message that reports ``item``: the element, why, and that the article is kept."""
+    return (
+        f"the <{_name(item.element)}> element is not read: {item.reason};"
+        " the article is read without it"
+    )
 
 
 def _column(document: Document, line: int, element: etree._Element) -> int:
@@ -81,8 +89,7 @@ def skipped_errors(
     for item in sorted(skipped, key=lambda item: line_of(item.element)):
         line = line_of(item.element)
         yield ParseError(
-            f"the <{_name(item.element)}> element is not read: {item.reason};"
-            " the article is read without it",
+            describe(item),
             format=format_name,
             source=source,
             line=document.first_line - 1 + line,
