@@ -49,7 +49,8 @@ STORIES = {
         None,
         "The weather was superb today in Norfolk, Virginia. Made me want to take out my boat,"
         " manufactured by the Acme Boat Company.",
-        "Happy fishing everybody!",
+        # The body.end tagline is the last paragraph.
+        "Stewart Klometers contributed to this article.",
     ),
     "mapping_test.xml": (
         "nitf",

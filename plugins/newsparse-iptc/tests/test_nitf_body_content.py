@@ -228,12 +228,21 @@ def test_the_column_picks_the_reported_element_among_its_namesakes_on_the_line()
     ]
 
 
-def test_a_body_end_with_text_is_reported() -> None:
-    text = nitf("<p>Text.</p>").replace(
-        "</body.content>", "</body.content><body.end><tagline>By the desk</tagline></body.end>"
+def test_a_body_ends_tagline_and_bibliography_are_the_last_paragraphs() -> None:
+    end = (
+        "<body.end><tagline>Jo Park contributed.</tagline>"
+        "<bibliography>Port figures, 2024.</bibliography></body.end>"
     )
-    article, errors = read(text)
-    assert article.paragraphs == ("Text.",)
-    (error,) = errors
-    assert error.message.startswith("the <body.end> element is not read: a tagline")
-    assert error.excerpt == "By the desk"
+    text = nitf("<hl2>Later</hl2><p>Text.</p>").replace("</body.content>", "</body.content>" + end)
+    assert read(text) == (
+        newsparse.Article(
+            title="Headline",
+            body=[
+                Section(
+                    heading="Later",
+                    paragraphs=["Text.", "Jo Park contributed.", "Port figures, 2024."],
+                )
+            ],
+        ),
+        [],
+    )

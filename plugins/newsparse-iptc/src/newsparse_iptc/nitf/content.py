@@ -16,6 +16,7 @@ for the format to report:
 - an element NITF does not define there, or of another namespace, when it
   holds text.
 
+A ``body.end``'s ``tagline`` and ``bibliography`` are the last paragraphs.
 ``hr`` holds no text and is not read.  Text directly inside a container
 (which NITF does not allow, but files have) is read as a paragraph.
 """
@@ -37,7 +38,7 @@ from newsparse_iptc.text import clean_url, collapse, text_of
 if TYPE_CHECKING:
     from newsparse_iptc.nitf.read import Fields
 
-__all__ = ["read_content"]
+__all__ = ["read_body_end", "read_content"]
 
 _IMAGE_TYPES = frozenset({"image", "photo", "graphic"})
 _MEDIA_PARTS = frozenset({"media-reference", "media-caption", "media-producer", "media-metadata"})
@@ -64,6 +65,15 @@ def read_content(content: etree._Element, builder: SectionBuilder, fields: Field
     for name, child in _children(content):
         _read_child(name, child, builder, fields)
         _loose(child.tail, builder)
+
+
+def read_body_end(end: etree._Element, builder: SectionBuilder, fields: Fields) -> None:
+    """Read a ``body.end``: its ``tagline`` and ``bibliography`` are the body's last paragraphs."""
+    for name, child in _children(end):
+        if name in ("tagline", "bibliography"):
+            builder.block_found(_read_paragraph(child))
+        else:
+            _read_child(name, child, builder, fields)
 
 
 def _loose(text: str | None, builder: SectionBuilder) -> None:

@@ -17,7 +17,7 @@ from newsparse import Article, Image, Section
 
 from newsparse_iptc.dates import parse_moment
 from newsparse_iptc.nitf import names
-from newsparse_iptc.nitf.content import read_content
+from newsparse_iptc.nitf.content import read_body_end, read_content
 from newsparse_iptc.sections import SectionBuilder
 from newsparse_iptc.skipped import Skipped, holds_text
 from newsparse_iptc.text import byline_author, clean_url, collapse, language_tag, text_of
@@ -26,7 +26,6 @@ __all__ = ["Fields", "read_body", "read_head", "read_nitf"]
 
 _XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 _BYLINE_LABELS = frozenset({"byttl", "location", "virtloc"})
-_BODY_END = "a tagline or bibliography at the end of the body has no place in the model"
 _HEAD_NOTE = "a note in body.head (an editor's or copyright note) has no place in the model"
 
 
@@ -201,8 +200,8 @@ def _read_docdata(docdata: etree._Element, fields: Fields) -> None:
 def read_body(body: etree._Element, fields: Fields) -> None:
     """Read an NITF ``body`` (``body.head`` and ``body.content``) into ``fields``.
 
-    A ``body.end`` holding text (a tagline, a bibliography) is recorded in
-    ``fields.skipped``: the model has no place for it.
+    The ``tagline`` and ``bibliography`` of ``body.end`` are the last
+    paragraphs of the body.
     """
     builder = SectionBuilder(fields.sections)
     for name, child in _children(body, "body.head", "body.content", "body.end"):
@@ -210,8 +209,8 @@ def read_body(body: etree._Element, fields: Fields) -> None:
             _read_body_head(child, fields)
         elif name == "body.content":
             read_content(child, builder, fields)
-        elif holds_text(child):
-            fields.skipped.append(Skipped(child, _BODY_END))
+        else:
+            read_body_end(child, builder, fields)
     builder.close()
     _read_language(body.get(_XML_LANG), fields)
 
