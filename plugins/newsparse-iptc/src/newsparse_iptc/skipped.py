@@ -5,7 +5,7 @@ place in the model.  What has none (a note not for publication, a page
 header, an embedded video, ...) is recorded as a :class:`Skipped` element
 with the reason, and the format reports each one after the article as a
 :class:`~newsparse.ParseError` naming the element, its line and its column
-(:func:`skipped_errors`), so that no text is left out silently.
+(``skipped_errors``), so that no text is left out silently.
 """
 
 from __future__ import annotations
