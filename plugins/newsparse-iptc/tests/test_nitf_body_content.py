@@ -8,6 +8,7 @@ column), never dropped silently.
 from __future__ import annotations
 
 import newsparse
+import pytest
 from newsparse import (
     Image,
     ListBlock,
@@ -246,3 +247,13 @@ def test_a_body_ends_tagline_and_bibliography_are_the_last_paragraphs() -> None:
         ),
         [],
     )
+
+
+def test_a_table_row_without_text_is_refused_when_writing() -> None:
+    # Read back, such a row is no row: refused rather than lost.
+    table = Table(rows=[TableRow(cells=[TableCell(text="Ajax")]), TableRow(cells=[TableCell()])])
+    article = newsparse.Article(title="T", body=[Section(blocks=[table])])
+    with pytest.raises(newsparse.RenderError) as refused:
+        newsparse.render([article], "nitf")
+    assert refused.value.field == "body[0].blocks[0].rows[1]"
+    assert refused.value.reason == "a row without text reads back as none"

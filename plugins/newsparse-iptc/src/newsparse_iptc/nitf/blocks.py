@@ -235,8 +235,9 @@ def block_texts(path: str, block: Block) -> Iterator[tuple[str, str]]:
     """Yield ``(field, text)`` for every text of ``block`` NITF writes collapsed.
 
     Raises:
-        RenderError: a nested list, which NITF cannot hold, or preformatted
-            text with a character XML 1.0 cannot hold.
+        RenderError: a nested list, which NITF cannot hold, a table row
+            without text (it reads back as no row), or preformatted text with
+            a character XML 1.0 cannot hold.
     """
     if isinstance(block, Paragraph):
         yield path, block.text
@@ -268,6 +269,9 @@ def _table_texts(path: str, block: Table) -> Iterator[tuple[str, str]]:
         yield f"{path}.caption", block.caption
     for part in ("head", "rows"):
         for row_index, row in enumerate(getattr(block, part)):
+            if all(cell.text is None for cell in row.cells):
+                where = f"{path}.{part}[{row_index}]"
+                raise RenderError(names.FORMAT_NAME, where, "a row without text reads back as none")
             for cell_index, cell in enumerate(row.cells):
                 if cell.text is not None:
                     yield f"{path}.{part}[{row_index}].cells[{cell_index}]", cell.text
