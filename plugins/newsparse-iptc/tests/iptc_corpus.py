@@ -35,6 +35,17 @@ def _find_corpus() -> Path | None:
 
 
 CORPUS = _find_corpus()
+
+WIRE_CANDIDATES = [
+    *(
+        [Path(os.environ["NEWSPARSE_WIRE_CORPUS"])]
+        if os.environ.get("NEWSPARSE_WIRE_CORPUS")
+        else []
+    ),
+    REPO.parent / "shared" / "corpora" / "wire",
+]
+WIRE = next((path for path in WIRE_CANDIDATES if (path / "README.md").is_file()), None)
+"""The agency wire corpus (``NEWSPARSE_WIRE_CORPUS``, else ``shared/corpora/wire``), if here."""
 needs_corpus = pytest.mark.skipif(
     CORPUS is None,
     reason="the IPTC NewsML-G2 corpus is not here (looked in: "

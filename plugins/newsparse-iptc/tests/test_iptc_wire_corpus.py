@@ -49,7 +49,8 @@ STORIES = {
         None,
         "The weather was superb today in Norfolk, Virginia. Made me want to take out my boat,"
         " manufactured by the Acme Boat Company.",
-        "Happy fishing everybody!",
+        # The body.end tagline is the last paragraph.
+        "Stewart Klometers contributed to this article.",
     ),
     "mapping_test.xml": (
         "nitf",
@@ -137,6 +138,14 @@ DIAGNOSED = {
     ),
 }
 
+# file: the body elements reported as not read (the article is read all the same),
+# each checked by hand: an editor's note, not for publication, in body.head; dpa's
+# page header repeating the slugline, keywords and headline.
+REPORTED = {
+    "nitf-fishing.xml": ["<note>"],
+    "dpa.xml": ["<header>"],
+}
+
 
 @pytest.mark.parametrize("name", sorted(STORIES))
 def test_each_text_story_reads_with_its_headline_and_whole_body(name: str) -> None:
@@ -153,7 +162,9 @@ def test_each_text_story_reads_with_its_headline_and_whole_body(name: str) -> No
     if count is not None:
         assert len(paragraphs) == count
     assert all(paragraph.strip() == paragraph and paragraph for paragraph in paragraphs)
-    assert len(errors) == (1 if name in DIAGNOSED else 0)
+    reports = [error for error in errors if "element is not read" in error.message]
+    assert [report.message.split()[1] for report in reports] == REPORTED.get(name, [])
+    assert len(errors) - len(reports) == (1 if name in DIAGNOSED else 0)
 
 
 @pytest.mark.parametrize("name", sorted(DIAGNOSED))

@@ -7,7 +7,7 @@ from datetime import datetime, timedelta, timezone
 
 import newsparse
 import pytest
-from newsparse import Article, Image, ParseError, Section
+from newsparse import Article, Image, ListBlock, ListItem, Paragraph, ParseError, Section
 
 from newsparse_iptc.newsml1 import names
 from newsparse_iptc.newsml1.examples import (
@@ -462,3 +462,34 @@ def test_provider_wins_over_the_nitf_publisher() -> None:
     lines += '<Party FormalName="EX"/></Provider></AdministrativeMetadata><NewsLines>'
     (article,) = parse(text_item(body, lines=lines))
     assert article.publisher == "EX"
+
+
+def test_a_later_text_component_keeps_its_blocks_under_its_headline() -> None:
+    # The list of the second component's first section was lost: the section
+    # was rebuilt from its paragraphs to set the heading.
+    nitf = (
+        "<nitf><body><body.content><ul><li>Quay shut</li></ul><p>More.</p>"
+        "</body.content></body></nitf>"
+    )
+    content = (
+        "<NewsComponent>" + data("<p>Main text.</p>") + "</NewsComponent>\n"
+        "<NewsComponent><NewsLines><HeadLine>Background</HeadLine></NewsLines>"
+        + data(nitf)
+        + "</NewsComponent>\n"
+    )
+    (article,) = parse(text_item(content))
+    assert article.body[1] == Section(
+        heading="Background",
+        blocks=[ListBlock(items=[ListItem(text="Quay shut")]), Paragraph(text="More.")],
+    )
+
+
+def test_nitf_body_content_with_no_place_in_the_model_is_reported() -> None:
+    nitf = (
+        '<nitf><body><body.content><p>Kept.</p><note type="npa"><body.content>'
+        "<p>Not for publication.</p></body.content></note></body.content></body></nitf>"
+    )
+    articles, errors = collect(text_item(data(nitf)))
+    assert [article.paragraphs for article in articles] == [("Kept.",)]
+    (error,) = errors
+    assert error.message.startswith('the <note> element is not read: a note of type "npa"')

@@ -6,7 +6,17 @@ from datetime import datetime, timedelta, timezone
 
 import newsparse
 import pytest
-from newsparse import Image, Section
+from newsparse import (
+    Image,
+    ListBlock,
+    ListItem,
+    Mark,
+    Paragraph,
+    Section,
+    Table,
+    TableCell,
+    TableRow,
+)
 
 import harbour_story
 from newsparse_iptc.newsml_g2.examples import ACCEPTED, CANONICAL, MESSAGE, XHTML
@@ -83,11 +93,23 @@ def test_accepted_example_prefix_plain_text_and_byline() -> None:
 
 def test_xhtml_example() -> None:
     article = one(XHTML)
+    # "<em>inner</em>": characters 15 to 20 of the paragraph; the ul is a list.
     assert article.body == (
-        Section(paragraphs=("Ice closed the inner harbour.",)),
+        Section(
+            blocks=[
+                Paragraph(
+                    text="Ice closed the inner harbour.",
+                    marks=[Mark(kind="emphasis", start=15, end=20)],
+                )
+            ]
+        ),
         Section(
             heading="What travellers should do",
-            paragraphs=("Use the outer quay.", "Allow more time."),
+            blocks=[
+                ListBlock(
+                    items=[ListItem(text="Use the outer quay."), ListItem(text="Allow more time.")]
+                )
+            ],
         ),
     )
     assert article.images == (
@@ -241,12 +263,13 @@ def test_xhtml_without_html_element_and_headings() -> None:
     xhtml = (
         '<inlineXML contenttype="application/xhtml+xml">'
         '<div xmlns="http://www.w3.org/1999/xhtml"><h1>One</h1><p>a</p>'
-        "<table><tr><td>not read</td></tr></table><section><h3>Two</h3><p>b</p></section>"
+        "<table><tr><td>a cell</td></tr></table><section><h3>Two</h3><p>b</p></section>"
         '<img src="x.jpg"/></div></inlineXML>'
     )
     article = one(item(HEADLINE, xhtml))
+    cell = Table(rows=[TableRow(cells=[TableCell(text="a cell")])])
     assert article.body == (
-        Section(heading="One", paragraphs=("a",)),
+        Section(heading="One", blocks=[Paragraph(text="a"), cell]),
         Section(heading="Two", paragraphs=("b",)),
     )
     assert article.images == (Image(url="x.jpg"),)

@@ -130,7 +130,7 @@ def test_a_heading_nested_in_a_paragraph_is_a_heading() -> None:
     ]
 
 
-def test_a_header_before_the_main_section_is_not_body_text() -> None:
+def test_a_header_before_the_main_section_is_not_body_text_and_is_reported() -> None:
     # dpa: slugline list, time, genre and the headline again in <header>.
     body = (
         '<header><ul class="slugline"><li>Fußball</li></ul><time>11.10.2022</time>'
@@ -138,8 +138,15 @@ def test_a_header_before_the_main_section_is_not_body_text() -> None:
         '<section class="main"><p><span class="dateline">London (dpa) - </span>Ice.</p>'
         "<p>\u00a0</p></section>"
     )
-    article = one(item(xhtml(body, html_ns=f' xmlns="{XHTML}"')))
+    errors: list[newsparse.ParseError] = []
+    (article,) = newsparse.parse(
+        item(xhtml(body, html_ns=f' xmlns="{XHTML}"')), "newsml-g2", on_error=errors.append
+    )
     assert [(s.heading, s.paragraphs) for s in article.body] == [(None, ("London (dpa) - Ice.",))]
+    (error,) = errors
+    assert error.message.startswith("the <header> element is not read: a page header")
+    assert error.excerpt is not None
+    assert error.excerpt.startswith("Fußball")
 
 
 def test_inline_nitf_in_the_newsml_g2_namespace_with_xsi_bound_to_it() -> None:

@@ -55,7 +55,7 @@ def test_accepted_example_field_by_field() -> None:
     # The subject's most specific name; "&amp;" is an ampersand.
     assert article.topics == ("Economy, Business & Finance",)
     # block is read through; em is an emphasis mark, br a space; ul is a
-    # list; &nbsp; is U+00A0; a video is no image.
+    # list; &nbsp; is U+00A0; hr holds no text.
     text = "Ice 30 centimetres thick closed the harbour."
     assert text[4:18] == "30 centimetres"
     assert article.body == (
@@ -76,9 +76,14 @@ def test_with_or_without_namespace(ns: bool) -> None:
     assert (article.title, article.paragraphs) == ("Headline", ("One.",))
 
 
-def test_elements_of_another_namespace_are_not_read() -> None:
-    text = nitf(content='<p>Kept.</p><x:p xmlns:x="urn:other">Foreign.</x:p>')
-    assert one(text).paragraphs == ("Kept.",)
+def test_elements_of_another_namespace_are_not_read_and_are_reported() -> None:
+    text = nitf(content='<p>Kept.</p><x:p xmlns:x="urn:other">Foreign.</x:p><x:e xmlns:x="urn:o"/>')
+    errors: list[newsparse.ParseError] = []
+    (article,) = newsparse.parse(text, "nitf", on_error=errors.append)
+    assert article.paragraphs == ("Kept.",)
+    # The empty foreign element holds no text: nothing to report.
+    assert [(error.line, error.column, error.excerpt) for error in errors] == [(1, 158, "Foreign.")]
+    assert "<p> element is not read: it is in another namespace" in errors[0].message
 
 
 def test_other_namespace_for_nitf_itself_is_refused() -> None:
@@ -171,10 +176,15 @@ def test_media_of_every_kind() -> None:
         '<media media-type="audio"><media-reference source="a.mp3"/></media>'
         '<media media-type="image"><media-reference/></media>'
     )
-    assert one(nitf(content=content)).images == (
+    errors: list[newsparse.ParseError] = []
+    (article,) = newsparse.parse(nitf(content=content), "nitf", on_error=errors.append)
+    assert article.images == (
         Image(url="a%20b.jpg"),
         Image(caption="Two lines", credit="AFP"),
     )
+    # The audio is no image: reported, not dropped silently.
+    (error,) = errors
+    assert "<media> element is not read: a audio media element is no image" in error.message
 
 
 def test_abstract_paragraphs_make_the_summary() -> None:

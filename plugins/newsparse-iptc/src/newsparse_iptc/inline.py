@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections.abc import Callable
 
 from lxml import etree
 from newsparse import Mark
@@ -21,35 +22,58 @@ __all__ = ["read_marked", "write_marked"]
 _XML_SPACE = re.compile("[\x00-\x20\x7f-\x9f\u2028\u2029]+")
 
 _ORDER = {"link": 0, "emphasis": 1, "strong": 2}
+# Elements whose text stands apart from the text around it (as in text.text_of):
+# "<li><p>One</p><p>Two</p></li>" reads "One Two", not "OneTwo".
+_SEPARATING = frozenset(
+    {
+        *("p", "li", "dt", "dd", "td", "th", "tr", "pre", "div", "table", "caption"),
+        *("ul", "ol", "dl", "block", "bq", "blockquote", "hl1", "hl2"),
+        *("h1", "h2", "h3", "h4", "h5", "h6", "section", "figure", "figcaption"),
+    }
+)
 
 
 def read_marked(
-    element: etree._Element, tags: dict[str, str], *, local: bool = True
+    element: etree._Element,
+    tags: dict[str, str],
+    *,
+    clean: Callable[[str], str] | None = None,
+    skip: frozenset[str] = frozenset(),
 ) -> tuple[str, list[Mark]]:
     """Return the collapsed text of ``element`` and the marks its ``tags`` children make.
 
-    ``tags`` maps an element name (without namespace when ``local``) to a
-    mark kind (``{"a": "link", "em": "emphasis"}``).  Other elements give
-    their text, unmarked.
+    ``tags`` maps an element's local name to a mark kind
+    (``{"a": "link", "em": "emphasis"}``).  Other elements give their text,
+    unmarked, apart from the text around them when they are blocks
+    (``p``, ``li``, ...); ``br`` is a space.  ``clean``, when given, is
+    applied to each piece of text before it is collapsed; elements named in
+    ``skip`` are left out (the caller reads them otherwise).
     """
     pieces: list[tuple[str, tuple[tuple[str, str | None], ...]]] = []
 
+    def add(text: str | None, active: tuple[tuple[str, str | None], ...]) -> None:
+        if text:
+            pieces.append((clean(text) if clean is not None else text, active))
+
     def walk(node: etree._Element, active: tuple[tuple[str, str | None], ...]) -> None:
-        if node.text:
-            pieces.append((node.text, active))
+        add(node.text, active)
         for child in node:
             tag: object = child.tag
             name = etree.QName(tag).localname if isinstance(tag, str) else ""
             kind = tags.get(name)
             if name == "br":
                 pieces.append((" ", active))  # XML formats write a line break as a space
+            elif not name or name in skip:
+                pass  # a comment or processing instruction, or an element read otherwise
             elif kind is None:
+                gap = " " if name in _SEPARATING else ""
+                pieces.append((gap, active))
                 walk(child, active)
+                pieces.append((gap, active))
             else:
                 href = (child.get("href") or "").strip() or None if kind == "link" else None
                 walk(child, active if kind == "link" and href is None else (*active, (kind, href)))
-            if child.tail:
-                pieces.append((child.tail, active))
+            add(child.tail, active)
 
     walk(element, ())
     return _collapsed(pieces)
@@ -66,10 +90,15 @@ def _collapsed(
                 continue
             chars.append(char)
             owners.append(active)
-    while chars and chars[-1] == " ":
+    # As text.collapse: the ends lose every space, U+00A0 included.
+    start = 0
+    while start < len(chars) and chars[start].isspace():
+        start += 1
+    while len(chars) > start and chars[-1].isspace():
         chars.pop()
         owners.pop()
-    text = "".join(chars)
+    text = "".join(chars[start:])
+    owners = owners[start:]
     return text, _marks(text, owners)
 
 

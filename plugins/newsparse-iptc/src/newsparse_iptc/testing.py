@@ -25,6 +25,7 @@ from newsparse.testing import (
 
 from newsparse_iptc.dates import format_extended
 from newsparse_iptc.newsml_g2 import names as g2_names
+from newsparse_iptc.newsml_g2.write import repeats_by_line
 from newsparse_iptc.ninjs import bodyhtml
 from newsparse_iptc.ninjs import names as ninjs_names
 from newsparse_iptc.nitf import names
@@ -260,14 +261,13 @@ def _g2_articles(draw: st.DrawFn) -> Article:
     meta = {**article.meta, **draw(newsml_g2_meta())}
     meta[g2_names.GUID] = draw(lines(max_words=3))
     with_by = draw(st.booleans())
-    first = (
-        article.body[0].paragraphs[:1] if article.body and article.body[0].heading is None else ()
-    )
     if article.authors and with_by:
         # A first paragraph repeating a by line is read as that by line (Reuters).
         meta[g2_names.BY] = draw(
             st.lists(
-                lines(max_words=5).filter(lambda line: (line,) != first), min_size=1, max_size=2
+                lines(max_words=5).filter(lambda line: not repeats_by_line(article, line)),
+                min_size=1,
+                max_size=2,
             ).map("\n".join)
         )
     inline = draw(st.one_of(st.none(), lines()))

@@ -38,6 +38,7 @@ from newsparse_iptc.newsml1.tree import (
     text,
 )
 from newsparse_iptc.nitf.read import Fields
+from newsparse_iptc.skipped import describe
 from newsparse_iptc.text import clean_url
 
 __all__ = ["ItemResult", "read_news_item"]
@@ -181,6 +182,7 @@ def _read_texts(
             continue
         part, component = read
         problems.extend(Problem(message, element) for message, element in part.unread)
+        problems.extend(Problem(describe(item), item.element) for item in part.skipped)
         if fields is None:
             fields = part
             components.append(component)
@@ -190,7 +192,7 @@ def _read_texts(
         sections = list(part.sections)
         if heading is not None:
             if sections and sections[0].heading is None:
-                sections[0] = Section(heading=heading, paragraphs=sections[0].paragraphs)
+                sections[0] = Section(heading=heading, blocks=sections[0].blocks)
             else:
                 sections.insert(0, Section(heading=heading))
         fields.sections.extend(sections)

@@ -10,8 +10,11 @@ video ``newsItem``, a ``conceptItem``, ...) is reported as a
 still read, so nothing is left out silently.  A ``packageItem`` is reported
 when it refers to items the document does not hold (one error listing
 them); the items it refers to that the message holds are read where they
-stand.  ``render``
-writes one ``newsItem`` document per article, with the text as inline NITF.
+stand.  Body content the model has no place for (a page ``header``, an
+embedded video, a note not for publication, ...) is reported after the
+article, one :class:`~newsparse.ParseError` per element.  ``render``
+writes one ``newsItem`` document per article, with the text as inline NITF
+(so the blocks and marks are those NITF writes).
 
 The field mapping is in ``docs/reference/formats/newsml-g2.md``.
 """
@@ -32,9 +35,18 @@ from newsparse_iptc.newsml_g2.content import elements
 from newsparse_iptc.newsml_g2.qcodes import Aliases
 from newsparse_iptc.newsml_g2.read import ItemError, read_item
 from newsparse_iptc.newsml_g2.write import check, write
+from newsparse_iptc.nitf import blocks as nitf_blocks
 from newsparse_iptc.nitf.names import local_name
 from newsparse_iptc.output import write_all
-from newsparse_iptc.xmlsafe import declared_encoding, line_of, parse_xml, peek, split_documents
+from newsparse_iptc.skipped import skipped_errors
+from newsparse_iptc.xmlsafe import (
+    Document,
+    declared_encoding,
+    line_of,
+    parse_xml,
+    peek,
+    split_documents,
+)
 
 __all__ = ["NewsmlG2Format"]
 
@@ -74,6 +86,8 @@ class NewsmlG2Format(Format):
         "application/vnd.iptc.g2.newsitem+xml",
         "application/vnd.iptc.g2.newsmessage+xml",
     )
+    blocks = nitf_blocks.BLOCKS
+    marks = nitf_blocks.MARKS
 
     def sniff(self, sample: str) -> float:
         """Score how surely ``sample`` starts a NewsML-G2 document.
@@ -131,7 +145,7 @@ class NewsmlG2Format(Format):
                 context = Aliases.of(header)
                 held = {guid for item in items if (guid := (item.get("guid") or "").strip())}
                 for item in items:
-                    yield from self._read(item, offset, source, context, held)
+                    yield from self._read(item, document, source, context, held)
             elif name == "catalog":
                 yield self._error(
                     "the document is a NewsML-G2 catalog (it defines schemes) and holds no news",
@@ -148,7 +162,7 @@ class NewsmlG2Format(Format):
                     source,
                 )
             elif name == "newsItem" or name in _OTHER_ROOTS:
-                yield from self._read(root, offset, source, Aliases(), set())
+                yield from self._read(root, document, source, Aliases(), set())
             elif not etree.QName(root).namespace and root.tag in _FRAGMENT_ROOTS:
                 yield self._error(
                     f"the document is a NewsML-G2 fragment (<{root.tag}> on its own, without"
@@ -177,15 +191,16 @@ class NewsmlG2Format(Format):
     def _read(
         self,
         item: etree._Element,
-        offset: int,
+        document: Document,
         source: str,
         context: Aliases,
         held: set[str],
     ) -> Iterator[ParseItem]:
+        offset = document.first_line - 1
         if local_name(item, names.NAMESPACE) == "packageItem":
             yield from self._package(item, offset, source, held)
         else:
-            yield from self._item(item, offset, source, context)
+            yield from self._item(item, offset, source, context, document)
 
     def _package(
         self, package: etree._Element, offset: int, source: str, held: set[str]
@@ -216,17 +231,24 @@ class NewsmlG2Format(Format):
         return ParseError(message, format=self.name, source=source, line=line, column=1)
 
     def _item(
-        self, item: etree._Element, offset: int, source: str, context: Aliases
+        self,
+        item: etree._Element,
+        offset: int,
+        source: str,
+        context: Aliases,
+        document: Document,
     ) -> Iterator[ParseItem]:
         unread: list[tuple[str, etree._Element]] = []
         try:
-            yield read_item(item, context, unread)
+            article, skipped = read_item(item, context, unread)
         except ItemError as error:
             yield self._error(str(error), offset + line_of(error.element), source)
             return
         except (ValidationError, ValueError) as error:
             yield self._error(str(error), offset + line_of(item), source)
             return
+        yield article
+        yield from skipped_errors(skipped, document, format_name=self.name, source=source)
         for message, element in unread:
             yield self._error(message, offset + line_of(element), source)
 

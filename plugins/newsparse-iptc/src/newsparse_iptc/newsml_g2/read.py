@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from lxml import etree
-from newsparse import Article, Section
+from newsparse import Article, Paragraph, Section
 
 from newsparse_iptc.dates import format_extended, parse_moment
 from newsparse_iptc.newsml_g2 import names
@@ -19,6 +19,7 @@ from newsparse_iptc.newsml_g2.content import ContentError, read_content
 from newsparse_iptc.newsml_g2.qcodes import NATURE, Aliases
 from newsparse_iptc.nitf import names as nitf_names
 from newsparse_iptc.nitf.read import Fields
+from newsparse_iptc.skipped import Skipped
 from newsparse_iptc.text import byline_author, collapse, language_tag, text_of
 
 __all__ = ["ItemError", "read_item"]
@@ -79,8 +80,11 @@ def read_item(
     item: etree._Element,
     context: Aliases | None = None,
     unread: list[tuple[str, etree._Element]] | None = None,
-) -> Article:
-    """Read the text news item ``item`` into an article.
+) -> tuple[Article, list[Skipped]]:
+    """Read the text news item ``item`` into an article; return it and the content not read.
+
+    The elements not read are those of the inline NITF or XHTML that have no
+    place in the model (:mod:`newsparse_iptc.skipped`), for the format to report.
 
     QCodes (the item class, description roles) are compared by the URI they
     stand for: the aliases are the item's inline catalogs', then
@@ -137,7 +141,7 @@ def read_item(
     published, modified = fields.published, fields.modified
     if published and modified and format_extended(published) == format_extended(modified):
         fields.modified = None
-    return fields.article()
+    return fields.article(), fields.skipped
 
 
 def _content(
@@ -271,13 +275,16 @@ def _read_headlines(headlines: list[tuple[str | None, str]], fields: Fields) -> 
 
 
 def _drop_repeated_byline(bylines: list[str], fields: Fields) -> None:
-    """Drop a first paragraph that repeats the byline (Reuters): the byline is read already."""
+    """Drop a first paragraph that repeats the byline (Reuters): the byline is read already.
+
+    Only a plain paragraph (no links, no emphasis) that is the first block
+    of an untitled first section goes; the section's other blocks stay.
+    """
     if not bylines or not fields.sections or fields.sections[0].heading is not None:
         return
-    first = fields.sections[0].paragraphs
-    if first and first[0] in bylines:
-        rest = first[1:]
-        fields.sections[:1] = [Section(paragraphs=rest)] if rest else []
+    first, *rest = fields.sections[0].blocks
+    if type(first) is Paragraph and not first.marks and first.text in bylines:
+        fields.sections[:1] = [Section(blocks=rest)] if rest else []
 
 
 def _read_authors(authors: list[str], bylines: list[str], fields: Fields) -> None:

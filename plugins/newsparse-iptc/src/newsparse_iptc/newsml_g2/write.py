@@ -18,7 +18,7 @@ import re
 from datetime import datetime, timedelta
 
 from lxml import etree
-from newsparse import Article, RenderError
+from newsparse import Article, Paragraph, RenderError
 
 from newsparse_iptc.dates import format_extended
 from newsparse_iptc.newsml_g2 import names
@@ -27,7 +27,7 @@ from newsparse_iptc.nitf import write as nitf_write
 from newsparse_iptc.text import problem
 from newsparse_iptc.xmlbuild import Builder
 
-__all__ = ["CATALOG", "DECLARATION", "check", "write"]
+__all__ = ["CATALOG", "DECLARATION", "check", "repeats_by_line", "write"]
 
 DECLARATION = '<?xml version="1.0" encoding="UTF-8"?>\n'
 """The line every rendered document starts with."""
@@ -126,12 +126,21 @@ def _meta_problem(article: Article, key: str, value: str) -> str | None:  # noqa
 def _by_problem(article: Article, value: str) -> str | None:
     if not article.authors:
         return "without authors (creators), a by line reads back as an author"
-    first = (
-        article.body[0].paragraphs[:1] if article.body and article.body[0].heading is None else ()
-    )
-    if first and first[0] in value.split("\n"):
+    if repeats_by_line(article, value):
         return "the first paragraph repeats a by line, and reads back as no paragraph"
     return None
+
+
+def repeats_by_line(article: Article, by: str) -> bool:
+    """Tell whether the body starts with a plain paragraph that is one of the lines of ``by``.
+
+    The reader takes such a paragraph for the byline repeated (Reuters), so
+    it does not read back.
+    """
+    if not article.body or article.body[0].heading is not None:
+        return False
+    first = article.body[0].blocks[0]
+    return type(first) is Paragraph and not first.marks and first.text in by.split("\n")
 
 
 def _abstract_problem(article: Article, value: str) -> str | None:
@@ -186,7 +195,11 @@ def _inline(article: Article) -> Article:
 
 def check(article: Article) -> None:
     """Raise :class:`~newsparse.RenderError` if NewsML-G2 cannot hold ``article`` exactly."""
-    for field, value in nitf_write.texts(article):
+    try:
+        found = list(nitf_write.texts(article))
+    except RenderError as error:  # a block the inline NITF cannot hold (a nested list)
+        raise _refuse(error.field, error.reason, missing=error.missing) from None
+    for field, value in found:
         reason = nitf_write.text_problem(field, value)
         if reason is not None:
             raise _refuse(field, reason)

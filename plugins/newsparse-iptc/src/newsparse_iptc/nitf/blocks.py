@@ -15,10 +15,15 @@ NITF 3.6                       newsparse
 with ``credit``                marks a pull quote, the ``credit`` is the
                                attribution
 ``pre``                        :class:`~newsparse.Preformatted`, spacing kept
+``dl`` of ``dt`` and ``dd``    a two-column :class:`~newsparse.Table`: terms
+                               are header cells (see
+                               ``newsparse_iptc.definitions``)
 =============================  ============================================
 
-A ``bq`` holding anything but paragraphs and a credit, and a table whose
-cells hold blocks, are read as before: their paragraphs in order.  Strong
+A ``bq`` holding anything but paragraphs and a credit, a table whose
+cells hold blocks and a ``dl`` whose definitions hold blocks are read in
+the flow instead (``newsparse_iptc.nitf.content``).  A definition list
+is written as the table it reads as.  Strong
 text has no NITF element and is refused when writing.
 """
 
@@ -38,18 +43,21 @@ from newsparse import (
     Quote,
     RenderError,
     Table,
-    TableCell,
-    TableRow,
 )
 
+from newsparse_iptc import tables
+from newsparse_iptc.definitions import Entry, definition_table
 from newsparse_iptc.inline import read_marked, write_marked
 from newsparse_iptc.nitf import names
 from newsparse_iptc.text import text_of
 
 __all__ = [
     "BLOCKS",
+    "CELL_BLOCKS",
+    "DEFINITION_BLOCKS",
     "MARKS",
     "block_texts",
+    "read_definitions",
     "read_list",
     "read_preformatted",
     "read_quote",
@@ -64,10 +72,14 @@ BLOCKS = frozenset({"paragraph", "list", "table", "quote", "preformatted"})
 MARKS = frozenset({"link", "emphasis"})
 """The marks NITF writes: ``a href`` and ``em``."""
 
+CELL_BLOCKS = frozenset({"p", "ul", "ol", "dl", "table", "bq", "pre", "block", "note", "fn"})
+"""Elements that make a table cell one that holds blocks (read in the flow instead)."""
+DEFINITION_BLOCKS = CELL_BLOCKS | {"hl2", "hr", "nitf-table"}
+"""Elements that make a ``dd`` one that holds blocks."""
+
 _INLINE = {"a": "link", "em": "emphasis"}
 _ELEMENT_OF_MARK = {"link": "a", "emphasis": "em"}
 _CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029]")
-_MAX_SPAN = 1000
 _NOT_XML = re.compile("[\ufffe\uffff]")
 
 
@@ -104,40 +116,28 @@ def read_list(element: etree._Element) -> ListBlock | None:
 
 def read_table(element: etree._Element) -> Table | None:
     """Return a ``table`` as a table, or ``None`` when it has no text or its cells hold blocks."""
-    rows: list[tuple[etree._Element, bool]] = []
-    for name, part in _children(element):
-        if name == "tr":
-            rows.append((part, False))
-        elif name in ("thead", "tbody", "tfoot"):
-            rows.extend((row, name == "thead") for _, row in _children(part, "tr"))
-    head: list[TableRow] = []
-    body: list[TableRow] = []
-    for row, in_head in rows:
-        cells = []
-        for name, cell in _children(row, "th", "td"):
-            if any(True for _ in _children(cell, "p", "ul", "ol", "table", "bq", "pre")):
-                return None
-            text, marks = read_text(cell)
-            cells.append(
-                TableCell(
-                    text=text or None,
-                    marks=marks if text else (),
-                    header=name == "th",
-                    colspan=_span(cell.get("colspan")),
-                    rowspan=_span(cell.get("rowspan")),
-                )
-            )
-        if cells and any(cell.text is not None for cell in cells):
-            (head if in_head else body).append(TableRow(cells=cells))
-    if not head and not body:
-        return None
-    captions = [text_of(caption) for _, caption in _children(element, "caption")]
-    return Table(caption=next((c for c in captions if c), None), head=head, rows=body)
+    return tables.read_table(
+        element,
+        name_of=names.local_name,
+        read_text=read_text,
+        caption_text=text_of,
+        blocks=CELL_BLOCKS,
+    )
 
 
-def _span(value: str | None) -> int:
-    digits = (value or "").strip()
-    return min(max(int(digits), 1), _MAX_SPAN) if digits.isdigit() else 1
+def read_definitions(element: etree._Element) -> Table | None:
+    """Return a ``dl`` as a two-column table (:mod:`newsparse_iptc.definitions`).
+
+    ``None`` when no term or definition has text, or when a ``dd`` holds
+    blocks (the caller reads those in the flow).
+    """
+    entries: list[Entry] = []
+    for name, child in _children(element, "dt", "dd"):
+        if name == "dd" and any(True for _ in _children(child, *DEFINITION_BLOCKS)):
+            return None
+        text, marks = read_text(child)
+        entries.append((name == "dt", text, marks))
+    return definition_table(entries)
 
 
 def read_quote(element: etree._Element) -> Quote | None:
@@ -235,8 +235,9 @@ def block_texts(path: str, block: Block) -> Iterator[tuple[str, str]]:
     """Yield ``(field, text)`` for every text of ``block`` NITF writes collapsed.
 
     Raises:
-        RenderError: a nested list, which NITF cannot hold, or preformatted
-            text with a character XML 1.0 cannot hold.
+        RenderError: a nested list, which NITF cannot hold, a table row
+            without text (it reads back as no row), or preformatted text with
+            a character XML 1.0 cannot hold.
     """
     if isinstance(block, Paragraph):
         yield path, block.text
@@ -268,6 +269,9 @@ def _table_texts(path: str, block: Table) -> Iterator[tuple[str, str]]:
         yield f"{path}.caption", block.caption
     for part in ("head", "rows"):
         for row_index, row in enumerate(getattr(block, part)):
+            if all(cell.text is None for cell in row.cells):
+                where = f"{path}.{part}[{row_index}]"
+                raise RenderError(names.FORMAT_NAME, where, "a row without text reads back as none")
             for cell_index, cell in enumerate(row.cells):
                 if cell.text is not None:
                     yield f"{path}.{part}[{row_index}].cells[{cell_index}]", cell.text

@@ -84,7 +84,7 @@ ACCEPTED = """\
       </block>
       <hl2>What travellers should do</hl2>
       <p>Allow&nbsp;more time.</p>
-      <media media-type="video"><media-reference source="ice.mp4"/></media>
+      <hr/>
     </body.content>
   </body>
 </nitf>

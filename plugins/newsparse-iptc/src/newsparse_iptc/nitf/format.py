@@ -3,7 +3,10 @@
 Input is one NITF document, or several one after the other, each starting
 with its XML declaration (a line starting with ``<?xml`` and a space
 starts the next document).  Each document is one article; a bad document is reported as a
-:class:`~newsparse.ParseError` and the next one is still read.  ``render``
+:class:`~newsparse.ParseError` and the next one is still read.  Body
+content the model has no place for (a note not for publication, a video
+``media``, ...) is reported after its article, one
+:class:`~newsparse.ParseError` per element (:mod:`newsparse_iptc.nitf.content`).  ``render``
 writes that same shape: per article, a declaration line and an NITF 3.6
 document in the NITF namespace.
 
@@ -25,6 +28,7 @@ from newsparse_iptc.nitf import names
 from newsparse_iptc.nitf.read import read_nitf
 from newsparse_iptc.nitf.write import check, write
 from newsparse_iptc.output import write_all
+from newsparse_iptc.skipped import Skipped, skipped_errors
 from newsparse_iptc.xmlsafe import (
     Document,
     declared_encoding,
@@ -78,11 +82,12 @@ class NitfFormat(Format):
             stream, limits=limits, format_name=self.name, source=source
         ):
             try:
-                article, unread = self._article(document, limits, source)
+                article, skipped, unread = self._article(document, limits, source)
             except ParseError as error:
                 yield error
                 continue
             yield article
+            yield from skipped_errors(skipped, document, format_name=self.name, source=source)
             yield from unread
             misread = misread_utf8(document, format_name=self.name, source=source)
             if misread is not None:
@@ -90,8 +95,8 @@ class NitfFormat(Format):
 
     def _article(
         self, document: Document, limits: Limits, source: str
-    ) -> tuple[Article, list[ParseError]]:
-        """Return the document's article, and an error for each part of it not read."""
+    ) -> tuple[Article, list[Skipped], list[ParseError]]:
+        """Return the article, the body's parts not read, and errors for the head's."""
         root = parse_xml(document, limits=limits, format_name=self.name, source=source)
         line = document.first_line - 1 + line_of(root)
         if names.local_name(root) != "nitf":
@@ -119,7 +124,7 @@ class NitfFormat(Format):
             )
             for message, element in fields.unread
         ]
-        return article, unread
+        return article, fields.skipped, unread
 
     def split(self, stream: TextStream, size: int) -> Iterator[Chunk]:
         """Cut a dump of several documents before XML declarations (:mod:`newsparse_iptc.cuts`)."""

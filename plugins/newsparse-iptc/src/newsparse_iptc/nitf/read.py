@@ -9,28 +9,30 @@ inline, and reads that ``body`` with :func:`read_body` into the same
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
 
 from lxml import etree
-from newsparse import Article, Block, Image, Paragraph, Section
+from newsparse import Article, Image, Section
 
 from newsparse_iptc.dates import parse_moment
-from newsparse_iptc.nitf import blocks, names
+from newsparse_iptc.nitf import names
+from newsparse_iptc.nitf.content import read_body_end, read_content
 from newsparse_iptc.sections import SectionBuilder
+from newsparse_iptc.skipped import Skipped, holds_text
 from newsparse_iptc.text import byline_author, clean_url, collapse, language_tag, text_of
 
 __all__ = ["Fields", "read_body", "read_head", "read_nitf"]
 
 _XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
-_IMAGE_TYPES = frozenset({"image", "photo", "graphic"})
 _BYLINE_LABELS = frozenset({"byttl", "location", "virtloc"})
 _CONTAINERS = frozenset({"block", "bq"})
 _LISTS = frozenset({"ol", "ul"})
 # The model's rule for a meta key (see newsparse.Article.meta).
 _META_KEY = re.compile(r"[A-Za-z0-9][A-Za-z0-9._:-]*\Z")
 _FORBIDDEN = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029]")
+_HEAD_NOTE = "a note in body.head (an editor's or copyright note) has no place in the model"
 
 
 @dataclass
@@ -75,6 +77,8 @@ class Fields:
     """The ``head/meta`` contents by name (those of one name joined by line ends)."""
     unread: list[tuple[str, etree._Element]] = field(default_factory=list)
     """What was found and not read, with its element: formats report each as a diagnostic."""
+    skipped: list[Skipped] = field(default_factory=list)
+    """The body's elements that are not read, for the format to report."""
 
     def article(self) -> Article:
         """Build the article.
@@ -231,18 +235,27 @@ def _read_docdata(docdata: etree._Element, fields: Fields) -> None:
 
 
 def read_body(body: etree._Element, fields: Fields) -> None:
-    """Read an NITF ``body`` (``body.head`` and ``body.content``) into ``fields``."""
+    """Read an NITF ``body`` (``body.head`` and ``body.content``) into ``fields``.
+
+    The ``tagline`` and ``bibliography`` of ``body.end`` are the last
+    paragraphs of the body.
+    """
     builder = SectionBuilder(fields.sections)
-    for name, child in _children(body, "body.head", "body.content"):
+    for name, child in _children(body, "body.head", "body.content", "body.end"):
         if name == "body.head":
             _read_body_head(child, fields)
+        elif name == "body.content":
+            read_content(child, builder, fields)
         else:
-            _read_content(child, builder, fields)
+            read_body_end(child, builder, fields)
     builder.close()
     _read_language(body.get(_XML_LANG), fields)
 
 
 def _read_body_head(head: etree._Element, fields: Fields) -> None:
+    fields.skipped.extend(
+        Skipped(note, _HEAD_NOTE) for _, note in _children(head, "note") if holds_text(note)
+    )
     for name, child in _children(head, "hedline", "byline", "dateline", "abstract"):
         if name == "hedline":
             for level, line in _children(child, "hl1", "hl2"):
@@ -281,60 +294,3 @@ def _read_byline(byline: etree._Element, fields: Fields) -> None:
         author = byline_author(" ".join(loose))
         if author:
             fields.authors.append(author)
-
-
-def _read_content(content: etree._Element, builder: SectionBuilder, fields: Fields) -> None:
-    for name, child in _children(content):
-        if name in _BLOCK_READERS:
-            builder.block_found(_BLOCK_READERS[name](child))
-        elif name == "hl2":
-            heading = _text(child)
-            if heading:
-                builder.heading_found(heading)
-        elif name == "media":
-            image = _image(child)
-            if image is not None:
-                fields.images.append(image)
-        elif name in ("table", "bq") and (found := _STRUCTURE_READERS[name](child)) is not None:
-            builder.block_found(found)
-        elif name in _CONTAINERS:
-            _read_content(child, builder, fields)
-        elif name == "table":  # a table whose cells hold paragraphs: read cell by cell
-            for cell in child.iter():
-                if names.local_name(cell) in ("td", "th"):
-                    _read_content(cell, builder, fields)
-
-
-def _read_paragraph(element: etree._Element) -> Paragraph | None:
-    text, marks = blocks.read_text(element)
-    return Paragraph(text=text, marks=marks) if text else None
-
-
-_BLOCK_READERS: dict[str, Callable[[etree._Element], Block | None]] = {
-    "p": _read_paragraph,
-    "pre": blocks.read_preformatted,
-    "ul": blocks.read_list,
-    "ol": blocks.read_list,
-}
-_STRUCTURE_READERS: dict[str, Callable[[etree._Element], Block | None]] = {
-    "table": blocks.read_table,
-    "bq": blocks.read_quote,
-}
-
-
-def _image(media: etree._Element) -> Image | None:
-    """Return the image a ``media`` element describes, or ``None`` (not an image, or empty)."""
-    if (media.get("media-type") or "").strip().lower() not in _IMAGE_TYPES:
-        return None
-    references = [reference for _, reference in _children(media, "media-reference")]
-    url = next((clean_url(ref.get("source")) for ref in references if ref.get("source")), None)
-    alt = next((text for ref in references if (text := _attribute(ref, "alternate-text"))), None)
-    captions = [text for _, part in _children(media, "media-caption") if (text := _text(part))]
-    credits = [text for _, part in _children(media, "media-producer") if (text := _text(part))]
-    if not credits:
-        credits = [text for ref in references if (text := _attribute(ref, "source-credit"))]
-    caption = " ".join(captions) or None
-    credit = " ".join(credits) or None
-    if url is None and alt is None and caption is None and credit is None:
-        return None
-    return Image(url=url, alt=alt, caption=caption, credit=credit)
