@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+from typing import Any
+
+from hypothesis import given
+from hypothesis import strategies as st
 from lxml import etree
 
 import newsparse
@@ -21,7 +25,8 @@ from newsparse import (
     TableCell,
     TableRow,
 )
-from newsparse._formats.html.marking import marked_text
+from newsparse._formats.html.dom import collapse
+from newsparse._formats.html.marking import collapse_marked, marked_text
 
 INTRO = (
     "The league played its final round on Sunday, and the title race ended in a way"
@@ -357,3 +362,20 @@ def test_a_quote_keeps_its_links_and_emphasis() -> None:
         )
     ]
     assert (text[3:7], text[17:23]) == ("will", "report")
+
+
+_PIECES = st.sampled_from(
+    ["a", "b", " ", "\n", "\x01", "\u200b", "\xa0", "\u2028", "c d", " e ", "\x85"]
+)
+_KEYS = st.frozensets(
+    st.sampled_from([("emphasis", None), ("link", "/x"), ("strong", None)]), max_size=2
+)
+
+
+@given(st.lists(st.tuples(st.lists(_PIECES, max_size=4).map("".join), _KEYS), max_size=5))
+def test_marked_text_collapses_exactly_as_plain_text_does(parts: list[tuple[str, Any]]) -> None:
+    # The marks must fit the very text the extractor makes without them.
+    text, marks = collapse_marked(parts)
+    assert text == collapse("".join(piece for piece, _ in parts))
+    if text:
+        Paragraph(text=text, marks=marks)  # the model accepts the marks

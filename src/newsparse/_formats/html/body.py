@@ -108,13 +108,13 @@ def extract_body(
         Pruning(with_ancestors(chosen)).prune(body)
         if evidence is not None:
             evidence.origin = "site-parser"
-            evidence.page_length = Measures().length(body)
+            evidence.page = body
             evidence.container = describe_container(chosen)
         return collect_given(chosen, skipped, Measures())
     Pruning(frozenset()).prune(body)
     measures = Measures()
     if evidence is not None:
-        evidence.page_length = measures.length(body)
+        evidence.page, evidence.measures = body, measures
     found = choose_container(body, measures, skipped)
     if evidence is not None and found:
         evidence.container = describe_container(found)
@@ -138,6 +138,7 @@ def extract_all_text(root: etree._Element, evidence: BodyEvidence | None = None)
     element = root if body is None else body
     measures = Measures()
     if evidence is not None:
-        length = evidence.page_length = measures.length(element)
+        evidence.page, evidence.measures = element, measures
+        length = measures.length(element)
         evidence.link_share = measures.link_length(element) / length if length else 0.0
     return collect_all(element, measures)

@@ -108,11 +108,15 @@ class _Collector:
         """
         return any(skipped in heading and 2 * len(skipped) >= len(heading) for skipped in self.skip)
 
-    def add_paragraph(self, text: str, marks: list[Mark] | None = None) -> None:
+    def add_paragraph(
+        self, text: str, marks: Callable[[], list[Mark] | None] | None = None
+    ) -> None:
+        """Add a paragraph unless its text was seen; ``marks`` finds its marks, if any."""
         if text in self.skip or text in self.seen:
             return
         self.seen.add(text)
-        self.blocks.append(Paragraph(text=text, marks=marks or ()))
+        found = marks() if marks is not None else None
+        self.blocks.append(Paragraph(text=text, marks=found or ()))
 
     def add_block(self, block: Block | None) -> None:
         """Add a structured block (a table, a quote...) unless its text was seen already.
@@ -225,11 +229,11 @@ def _walk(element: etree._Element, collector: _Collector) -> None:
             run.flush()
         elif tag == "img":
             _add_image(child, None, collector)
+        elif tag != EMBED_TAG and collector.measures.is_inline(child):
+            _add_inline(child, run)
         elif collector.is_inner_gallery(child):
             run.flush()
             _add_pictures(child, collector)
-        elif tag != EMBED_TAG and collector.measures.is_inline(child):
-            _add_inline(child, run)
         else:
             run.flush()
             _block(child, collector)
@@ -297,6 +301,16 @@ class _Run:
             if link:
                 self.links += len(collapse(text))
 
+    def marks_of(self, text: str) -> Callable[[], list[Mark] | None]:
+        """Return how to find the marks of the run's parts, whose text is ``text``."""
+        parts = list(zip(self.parts, self.keys, strict=True))
+
+        def find() -> list[Mark] | None:
+            walked, marks = collapse_marked(parts)
+            return marks if walked == text else None  # a safeguard: the text is what counts
+
+        return find
+
     def add_parts(self, parts: list[Part], *, link: bool) -> None:
         """Add the text nodes of an inline element, with their marks (see ``marked_parts``)."""
         for text, keys in parts:
@@ -308,18 +322,13 @@ class _Run:
 
     def flush(self) -> None:
         text = collapse("".join(self.parts))
-        marks: list[Mark] | None = None
-        if text and self.marked:
-            walked, marks = collapse_marked(list(zip(self.parts, self.keys, strict=True)))
-            if walked != text:  # a safeguard: the text is what counts
-                marks = None
         if text and (
             self.collector.keep_all
             or (
                 self.links < _LINK_SHARE * len(text) and (self.lines_of_text or reads_as_text(text))
             )
         ):
-            self.collector.add_paragraph(text, marks)
+            self.collector.add_paragraph(text, self.marks_of(text) if self.marked else None)
         self.parts = []
         self.keys = []
         self.marked = False
@@ -351,7 +360,7 @@ def _block(child: etree._Element, collector: _Collector) -> None:
                 and (tag == "li" or reads_as_text(text))
             )
         ):
-            collector.add_paragraph(text, marked_text(child, text))
+            collector.add_paragraph(text, lambda: marked_text(child, text))
         return
     if tag == "tr" and _add_row(child, collector):
         return

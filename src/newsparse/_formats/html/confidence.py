@@ -61,6 +61,7 @@ import attrs
 from lxml import etree
 
 from newsparse._blocks import Paragraph
+from newsparse._formats.html.measures import Measures
 from newsparse._model import Section
 
 __all__ = ["BodyEvidence", "body_confidence", "describe_container", "format_confidence"]
@@ -97,8 +98,17 @@ class BodyEvidence:
     link_share: float = 0.0
     """The share of the container's text that is link text."""
 
-    page_length: int = 0
-    """The length of the text the page holds after pruning, whitespace collapsed."""
+    page: etree._Element | None = None
+    """The page's content after pruning, whose text length the confidence may need."""
+
+    measures: Measures | None = None
+    """The measures of :attr:`page` (its text length is worked out only when needed)."""
+
+    def page_length(self) -> int:
+        """Return the length of the text of :attr:`page`, whitespace collapsed (0 if none)."""
+        if self.page is None:
+            return 0
+        return (self.measures or Measures()).length(self.page)
 
 
 def describe_container(elements: list[etree._Element]) -> str:
@@ -135,7 +145,7 @@ def body_confidence(
         return 0.0
     # On a small page whose every text is in the body, the shape of the text
     # says nothing about the choice: there was nothing else to choose.
-    shape_weight = _shape_weight(evidence.page_length, body_length)
+    shape_weight = _shape_weight(evidence, body_length)
     middle = len(lengths) // 2
     median = lengths[middle] if len(lengths) % 2 else (lengths[middle - 1] + lengths[middle]) / 2
     shape = _ORIGIN_WEIGHT.get(evidence.origin, 0.5)
@@ -150,7 +160,7 @@ def body_confidence(
     return min(max(float(value**0.5), 0.0), 1.0)
 
 
-def _shape_weight(page_length: int, body_length: int) -> float:
+def _shape_weight(evidence: BodyEvidence, body_length: int) -> float:
     """Return how much the shape of the body's text counts: 1, or less on a small page it covers.
 
     ``body_length`` is the length of the body's text, headings included.
@@ -158,6 +168,9 @@ def _shape_weight(page_length: int, body_length: int) -> float:
     (after pruning) counts its shape with the page's length over
     ``_SMALL_PAGE``, at most 1.
     """
+    if body_length >= 2 * _SMALL_PAGE:
+        return 1.0  # the page is no small page: no need to measure it
+    page_length = evidence.page_length()
     if page_length <= 0:
         return 1.0
     if page_length - body_length > _LEFT_OUT_SHARE * page_length:

@@ -157,7 +157,7 @@ class HtmlFormat(Format):
             body = extract_all_text(root, evidence)
             evidence.origin = "all-text"
         sections = _body_sections(body.sections, site, metadata)
-        entries = live_entries(sources.ld) if site.sections is None else ()
+        entries = live_entries(sources.ld, sections) if site.sections is None else ()
         if entries:
             sections = with_live_entries(sections, entries)
         if site.sections is not None:

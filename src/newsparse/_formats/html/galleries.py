@@ -26,6 +26,7 @@ __all__ = ["inner_galleries", "is_named_gallery"]
 
 # Searched in " " + the lower-cased names; a word, alone or between "-", "_".
 _GALLERY_NAME = re.compile(r"[\s_-](?:gallery|carousel|legends)(?=$|[\s_-])")
+_STEMS = re.compile("galler|carousel|legends", re.IGNORECASE)
 # The candidates, found by libxml2 before the names are read word by word.
 _NAMED = etree.XPath(
     ".//*[contains(@class, 'galler') or contains(@class, 'carousel')"
@@ -42,10 +43,13 @@ def is_named_gallery(element: etree._Element) -> bool:
     Asked of every block the collector walks: a quick test of the words'
     stems comes first.
     """
-    names = f"{element.get('class') or ''} {element.get('id') or ''}".lower()
-    if "galler" not in names and "carousel" not in names and "legends" not in names:
+    names = element.get("class")
+    identifier = element.get("id")
+    if identifier is not None:
+        names = identifier if names is None else f"{names} {identifier}"
+    if names is None or _STEMS.search(names) is None:
         return False
-    return _GALLERY_NAME.search(" " + names) is not None
+    return _GALLERY_NAME.search(" " + names.lower()) is not None
 
 
 def inner_galleries(container: etree._Element, measures: Measures) -> frozenset[etree._Element]:

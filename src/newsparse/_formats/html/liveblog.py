@@ -44,8 +44,14 @@ _MAX_ENTRIES = 2000  # updates read from one page
 _TIME_KEYS = ("datePublished", "dateCreated", "dateModified")
 
 
-def live_entries(objects: list[dict[str, Any]]) -> tuple[LiveEntry, ...]:
-    """Return the entries of the first live blog among the JSON-LD article objects."""
+def live_entries(
+    objects: list[dict[str, Any]], found: tuple[Section, ...]
+) -> tuple[LiveEntry, ...]:
+    """Return the entries of the first live blog among the JSON-LD objects that ``found`` shows.
+
+    ``found`` is the body found in the page; only the entries it shows are
+    built (a live blog's JSON-LD may list hundreds).
+    """
     for obj in objects:
         if not is_live_blog(obj):
             continue
@@ -54,21 +60,25 @@ def live_entries(objects: list[dict[str, Any]]) -> tuple[LiveEntry, ...]:
             updates = [updates]
         if not isinstance(updates, list):
             return ()
-        entries = (_entry(update) for update in updates[:_MAX_ENTRIES])
+        shown = _shown_texts(found)
+        entries = (_entry(update, shown) for update in updates[:_MAX_ENTRIES])
         return tuple(entry for entry in entries if entry is not None)
     return ()
 
 
-def _entry(update: object) -> LiveEntry | None:
+def _entry(update: object, shown: set[str]) -> LiveEntry | None:
     if not isinstance(update, dict):
         return None
+    title = clean_line(unescape(update.get("headline")))
+    texts = _paragraphs(update.get("articleBody"))
+    if title not in shown and not any(text in shown for text in texts):
+        return None  # the page does not show it
     time = next(
         (parsed for key in _TIME_KEYS if (parsed := parse_date(update.get(key))) is not None), None
     )
     if time is None:
         return None
-    title = clean_line(unescape(update.get("headline")))
-    blocks = [Paragraph(text=text) for text in _paragraphs(update.get("articleBody"))]
+    blocks = [Paragraph(text=text) for text in texts]
     authors = unique(
         name
         for value in json_ld_author_values(update.get("author"))
@@ -82,9 +92,11 @@ def _entry(update: object) -> LiveEntry | None:
         return None
 
 
-def _shown(entry: LiveEntry, texts: set[str]) -> bool:
-    """Whether the page shows ``entry``: its title or one of its paragraphs is in ``texts``."""
-    return entry.title in texts or any(block.plain_text in texts for block in entry.blocks)
+def _shown_texts(found: tuple[Section, ...]) -> set[str]:
+    """Return the texts of the blocks and headings of the body found in the page."""
+    texts = {block.plain_text for section in found for block in section.blocks}
+    texts.update(section.heading for section in found if section.heading)
+    return texts
 
 
 def _paragraphs(value: object) -> list[str]:
@@ -100,10 +112,7 @@ def _paragraphs(value: object) -> list[str]:
 def with_live_entries(
     found: tuple[Section, ...], entries: tuple[LiveEntry, ...]
 ) -> tuple[Section, ...]:
-    """Return the body: ``found`` without what repeats a shown entry, then those entries."""
-    shown_texts = {block.plain_text for section in found for block in section.blocks}
-    shown_texts.update(section.heading for section in found if section.heading)
-    entries = tuple(entry for entry in entries if _shown(entry, shown_texts))
+    """Return the body: ``found`` without what repeats an entry, then the entries."""
     if not entries:
         return found
     repeated = {entry.title for entry in entries if entry.title}

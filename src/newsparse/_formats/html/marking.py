@@ -105,17 +105,21 @@ def collapse_marked(parts: list[Part]) -> tuple[str, list[Mark]]:
     space = False  # whitespace was seen since the last text written
     runs: dict[MarkKey, list[list[int]]] = {}
     for text, keys in parts:
-        words = collapse(text)
+        words = " ".join(text.split())
+        if not words.isprintable():
+            words = collapse(words)  # control characters count as whitespace
         if not words:
             space = space or bool(text)
             continue
-        if length and (space or _is_gap(text[0])):
+        first = text[0]
+        if length and (space or first.isspace() or (not first.isprintable() and _is_gap(first))):
             out.append(" ")
             length += 1
         start = length
         out.append(words)
         length += len(words)
-        space = _is_gap(text[-1])
+        last = text[-1]
+        space = last.isspace() or (not last.isprintable() and _is_gap(last))
         for key in keys:
             spans = runs.get(key)
             if spans is None:
