@@ -84,13 +84,18 @@ def marked_parts(
     if parts is None:
         parts = []
     keys = keys_inside(element, outer)
+    append = parts.append
     if element.text:
-        parts.append((element.text, keys))
+        append((element.text, keys))
     for child in element:
-        if isinstance(child.tag, str):
-            marked_parts(child, keys, parts)
+        tag = child.tag
+        if isinstance(tag, str):
+            if tag in _KIND_OF_TAG or len(child):
+                marked_parts(child, keys, parts)
+            elif child.text:  # a plain element holding text only: its text, no call
+                append((child.text, keys))
         if child.tail:
-            parts.append((child.tail, keys))
+            append((child.tail, keys))
     return parts
 
 
@@ -105,14 +110,21 @@ def collapse_marked(parts: list[Part]) -> tuple[str, list[Mark]]:
     space = False  # whitespace was seen since the last text written
     runs: dict[MarkKey, list[list[int]]] = {}
     for text, keys in parts:
-        words = " ".join(text.split())
-        if not words.isprintable():
-            words = collapse(words)  # control characters count as whitespace
-        if not words:
-            space = space or bool(text)
+        if not text:
             continue
-        first = text[0]
-        if length and (space or first.isspace() or (not first.isprintable() and _is_gap(first))):
+        if text.isprintable() and " " not in text:
+            words = text  # one word: nothing to collapse (the common case of a link)
+        else:
+            words = " ".join(text.split())
+            if not words.isprintable():
+                words = collapse(words)  # control characters count as whitespace
+            if not words:
+                space = True
+                continue
+            first = text[0]
+            if first.isspace() or (not first.isprintable() and _is_gap(first)):
+                space = True
+        if space and length:
             out.append(" ")
             length += 1
         start = length
@@ -120,20 +132,28 @@ def collapse_marked(parts: list[Part]) -> tuple[str, list[Mark]]:
         length += len(words)
         last = text[-1]
         space = last.isspace() or (not last.isprintable() and _is_gap(last))
-        for key in keys:
-            spans = runs.get(key)
-            if spans is None:
-                runs[key] = [[start, length]]
-            elif spans[-1][1] >= start - 1:  # touching, or one space between
-                spans[-1][1] = length
-            else:
-                spans.append([start, length])
+        if keys:
+            _extend(runs, keys, start, length)
     marks = [
         Mark(kind=kind, start=start, end=end, href=href)
         for (kind, href), spans in runs.items()
         for start, end in spans
     ]
     return "".join(out), marks
+
+
+def _extend(
+    runs: dict[MarkKey, list[list[int]]], keys: frozenset[MarkKey], start: int, end: int
+) -> None:
+    """Add the range ``start:end`` to the runs of each mark in ``keys``."""
+    for key in keys:
+        spans = runs.get(key)
+        if spans is None:
+            runs[key] = [[start, end]]
+        elif spans[-1][1] >= start - 1:  # touching, or one space between
+            spans[-1][1] = end
+        else:
+            spans.append([start, end])
 
 
 def _is_gap(char: str) -> bool:
