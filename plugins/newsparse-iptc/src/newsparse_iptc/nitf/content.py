@@ -24,7 +24,7 @@ A ``body.end``'s ``tagline`` and ``bibliography`` are the last paragraphs.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from lxml import etree
 from newsparse import Block, Image, Paragraph
@@ -35,8 +35,15 @@ from newsparse_iptc.skipped import Skipped, holds_text
 from newsparse_iptc.tables import rows_of
 from newsparse_iptc.text import clean_url, collapse, text_of
 
-if TYPE_CHECKING:
-    from newsparse_iptc.nitf.read import Fields
+
+class Fields(Protocol):
+    """What the body reader fills in (``newsparse_iptc.nitf.read.Fields`` is one)."""
+
+    images: list[Image]
+    """The images found, in order."""
+    skipped: list[Skipped]
+    """The elements not read, for the format to report."""
+
 
 __all__ = ["read_body_end", "read_content"]
 
