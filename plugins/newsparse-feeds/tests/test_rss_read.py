@@ -6,7 +6,7 @@ from datetime import datetime, timedelta, timezone
 
 import newsparse
 import pytest
-from newsparse import Image, ParseError, Section
+from newsparse import Figure, Image, Paragraph, ParseError, Section
 
 from feeds import RSS1, RSS2, rss
 
@@ -20,13 +20,18 @@ def test_rss2_item_fields() -> None:
     assert first.topics == ("Transport", "Local")
     assert first.summary == "The ferry is back."
     assert first.language == "en-GB"  # from the channel
+    ferry = Image(
+        url="https://harbour.example/img/ferry.jpg", alt="The ferry", caption="At the quay."
+    )
     assert first.body == (
         Section(paragraphs=("The ferry came back on Tuesday after a long repair.",)),
-        Section(heading="Timetable", paragraphs=("It sails twice a day from now on.",)),
+        # The picture after the text is also a figure at its place, resolved alike.
+        Section(
+            heading="Timetable",
+            blocks=(Paragraph(text="It sails twice a day from now on."), Figure(image=ferry)),
+        ),
     )
-    assert first.images == (
-        Image(url="https://harbour.example/img/ferry.jpg", alt="The ferry", caption="At the quay."),
-    )
+    assert first.images == (ferry,)
     assert first.meta == {
         "feed.id": "harbour-1",
         "feed.title": "Harbour Times",

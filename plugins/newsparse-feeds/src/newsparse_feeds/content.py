@@ -14,7 +14,7 @@ import re
 from urllib.parse import urljoin
 
 from lxml import etree
-from newsparse import Image, Section
+from newsparse import Figure, Image, Section
 from newsparse.plugin import Fragment, read_fragment
 
 __all__ = [
@@ -131,13 +131,25 @@ def read_text(text: Text, *, title: str | None, base: str | None, source: str) -
         paragraphs = tuple(p for p in paragraphs if p != title)
         return Fragment(sections=(Section(paragraphs=paragraphs),) if paragraphs else ())
     found = read_fragment(text.value, title=title, source=source)
-    images = tuple(
-        Image(
-            url=resolve(image.url, base),
-            alt=image.alt,
-            caption=image.caption,
-            credit=image.credit,
+    images = tuple(_resolved(image, base) for image in found.images)
+    # A figure in the flow shows one of those images: its address is resolved alike.
+    sections = tuple(
+        Section(
+            heading=section.heading,
+            blocks=[
+                Figure(image=_resolved(block.image, base)) if isinstance(block, Figure) else block
+                for block in section.blocks
+            ],
         )
-        for image in found.images
+        if any(isinstance(block, Figure) for block in section.blocks)
+        else section
+        for section in found.sections
     )
-    return Fragment(sections=found.sections, images=images)
+    return Fragment(sections=sections, images=images)
+
+
+def _resolved(image: Image, base: str | None) -> Image:
+    """Return ``image`` with its address resolved against ``base``."""
+    return Image(
+        url=resolve(image.url, base), alt=image.alt, caption=image.caption, credit=image.credit
+    )
