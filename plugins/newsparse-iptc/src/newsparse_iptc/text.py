@@ -16,9 +16,17 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from lxml import etree
+from lxml import etree, html
 
-__all__ = ["byline_author", "clean_url", "collapse", "language_tag", "problem", "text_of"]
+__all__ = [
+    "byline_author",
+    "clean_url",
+    "collapse",
+    "html_fragment",
+    "language_tag",
+    "problem",
+    "text_of",
+]
 
 _XML_SPACE = re.compile("[\x00-\x20\x7f-\x9f\u2028\u2029]+")
 # What XML 1.0 cannot hold and the model allows.
@@ -120,3 +128,23 @@ def byline_author(text: str) -> str:
     'Ana Lind'
     """
     return _BY.sub("", collapse(text)).strip(" ,;:")
+
+
+def html_fragment(markup: str) -> etree._Element:
+    """Parse the HTML text ``markup`` (a fragment or a page) and return its ``body``.
+
+    The parser fetches nothing and keeps libxml2's limits.
+
+    Raises:
+        ValueError: libxml2 stopped at one of its limits (nesting over 256
+            deep, say), which would lose the rest of the text.
+    """
+    parser = html.HTMLParser(
+        encoding="utf-8", no_network=True, remove_comments=True, remove_pis=True, huge_tree=False
+    )
+    data = markup.encode("utf-8", "surrogatepass")
+    document = html.document_fromstring(b"<html><body>" + data + b"</body></html>", parser=parser)
+    for fatal in parser.error_log.filter_from_fatals():
+        raise ValueError(f"the HTML text is beyond the HTML parser's limits: {fatal.message}")
+    body = document.find("body")
+    return body if body is not None else document

@@ -28,12 +28,12 @@ from lxml import etree
 from newsparse.plugin import Limits
 
 from newsparse_iptc.newsml1 import names
-from newsparse_iptc.newsml1.markup import html_fragment, read_markup
+from newsparse_iptc.newsml1.markup import read_markup
 from newsparse_iptc.newsml1.tree import ItemError, first, formal_name, is_element
 from newsparse_iptc.nitf import names as nitf_names
 from newsparse_iptc.nitf.read import Fields, read_body, read_nitf
 from newsparse_iptc.sections import SectionBuilder
-from newsparse_iptc.text import collapse
+from newsparse_iptc.text import collapse, html_fragment
 from newsparse_iptc.xmlsafe import Document, line_of, parse_xml
 
 __all__ = ["TextReader", "declared_kind"]

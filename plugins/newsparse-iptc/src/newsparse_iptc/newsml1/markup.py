@@ -17,7 +17,7 @@ regard to case or namespace:
 
 from __future__ import annotations
 
-from lxml import etree, html
+from lxml import etree
 from newsparse import Image
 
 from newsparse_iptc.newsml1.tree import is_element
@@ -25,7 +25,7 @@ from newsparse_iptc.nitf.read import Fields
 from newsparse_iptc.sections import SectionBuilder
 from newsparse_iptc.text import clean_url, collapse, text_of
 
-__all__ = ["html_fragment", "read_markup"]
+__all__ = ["read_markup"]
 
 _HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 _PARAGRAPHS = frozenset({"p", "pre", "li", "dt", "dd", "tr", "caption", "address"})
@@ -41,26 +41,6 @@ _INLINE = frozenset(
 
 def _local(element: etree._Element) -> str:
     return etree.QName(element).localname.lower()
-
-
-def html_fragment(markup: str) -> etree._Element:
-    """Parse the HTML text ``markup`` (a fragment or a page) and return its ``body``.
-
-    The parser fetches nothing and keeps libxml2's limits.
-
-    Raises:
-        ValueError: libxml2 stopped at one of its limits (nesting over 256
-            deep, say), which would lose the rest of the text.
-    """
-    parser = html.HTMLParser(
-        encoding="utf-8", no_network=True, remove_comments=True, remove_pis=True, huge_tree=False
-    )
-    data = markup.encode("utf-8", "surrogatepass")
-    document = html.document_fromstring(b"<html><body>" + data + b"</body></html>", parser=parser)
-    for fatal in parser.error_log.filter_from_fatals():
-        raise ValueError(f"the HTML text is beyond the HTML parser's limits: {fatal.message}")
-    body = document.find("body")
-    return body if body is not None else document
 
 
 class _Reader:

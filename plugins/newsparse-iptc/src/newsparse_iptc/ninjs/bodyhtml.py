@@ -33,7 +33,7 @@ import re
 from collections.abc import Iterator
 from html import escape
 
-from lxml import etree, html
+from lxml import etree
 from newsparse import (
     Block,
     Embed,
@@ -47,14 +47,13 @@ from newsparse import (
 from newsparse.plugin import block_of_html, html_of_block
 
 from newsparse_iptc.sections import SectionBuilder
-from newsparse_iptc.text import collapse, text_of
+from newsparse_iptc.text import collapse, html_fragment, text_of
 
 __all__ = [
     "BLOCKS",
     "MARKS",
     "block_texts",
     "body_problem",
-    "fragment",
     "read_sections",
     "write_sections",
 ]
@@ -146,24 +145,6 @@ def _table_texts(path: str, block: Table) -> Iterator[tuple[str, str]]:
 # -- reading ---------------------------------------------------------------------
 
 
-def fragment(markup: str) -> etree._Element:
-    """Return the ``body`` element of an HTML fragment, parsed safely.
-
-    Raises:
-        ValueError: libxml2 stopped at one of its limits (elements nested
-            over 256 deep, say): the rest of the body would be lost.
-    """
-    parser = html.HTMLParser(
-        encoding="utf-8", no_network=True, remove_comments=True, remove_pis=True, huge_tree=False
-    )
-    data = markup.encode("utf-8", "surrogatepass")
-    document = html.document_fromstring(b"<html><body>" + data + b"</body></html>", parser=parser)
-    for fatal in parser.error_log.filter_from_fatals():
-        raise ValueError(f"the HTML body is beyond the HTML parser's limits: {fatal.message}")
-    body = document.find("body")
-    return body if body is not None else document
-
-
 def read_sections(markup: str, images: list[Image]) -> list[Section]:
     """Return the sections of an HTML body; its pictures are appended to ``images``.
 
@@ -173,7 +154,7 @@ def read_sections(markup: str, images: list[Image]) -> list[Section]:
     """
     sections: list[Section] = []
     if markup.strip():
-        body = fragment(markup)
+        body = html_fragment(markup)
         _collapse(body)
         _trim(body)
         builder = SectionBuilder(sections)
@@ -240,7 +221,7 @@ def _exact_block(element: etree._Element) -> Block | None:
         return None
     try:
         block = block_of_html(copy.deepcopy(element))
-        written = fragment(html_of_block(block))
+        written = html_fragment(html_of_block(block))
     except ValueError:
         return None
     _collapse(written)

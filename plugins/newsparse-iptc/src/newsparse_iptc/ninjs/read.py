@@ -16,7 +16,7 @@ from newsparse import Article, Image, Section
 
 from newsparse_iptc.dates import parse_moment
 from newsparse_iptc.ninjs import bodyhtml, names, versions
-from newsparse_iptc.text import text_of
+from newsparse_iptc.text import html_fragment, text_of
 
 __all__ = ["read_item"]
 
@@ -99,7 +99,7 @@ def _summary(item: Mapping[str, object], generation: int) -> str | None:
         name, value = found
         if name == "description_text":
             return _text(value, single_line=False)
-        return _text(text_of(bodyhtml.fragment(_string(value, name))), single_line=False)
+        return _text(text_of(html_fragment(_string(value, name))), single_line=False)
     descriptions = list(_objects(item.get("descriptions"), "descriptions"))
     chosen = _by_role(descriptions, "summary") or (
         descriptions[0] if len(descriptions) == 1 and "role" not in descriptions[0] else None
