@@ -88,6 +88,25 @@ def _require() -> None:
         raise ImportError(_MISSING) from error
 
 
+def _planned(
+    paths: str | Sequence[str],
+    format: str | None,
+    limits: Limits | None,
+    files_per_partition: int | None,
+) -> tuple[Any, list[list[Unit]]]:
+    """Return the file system of ``paths`` and the partitions of their files."""
+    fs, names = _expand(paths)
+    parts = plan_partitions(
+        fs,
+        names,
+        format,
+        limits or DEFAULT_LIMITS,
+        files_per_partition=files_per_partition,
+        part_bytes=PART_BYTES,
+    )
+    return fs, parts
+
+
 def _expand(paths: str | Sequence[str]) -> tuple[Any, list[str]]:
     """Return the file system and every file that ``paths`` (names or globs) names."""
     from fsspec.core import get_fs_token_paths  # noqa: PLC0415
@@ -184,15 +203,7 @@ def read_articles(
     _require()
     import dask.bag  # noqa: PLC0415
 
-    fs, names = _expand(paths)
-    parts = plan_partitions(
-        fs,
-        names,
-        format,
-        limits or DEFAULT_LIMITS,
-        files_per_partition=files_per_partition,
-        part_bytes=PART_BYTES,
-    )
+    fs, parts = _planned(paths, format, limits, files_per_partition)
     finished = _finished(parts, fs, format, limits, _finish_items, errors == "include")
     return dask.bag.from_delayed(finished)
 
@@ -283,15 +294,7 @@ def read_dataframe(
     _require()
     import dask.dataframe  # noqa: PLC0415
 
-    fs, names = _expand(paths)
-    parts = plan_partitions(
-        fs,
-        names,
-        format,
-        limits or DEFAULT_LIMITS,
-        files_per_partition=files_per_partition,
-        part_bytes=PART_BYTES,
-    )
+    fs, parts = _planned(paths, format, limits, files_per_partition)
     frames = _finished(parts, fs, format, limits, _frame_of)
     return dask.dataframe.from_delayed(frames, meta=_frame([]), verify_meta=False)
 
@@ -389,15 +392,7 @@ def write_articles(
 
     writer = format_writer(to) if isinstance(to, str) else to
     Path(folder).mkdir(parents=True, exist_ok=True)
-    fs, names = _expand(paths)
-    parts = plan_partitions(
-        fs,
-        names,
-        format,
-        limits or DEFAULT_LIMITS,
-        files_per_partition=files_per_partition,
-        part_bytes=PART_BYTES,
-    )
+    fs, parts = _planned(paths, format, limits, files_per_partition)
     from dask import delayed  # noqa: PLC0415
 
     how = _Writing(fs, format, limits, writer)
