@@ -24,6 +24,7 @@ __all__ = [
     "clean_text",
     "first_clean",
     "squash",
+    "text_paragraphs",
     "unescape",
     "unique",
 ]
@@ -125,3 +126,16 @@ def unescape(value: object) -> object:
 def squash(text: str) -> str:
     """Return ``text`` reduced to lower-case letters and digits, for loose comparison."""
     return _NORMALISE_NAME.sub("", text).lower()
+
+
+def text_paragraphs(value: object) -> tuple[str, ...]:
+    """Return the lines of a JSON-LD text (``articleBody``), tags taken out, as paragraphs.
+
+    Character references are decoded; a value that is no text gives none.
+    """
+    text = as_text(unescape(value))
+    if not text:
+        return ()
+    if "<" in text:
+        text = TAG.sub("\n", text)
+    return tuple(filter(None, (collapse(line) for line in text.splitlines())))

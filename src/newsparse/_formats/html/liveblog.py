@@ -32,9 +32,14 @@ from typing import Any
 from newsparse._blocks import Block, LiveEntry, Paragraph
 from newsparse._errors import ValidationError
 from newsparse._formats.html.authors import json_ld_author_values
-from newsparse._formats.html.cleaning import MAX_ITEMS, TAG, as_text, clean_line, unescape, unique
+from newsparse._formats.html.cleaning import (
+    MAX_ITEMS,
+    clean_line,
+    text_paragraphs,
+    unescape,
+    unique,
+)
 from newsparse._formats.html.dates import parse_date
-from newsparse._formats.html.dom import collapse
 from newsparse._formats.html.jsonld import is_live_blog
 from newsparse._model import Section
 
@@ -70,7 +75,7 @@ def _entry(update: object, shown: set[str]) -> LiveEntry | None:
     if not isinstance(update, dict):
         return None
     title = clean_line(unescape(update.get("headline")))
-    texts = _paragraphs(update.get("articleBody"))
+    texts = text_paragraphs(update.get("articleBody"))
     if title not in shown and not any(text in shown for text in texts):
         return None  # the page does not show it
     time = next(
@@ -97,16 +102,6 @@ def _shown_texts(found: tuple[Section, ...]) -> set[str]:
     texts = {block.plain_text for section in found for block in section.blocks}
     texts.update(section.heading for section in found if section.heading)
     return texts
-
-
-def _paragraphs(value: object) -> list[str]:
-    """Return the lines of a JSON-LD text, tags taken out, as paragraphs."""
-    text = as_text(unescape(value))
-    if not text:
-        return []
-    if "<" in text:
-        text = TAG.sub("\n", text)
-    return [line for line in (collapse(part) for part in text.splitlines()) if line]
 
 
 def with_live_entries(

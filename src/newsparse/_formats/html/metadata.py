@@ -74,18 +74,16 @@ from lxml import etree
 from newsparse._formats.html.authors import choose_authors_from, json_ld_author_values
 from newsparse._formats.html.cleaning import (
     MAX_ITEMS,
-    TAG,
-    as_text,
     clean_absolute_url,
     clean_language,
     clean_line,
     clean_page_url,
     clean_summary,
     first_clean,
+    text_paragraphs,
     unescape,
     unique,
 )
-from newsparse._formats.html.dom import collapse
 from newsparse._formats.html.pagedates import choose_dates_from
 from newsparse._formats.html.renditions import photo_key
 from newsparse._formats.html.sources import PageSources
@@ -178,12 +176,7 @@ def extract_metadata(root: etree._Element, page: PageSources | None = None) -> P
 def _first_paragraphs(candidates: Iterable[object]) -> tuple[str, ...]:
     """Return the lines of the first text candidate, tags taken out, as paragraphs."""
     for candidate in candidates:
-        text = as_text(unescape(candidate))
-        if not text:
-            continue
-        if "<" in text:
-            text = TAG.sub("\n", text)
-        paragraphs = tuple(filter(None, (collapse(line) for line in text.splitlines())))
+        paragraphs = text_paragraphs(candidate)
         if paragraphs:
             return paragraphs
     return ()
