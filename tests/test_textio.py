@@ -554,3 +554,28 @@ def test_a_tt_article_from_a_pipe_comes_before_the_writer_closes() -> None:
         assert first.title == "Khamenei Raises Doubts on Negotiations with the West"
         pipe.release.set()
         assert len(list(items)) == 1
+
+
+def test_read_utf8_unchecked_gives_the_bytes_as_they_are() -> None:
+    data = b"\xef\xbb\xbfab\r\ncd\r\xff"
+    reader = open_source(data).reader(encoding="utf-8", format_name="test")
+    assert reader.read_utf8(checked=False) == b"ab\r\ncd\r\xff"
+    with pytest.raises(ParseError) as unchecked:
+        reader.check_utf8()
+    with pytest.raises(ParseError) as checked:
+        read_utf8(data)
+    assert str(unchecked.value) == str(checked.value)
+    assert (unchecked.value.line, unchecked.value.column) == (3, 1)
+
+
+def test_check_utf8_passes_good_bytes_and_decoded_input() -> None:
+    good = open_source(b"caf\xc3\xa9\r\n").reader(encoding="utf-8", format_name="fmt")
+    assert good.read_utf8(checked=False) == b"caf\xc3\xa9\r\n"
+    good.check_utf8()
+    # Another encoding is decoded, hence checked, whatever ``checked`` says.
+    latin = open_source(b"caf\xe9\r\n").reader(encoding="latin-1", format_name="fmt")
+    assert latin.read_utf8(checked=False) == b"caf\xc3\xa9\n"
+    latin.check_utf8()
+    text = open_source("caf\u00e9\r\n").reader(encoding="utf-8", format_name="fmt")
+    assert text.read_utf8(checked=False) == b"caf\xc3\xa9\n"
+    text.check_utf8()

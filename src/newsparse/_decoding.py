@@ -27,6 +27,7 @@ class Decoding:
     compression: str | None
     _read: Callable[[int], bytes | str]
     _error: CompressedDataError | None
+    _unchecked: bytes | None = None  # what an unchecked ``_whole_utf8`` returned
 
     def _next_chunk(self, size: int = 0) -> bytes | str:
         raise NotImplementedError
@@ -62,12 +63,20 @@ class Decoding:
             chunk = self._next_chunk(CHUNK_SIZE)
 
     def _whole_utf8(
-        self, encoding: str, format_name: str, limit: int | None, most: int | None
+        self,
+        encoding: str,
+        format_name: str,
+        limit: int | None,
+        most: int | None,
+        checked: bool = True,
     ) -> bytes:
         """Return all the bytes as UTF-8 with line ends translated (see ``read_utf8``).
 
         Reading stops early, with an error, past ``limit`` (the input limit)
-        or ``most`` (the caller's, an :class:`OverflowError`).
+        or ``most`` (the caller's, an :class:`OverflowError`).  Unless
+        ``checked``, bytes read as UTF-8 are returned as they are, neither
+        checked nor with their line ends translated; :meth:`_check_utf8`
+        checks them later, when the caller asks.
         """
         parts: list[bytes] = []
         size = 0
@@ -85,7 +94,10 @@ class Decoding:
         data = b"".join(parts)
         body, actual = strip_bom(data, encoding)
         over = limit is not None and size > limit
-        if not over and self._error is None and actual == "utf-8" and is_utf8(body):
+        utf8 = not over and self._error is None and actual == "utf-8"
+        if utf8 and not checked:
+            self._unchecked = data
+        elif utf8 and is_utf8(body):
             if b"\r" in body:
                 body = body.replace(b"\r\n", b"\n").replace(b"\r", b"\n")
         else:
@@ -96,6 +108,17 @@ class Decoding:
         if most is not None and len(body) > most:
             raise OverflowError(f"more than {most} bytes")
         return body
+
+    def _check_utf8(self, format_name: str, limit: int | None) -> None:
+        """Raise the :class:`~newsparse.ParseError` of the first byte that is not UTF-8.
+
+        That is in the bytes an unchecked ``_whole_utf8`` returned; nothing
+        happens when there were none, or they all decode.
+        """
+        data, self._unchecked = self._unchecked, None
+        if data is not None and not is_utf8(data):
+            for _ in self._byte_chunks(data, "utf-8", format_name, limit):
+                pass  # raises at the bad byte
 
     def _byte_chunks(
         self, first: bytes | None, encoding: str, format_name: str, limit: int | None

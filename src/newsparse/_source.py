@@ -196,7 +196,10 @@ class Source(Decoding):
             return TextReader(self._text_chunks(limit, format_name), limits=limits, waiting=waiting)
         reader = TextReader(
             self._byte_chunks(None, encoding, format_name, limit),
-            whole_utf8=lambda most: self._whole_utf8(encoding, format_name, limit, most),
+            whole_utf8=lambda most, checked: self._whole_utf8(
+                encoding, format_name, limit, most, checked
+            ),
+            check_utf8=lambda: self._check_utf8(format_name, limit),
             limits=limits,
             waiting=waiting,
             binary=lambda: self._byte_input(format_name, limit, reader.byte_offset),

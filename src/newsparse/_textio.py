@@ -86,8 +86,9 @@ class TextReader:
     It supports what formats need: iteration over lines (each ending in
     ``"\\n"`` except perhaps the last), :meth:`readline` and :meth:`read`.
     ``whole_utf8``, when given, returns the whole input as UTF-8 bytes (or
-    raises once it would exceed the size it is given); it serves
-    :meth:`read_utf8` as long as no text has been read.  ``waiting``, when
+    raises once it would exceed the size it is given), checked or not as
+    asked; it serves :meth:`read_utf8` as long as no text has been read, and
+    ``check_utf8`` checks what it returned unchecked.  ``waiting``, when
     given, tells whether the input had no more text ready at its last read
     (a pipe whose writer has not written more yet): :meth:`read` then
     returns what it has instead of waiting for more.
@@ -97,7 +98,8 @@ class TextReader:
         self,
         chunks: Iterator[str],
         *,
-        whole_utf8: Callable[[int | None], bytes] | None = None,
+        whole_utf8: Callable[[int | None, bool], bytes] | None = None,
+        check_utf8: Callable[[], None] | None = None,
         limits: Limits = DEFAULT_LIMITS,
         waiting: Callable[[], bool] | None = None,
         binary: Callable[[], IO[bytes]] | None = None,
@@ -106,6 +108,7 @@ class TextReader:
         """The limits of the parse reading this stream (see ``newsparse._limits``)."""
         self._chunks = chunks
         self._whole_utf8 = whole_utf8
+        self._check_utf8 = check_utf8
         self._waiting = waiting
         self._binary = binary
         self.byte_offset = 0
@@ -169,7 +172,7 @@ class TextReader:
         self._pos += len(result)
         return result
 
-    def read_utf8(self, max_bytes: int | None = None) -> bytes:
+    def read_utf8(self, max_bytes: int | None = None, *, checked: bool = True) -> bytes:
         """Read everything left, encoded as UTF-8, with line ends translated.
 
         The result equals ``read().encode("utf-8", "surrogatepass")`` and the
@@ -177,6 +180,13 @@ class TextReader:
         and encoded again: it is checked and returned as it is (``\\r\\n`` and
         ``\\r`` still become ``\\n``).  Meant for formats that hand the whole
         input to a parser reading bytes, such as lxml.
+
+        With ``checked=False``, input given as UTF-8 bytes is returned
+        exactly as given, after its byte-order mark: neither checked nor with
+        its line ends translated, which saves a pass over it.  For a parser
+        that translates line ends itself and reports the bytes it cannot
+        decode (libxml2 does both): when it reports one, the format calls
+        :meth:`check_utf8`, which raises the same error as a checked read.
 
         Raises:
             OverflowError: the result would be longer than ``max_bytes``
@@ -186,11 +196,22 @@ class TextReader:
         whole, self._whole_utf8 = self._whole_utf8, None
         if whole is not None:
             self._eof = True
-            return whole(max_bytes)
+            return whole(max_bytes, checked)
         data = self.read().encode("utf-8", "surrogatepass")
         if max_bytes is not None and len(data) > max_bytes:
             raise OverflowError(f"more than {max_bytes} bytes")
         return data
+
+    def check_utf8(self) -> None:
+        """Check the bytes ``read_utf8(checked=False)`` returned unchecked.
+
+        Raises:
+            ParseError: at their first byte that is not UTF-8, with its line,
+                column and byte offset, as a checked read would.
+        """
+        check, self._check_utf8 = self._check_utf8, None
+        if check is not None:
+            check()
 
     def binary(self) -> IO[bytes] | None:
         """Return the input's bytes as a binary file object, for a format that reads bytes.

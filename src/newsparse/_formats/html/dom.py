@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from lxml import etree
 
@@ -19,6 +19,7 @@ from newsparse._errors import ParseError
 
 __all__ = [
     "FORMAT_NAME",
+    "LIBXML2_TRANSLATES_LINE_ENDS",
     "clean_url",
     "collapse",
     "compiled_xpath",
@@ -60,12 +61,22 @@ _STRING_VALUE = etree.XPath("string()", smart_strings=False)
 
 
 def parse_document(
-    page: str | bytes, source: str, *, max_depth: int | None = None
+    page: str | bytes,
+    source: str,
+    *,
+    max_depth: int | None = None,
+    check_utf8: Callable[[], None] | None = None,
 ) -> etree._Element:
     """Parse ``page`` (text, or UTF-8 bytes) and return its root (``<html>``) element.
 
     Elements nested more than ``max_depth`` deep (``<html>`` is level 1) are
     an error; libxml2 itself stops at 256.
+
+    ``check_utf8``, when given, is called when libxml2 may have met bytes
+    that are not UTF-8 (it reported an encoding error, or so many errors that
+    it stopped reporting them), before any other error is raised: it raises
+    the error of the first bad byte (``TextReader.check_utf8``), since
+    libxml2 would carry on with a replacement character.
 
     Raises:
         ParseError: the text holds no element at all (empty, or nothing but
@@ -91,6 +102,8 @@ def parse_document(
         root, reason = None, str(error)
     else:
         reason = "Document is empty"  # nothing but whitespace and comments
+    if check_utf8 is not None and _may_have_bad_bytes(parser.error_log):
+        check_utf8()
     if root is None:
         raise ParseError(
             f"not an HTML page: {reason}", format=FORMAT_NAME, source=source, line=1, column=1
@@ -99,6 +112,36 @@ def parse_document(
     if max_depth is not None and max_depth < _LIBXML2_MAX_DEPTH:
         _check_depth(root, max_depth, source)
     return root
+
+
+# The error types with which libxml2 reports bytes it cannot decode (by
+# version: an invalid character, an invalid encoding), and the length of its
+# log from which it may have stopped logging (it logs at most 100 errors).
+_ENCODING_ERRORS = frozenset(
+    {
+        etree.ErrorTypes.ERR_INVALID_ENCODING,
+        etree.ErrorTypes.ERR_INVALID_CHAR,
+        etree.ErrorTypes.ERR_UNKNOWN_ENCODING,
+        etree.ErrorTypes.ERR_UNSUPPORTED_ENCODING,
+        etree.ErrorTypes.IO_ENCODER,
+    }
+)
+_ENCODING_DOMAINS = frozenset({etree.ErrorDomains.I18N})
+_FULL_LOG = 50
+
+LIBXML2_TRANSLATES_LINE_ENDS = etree.LIBXML_VERSION >= (2, 14)
+"""Whether libxml2's HTML parser turns ``\\r\\n`` and ``\\r`` into ``\\n`` itself.
+
+Checked from version 2.14 on (``tests/test_html_bytes.py``); older versions
+are given translated line ends.
+"""
+
+
+def _may_have_bad_bytes(log: etree._ListErrorLog) -> bool:
+    """Whether libxml2's ``log`` of a parse may hide bytes it could not decode."""
+    if len(log) >= _FULL_LOG:
+        return True
+    return any(error.type in _ENCODING_ERRORS or error.domain in _ENCODING_DOMAINS for error in log)
 
 
 def _check_depth(root: etree._Element, max_depth: int, source: str) -> None:

@@ -34,7 +34,7 @@ body: what was found is returned, and nothing is invented.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from datetime import date
 from typing import TextIO
 
@@ -45,7 +45,11 @@ from newsparse._formats.html.body import extract_all_text, extract_body
 from newsparse._formats.html.charset import declared_encoding
 from newsparse._formats.html.confidence import BodyEvidence, body_confidence, format_confidence
 from newsparse._formats.html.derived import DERIVED, derive_title
-from newsparse._formats.html.dom import FORMAT_NAME, parse_document
+from newsparse._formats.html.dom import (
+    FORMAT_NAME,
+    LIBXML2_TRANSLATES_LINE_ENDS,
+    parse_document,
+)
 from newsparse._formats.html.liveblog import live_entries, with_live_entries
 from newsparse._formats.html.metadata import PageMetadata, extract_metadata
 from newsparse._formats.html.provenance import (
@@ -128,7 +132,8 @@ class HtmlFormat(Format):
         page = _read_page(stream, limits.max_article_bytes, source)
         if _is_blank(page):
             return  # no input, no article
-        root = parse_document(page, source, max_depth=limits.max_depth)
+        check = stream.check_utf8 if isinstance(stream, TextReader) else None
+        root = parse_document(page, source, max_depth=limits.max_depth, check_utf8=check)
         try:
             own = read_own_markup(root)
         except (ValueError, TypeError, KeyError, AttributeError) as error:
@@ -206,8 +211,11 @@ class HtmlFormat(Format):
 def _read_page(stream: TextStream, most: int | None, source: str) -> bytes:
     """Return the rest of ``stream`` as UTF-8 bytes, for lxml.
 
-    Bytes input in UTF-8 then reaches lxml without being decoded and
-    encoded again (``read_utf8``).
+    Bytes input in UTF-8 then reaches lxml as it is, not decoded and encoded
+    again, nor even checked (``read_utf8(checked=False)``): libxml2 reports
+    the bytes it cannot decode, and ``parse_document`` then has them checked.
+    It translates line ends too, from version 2.14 on; with an older one
+    they are translated here.
 
     Raises:
         ParseError: the page is larger than ``most`` bytes, or text input
@@ -215,24 +223,37 @@ def _read_page(stream: TextStream, most: int | None, source: str) -> bytes:
     """
     if isinstance(stream, TextReader):
         try:
-            page = stream.read_utf8(most)
+            page = stream.read_utf8(most, checked=False)
         except OverflowError:
             raise _page_too_large(most, source) from None
+        check: Callable[[], None] = stream.check_utf8
     else:
         page = stream.read().encode("utf-8", "surrogatepass")
         if most is not None and len(page) > most:
             raise _page_too_large(most, source)
-    _check_no_surrogates(page, source)
+        check = _nothing
+    _check_no_surrogates(page, source, check)
+    if not LIBXML2_TRANSLATES_LINE_ENDS and b"\r" in page:
+        page = page.replace(b"\r\n", b"\n").replace(b"\r", b"\n")
     return page
 
 
-def _check_no_surrogates(page: bytes, source: str) -> None:
-    """Raise :class:`ParseError` at the first lone surrogate (possible in text input only)."""
+def _nothing() -> None:
+    """Check nothing (text input was decoded already)."""
+
+
+def _check_no_surrogates(page: bytes, source: str, check_utf8: Callable[[], None]) -> None:
+    """Raise :class:`ParseError` at the first lone surrogate.
+
+    Text input may hold one.  In bytes read unchecked, an encoded surrogate
+    is a byte sequence UTF-8 forbids: ``check_utf8`` reports it as such.
+    """
     # The lead byte of an encoded surrogate is rare outside Korean text: when
     # it is absent, a fast byte search saves the slower regex scan.
     found = _SURROGATE.search(page) if b"\xed" in page else None
     if found is None:
         return
+    check_utf8()
     start = found.start()
     line_start = page.rfind(b"\n", 0, start) + 1
     raise ParseError(
