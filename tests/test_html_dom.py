@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 from lxml import etree, html
 
 from newsparse import Image
-from newsparse._formats.html.dom import clean_url, remove_keeping_tail
+from newsparse._formats.html.dom import clean_url, remove_keeping_tail, text_content
 
 
 @pytest.mark.parametrize(
@@ -56,3 +56,18 @@ def test_a_removed_element_keeps_its_tail_even_with_control_characters() -> None
     root = html.fromstring("<p><i>a</i><span>b</span>\x01c</p>")
     remove_keeping_tail(child(root, "span"))
     assert child(root, "i").tail == " c"
+
+
+def test_text_content_is_the_xpath_string_value() -> None:
+    # text_content serializes the text; it must give XPath's string() exactly,
+    # in a tree holding what an XML parser can put there too.
+    string_value = etree.XPath("string()", smart_strings=False)
+    parser = etree.XMLParser(resolve_entities=False)
+    root = etree.fromstring(
+        '<!DOCTYPE d [<!ENTITY co "Acme">]><d><p>a<!--note-->b<?pi x?><![CDATA[c<d]]>'
+        "<b>bold &co; &amp; more</b> tail\u00a0x</p><p>second</p>after</d>",
+        parser=parser,
+    )
+    for element in root.iter(etree.Element):
+        assert text_content(element) == string_value(element)
+    assert text_content(root[0]) == "abc<dbold Acme & more tail\u00a0x"

@@ -34,9 +34,11 @@ __all__ = ["codec_for_label", "declared_encoding"]
 
 _PRESCAN_BYTES = 4096
 
-_META_CHARSET = re.compile(rb"<meta\b[^>]*?\bcharset\s*=\s*[\"']?\s*([a-z0-9._:-]+)", re.IGNORECASE)
+# Both are matched against the lower-cased bytes: a case-sensitive pattern
+# finds its start several times faster.
+_META_CHARSET = re.compile(rb"<meta\b[^>]*?\bcharset\s*=\s*[\"']?\s*([a-z0-9._:-]+)")
 _XML_ENCODING = re.compile(
-    rb"\A(?:\xef\xbb\xbf)?\s*<\?xml\b[^>]*?\bencoding\s*=\s*[\"']([a-z0-9._-]+)", re.IGNORECASE
+    rb"\A(?:\xef\xbb\xbf)?\s*<\?xml\b[^>]*?\bencoding\s*=\s*[\"']([a-z0-9._-]+)"
 )
 
 # Labels that browsers read differently from Python's codec of the same name
@@ -78,7 +80,7 @@ def declared_encoding(head: bytes) -> str | None:
         return "utf-16-le"
     if head.startswith(b"\x00<") and b"\x00\x00" not in head[:8]:
         return "utf-16-be"
-    prescan = head[:_PRESCAN_BYTES]
+    prescan = head[:_PRESCAN_BYTES].lower()
     found = _XML_ENCODING.match(prescan) or _META_CHARSET.search(prescan)
     if found is None:
         return None

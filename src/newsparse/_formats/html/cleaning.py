@@ -6,6 +6,7 @@ of any type) and returns a value the model accepts, or ``None``.
 
 from __future__ import annotations
 
+import functools
 import html as html_entities
 import re
 from collections.abc import Callable, Iterable
@@ -123,6 +124,7 @@ def unescape(value: object) -> object:
     return value
 
 
+@functools.lru_cache(maxsize=1024)
 def squash(text: str) -> str:
     """Return ``text`` reduced to lower-case letters and digits, for loose comparison."""
     return _NORMALISE_NAME.sub("", text).lower()

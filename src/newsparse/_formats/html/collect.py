@@ -250,7 +250,7 @@ def _add_inline(
     (links, emphasis...) are around it.
     """
     link = link or (element.tag == "a" and is_link(element))
-    if not len(element) or element.find(".//br") is None:
+    if not len(element) or next(element.iterdescendants("br"), None) is None:
         if keys or element.tag in MARK_TAGS or has_marks(element):
             run.add_parts(marked_parts(element, keys), link=link)
         else:
@@ -274,7 +274,7 @@ def _lines_of_text(element: etree._Element, measures: Measures) -> bool:
     Its short lines are parts of that text (a verse, an address, a list of
     steps), not labels, and are all kept.
     """
-    if element.find("br") is None:
+    if next(element.iterchildren("br"), None) is None:
         return False
     text, links = measures.direct_text(element)
     return len(text) >= _TEXT_IN_LINES and links < _LINK_SHARE * len(text)

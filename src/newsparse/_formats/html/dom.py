@@ -47,17 +47,12 @@ _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 _URL_EDGES = "".join(chr(code) for code in range(0x21))
 _URL_DROPPED = str.maketrans("", "", "\t\n\r")
 _MAX_URL = 4000  # longer addresses are not links to an image or a page
-_SPACE = re.compile(r"\s")
 
 
 _LIBXML2_MAX_DEPTH = 256  # deeper, libxml2 stops with a fatal error (see _check_complete)
 
 # libxml2's advice to lift its limits, which a newsparse user cannot take.
 _HUGE_HINT = re.compile(r",?\s*(?:use|try) XML_PARSE_HUGE(?: option)?", re.IGNORECASE)
-
-# The text of an element and everything in it, as one string (XPath's
-# string value, which is what ``lxml.html``'s ``text_content()`` returns).
-_STRING_VALUE = etree.XPath("string()", smart_strings=False)
 
 
 def parse_document(
@@ -212,10 +207,14 @@ def clean_url(value: str | None) -> str | None:
     """
     if value is None:
         return None
-    text = value.strip(_URL_EDGES).translate(_URL_DROPPED)
+    text = value.strip(_URL_EDGES)
+    printable = text.isprintable()  # then it holds no tab or line break to drop
+    if not printable:
+        text = text.translate(_URL_DROPPED)
     if not text or len(text) > _MAX_URL or text[:5].lower() == "data:":
         return None
-    if text.isprintable() and _SPACE.search(text) is None:
+    # In printable text the only whitespace is the space.
+    if (printable or text.isprintable()) and " " not in text:
         return text
     return "".join(_url_char(char) for char in text)
 
@@ -237,8 +236,9 @@ def text_content(element: etree._Element) -> str:
     >>> text_content(etree.fromstring("<p>One <b>two</b> three</p>"))
     'One two three'
     """
-    value = _STRING_VALUE(element)
-    return value if isinstance(value, str) else ""
+    # The text serialization is the same string as XPath's ``string()``,
+    # made faster (checked on every element of the corpora).
+    return etree.tostring(element, method="text", encoding=str, with_tail=False)
 
 
 def text_of(element: etree._Element) -> str:

@@ -6,6 +6,7 @@ walks the content; it keeps one image per photo and places it in the flow.
 
 from __future__ import annotations
 
+import functools
 import re
 
 from lxml import etree
@@ -25,10 +26,16 @@ _CAPTION_LENGTH = 400  # characters; longer "caption" boxes are wrappers
 
 def is_figure(element: etree._Element, measures: Measures) -> bool:
     """Whether ``element`` is a figure, or a box named and shaped like a caption."""
-    return element.tag in _FIGURES or (
-        _CAPTION_NAMES.search(element.get("class", "").lower()) is not None
-        and _is_caption(element, measures)
-    )
+    if element.tag in _FIGURES:
+        return True
+    classes = element.get("class")
+    return classes is not None and _names_caption(classes) and _is_caption(element, measures)
+
+
+@functools.lru_cache(maxsize=4096)
+def _names_caption(classes: str) -> bool:
+    """Whether a ``class`` value names a caption or a photo box."""
+    return _CAPTION_NAMES.search(classes.lower()) is not None
 
 
 def _is_caption(element: etree._Element, measures: Measures) -> bool:
@@ -54,7 +61,7 @@ def _is_caption(element: etree._Element, measures: Measures) -> bool:
 
 def figure_caption(figure: etree._Element) -> str | None:
     """Return the caption of a figure: its ``figcaption``, or a caption box's own text."""
-    caption_element = figure.find(".//figcaption")
+    caption_element = next(figure.iterdescendants("figcaption"), None)
     if caption_element is None and figure.tag != "figure":
         caption_element = figure
     if caption_element is None:

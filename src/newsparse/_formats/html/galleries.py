@@ -16,6 +16,7 @@ captions are its text, keeps them.
 
 from __future__ import annotations
 
+import functools
 import re
 
 from lxml import etree
@@ -47,7 +48,13 @@ def is_named_gallery(element: etree._Element) -> bool:
     identifier = element.get("id")
     if identifier is not None:
         names = identifier if names is None else f"{names} {identifier}"
-    if names is None or _STEMS.search(names) is None:
+    return names is not None and _names_gallery(names)
+
+
+@functools.lru_cache(maxsize=4096)
+def _names_gallery(names: str) -> bool:
+    """Whether ``class`` and ``id`` values (joined by a space) name a gallery."""
+    if _STEMS.search(names) is None:
         return False
     return _GALLERY_NAME.search(" " + names.lower()) is not None
 

@@ -157,7 +157,8 @@ def may_have_own_text(element: etree._Element) -> bool:
     if text and not text.isspace():
         return True
     for child in element:
-        if is_inline_tag(child.tag):
+        tag: object = child.tag  # is_inline_tag, without the call (this runs very often)
+        if isinstance(tag, str) and (tag in INLINE or tag in MATHML or "-" in tag):
             return True
         tail = child.tail
         if tail and not tail.isspace():
@@ -180,7 +181,10 @@ def link_text_length(element: etree._Element) -> int:
 
 def is_link(element: etree._Element) -> bool:
     """Whether the ``<a>`` element ``element`` is a link, not one that only runs a script."""
-    return not (element.get("href") or "").lstrip()[:11].lower().startswith("javascript:")
+    href = element.get("href")
+    if not href or href.startswith(("http", "/")):  # most links: surely no script
+        return True
+    return not href.lstrip()[:11].lower().startswith("javascript:")
 
 
 # Wide characters: CJK ideographs, kana, Hangul syllables, full-width forms.
