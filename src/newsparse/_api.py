@@ -63,14 +63,11 @@ def get_format(name: str) -> Format:
             f"a format is named by a str, such as 'json', not {kind_of(name)}"
             " (are two arguments swapped?)"
         )
-    available = formats()
-    try:
-        return available[name]
-    except KeyError:
-        names = ", ".join(sorted(available))
-        raise UnknownFormatError(
-            f"no format named {short_repr(name)}; known formats: {names}"
-        ) from None
+    found = get_host().format(name)
+    if found is None:
+        names = ", ".join(sorted(formats()))
+        raise UnknownFormatError(f"no format named {short_repr(name)}; known formats: {names}")
+    return found
 
 
 def detect(data: Input, *, source: str | None = None) -> Format:

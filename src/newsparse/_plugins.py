@@ -148,6 +148,12 @@ class PluginHost:
         with self._lock:
             return MappingProxyType({name: entry.format for name, entry in self._formats.items()})
 
+    def format(self, name: str) -> Format | None:
+        """Return the format called ``name``, if one is registered (cheaper than ``formats``)."""
+        with self._lock:
+            entry = self._formats.get(name)
+            return None if entry is None else entry.format
+
     def extension_entries(self, extension: str) -> tuple[Any, ...]:
         """Every entry registered through the extension called ``extension``.
 

@@ -103,6 +103,7 @@ _AUTHOR_PATH = re.compile(
 _BYLINE_CLASSES = ("byline", "author")
 _NOT_BYLINE_CLASSES = ("bio", "image", "img", "avatar", "photo", "social", "date", "time")
 _ASCII_LOWER = str.maketrans(string.ascii_uppercase, string.ascii_lowercase)
+_CLASS_ATTRIBUTES = etree.XPath("descendant::*/@class")
 
 
 def choose_authors(page: PageSources, site_names: set[str]) -> tuple[str, ...]:
@@ -236,15 +237,19 @@ def _byline_elements(page: PageSources, scope: etree._Element | None) -> list[st
 
 def _byline_candidates(scope: etree._Element) -> Iterator[etree._Element]:
     """Yield the elements in ``scope`` whose class says byline or author, in document order."""
-    for element in scope.iterdescendants(etree.Element):
-        names = element.get("class")
-        if not names:
+    # Selecting the class attributes, each knowing its element, is several
+    # times faster than visiting every element for its class.
+    found = _CLASS_ATTRIBUTES(scope)
+    for names in found if isinstance(found, list) else ():
+        if not isinstance(names, etree._ElementUnicodeResult):
             continue
         lowered = names.translate(_ASCII_LOWER)
         if any(word in lowered for word in _BYLINE_CLASSES) and not any(
             word in names for word in _NOT_BYLINE_CLASSES
         ):
-            yield element
+            element = names.getparent()
+            if element is not None:
+                yield element
 
 
 def _url_path(url: str) -> str:

@@ -59,7 +59,7 @@ from newsparse._formats.html.provenance import (
     offered_titles,
     title_meta,
 )
-from newsparse._formats.html.render import read_own_markup, render_document
+from newsparse._formats.html.render import GENERATOR, read_own_markup, render_document
 from newsparse._formats.html.renditions import photo_key
 from newsparse._formats.html.sitefields import remove_elements
 from newsparse._formats.html.sites import Page, RegisteredSiteParser, SiteFields, choose_site_parser
@@ -135,7 +135,10 @@ class HtmlFormat(Format):
         check = stream.check_utf8 if isinstance(stream, TextReader) else None
         root = parse_document(page, source, max_depth=limits.max_depth, check_utf8=check)
         try:
-            own = read_own_markup(root)
+            # A page newsparse wrote names it in its generator mark: a page
+            # without the name anywhere is not asked (a search of its bytes
+            # costs less than the XPath query).
+            own = read_own_markup(root) if _GENERATOR_BYTES in page else None
         except (ValueError, TypeError, KeyError, AttributeError) as error:
             raise ParseError(
                 f"damaged newsparse markup: {type(error).__name__}: {error}",
@@ -206,6 +209,9 @@ class HtmlFormat(Format):
         Every valid article can be written, and reads back unchanged.
         """
         out.write(render_document(list(articles)))
+
+
+_GENERATOR_BYTES = GENERATOR.encode()
 
 
 def _read_page(stream: TextStream, most: int | None, source: str) -> bytes:
