@@ -44,6 +44,25 @@ def _own_host(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
         yield
 
 
+def _inflaters() -> list[Any]:
+    found: list[Any] = [pytest.param(zlib, id="zlib")]
+    try:
+        from isal import isal_zlib
+    except ImportError:  # the warc extra is not installed
+        found.append(
+            pytest.param(None, id="isal", marks=pytest.mark.skip(reason="python-isal is absent"))
+        )
+    else:
+        found.append(pytest.param(isal_zlib, id="isal"))
+    return found
+
+
+@pytest.fixture(autouse=True, params=_inflaters())
+def _inflater(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Run every test with each gzip inflater: the standard zlib, and python-isal."""
+    monkeypatch.setattr(newsparse._compressed, "inflate", request.param)
+
+
 def _through_a_pipe(data: bytes) -> tuple[io.BufferedReader, threading.Thread]:
     read_end, write_end = os.pipe()
 
