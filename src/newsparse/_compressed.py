@@ -106,6 +106,8 @@ def could_be_compressed(start: bytes) -> bool:
     >>> could_be_compressed(b"\\x1f"), could_be_compressed(b"{")
     (True, False)
     """
+    if len(start) >= MAGIC_SIZE:  # as long as the longest magic number
+        return False
     return any(len(start) < len(magic) and magic.startswith(start) for magic in _MAGIC_NUMBERS)
 
 

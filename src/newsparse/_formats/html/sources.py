@@ -77,8 +77,8 @@ class PageSources:
 
     def metas(self, *keys: str) -> Iterator[str]:
         """Yield the contents of the meta tags named by ``keys``, in that order."""
-        for key in keys:
-            yield from self.meta.get(key, ())
+        meta = self.meta  # most keys are absent: a list made at once is cheaper
+        return iter([value for key in keys if key in meta for value in meta[key]])
 
     def article(self) -> etree._Element | None:
         """Return the element that holds the article (``<article>``, ``<main>``), if any."""
