@@ -73,3 +73,36 @@ def test_every_kind_of_bad_byte_is_an_error(bad: bytes) -> None:
     data = f"<html><head><title>T</title></head><body><p>{SENTENCE} ".encode() + bad + b" end</p>"
     with pytest.raises(ParseError, match=r"cannot decode byte\(s\)"):
         newsparse.parse(data, "html")
+
+
+def test_a_page_with_a_bad_byte_is_read_with_a_replacement_character() -> None:
+    # A browser shows such a page with U+FFFD: so does newsparse, and it says so.
+    head = "<html><head><title>Caf\u00e9 news</title></head><body><article><p>".encode()
+    data = (
+        head + b"The caf\xe9 " + f"{SENTENCE}</p><p>{SENTENCE}</p></article></body></html>".encode()
+    )
+    errors: list[ParseError] = []
+    [article] = newsparse.parse(data, "html", source="page.html", on_error=errors.append)
+    assert article.title == "Caf\u00e9 news"
+    assert article.paragraphs == (f"The caf\ufffd {SENTENCE}", SENTENCE)
+    [error] = errors
+    offset = data.index(b"\xe9")
+    column = len(data[:offset].decode()) + 1  # characters, not bytes: the title has an é
+    assert (error.source, error.line, error.column) == ("page.html", 1, column)
+    assert f"byte(s) e9 at byte offset {offset} as utf-8" in error.message
+    assert "replacement character" in error.message
+    assert not error.fatal
+    # Without on_error, the error is raised as before.
+    with pytest.raises(ParseError, match="replacement character"):
+        newsparse.parse(data, "html")
+
+
+@pytest.mark.parametrize("data", [b"\xff", b"  \xff\xfe<p>x</p>", b"\xe9t\xe9 <p>hello</p>"])
+def test_a_page_starting_with_bad_bytes_is_read_or_a_parse_error(data: bytes) -> None:
+    errors: list[ParseError] = []
+    try:
+        newsparse.parse(data, "html", on_error=errors.append)
+    except ParseError:
+        return  # no content at all: an error, never a crash
+    assert errors
+    assert all(error.line >= 1 and error.column >= 1 for error in errors)

@@ -34,7 +34,7 @@ body: what was found is returned, and nothing is invented.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from datetime import date
 from typing import TextIO
 
@@ -45,13 +45,10 @@ from newsparse._formats.html.body import extract_all_text, extract_body
 from newsparse._formats.html.charset import declared_encoding
 from newsparse._formats.html.confidence import BodyEvidence, body_confidence, format_confidence
 from newsparse._formats.html.derived import DERIVED, derive_title
-from newsparse._formats.html.dom import (
-    FORMAT_NAME,
-    LIBXML2_TRANSLATES_LINE_ENDS,
-    parse_document,
-)
+from newsparse._formats.html.dom import FORMAT_NAME
 from newsparse._formats.html.liveblog import live_entries, with_live_entries
 from newsparse._formats.html.metadata import PageMetadata, extract_metadata
+from newsparse._formats.html.pagebytes import is_blank, parse_page, read_page
 from newsparse._formats.html.provenance import (
     PREFIX,
     date_meta,
@@ -69,7 +66,7 @@ from newsparse._limits import limits_of
 from newsparse._marks import MARK_KINDS
 from newsparse._model import Article, Image, Section
 from newsparse._registry import Registered
-from newsparse._textio import TextReader, TextStream
+from newsparse._textio import TextStream
 
 __all__ = ["HtmlFormat"]
 
@@ -78,9 +75,6 @@ _STATED_BODY_SHARE = 0.5  # below this share of the JSON-LD body, the JSON-LD bo
 _MARKUP_START = re.compile(
     r"\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)\b", re.IGNORECASE | re.DOTALL
 )
-# A lone surrogate encoded with "surrogatepass": 0xED, then 0xA0-0xBF, which
-# valid UTF-8 never has (Hangul syllables start 0xED 0x80-0x9F).
-_SURROGATE = re.compile(rb"\xed[\xa0-\xbf]")
 _ANY_HTML = re.compile(r"<(?:html|head|body|meta|title|div|p|article)\b", re.IGNORECASE)
 
 
@@ -129,11 +123,12 @@ class HtmlFormat(Format):
     def parse(self, stream: TextStream, source: str) -> Iterator[ParseItem]:
         """Read the page as one article (see the module docstring)."""
         limits = limits_of(stream)
-        page = _read_page(stream, limits.max_article_bytes, source)
-        if _is_blank(page):
+        page = read_page(stream, limits.max_article_bytes, source)
+        if is_blank(page):
             return  # no input, no article
-        check = stream.check_utf8 if isinstance(stream, TextReader) else None
-        root = parse_document(page, source, max_depth=limits.max_depth, check_utf8=check)
+        root, undecodable = parse_page(page, stream, source, limits.max_depth)
+        if undecodable is not None:
+            yield undecodable  # the page is read all the same, as a browser would
         try:
             # A page newsparse wrote names it in its generator mark: a page
             # without the name anywhere is not asked (a search of its bytes
@@ -212,81 +207,6 @@ class HtmlFormat(Format):
 
 
 _GENERATOR_BYTES = GENERATOR.encode()
-
-
-def _read_page(stream: TextStream, most: int | None, source: str) -> bytes:
-    """Return the rest of ``stream`` as UTF-8 bytes, for lxml.
-
-    Bytes input in UTF-8 then reaches lxml as it is, not decoded and encoded
-    again, nor even checked (``read_utf8(checked=False)``): libxml2 reports
-    the bytes it cannot decode, and ``parse_document`` then has them checked.
-    It translates line ends too, from version 2.14 on; with an older one
-    they are translated here.
-
-    Raises:
-        ParseError: the page is larger than ``most`` bytes, or text input
-            holds a lone surrogate (which libxml2 would silently replace).
-    """
-    if isinstance(stream, TextReader):
-        try:
-            page = stream.read_utf8(most, checked=False)
-        except OverflowError:
-            raise _page_too_large(most, source) from None
-        check: Callable[[], None] = stream.check_utf8
-    else:
-        page = stream.read().encode("utf-8", "surrogatepass")
-        if most is not None and len(page) > most:
-            raise _page_too_large(most, source)
-        check = _nothing
-    _check_no_surrogates(page, source, check)
-    if not LIBXML2_TRANSLATES_LINE_ENDS and b"\r" in page:
-        page = page.replace(b"\r\n", b"\n").replace(b"\r", b"\n")
-    return page
-
-
-def _nothing() -> None:
-    """Check nothing (text input was decoded already)."""
-
-
-def _check_no_surrogates(page: bytes, source: str, check_utf8: Callable[[], None]) -> None:
-    """Raise :class:`ParseError` at the first lone surrogate.
-
-    Text input may hold one.  In bytes read unchecked, an encoded surrogate
-    is a byte sequence UTF-8 forbids: ``check_utf8`` reports it as such.
-    """
-    # The lead byte of an encoded surrogate is rare outside Korean text: when
-    # it is absent, a fast byte search saves the slower regex scan.
-    found = _SURROGATE.search(page) if b"\xed" in page else None
-    if found is None:
-        return
-    check_utf8()
-    start = found.start()
-    line_start = page.rfind(b"\n", 0, start) + 1
-    raise ParseError(
-        "the text holds a lone surrogate (U+D800-U+DFFF), which is not a character",
-        format=FORMAT_NAME,
-        source=source,
-        line=page.count(b"\n", 0, start) + 1,
-        column=len(page[line_start:start].decode("utf-8", "replace")) + 1,
-    )
-
-
-def _page_too_large(most: int | None, source: str) -> ParseError:
-    return ParseError(
-        f"the page is larger than the limit of {most} bytes (max_article_bytes)",
-        format=FORMAT_NAME,
-        source=source,
-        line=1,
-        column=1,
-    )
-
-
-def _is_blank(page: bytes) -> bool:
-    """Whether ``page`` holds nothing but whitespace (Unicode's, not only ASCII's)."""
-    rest = page.lstrip()
-    if not rest or rest[0] < 0x80:  # the usual case: empty, or starts with "<"
-        return not rest
-    return not rest.decode("utf-8", "surrogatepass").strip()
 
 
 def _body_sections(
