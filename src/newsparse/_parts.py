@@ -117,12 +117,12 @@ def append_part(part: RenderedPart, out: IO[bytes]) -> None:
     out.flush()
     with open(part.path, "rb") as source:
         offset, count = _kernel_copy(source.fileno(), out.fileno(), part.start, part.end)
-        while count > 0:  # where the kernel cannot copy
-            block = os.pread(source.fileno(), min(count, _BLOCK), offset)
+        source.seek(offset)  # where the kernel cannot copy, or stopped
+        while count > 0:
+            block = source.read(min(count, _BLOCK))
             if not block:
                 raise OSError(errno.EIO, f"the part file {part.path} ends early")
             out.write(block)
-            offset += len(block)
             count -= len(block)
     out.seek(0, os.SEEK_END)  # the file object learns where the kernel left off
 
