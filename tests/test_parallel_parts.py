@@ -10,6 +10,10 @@ from __future__ import annotations
 
 import errno
 import os
+import signal
+import subprocess
+import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -18,7 +22,7 @@ from click.testing import CliRunner
 import newsparse
 import newsparse._convert_output as convert_output
 import newsparse._parts as parts_module
-from fixtures_process import convert_process
+from fixtures_process import SRC, convert_process
 from newsparse._parallel import iter_parse_inputs
 from newsparse._parts import RenderedPart, append_part, part_folder
 from newsparse.cli import cli
@@ -126,6 +130,63 @@ def test_an_interrupted_run_leaves_the_output_and_no_parts_behind(
     assert result.exit_code == 1  # click's Abort
     assert copied == 3
     assert {Path(place).parent for place in seen} == {work}  # the parts were beside the output
+    assert (work / "kept.jsonl").read_text(encoding="utf-8") == "precious\n"
+    assert hidden(work) == []
+
+
+def start(
+    command: list[str], folder: Path, work: Path, env: dict[str, str]
+) -> subprocess.Popen[bytes]:
+    """Start ``command`` on the dump then standard input, in a process group of its own."""
+    return subprocess.Popen(
+        [*command, str(folder / "dump.tt"), "-"],
+        cwd=work,
+        env=env,
+        stdin=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        start_new_session=True,  # as a terminal's job: Ctrl-C reaches the workers too
+    )
+
+
+@pytest.mark.skipif(os.name != "posix", reason="sends SIGINT to a process group")
+def test_ctrl_c_leaves_the_output_and_no_parts_behind(
+    dump_folder: tuple[Path, list[int]],
+) -> None:
+    folder, _ = dump_folder
+    work = folder / "ctrl-c"
+    work.mkdir()
+    (work / "kept.jsonl").write_text("precious\n", encoding="utf-8")
+    env = {
+        **os.environ,
+        "PYTHONPATH": os.pathsep.join([str(SRC), os.environ.get("PYTHONPATH", "")]),
+    }
+    # After the dump comes standard input, which the test keeps open: the run
+    # waits there, its part folder made and the dump's ranges handed out.
+    command = [sys.executable, "-m", "newsparse", "convert", "--jobs", "2", "-o", "kept.jsonl"]
+    # A child inherits an ignored SIGINT (from a runner started in the background).
+    ignored = signal.getsignal(signal.SIGINT) == signal.SIG_IGN
+    if ignored:
+        signal.signal(signal.SIGINT, signal.default_int_handler)
+    try:
+        process = start(command, folder, work, env)
+    finally:
+        if ignored:
+            signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        deadline = time.monotonic() + 60
+        while not any(name.startswith(".kept.jsonl.parts-") for name in os.listdir(work)):
+            assert time.monotonic() < deadline, "the run never made its part folder"
+            assert process.poll() is None, process.stderr.read() if process.stderr else ""
+            time.sleep(0.01)
+        time.sleep(0.5)  # the workers are busy with the dump's ranges
+        os.killpg(process.pid, signal.SIGINT)  # Ctrl-C: the command and its workers
+        _, stderr = process.communicate(timeout=60)
+    finally:
+        if process.poll() is None:
+            process.kill()
+            process.wait()
+    assert process.returncode == 1, stderr.decode()
+    assert "Aborted!" in stderr.decode()
     assert (work / "kept.jsonl").read_text(encoding="utf-8") == "precious\n"
     assert hidden(work) == []
 
