@@ -58,7 +58,8 @@ Every workload also prints its articles per second: on one core for
 ``--jobs 1`` and the plain loop, per core for two.  Speed-ups measured on a
 loaded machine mean little: the load average is printed at the start and
 the end, and the CPU times of all processes tell what two idle cores would
-allow.
+allow, and each workload says how much of the CPUs other processes used
+during its best runs.
 """
 
 from __future__ import annotations
@@ -78,7 +79,7 @@ import threading
 import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeAlias
 
 import attrs
 import corpora
@@ -211,14 +212,31 @@ def warm_up(files: Sequence[Path], folder: Path) -> None:
         convert(sample, jobs, folder / "warm.jsonl")
 
 
-def convert(
-    files: Sequence[Path], jobs: int, out: Path
-) -> tuple[float, float, tuple[float, float]]:
+Run: TypeAlias = tuple[float, float, tuple[float, float], float]
+"""A timed command: wall-clock time, CPU time, peak memory (PSS, RSS) and the others' share."""
+
+
+def machine_busy() -> float:
+    """Return the CPU time the whole machine has spent busy so far, all processes."""
+    times = psutil.cpu_times()
+    return sum(times) - times.idle - getattr(times, "iowait", 0.0)
+
+
+def own_cpu() -> float:
+    """Return the CPU time of this process (its memory sampling, not the command's)."""
+    times = psutil.Process().cpu_times()
+    return times.user + times.system
+
+
+def convert(files: Sequence[Path], jobs: int, out: Path) -> Run:
     """Run the command; return its wall-clock time, the CPU time of all its processes,
-    and its peak memory in MB (see :class:`PeakMemory`: PSS of all, RSS of one)."""
+    its peak memory in MB (see :class:`PeakMemory`: PSS of all, RSS of one), and
+    the share of the machine's CPUs that other processes used meanwhile (the
+    machine's busy time less the command's own CPU time: the load it ran under)."""
     command = [sys.executable, "-m", "newsparse", "convert", "--jobs", str(jobs)]
     command += ["--to", "jsonl", "--partial", "-o", str(out), *map(str, files)]
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    busy = machine_busy() - own_cpu()
     start = time.perf_counter()
     process = subprocess.Popen(
         command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, env=COMMAND_ENV
@@ -227,11 +245,13 @@ def convert(
     _, stderr = process.communicate()
     wall = time.perf_counter() - start
     peak.stop()
+    busy = machine_busy() - own_cpu() - busy
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     if process.returncode not in (0, 1):
         raise SystemExit(f"newsparse convert failed:\n{stderr}")
     cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
-    return wall, cpu, (peak.most / 10**6, peak.most_single / 10**6)
+    others = max(0.0, busy - cpu) / (wall * (os.cpu_count() or 1))
+    return wall, cpu, (peak.most / 10**6, peak.most_single / 10**6), others
 
 
 class PeakMemory:
@@ -271,14 +291,15 @@ class PeakMemory:
 
 def time_jobs(name: str, files: Sequence[Path], folder: Path, repeat: int) -> dict[str, float]:
     outs = {jobs: folder / f"{name}-{jobs}.jsonl" for jobs in (1, 2)}
-    runs: dict[int, list[tuple[float, float, tuple[float, float]]]] = {1: [], 2: []}
+    runs: dict[int, list[Run]] = {1: [], 2: []}
     warm_up(files, folder)
     for _ in range(repeat):  # in turn, so that both see the same machine
         for jobs in (1, 2):
             runs[jobs].append(convert(files, jobs, outs[jobs]))
     if not filecmp.cmp(outs[1], outs[2], shallow=False):
         raise SystemExit(f"{name}: --jobs 1 and --jobs 2 wrote different outputs")
-    (serial, serial_cpu, _), (parallel, parallel_cpu, _) = min(runs[1]), min(runs[2])
+    (serial, serial_cpu, _, serial_others) = min(runs[1])
+    (parallel, parallel_cpu, _, parallel_others) = min(runs[2])
     memory = {jobs: max(run[2][0] for run in runs[jobs]) for jobs in (1, 2)}
     single = {jobs: max(run[2][1] for run in runs[jobs]) for jobs in (1, 2)}
     megabytes = sum(path.stat().st_size for path in files) / 10**6
@@ -302,6 +323,10 @@ def time_jobs(name: str, files: Sequence[Path], folder: Path, repeat: int) -> di
         f"{name}: CPU time of all processes: --jobs 1 {serial_cpu:.2f} s, --jobs 2 "
         f"{parallel_cpu:.2f} s (+{parallel_cpu / serial_cpu - 1:.1%}: the cost of working "
         f"in parallel); best possible speed-up on 2 idle CPUs {2 * serial_cpu / parallel_cpu:.2f}x"
+    )
+    print(
+        f"{name}: other processes used {serial_others:.0%} and {parallel_others:.0%} of the "
+        "CPUs during those two runs (0% on an idle machine)"
     )
     return {"jobs1": serial, "jobs2": parallel, "speedup": serial / parallel}
 
