@@ -48,11 +48,18 @@ Usage::
     python benchmarks/parallel_speed.py --only tt,xml --tt-mb 100
     python benchmarks/parallel_speed.py --quick         # small inputs, one run: a try-out
 
+The commands run with their bytecode cached, as an installed newsparse
+has it: where the shell sets ``PYTHONDONTWRITEBYTECODE`` (every command
+would compile newsparse from source, about 0.4 s of serial CPU), they keep
+it in the run's temporary folder instead, compiled by an untimed run on a
+little of the input; ``--compile-each-run`` keeps the shell's setting.
+
 Every workload also prints its articles per second: on one core for
 ``--jobs 1`` and the plain loop, per core for two.  Speed-ups measured on a
 loaded machine mean little: the load average is printed at the start and
 the end, and the CPU times of all processes tell what two idle cores would
-allow.
+allow, and each workload says how much of the CPUs other processes used
+during its best runs.
 """
 
 from __future__ import annotations
@@ -72,7 +79,7 @@ import threading
 import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeAlias
 
 import attrs
 import corpora
@@ -162,27 +169,89 @@ def best_time(run: Callable[[], object], repeat: int) -> float:
     return min(times)
 
 
-def convert(
-    files: Sequence[Path], jobs: int, out: Path
-) -> tuple[float, float, tuple[float, float]]:
+COMMAND_ENV = dict(os.environ)
+"""The environment of the timed commands (see :func:`cache_bytecode`)."""
+
+
+def cache_bytecode(folder: Path, *, keep_shell: bool = False) -> None:
+    """Let the timed commands cache their bytecode, as an installed newsparse has it.
+
+    A development shell may set ``PYTHONDONTWRITEBYTECODE``, so that every
+    command compiles newsparse and its plugins from source again: about
+    0.4 s of CPU in the main process before any work, the same for
+    ``--jobs 1`` and ``--jobs 2``, which an installed newsparse (whose
+    bytecode pip compiled) never pays.  The commands then keep their
+    bytecode in ``folder`` (``PYTHONPYCACHEPREFIX``), not in the source
+    tree; :func:`warm_up` fills it before the clock starts.  With
+    ``keep_shell``, the shell's setting stays.
+    """
+    if not keep_shell and COMMAND_ENV.pop("PYTHONDONTWRITEBYTECODE", None) is not None:
+        COMMAND_ENV["PYTHONPYCACHEPREFIX"] = str(folder)
+    print(f"bytecode of the commands: {bytecode_note()}")
+
+
+def bytecode_note() -> str:
+    """Say how the timed commands get their bytecode."""
+    if "PYTHONPYCACHEPREFIX" in COMMAND_ENV:
+        return f"cached in {COMMAND_ENV['PYTHONPYCACHEPREFIX']}"
+    if "PYTHONDONTWRITEBYTECODE" in COMMAND_ENV:
+        return "compiled from source by every command (PYTHONDONTWRITEBYTECODE is set)"
+    return "kept where Python keeps it (__pycache__)"
+
+
+def warm_up(files: Sequence[Path], folder: Path) -> None:
+    """Run the commands once, untimed, on a little of the input: bytecode is compiled."""
+    if len(files) > 1:
+        sample = list(files[:4])
+    else:
+        head = folder / f"warm-{files[0].name}"  # the same suffixes: the same format
+        with files[0].open("rb") as source:
+            head.write_bytes(source.read(2 << 20))  # two byte ranges or more
+        sample = [head]
+    for jobs in (1, 2):
+        convert(sample, jobs, folder / "warm.jsonl")
+
+
+Run: TypeAlias = tuple[float, float, tuple[float, float], float]
+"""A timed command: wall-clock time, CPU time, peak memory (PSS, RSS) and the others' share."""
+
+
+def machine_busy() -> float:
+    """Return the CPU time the whole machine has spent busy so far, all processes."""
+    times = psutil.cpu_times()
+    return sum(times) - times.idle - getattr(times, "iowait", 0.0)
+
+
+def own_cpu() -> float:
+    """Return the CPU time of this process (its memory sampling, not the command's)."""
+    times = psutil.Process().cpu_times()
+    return times.user + times.system
+
+
+def convert(files: Sequence[Path], jobs: int, out: Path) -> Run:
     """Run the command; return its wall-clock time, the CPU time of all its processes,
-    and its peak memory in MB (see :class:`PeakMemory`: PSS of all, RSS of one)."""
+    its peak memory in MB (see :class:`PeakMemory`: PSS of all, RSS of one), and
+    the share of the machine's CPUs that other processes used meanwhile (the
+    machine's busy time less the command's own CPU time: the load it ran under)."""
     command = [sys.executable, "-m", "newsparse", "convert", "--jobs", str(jobs)]
     command += ["--to", "jsonl", "--partial", "-o", str(out), *map(str, files)]
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    busy = machine_busy() - own_cpu()
     start = time.perf_counter()
     process = subprocess.Popen(
-        command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True
+        command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, env=COMMAND_ENV
     )
     peak = PeakMemory(process.pid)
     _, stderr = process.communicate()
     wall = time.perf_counter() - start
     peak.stop()
+    busy = machine_busy() - own_cpu() - busy
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     if process.returncode not in (0, 1):
         raise SystemExit(f"newsparse convert failed:\n{stderr}")
     cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
-    return wall, cpu, (peak.most / 10**6, peak.most_single / 10**6)
+    others = max(0.0, busy - cpu) / (wall * (os.cpu_count() or 1))
+    return wall, cpu, (peak.most / 10**6, peak.most_single / 10**6), others
 
 
 class PeakMemory:
@@ -222,13 +291,15 @@ class PeakMemory:
 
 def time_jobs(name: str, files: Sequence[Path], folder: Path, repeat: int) -> dict[str, float]:
     outs = {jobs: folder / f"{name}-{jobs}.jsonl" for jobs in (1, 2)}
-    runs: dict[int, list[tuple[float, float, tuple[float, float]]]] = {1: [], 2: []}
+    runs: dict[int, list[Run]] = {1: [], 2: []}
+    warm_up(files, folder)
     for _ in range(repeat):  # in turn, so that both see the same machine
         for jobs in (1, 2):
             runs[jobs].append(convert(files, jobs, outs[jobs]))
     if not filecmp.cmp(outs[1], outs[2], shallow=False):
         raise SystemExit(f"{name}: --jobs 1 and --jobs 2 wrote different outputs")
-    (serial, serial_cpu, _), (parallel, parallel_cpu, _) = min(runs[1]), min(runs[2])
+    (serial, serial_cpu, _, serial_others) = min(runs[1])
+    (parallel, parallel_cpu, _, parallel_others) = min(runs[2])
     memory = {jobs: max(run[2][0] for run in runs[jobs]) for jobs in (1, 2)}
     single = {jobs: max(run[2][1] for run in runs[jobs]) for jobs in (1, 2)}
     megabytes = sum(path.stat().st_size for path in files) / 10**6
@@ -252,6 +323,10 @@ def time_jobs(name: str, files: Sequence[Path], folder: Path, repeat: int) -> di
         f"{name}: CPU time of all processes: --jobs 1 {serial_cpu:.2f} s, --jobs 2 "
         f"{parallel_cpu:.2f} s (+{parallel_cpu / serial_cpu - 1:.1%}: the cost of working "
         f"in parallel); best possible speed-up on 2 idle CPUs {2 * serial_cpu / parallel_cpu:.2f}x"
+    )
+    print(
+        f"{name}: other processes used {serial_others:.0%} and {parallel_others:.0%} of the "
+        "CPUs during those two runs (0% on an idle machine)"
     )
     return {"jobs1": serial, "jobs2": parallel, "speedup": serial / parallel}
 
@@ -353,6 +428,12 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=3, help="runs of each; the best is kept")
     parser.add_argument("--no-dask", action="store_true", help="leave the Dask timing out")
     parser.add_argument(
+        "--compile-each-run",
+        action="store_true",
+        help="keep PYTHONDONTWRITEBYTECODE if the shell sets it: every command then "
+        "compiles newsparse from source (by default, bytecode is cached for the run)",
+    )
+    parser.add_argument(
         "--quick",
         action="store_true",
         help="a fast run for a try: small inputs (10 MB TT, 5 MB NITF, 20,000 jsonl "
@@ -369,6 +450,7 @@ def main() -> None:
     print("load average before: {:.2f} {:.2f} {:.2f}".format(*os.getloadavg()))
     with tempfile.TemporaryDirectory(prefix="newsparse-parallel-") as temporary:
         folder = Path(temporary)
+        cache_bytecode(folder / "bytecode", keep_shell=args.compile_each_run)
         if "html" in only:
             (folder / "html").mkdir()
             html = write_html(folder / "html", args.corpora, args.copies)

@@ -15,7 +15,7 @@ import io
 import os
 import stat
 import sys
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Generator, Iterator, Sequence
 from pathlib import Path
 from typing import IO, TextIO
 
@@ -25,6 +25,7 @@ from newsparse._errors import NewsparseError
 from newsparse._limits import Limits
 from newsparse._model import Article
 from newsparse._parallel import RenderFailure, iter_parse_inputs
+from newsparse._parts import RenderedPart
 from newsparse._progress import ConvertProgress, counting_reader
 
 __all__ = ["InputError", "input_size", "is_terminal", "os_error", "read_all", "read_parallel"]
@@ -109,12 +110,15 @@ def read_parallel(
     jobs: int,
     progress: ConvertProgress,
     render: str | None,
-) -> Iterator[Article] | Iterator[str | RenderFailure]:
+    parts: str | None = None,
+) -> Generator[Article | str | RenderedPart | RenderFailure, None, None]:
     """Read as :func:`read_all` does, in ``jobs`` processes (``newsparse._parallel``).
 
     With ``render`` (a joinable format), the workers render the articles, and
     their texts come instead of articles, with a :class:`RenderFailure` in place
-    of an article that the format refused.
+    of an article that the format refused.  With ``parts`` too, the workers
+    write the texts to files in that folder, and a :class:`RenderedPart`
+    comes instead of each text: copy it before asking for the next item.
     """
     stdin = paths.index(STDIN) if STDIN in paths else -1
 
@@ -122,28 +126,31 @@ def read_parallel(
         progress.add_articles(articles)
         progress.read(index, size)
 
+    found = iter_parse_inputs(
+        paths,
+        from_,
+        jobs=jobs,
+        limits=limits,
+        render=render,
+        read_stdin=lambda: _stdin(lambda count: progress.read(stdin, count)),
+        on_progress=task_done,
+        parts=parts,
+    )
     try:
-        for index, item in iter_parse_inputs(
-            paths,
-            from_,
-            jobs=jobs,
-            limits=limits,
-            render=render,
-            read_stdin=lambda: _stdin(lambda count: progress.read(stdin, count)),
-            on_progress=task_done,
-        ):
+        for index, item in found:
             path = paths[index]
             report.current = "<stdin>" if path == STDIN else path
             report.current_number = index
             if item is None:
                 progress.finish_input(index)
-            elif isinstance(item, (Article, str, RenderFailure)):
+            elif isinstance(item, (Article, str, RenderedPart, RenderFailure)):
                 yield item
             elif isinstance(item, OSError):
                 report(os_error(path, item))
             else:
                 report(item)
     finally:
+        found.close()  # the workers are done before the part folder goes
         progress.close()
 
 

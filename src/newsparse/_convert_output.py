@@ -1,4 +1,4 @@
-"""Writing what ``newsparse convert`` read: text formats through a spool, Parquet by rows.
+"""Writing what ``newsparse convert`` read: text formats and Parquet, through a staged file.
 
 Output goes to its destination only when every input was read (or
 ``--partial`` allows what was read), so a failed run never clobbers a
@@ -7,10 +7,10 @@ user's file (``newsparse._destination``).
 
 from __future__ import annotations
 
+import contextlib
+import io
 import itertools
-import shutil
 import sys
-import tempfile
 from collections.abc import Iterator
 from typing import IO, TextIO, cast
 
@@ -22,14 +22,13 @@ from newsparse._destination import Destination
 from newsparse._errors import NewsparseError
 from newsparse._model import Article
 from newsparse._parallel import RenderFailure
+from newsparse._parts import RenderedPart, append_part
 from newsparse.integrations import parquet
 
 __all__ = ["EXIT_BAD_INPUT", "check_parquet", "noted", "write_output", "write_parquet"]
 
 EXIT_BAD_INPUT = 1
 """Some input could not be parsed or rendered."""
-
-_SPOOL_MEMORY = 1 << 24  # output kept in memory up to this size, then in a temporary file
 
 
 def check_parquet(destination: Destination) -> None:
@@ -74,8 +73,8 @@ def write_parquet(
 
 
 def noted(
-    items: Iterator[Article] | Iterator[str | RenderFailure], report: Reporter
-) -> Iterator[Article] | Iterator[str | RenderFailure]:
+    items: Iterator[Article] | Iterator[str | RenderedPart | RenderFailure], report: Reporter
+) -> Iterator[Article] | Iterator[str | RenderedPart | RenderFailure]:
     """Pass ``items`` on, counting each article's input (see :class:`Origins`)."""
 
     def noted() -> Iterator[object]:
@@ -83,58 +82,61 @@ def noted(
             report.note(item)
             yield item
 
-    return cast("Iterator[Article] | Iterator[str | RenderFailure]", noted())
+    return cast("Iterator[Article] | Iterator[str | RenderedPart | RenderFailure]", noted())
 
 
 def write_output(
-    items: Iterator[Article] | Iterator[str | RenderFailure],
+    items: Iterator[Article] | Iterator[str | RenderedPart | RenderFailure],
     target: str,
     destination: Destination,
     report: Reporter,
     *,
     partial: bool,
 ) -> bool:
-    """Render every article into a spool, then write it out if all went well.
+    """Render every article into the staged output, then keep it if all went well.
 
     ``items`` are articles, or the texts of articles that the workers
-    rendered already (see :func:`read_parallel`).  Returns whether the
-    output was written.  A rendering error is reported and the remaining
-    inputs are still read, so that all their problems are reported too; the
+    rendered already, or where they wrote them (see :func:`read_parallel`).
+    The output is staged as :meth:`Destination.write_binary` stages it: for
+    a file, in a temporary file beside it that is renamed over it at the
+    end (so the output is written once); otherwise in a temporary file
+    copied to the stream or device at the end.  Returns whether the output
+    was written.  A rendering error is reported and the remaining inputs
+    are still read, so that all their problems are reported too; the
     output is then never written, since it is incomplete.
     """
-    with tempfile.SpooledTemporaryFile(
-        max_size=_SPOOL_MEMORY, mode="w+", encoding="utf-8", newline=""
-    ) as spool:
-        if not render_items(items, target, cast(TextIO, spool), report):
+
+    def produce(sink: IO[bytes]) -> bool:
+        if not render_items(items, target, sink, report):
             return False
-        if report.problems and not partial:
-            return False
-        spool.seek(0)
-        try:
-            destination.write(lambda out: shutil.copyfileobj(spool, out))
-        except OSError as error:
-            where = f"<{destination.how}>" if destination.path is None else str(destination.path)
-            click.echo(f"error: cannot write {where}: {error.strerror or error}", err=True)
-            sys.exit(EXIT_BAD_INPUT)
-    return True
+        return partial or not report.problems
+
+    try:
+        return destination.write_binary(produce)
+    except OSError as error:
+        where = f"<{destination.how}>" if destination.path is None else str(destination.path)
+        click.echo(f"error: cannot write {where}: {error.strerror or error}", err=True)
+        sys.exit(EXIT_BAD_INPUT)
 
 
 def render_items(
-    items: Iterator[Article] | Iterator[str | RenderFailure],
+    items: Iterator[Article] | Iterator[str | RenderedPart | RenderFailure],
     target: str,
-    out: TextIO,
+    out: IO[bytes],
     report: Reporter,
 ) -> bool:
-    """Write ``items`` to ``out``; report the first rendering error and return ``False`` then."""
+    """Write ``items`` to ``out`` in UTF-8; report the first rendering error and return False."""
     rendered = True
     first = next(items, None)
     if first is None:
-        render_to((), target, out)
+        with _as_text(out) as text:
+            render_to((), target, text)
         return True
     if isinstance(first, Article):
         articles = cast(Iterator[Article], items)
         try:
-            render_to(itertools.chain([first], articles), target, out, on_drop=report.on_drop)
+            with _as_text(out) as text:
+                render_to(itertools.chain([first], articles), target, text, on_drop=report.on_drop)
         except NewsparseError as error:
             report(error)
             rendered = False
@@ -146,6 +148,21 @@ def render_items(
             if rendered:
                 report(item.error)
             rendered = False
-        elif rendered:
-            out.write(cast(str, item))
+        elif not rendered:
+            continue
+        elif isinstance(item, RenderedPart):
+            append_part(item, out)
+        else:
+            out.write(cast(str, item).encode("utf-8"))
     return rendered
+
+
+@contextlib.contextmanager
+def _as_text(out: IO[bytes]) -> Iterator[TextIO]:
+    """Let text be written to ``out`` in UTF-8, leaving ``out`` open."""
+    text = io.TextIOWrapper(out, encoding="utf-8", newline="")
+    try:
+        yield text
+    finally:
+        text.flush()
+        text.detach()

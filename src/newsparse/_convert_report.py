@@ -19,6 +19,7 @@ import click
 from newsparse._dropping import DropHandler, DroppedField
 from newsparse._errors import ParseError, RenderError
 from newsparse._parallel import RenderedText, RenderFailure
+from newsparse._parts import RenderedPart
 from newsparse._progress import ConvertProgress
 
 __all__ = ["STDIN", "Origins", "Reporter", "print_summary"]
@@ -93,7 +94,7 @@ class Reporter:
     def note(self, item: object) -> None:
         """Count an article (or a worker's rendered text or refusal) going to the renderer."""
         current, number = self.current or STDIN, self.current_number
-        if isinstance(item, RenderedText):
+        if isinstance(item, (RenderedText, RenderedPart)):
             self.origins.add(current, item.articles, input_number=number)
         elif isinstance(item, RenderFailure):
             first = self.origins.add(current, input_number=number)

@@ -47,6 +47,13 @@ to their pages, which then stay shared with this process instead of being
 copied (copy-on-write); a worker renders each article of a byte range as
 it is parsed, holding its text, not the article.
 
+Rendered output: given a folder for parts, a worker writes the texts it
+renders to a file there and sends back only where they lie
+(``newsparse._parts``), and the caller appends them to its output with a
+copy made by the kernel: no pickling, pipe or encoding of the output in
+this process, which on a machine with as many CPUs as workers would compete
+with them.
+
 How workers start: where the ``fork`` method exists (Linux) and this process
 runs no other thread, workers are forked.  They start at once, with
 newsparse and the plugins of this process already loaded, including plugins
@@ -66,7 +73,7 @@ import os
 import sys
 import threading
 from collections import deque
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Generator, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from pathlib import Path
 from typing import IO
@@ -78,6 +85,7 @@ from newsparse._errors import NewsparseError, ParseError, UnknownFormatError
 from newsparse._format import Format, ParseItem
 from newsparse._limits import DEFAULT_LIMITS, Limits
 from newsparse._model import Article
+from newsparse._parts import remove_part
 from newsparse._pipeline import detect_format, encoding_for, guarded, plugin_fault
 from newsparse._ranges import RANGE_BYTES, cuttable, plan_ranges
 from newsparse._source import open_source
@@ -289,7 +297,8 @@ def iter_parse_inputs(
     render: str | None = None,
     read_stdin: Callable[[], IO[bytes] | IO[str]] = lambda: sys.stdin.buffer,
     on_progress: Callable[[int, int, int], None] | None = None,
-) -> Iterator[tuple[int, Item | None]]:
+    parts: str | None = None,
+) -> Generator[tuple[int, Item | None], None, None]:
     """Parse ``paths`` in ``jobs`` worker processes; yield what each gives, in order.
 
     Yields ``(i, item)`` pairs: the items of ``paths[i]`` (as
@@ -316,11 +325,18 @@ def iter_parse_inputs(
             input, whose bytes ``read_stdin`` can count).  The sizes of an
             input's tasks add up to about its size, or less when its parse
             ended early.
+        parts: with ``render``, a folder (``newsparse._parts.part_folder``)
+            in which the workers write the texts they render: a
+            :class:`~newsparse._parts.RenderedPart` then comes instead of
+            each :class:`RenderedText`.  Its part file is removed once the
+            items of its task were given, so copy it before asking for the
+            next item; the caller removes the folder, after this generator
+            was closed.
     """
     progress = on_progress if on_progress is not None else _ignore_progress
     if render is not None and not get_format(render).joinable:
         raise ValueError(f"format {render!r} is not joinable: the workers cannot render it")
-    settings = Settings(DEFAULT_LIMITS if limits is None else limits, render)
+    settings = Settings(DEFAULT_LIMITS if limits is None else limits, render, parts)
     pool = ProcessPoolExecutor(jobs, mp_context=_start_method(), initializer=gc.freeze)
     try:
         planner = _Planner(
@@ -358,12 +374,7 @@ def iter_parse_inputs(
                 while ended < index:
                     yield ended, None
                     ended += 1
-                if outcome.lines is not None:  # a byte range: move its errors' lines
-                    _move_lines(outcome.items, lines_before.get(index, 0))
-                    lines_before[index] = lines_before.get(index, 0) + outcome.lines
-                for item in outcome.items:
-                    yield index, item
-                progress(index, outcome.articles, outcome.size)
+                yield from _given(index, outcome, lines_before, progress)
                 if outcome.fatal:
                     planner.stopped.add(index)
         while ended < len(paths):
@@ -371,6 +382,28 @@ def iter_parse_inputs(
             ended += 1
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _given(
+    index: int,
+    outcome: Outcome,
+    lines_before: dict[int, int],
+    progress: Callable[[int, int, int], None],
+) -> Iterator[tuple[int, Item]]:
+    """Give the items of a task's ``outcome`` for ``paths[index]``, then tell ``progress``.
+
+    The errors of a byte range are moved by ``lines_before[index]``, the
+    lines of the ranges of the input given before it, which grows by its own.
+    Its part file is removed once its items were given (and copied).
+    """
+    if outcome.lines is not None:  # a byte range: move its errors' lines
+        _move_lines(outcome.items, lines_before.get(index, 0))
+        lines_before[index] = lines_before.get(index, 0) + outcome.lines
+    for item in outcome.items:
+        yield index, item
+    if outcome.part is not None:
+        remove_part(outcome.part)
+    progress(index, outcome.articles, outcome.size)
 
 
 def _move_lines(items: list[Item], lines: int) -> None:

@@ -19,6 +19,7 @@ from newsparse._errors import NewsparseError, ParseError, portable
 from newsparse._format import as_input
 from newsparse._limits import Limits
 from newsparse._model import Article
+from newsparse._parts import PartWriter, RenderedPart
 from newsparse._ranges import ByteRange, range_stream
 
 __all__ = [
@@ -68,9 +69,10 @@ class RenderFailure:
     the receiver sets it to the article's place among those it renders."""
 
 
-Item: TypeAlias = Article | RenderedText | RenderFailure | NewsparseError | OSError
-"""What comes back for an input: an article (or its rendered text, when the
-workers render), or the error that was reported in its place."""
+Item: TypeAlias = Article | RenderedText | RenderedPart | RenderFailure | NewsparseError | OSError
+"""What comes back for an input: an article (or its rendered text, or where
+a worker wrote it, when the workers render), or the error that was reported
+in its place."""
 
 
 @attrs.frozen
@@ -110,6 +112,8 @@ class Outcome:
     """How many bytes of the input the task covered."""
     lines: int | None = None
     """For a byte range: the lines it holds; its errors' lines count from its start."""
+    part: str | None = None
+    """The part file that holds the texts of its :class:`RenderedPart` items, if any."""
 
 
 @attrs.frozen
@@ -119,6 +123,9 @@ class Settings:
     limits: Limits
     render: str | None
     """The output format, when the workers render (see :func:`iter_parse_inputs`)."""
+    parts: str | None = None
+    """The folder in which workers write what they render (``newsparse._parts``);
+    ``None``: they send it back as text."""
 
 
 def run_task(task: Task, settings: Settings) -> list[Outcome]:
@@ -135,10 +142,21 @@ def run_task(task: Task, settings: Settings) -> list[Outcome]:
             ]
         outcomes = [attrs.evolve(o, articles=count_articles(o.items)) for o in outcomes]
         if settings.render is not None:
-            outcomes = [attrs.evolve(o, items=rendered(o.items, settings.render)) for o in outcomes]
+            outcomes = [_render_outcome(o, settings) for o in outcomes]
     for outcome in outcomes:
         _make_portable(outcome.items)
     return outcomes
+
+
+def _render_outcome(outcome: Outcome, settings: Settings) -> Outcome:
+    """Put the text of each article of ``outcome`` in its place (in a part file, if asked)."""
+    sink = None if settings.parts is None else PartWriter(settings.parts)
+    try:
+        items, _ = _rendered_counted(outcome.items, settings.render, sink)
+    finally:
+        if sink is not None:
+            sink.close()
+    return attrs.evolve(outcome, items=items, part=None if sink is None else sink.path)
 
 
 def _make_portable(items: list[Item]) -> None:
@@ -163,10 +181,14 @@ _BATCH = 64
 """Articles rendered by one call (a call per article costs a third more)."""
 
 
-def _rendered_counted(items: Iterable[Item], target: str | None) -> tuple[list[Item], int]:
+def _rendered_counted(
+    items: Iterable[Item], target: str | None, sink: PartWriter | None = None
+) -> tuple[list[Item], int]:
     """Render the articles among ``items`` as they come (if ``target``); count them too.
 
-    Only the texts are kept, and at most :data:`_BATCH` articles at a time.
+    Only the texts are kept, and at most :data:`_BATCH` articles at a time;
+    with a ``sink``, the texts are written to its part file and a
+    :class:`RenderedPart` says where each run of them lies.
     Articles are rendered :data:`_BATCH` at a time (the format is joinable:
     a list renders as its articles one after the other); when the format
     refuses one of a batch, its articles are rendered one by one, so that
@@ -202,7 +224,8 @@ def _rendered_counted(items: Iterable[Item], target: str | None) -> tuple[list[I
     def flush_texts() -> None:
         nonlocal held
         if texts:
-            out.append(RenderedText("".join(texts), held))
+            text = "".join(texts)
+            out.append(RenderedText(text, held) if sink is None else sink.add(text, held))
             texts.clear()
             held = 0
 
@@ -237,13 +260,20 @@ def _parse_whole(whole: Whole, limits: Limits) -> Outcome:
 def _parse_range(task: ByteRange, settings: Settings) -> Outcome:
     """Read and parse a byte range of a file; its errors' lines count from its start."""
     size = task.end - task.start
+    sink = None
+    if settings.parts is not None and settings.render is not None:
+        sink = PartWriter(settings.parts)
     try:
         found = range_stream(get_format(task.format), task, settings.limits)
-        items, articles = _rendered_counted(found.items, settings.render)
+        items, articles = _rendered_counted(found.items, settings.render, sink)
     except (NewsparseError, OSError) as error:
-        return Outcome([error], fatal=True, size=size)
+        return Outcome([error], fatal=True, size=size, part=None if sink is None else sink.path)
+    finally:
+        if sink is not None:
+            sink.close()
     fatal = any(isinstance(item, ParseError) and item.fatal for item in items)
-    return Outcome(items, fatal, articles, size=size, lines=found.lines)
+    part = None if sink is None else sink.path
+    return Outcome(items, fatal, articles, size=size, lines=found.lines, part=part)
 
 
 def _parse_piece(piece: Piece, limits: Limits) -> Outcome:

@@ -18,12 +18,13 @@ Exit codes:
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import sys
 from collections.abc import Iterator, Sequence
 from pathlib import Path
-from typing import Any, NoReturn, cast
+from typing import Any, NoReturn, TypeAlias, cast
 
 import click
 
@@ -44,6 +45,7 @@ from newsparse._explain import explain_command
 from newsparse._limits import DEFAULT_LIMITS, Limits, parse_size
 from newsparse._model import Article
 from newsparse._parallel import RenderFailure, resolve_jobs
+from newsparse._parts import RenderedPart, part_folder
 from newsparse._plugins import PluginInfo, get_host
 from newsparse._progress import ConvertProgress
 
@@ -317,22 +319,39 @@ def convert(  # noqa: PLR0917 - click passes the options
     workers = resolve_jobs(jobs)
     if drop:
         report.on_drop = report.dropped
-    items: Iterator[Article] | Iterator[str | RenderFailure]
-    if workers > 1:
-        # A joinable output format is rendered by the workers too (but fitted here).
-        joinable = target != PARQUET and formats()[target].joinable
-        render = target if joinable and not drop else None
-        items = read_parallel(
-            paths, from_, report, limits, jobs=workers, progress=report.progress, render=render
-        )
-    else:
-        items = read_all(paths, from_, report, limits, progress=report.progress)
-    if target == PARQUET:
-        written = write_parquet(
-            cast(Iterator[Article], noted(items, report)), destination, report, partial=partial
-        )
-    else:
-        written = write_output(noted(items, report), target, destination, report, partial=partial)
+    items: _Items
+    with contextlib.ExitStack() as cleanup:
+        if workers > 1:
+            # A joinable output format is rendered by the workers too (but fitted here),
+            # into part files beside the output, which this process appends to it.
+            joinable = target != PARQUET and formats()[target].joinable
+            render = target if joinable and not drop else None
+            parts = None
+            if render is not None:
+                beside = destination.path if destination.how == "replace" else None
+                parts = cleanup.enter_context(part_folder(beside))
+            parallel = read_parallel(
+                paths,
+                from_,
+                report,
+                limits,
+                jobs=workers,
+                progress=report.progress,
+                render=render,
+                parts=parts,
+            )
+            cleanup.callback(parallel.close)  # the workers stop before the part folder goes
+            items = cast(_Items, parallel)
+        else:
+            items = read_all(paths, from_, report, limits, progress=report.progress)
+        if target == PARQUET:
+            written = write_parquet(
+                cast(Iterator[Article], noted(items, report)), destination, report, partial=partial
+            )
+        else:
+            written = write_output(
+                noted(items, report), target, destination, report, partial=partial
+            )
     if report.drops:
         click.echo(
             f"{report.drops} field(s) dropped from {report.articles_with_drops} article(s): "
@@ -342,6 +361,10 @@ def convert(  # noqa: PLR0917 - click passes the options
     if report.problems:
         print_summary(report, len(paths), written=written)
         sys.exit(EXIT_BAD_INPUT)
+
+
+_Items: TypeAlias = "Iterator[Article] | Iterator[str | RenderedPart | RenderFailure]"
+"""What ``convert`` renders: articles, or what the workers rendered of them."""
 
 
 @cli.command("formats")
