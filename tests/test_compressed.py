@@ -7,6 +7,7 @@ import contextlib
 import doctest
 import functools
 import gzip
+import importlib
 import io
 import lzma
 import os
@@ -47,7 +48,7 @@ def _own_host(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
 def _inflaters() -> list[Any]:
     found: list[Any] = [pytest.param(zlib, id="zlib")]
     try:
-        from isal import isal_zlib
+        isal_zlib = importlib.import_module("isal.isal_zlib")
     except ImportError:  # the warc extra is not installed
         found.append(
             pytest.param(None, id="isal", marks=pytest.mark.skip(reason="python-isal is absent"))
