@@ -23,13 +23,13 @@ from newsparse.testing import (
     urls,
 )
 
+from newsparse_iptc.block_strategies import lines, nitf_blocks, nitf_sections, paragraph_texts
 from newsparse_iptc.dates import format_extended
 from newsparse_iptc.newsml_g2 import names as g2_names
 from newsparse_iptc.newsml_g2.write import repeats_by_line
 from newsparse_iptc.ninjs import bodyhtml
 from newsparse_iptc.ninjs import names as ninjs_names
 from newsparse_iptc.nitf import names
-from newsparse_iptc.text import collapse, problem
 
 __all__ = [
     "lines",
@@ -38,23 +38,10 @@ __all__ = [
     "ninjs_articles",
     "ninjs_meta",
     "nitf_articles",
+    "nitf_blocks",
     "nitf_meta",
     "paragraph_texts",
 ]
-
-
-def lines(max_words: int = 12) -> st.SearchStrategy[str]:
-    """Single-line texts as XML text keeps them: whitespace collapsed, XML characters only."""
-    return (
-        texts(single_line=True, max_words=max_words)
-        .map(collapse)
-        .filter(lambda text: bool(text) and problem(text) is None)
-    )
-
-
-def paragraph_texts() -> st.SearchStrategy[str]:
-    """Paragraphs NITF keeps: long and short texts of every script, on one line."""
-    return st.one_of(lines(max_words=30), st.sampled_from(["<p>", "a & b", "]]>", "&amp;"]))
 
 
 def _images() -> st.SearchStrategy[Image]:
@@ -68,20 +55,6 @@ def _image(
     if url is None and alt is None and caption is None and credit is None:
         caption = fallback
     return Image(url=url, alt=alt, caption=caption, credit=credit)
-
-
-def _body() -> st.SearchStrategy[list[Section]]:
-    untitled = st.lists(paragraph_texts(), min_size=1, max_size=4).map(
-        lambda paragraphs: Section(paragraphs=paragraphs)
-    )
-    titled = st.builds(
-        lambda heading, paragraphs: Section(heading=heading, paragraphs=paragraphs),
-        lines(max_words=8),
-        st.lists(paragraph_texts(), max_size=3),
-    )
-    return st.tuples(st.one_of(st.none(), untitled), st.lists(titled, max_size=3)).map(
-        lambda drawn: ([drawn[0]] if drawn[0] else []) + drawn[1]
-    )
 
 
 def nitf_meta() -> st.SearchStrategy[dict[str, str]]:
@@ -129,7 +102,7 @@ def _articles(draw: st.DrawFn, moments: st.SearchStrategy[datetime] | None = Non
     article = draw(
         sparse_articles(
             title=lines(),
-            body=_body(),
+            body=nitf_sections(),
             images=st.lists(_images(), max_size=3),
             authors=st.lists(lines(max_words=4), max_size=3, unique=True),
             published=st.one_of(st.none(), moments),
@@ -161,7 +134,9 @@ def nitf_articles() -> st.SearchStrategy[Article]:
     """Generate every kind of article the ``nitf`` format represents exactly.
 
     Texts are single-line with collapsed whitespace (as XML text reads back);
-    the first section may be untitled, the others have headings; the summary
+    the first section may be untitled, the others have headings, and the
+    body holds every block kind and mark NITF declares
+    (:func:`~newsparse_iptc.block_strategies.nitf_blocks`); the summary
     is one to three such paragraphs; ``meta`` holds only the ``nitf`` keys.
     """
     return _articles()
