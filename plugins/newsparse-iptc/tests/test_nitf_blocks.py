@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import datetime, timezone
 
 import newsparse
 import pytest
@@ -167,7 +167,7 @@ def test_text_that_starts_with_a_mark_gains_no_spaces(format_name: str) -> None:
     marked = _touching_marks(text)
     article = Article(
         title="Results",
-        modified=datetime(2024, 1, 17, 8, 30, tzinfo=UTC),
+        modified=datetime(2024, 1, 17, 8, 30, tzinfo=timezone.utc),
         body=[
             Section(
                 blocks=[
