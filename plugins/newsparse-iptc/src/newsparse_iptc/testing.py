@@ -61,7 +61,8 @@ def nitf_meta() -> st.SearchStrategy[dict[str, str]]:
     """``meta`` maps of the ``nitf`` keys, with values NITF writes exactly.
 
     ``"nitf.date.issue"`` and ``"nitf.title"`` are left to the article
-    strategy, which knows the published date and the title.  Other keys
+    strategy, which knows the published date and the title, and so are the
+    ``"nitf.note"`` keys, which go together.  Other keys
     (a generic ``head/meta`` each) hold any text XML can hold, kept exactly.
     """
     token = st.from_regex(r"[A-Za-z0-9._:-]{1,8}", fullmatch=True)
@@ -123,7 +124,33 @@ def _articles(draw: st.DrawFn, moments: st.SearchStrategy[datetime] | None = Non
         meta[names.HEAD_TITLE] = head_title
     if article.published is None and draw(st.booleans()):
         meta[names.DATE_ISSUE] = draw(st.sampled_from(["20240117", "20240117T0830", "sometime"]))
+    meta.update(draw(_notes()))
     return Article(**{**_fields(article), "meta": meta})
+
+
+@st.composite
+def _notes(draw: st.DrawFn) -> dict[str, str]:
+    """Draw the ``nitf.note`` keys: texts, with classes and types unless all are the default."""
+    notes = draw(
+        st.lists(
+            st.tuples(
+                lines(max_words=8),
+                st.sampled_from(names.NOTE_CLASSES),
+                st.sampled_from(names.NOTE_TYPES),
+            ),
+            max_size=2,
+        ),
+        label="notes",
+    )
+    if not notes:
+        return {}
+    texts, classes, types = zip(*notes, strict=True)
+    found = {names.NOTE: "\n".join(texts)}
+    if set(classes) != {names.NOTE_CLASSES[0]}:
+        found[names.NOTE_CLASS] = "\n".join(classes)
+    if set(types) != {names.NOTE_TYPES[0]}:
+        found[names.NOTE_TYPE] = "\n".join(types)
+    return found
 
 
 def _fields(article: Article) -> dict[str, Any]:
