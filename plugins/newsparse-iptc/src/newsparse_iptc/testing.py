@@ -253,6 +253,7 @@ def newsml_g2_meta() -> st.SearchStrategy[dict[str, str]]:
         g2_names.SLUGLINE: lines(max_words=3),
         g2_names.DATELINE: lines(max_words=5),
         g2_names.LOCATED: lines(max_words=3),
+        g2_names.GENRE: several,
     }
     return st.fixed_dictionaries({}, optional=values)
 
