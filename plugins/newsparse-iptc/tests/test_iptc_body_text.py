@@ -27,8 +27,8 @@ from __future__ import annotations
 
 import html
 import re
-from datetime import datetime, timezone
 from collections.abc import Iterator
+from datetime import datetime, timezone
 from pathlib import Path
 
 import newsparse

@@ -68,7 +68,8 @@ def repeats_article(header: etree._Element, article: Article) -> bool:
             return False
         for child in element:
             name = name_of(child)
-            if not isinstance(child.tag, str) or (name == "time" and _time_held(child, article)):
+            tag: object = child.tag  # a function for comments and processing instructions
+            if not isinstance(tag, str) or (name == "time" and _time_held(child, article)):
                 pass  # a comment or processing instruction; a time of the article's
             elif name in _UNITS:
                 text = unescape_twice(text_of(child))

@@ -292,7 +292,7 @@ def _read_note(note: etree._Element, fields: Fields) -> None:
     text = _text(note)
     if text is None:
         return
-    kinds = []
+    kinds: list[str] = []
     for attribute, allowed in (("noteclass", names.NOTE_CLASSES), ("type", names.NOTE_TYPES)):
         value = _attribute(note, attribute)
         if value is not None and value not in allowed:
@@ -301,7 +301,7 @@ def _read_note(note: etree._Element, fields: Fields) -> None:
                 f"it is read as {allowed[0]!r}"
             )
             fields.unread.append((message, note))
-        kinds.append(value if value in allowed else allowed[0])
+        kinds.append(value if value is not None and value in allowed else allowed[0])
     fields.notes.append((text, kinds[0], kinds[1]))
 
 
