@@ -202,7 +202,7 @@ def nitf_sections() -> st.SearchStrategy[list[Section]]:
     titled = st.builds(
         lambda heading, found: Section(heading=heading, blocks=found),
         lines(max_words=8),
-        st.lists(kept, max_size=3),
+        st.lists(kept, max_size=2),
     )
     return st.tuples(st.one_of(st.none(), untitled), st.lists(titled, max_size=2)).map(
         lambda drawn: ([drawn[0]] if drawn[0] else []) + drawn[1]
