@@ -163,7 +163,7 @@ def nitf_articles() -> st.SearchStrategy[Article]:
     Texts are single-line with collapsed whitespace (as XML text reads back);
     the first section may be untitled, the others have headings, and the
     body holds every block kind and mark NITF declares
-    (:func:`~newsparse_iptc.block_strategies.nitf_blocks`); the summary
+    (:func:`nitf_blocks`); the summary
     is one to three such paragraphs; ``meta`` holds only the ``nitf`` keys.
     """
     return _articles()
