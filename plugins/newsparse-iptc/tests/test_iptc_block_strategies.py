@@ -71,7 +71,9 @@ SHAPES: dict[str, Callable[[Block], bool]] = {
     ),
     "pull quote": lambda block: isinstance(block, Quote) and block.pull,
     "indented preformatted text with a blank line": lambda block: (
-        isinstance(block, Preformatted) and block.text[0] in " \t" and "\n\n" in block.text
+        isinstance(block, Preformatted)
+        and block.text[0] in " \t"
+        and any(not line.strip() for line in block.text.split("\n"))
     ),
 }
 

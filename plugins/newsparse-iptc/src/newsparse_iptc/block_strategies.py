@@ -169,7 +169,7 @@ def _preformatted(draw: st.DrawFn) -> Preformatted:
     found = draw(st.lists(words, min_size=1, max_size=4), label="pre lines")
     indents = st.sampled_from(("", "", "  ", "    ", "\t"))
     shaped = [draw(indents, label="indent") + line for line in found]
-    if len(shaped) > 2 and draw(st.booleans(), label="blank line inside"):
+    if len(shaped) > 1 and draw(st.booleans(), label="blank line inside"):
         shaped.insert(1, draw(st.sampled_from(("", "   ")), label="blank line"))
     if len(shaped) > 1 and draw(st.booleans(), label="trailing spaces inside"):
         shaped[0] += "  "
