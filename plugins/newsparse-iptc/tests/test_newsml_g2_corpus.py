@@ -167,6 +167,7 @@ def test_listing_1_by_hand() -> None:
         "newsml-g2.contentCreated": "2016-10-18T11:12:00-05:00",
         "newsml-g2.contentModified": "2018-10-21T16:22:45-05:00",
         "newsml-g2.located": "Berlin",
+        "newsml-g2.genre": "Interview",
         "newsml-g2.slugline": "US-Finance-Fed",
     }
 

@@ -67,6 +67,7 @@ def test_canonical_example_field_by_field() -> None:
         "newsml-g2.urgency": "3",
         "newsml-g2.contentCreated": "2024-01-17",
         "newsml-g2.located": "Nordvik",
+        "newsml-g2.genre": "Current",
         "newsml-g2.slugline": "NORDVIK-ICE",
         "newsml-g2.subheadline": "Ferries run from the outer quay until Friday",
         "newsml-g2.dateline": "NORDVIK, Jan 17",

@@ -283,3 +283,56 @@ def test_other_xml_of_no_content_type_is_still_refused() -> None:
     content = "<inlineXML><sports-content><p>Score</p></sports-content></inlineXML>"
     with pytest.raises(ParseError, match="no declared content type"):
         one(item(content))
+
+
+_DPA_META = (
+    "<headline>Ice closes the harbour</headline><keyword>Fußball</keyword>"
+    '<genre qcode="dpatextgenre:7"><name xml:lang="de">Extra</name></genre>'
+)
+_DPA_VERSION = "<versionCreated>2022-10-11T11:14:42+02:00</versionCreated>"
+
+
+def _header_errors(header: str, content_meta: str = _DPA_META) -> list[ParseError]:
+    body = f'{header}<section class="main"><p>Ice.</p></section>'
+    errors: list[ParseError] = []
+    (article,) = newsparse.parse(
+        item(
+            xhtml(body, html_ns=f' xmlns="{XHTML}"'), meta=_DPA_VERSION, content_meta=content_meta
+        ),
+        "newsml-g2",
+        on_error=errors.append,
+    )
+    assert article.paragraphs == ("Ice.",)
+    return errors
+
+
+def test_a_header_that_only_repeats_the_article_is_left_out_without_a_report() -> None:
+    # dpa's header: every text is the headline, a keyword, the genre or the item's date.
+    header = (
+        '<header>  <ul class="slugline"><li class="subject">Fußball</li></ul>\n'
+        '<time class="publicationDate" data-datetime="2022-10-11T09:14:42Z">11.10.2022 11:14</time>'
+        '<p class="genre">Extra</p><h1>Ice closes the harbour</h1><!-- end --></header>'
+    )
+    assert _header_errors(header) == []
+
+
+@pytest.mark.parametrize(
+    "header",
+    [
+        "<header><ul><li>Fußball</li><li>Handball</li></ul></header>",
+        '<header><time data-datetime="2022-10-12T11:14:42+02:00">12.10.2022</time></header>',
+        "<header><time>11.10.2022 11:14</time></header>",
+        "<header><h1>Ice closes the harbour</h1>Loose words</header>",
+        "<header><div><span>Extra words</span></div></header>",
+    ],
+    ids=["unknown-keyword", "other-date", "time-without-date", "loose-text", "nested-text"],
+)
+def test_a_header_with_text_the_article_lacks_is_still_reported(header: str) -> None:
+    (error,) = _header_errors(header)
+    assert error.message.startswith("the <header> element is not read")
+
+
+def test_the_genre_is_kept_and_written_back() -> None:
+    article = one(item(content_meta=_DPA_META + "<genre literal='Feature'/>", meta=_DPA_VERSION))
+    assert article.meta["newsml-g2.genre"] == "Extra\nFeature"
+    assert newsparse.parse(newsparse.render([article], "newsml-g2"), "newsml-g2") == [article]

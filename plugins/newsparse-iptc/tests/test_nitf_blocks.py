@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import datetime, timezone
+
 import newsparse
 import pytest
 from newsparse import (
@@ -147,3 +149,48 @@ def test_nitf_declares_what_it_writes() -> None:
     fmt = newsparse.get_format("nitf")
     assert fmt.blocks == {"paragraph", "list", "table", "quote", "preformatted"}
     assert fmt.marks == {"link", "emphasis"}
+
+
+def _touching_marks(text: str) -> tuple[Mark, ...]:
+    """Return a link over the first character of ``text`` and emphasis over the rest."""
+    return (
+        Mark(kind="link", start=0, end=1, href="https://x.org/a"),
+        Mark(kind="emphasis", start=1, end=len(text)),
+    )
+
+
+@pytest.mark.parametrize("format_name", ["nitf", "newsml-g2"])
+def test_text_that_starts_with_a_mark_gains_no_spaces(format_name: str) -> None:
+    # An element holding only <a> and <em> was indented by the pretty printer,
+    # and the indentation read back as a space: "ab" came back as "a b".
+    text = "ab"
+    marked = _touching_marks(text)
+    article = Article(
+        title="Results",
+        modified=datetime(2024, 1, 17, 8, 30, tzinfo=timezone.utc),
+        body=[
+            Section(
+                blocks=[
+                    Paragraph(text=text, marks=marked),
+                    ListBlock(items=[ListItem(text=text, marks=marked)]),
+                    Table(rows=[TableRow(cells=[TableCell(text=text, marks=marked)])]),
+                    Quote(paragraphs=[Paragraph(text=text, marks=marked)]),
+                ]
+            )
+        ],
+        meta={"newsml-g2.guid": "urn:x:1"} if format_name == "newsml-g2" else {},
+    )
+    rendered = newsparse.render([article], format_name)
+    assert "<p><a " in rendered
+    assert newsparse.parse(rendered, format_name) == [article]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Team  P  \n  Ajax 61", "a\n   \nb", "first\t\n\tsecond", "x\u00a0\ny"],
+    ids=["trailing-spaces", "blank-line-of-spaces", "trailing-tab", "trailing-nbsp"],
+)
+def test_preformatted_keeps_the_spaces_that_end_its_lines(text: str) -> None:
+    # The reader cut the spaces at the end of every line, so these came back changed.
+    article = Article(title="Table", body=[Section(blocks=[Preformatted(text=text)])])
+    assert newsparse.parse(newsparse.render([article], "nitf"), "nitf") == [article]

@@ -112,12 +112,45 @@ def test_a_note_not_for_publication_is_reported_with_its_place() -> None:
     assert error.excerpt == "Do not publish."
 
 
-def test_a_note_in_body_head_is_reported() -> None:
-    body_head = '<note noteclass="editorsnote"><body.content><p>Sample.</p></body.content></note>'
+def test_notes_in_body_head_are_kept_in_meta_with_class_and_type() -> None:
+    body_head = (
+        '<note noteclass="editorsnote" type="npa"><body.content><p>Sample,\n not'
+        " for <em>publication</em>.</p></body.content></note>"
+        "<note><body.content><p>Second note.</p></body.content></note>"
+    )
     article, errors = read(nitf("<p>Text.</p>", body_head=body_head))
+    assert errors == []
     assert article.paragraphs == ("Text.",)
+    assert dict(article.meta) == {
+        "nitf.note": "Sample, not for publication.\nSecond note.",
+        "nitf.note.class": "editorsnote\nundef",
+        "nitf.note.type": "npa\nstd",
+    }
+    assert newsparse.parse(newsparse.render([article], "nitf"), "nitf") == [article]
+
+
+def test_a_note_with_a_class_nitf_does_not_define_is_reported() -> None:
+    body_head = '<note noteclass="gossip"><body.content><p>Psst.</p></body.content></note>'
+    article, errors = read(nitf("<p>Text.</p>", body_head=body_head))
+    assert article.meta["nitf.note"] == "Psst."
+    assert "nitf.note.class" not in article.meta
     (error,) = errors
-    assert "<note> element is not read: a note in body.head" in error.message
+    assert "noteclass 'gossip' is none of NITF's" in error.message
+
+
+@pytest.mark.parametrize(
+    ("meta", "field"),
+    [
+        ({"nitf.note.type": "npa"}, "meta['nitf.note.type']"),
+        ({"nitf.note": "A\nB", "nitf.note.class": "cpyrt"}, "meta['nitf.note.class']"),
+        ({"nitf.note": "A", "nitf.note.type": "secret"}, "meta['nitf.note.type']"),
+        ({"nitf.note": "A", "nitf.note.type": "std"}, "meta['nitf.note.type']"),
+    ],
+)
+def test_note_kinds_that_would_not_read_back_are_refused(meta: dict[str, str], field: str) -> None:
+    with pytest.raises(newsparse.RenderError) as refused:
+        newsparse.render([newsparse.Article(title="T", meta=meta)], "nitf")
+    assert refused.value.field == field
 
 
 def test_a_blocks_metadata_is_reported_and_its_content_read() -> None:

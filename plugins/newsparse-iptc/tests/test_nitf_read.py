@@ -39,6 +39,9 @@ def test_canonical_example_field_by_field() -> None:
         "nitf.hl2": "Ferries run from the outer quay until Friday",
         "nitf.byttl": "Harbour reporter",
         "nitf.dateline": "NORDVIK, Jan 17",
+        "nitf.note": "Corrects the name of the quay.",
+        "nitf.note.class": "editorsnote",
+        "nitf.note.type": "npa",
     }
 
 

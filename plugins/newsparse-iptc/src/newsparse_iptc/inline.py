@@ -128,9 +128,14 @@ def _marks(text: str, owners: list[tuple[tuple[str, str | None], ...]]) -> list[
 def write_marked(
     element: etree._Element, text: str, marks: tuple[Mark, ...], names: dict[str, str]
 ) -> None:
-    """Fill ``element`` with ``text``, nesting an element named ``names[kind]`` per mark."""
+    """Fill ``element`` with ``text``, nesting an element named ``names[kind]`` per mark.
+
+    ``element`` always gets a text node, empty when a mark starts the text:
+    an element holding only elements is indented when pretty-printed, and
+    the indentation would read back as spaces between the marked words.
+    """
+    element.text = text if not marks else ""
     if not marks:
-        element.text = text
         return
     cuts = sorted({0, len(text), *(m.start for m in marks), *(m.end for m in marks)})
     stack: list[tuple[Mark, etree._Element]] = []

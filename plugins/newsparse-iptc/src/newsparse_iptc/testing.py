@@ -23,13 +23,13 @@ from newsparse.testing import (
     urls,
 )
 
+from newsparse_iptc.block_strategies import lines, nitf_blocks, nitf_sections, paragraph_texts
 from newsparse_iptc.dates import format_extended
 from newsparse_iptc.newsml_g2 import names as g2_names
 from newsparse_iptc.newsml_g2.write import repeats_by_line
 from newsparse_iptc.ninjs import bodyhtml
 from newsparse_iptc.ninjs import names as ninjs_names
 from newsparse_iptc.nitf import names
-from newsparse_iptc.text import collapse, problem
 
 __all__ = [
     "lines",
@@ -38,23 +38,10 @@ __all__ = [
     "ninjs_articles",
     "ninjs_meta",
     "nitf_articles",
+    "nitf_blocks",
     "nitf_meta",
     "paragraph_texts",
 ]
-
-
-def lines(max_words: int = 12) -> st.SearchStrategy[str]:
-    """Single-line texts as XML text keeps them: whitespace collapsed, XML characters only."""
-    return (
-        texts(single_line=True, max_words=max_words)
-        .map(collapse)
-        .filter(lambda text: bool(text) and problem(text) is None)
-    )
-
-
-def paragraph_texts() -> st.SearchStrategy[str]:
-    """Paragraphs NITF keeps: long and short texts of every script, on one line."""
-    return st.one_of(lines(max_words=30), st.sampled_from(["<p>", "a & b", "]]>", "&amp;"]))
 
 
 def _images() -> st.SearchStrategy[Image]:
@@ -70,25 +57,12 @@ def _image(
     return Image(url=url, alt=alt, caption=caption, credit=credit)
 
 
-def _body() -> st.SearchStrategy[list[Section]]:
-    untitled = st.lists(paragraph_texts(), min_size=1, max_size=4).map(
-        lambda paragraphs: Section(paragraphs=paragraphs)
-    )
-    titled = st.builds(
-        lambda heading, paragraphs: Section(heading=heading, paragraphs=paragraphs),
-        lines(max_words=8),
-        st.lists(paragraph_texts(), max_size=3),
-    )
-    return st.tuples(st.one_of(st.none(), untitled), st.lists(titled, max_size=3)).map(
-        lambda drawn: ([drawn[0]] if drawn[0] else []) + drawn[1]
-    )
-
-
 def nitf_meta() -> st.SearchStrategy[dict[str, str]]:
     """``meta`` maps of the ``nitf`` keys, with values NITF writes exactly.
 
     ``"nitf.date.issue"`` and ``"nitf.title"`` are left to the article
-    strategy, which knows the published date and the title.  Other keys
+    strategy, which knows the published date and the title, and so are the
+    ``"nitf.note"`` keys, which go together.  Other keys
     (a generic ``head/meta`` each) hold any text XML can hold, kept exactly.
     """
     token = st.from_regex(r"[A-Za-z0-9._:-]{1,8}", fullmatch=True)
@@ -129,7 +103,7 @@ def _articles(draw: st.DrawFn, moments: st.SearchStrategy[datetime] | None = Non
     article = draw(
         sparse_articles(
             title=lines(),
-            body=_body(),
+            body=nitf_sections(),
             images=st.lists(_images(), max_size=3),
             authors=st.lists(lines(max_words=4), max_size=3, unique=True),
             published=st.one_of(st.none(), moments),
@@ -150,7 +124,33 @@ def _articles(draw: st.DrawFn, moments: st.SearchStrategy[datetime] | None = Non
         meta[names.HEAD_TITLE] = head_title
     if article.published is None and draw(st.booleans()):
         meta[names.DATE_ISSUE] = draw(st.sampled_from(["20240117", "20240117T0830", "sometime"]))
+    meta.update(draw(_notes()))
     return Article(**{**_fields(article), "meta": meta})
+
+
+@st.composite
+def _notes(draw: st.DrawFn) -> dict[str, str]:
+    """Draw the ``nitf.note`` keys: texts, with classes and types unless all are the default."""
+    notes = draw(
+        st.lists(
+            st.tuples(
+                lines(max_words=8),
+                st.sampled_from(names.NOTE_CLASSES),
+                st.sampled_from(names.NOTE_TYPES),
+            ),
+            max_size=2,
+        ),
+        label="notes",
+    )
+    if not notes:
+        return {}
+    texts, classes, types = zip(*notes, strict=True)
+    found = {names.NOTE: "\n".join(texts)}
+    if set(classes) != {names.NOTE_CLASSES[0]}:
+        found[names.NOTE_CLASS] = "\n".join(classes)
+    if set(types) != {names.NOTE_TYPES[0]}:
+        found[names.NOTE_TYPE] = "\n".join(types)
+    return found
 
 
 def _fields(article: Article) -> dict[str, Any]:
@@ -161,7 +161,9 @@ def nitf_articles() -> st.SearchStrategy[Article]:
     """Generate every kind of article the ``nitf`` format represents exactly.
 
     Texts are single-line with collapsed whitespace (as XML text reads back);
-    the first section may be untitled, the others have headings; the summary
+    the first section may be untitled, the others have headings, and the
+    body holds every block kind and mark NITF declares
+    (:func:`nitf_blocks`); the summary
     is one to three such paragraphs; ``meta`` holds only the ``nitf`` keys.
     """
     return _articles()
@@ -251,6 +253,7 @@ def newsml_g2_meta() -> st.SearchStrategy[dict[str, str]]:
         g2_names.SLUGLINE: lines(max_words=3),
         g2_names.DATELINE: lines(max_words=5),
         g2_names.LOCATED: lines(max_words=3),
+        g2_names.GENRE: several,
     }
     return st.fixed_dictionaries({}, optional=values)
 

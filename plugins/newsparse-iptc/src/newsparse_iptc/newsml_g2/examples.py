@@ -41,6 +41,7 @@ CANONICAL = """\
     <language tag="en"/>
     <keyword>ports</keyword>
     <keyword>weather</keyword>
+    <genre literal="Current"/>
     <slugline>NORDVIK-ICE</slugline>
     <headline>Ice closes the inner harbour</headline>
     <headline>Ferries run from the outer quay until Friday</headline>

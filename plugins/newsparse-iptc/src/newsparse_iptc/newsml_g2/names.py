@@ -15,6 +15,7 @@ __all__ = [
     "EMBARGOED",
     "FIRST_CREATED",
     "FORMAT_NAME",
+    "GENRE",
     "GUID",
     "INLINE_ABSTRACT",
     "INLINE_HEADLINE",
@@ -89,6 +90,9 @@ BY = "newsml-g2.by"
 """``contentMeta/by`` (the byline as written), one per line, when creators give the authors."""
 LOCATED = "newsml-g2.located"
 """``contentMeta/located/name``: where the content was created."""
+GENRE = "newsml-g2.genre"
+"""``contentMeta/genre``: the journalistic form (its ``name``, else its ``@literal``),
+one line per ``genre``; written as ``@literal``."""
 
 META_KEYS = (
     GUID,
@@ -113,11 +117,12 @@ META_KEYS = (
     DATELINE,
     BY,
     LOCATED,
+    GENRE,
 )
 """Every ``meta`` key of the ``newsml-g2`` format's own (the ``nitf.*`` keys of
 the inline NITF are read and written too, as the ``nitf`` format does)."""
 
-LINE_KEYS = frozenset({SUBHEADLINE, ED_NOTE, BY})
+LINE_KEYS = frozenset({SUBHEADLINE, ED_NOTE, BY, GENRE})
 """Keys whose value holds one line per element."""
 
 NITF_KEYS = frozenset(nitf_names.META_KEYS)

@@ -17,6 +17,8 @@ from newsparse_iptc.dates import format_extended, parse_moment
 from newsparse_iptc.newsml_g2 import names
 from newsparse_iptc.newsml_g2.content import ContentError, read_content
 from newsparse_iptc.newsml_g2.qcodes import NATURE, Aliases
+from newsparse_iptc.newsml_g2.xhtml_blocks import name_of as _name_of_xhtml
+from newsparse_iptc.newsml_g2.xhtml_header import repeats_article
 from newsparse_iptc.nitf import names as nitf_names
 from newsparse_iptc.nitf.read import Fields
 from newsparse_iptc.skipped import Skipped
@@ -141,7 +143,13 @@ def read_item(
     published, modified = fields.published, fields.modified
     if published and modified and format_extended(published) == format_extended(modified):
         fields.modified = None
-    return fields.article(), fields.skipped
+    article = fields.article()
+    skipped = [
+        item
+        for item in fields.skipped
+        if not (_name_of_xhtml(item.element) == "header" and repeats_article(item.element, article))
+    ]
+    return article, skipped
 
 
 def _content(
@@ -230,6 +238,9 @@ def _read_content_meta(content_meta: etree._Element, fields: Fields, aliases: Al
         fields.language = language_tag(child.get("tag")) or fields.language
     for child in named("located"):
         _once(fields, names.LOCATED, _label(child))
+    genres = [genre for child in named("genre") if (genre := _label(child))]
+    if genres:
+        fields.meta[names.GENRE] = "\n".join(genres)
     for name, child in children:
         if name in _AS_WRITTEN:
             _once(fields, _AS_WRITTEN[name], _text(child))

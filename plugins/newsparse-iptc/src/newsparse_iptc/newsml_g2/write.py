@@ -318,6 +318,9 @@ def _content_meta(article: Article, item: etree._Element) -> None:
         _add(content, "language", tag=article.language)
     for topic in article.topics:
         _add(content, "keyword", topic)
+    for genre in meta.get(names.GENRE, "").split("\n"):
+        if genre:
+            _add(content, "genre", literal=genre)
     if names.SLUGLINE in meta:
         _add(content, "slugline", meta[names.SLUGLINE])
     _add(content, "headline", article.title)

@@ -169,10 +169,16 @@ def _paragraph(element: etree._Element) -> list[Paragraph]:
 
 
 def read_preformatted(element: etree._Element) -> Preformatted | None:
-    """Return a ``pre`` with its spacing (line ends normalised, trailing spaces cut)."""
+    """Return a ``pre`` with its spacing, or ``None`` when it holds no text.
+
+    Line ends are normalised and control characters made spaces; blank
+    lines before the first line of text and whitespace after the last are
+    cut (the model's text has none), and every other space is kept, those
+    that end a line inside the text included.
+    """
     text = "".join(str(part) for part in element.itertext())
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    lines = [_CONTROL.sub(" ", line).rstrip() for line in text.split("\n")]
+    text = _CONTROL.sub(" ", text.replace("\r\n", "\n").replace("\r", "\n"))
+    lines = text.split("\n")
     while lines and not lines[0].strip():
         lines.pop(0)
     text = "\n".join(lines).rstrip()

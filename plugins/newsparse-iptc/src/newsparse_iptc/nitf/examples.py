@@ -31,6 +31,11 @@ CANONICAL = """\
         <hl1>Ice closes the inner harbour</hl1>
         <hl2>Ferries run from the outer quay until Friday</hl2>
       </hedline>
+      <note noteclass="editorsnote" type="npa">
+        <body.content>
+          <p>Corrects the name of the quay.</p>
+        </body.content>
+      </note>
       <byline>
         <person>Ana Lind</person>
       </byline>

@@ -18,6 +18,11 @@ __all__ = [
     "LINE_KEYS",
     "META_KEYS",
     "NAMESPACE",
+    "NOTE",
+    "NOTE_CLASS",
+    "NOTE_CLASSES",
+    "NOTE_TYPE",
+    "NOTE_TYPES",
     "SUBHEADLINE",
     "URGENCY",
     "local_name",
@@ -51,6 +56,19 @@ BYLINE_TITLE = "nitf.byttl"
 """The ``byttl`` (byline title) texts of ``body.head/byline``, one per line."""
 DATELINE = "nitf.dateline"
 """The text of ``body.head/dateline``."""
+NOTE = "nitf.note"
+"""The text of each ``body.head/note`` (an editor's or copyright note), one per line."""
+NOTE_CLASS = "nitf.note.class"
+"""The ``noteclass`` of each note, one per line in the order of :data:`NOTE`; absent
+when every note's is ``undef`` (or not given)."""
+NOTE_TYPE = "nitf.note.type"
+"""The ``type`` of each note (``std``, ``pa`` or ``npa``, not for publication), one per
+line in the order of :data:`NOTE`; absent when every note's is ``std`` (the default)."""
+
+NOTE_CLASSES = ("undef", "cpyrt", "end", "hd", "editorsnote", "trademk")
+"""The values of a note's ``noteclass`` in NITF 3.6; the first stands for none given."""
+NOTE_TYPES = ("std", "pa", "npa")
+"""The values of a note's ``type`` in NITF 3.6; the first is the default."""
 
 META_KEYS = (
     DOC_ID,
@@ -64,11 +82,14 @@ META_KEYS = (
     SUBHEADLINE,
     BYLINE_TITLE,
     DATELINE,
+    NOTE,
+    NOTE_CLASS,
+    NOTE_TYPE,
 )
 """Every ``meta`` key of the ``nitf`` format."""
 
-LINE_KEYS = frozenset({SUBHEADLINE, BYLINE_TITLE})
-"""Keys whose value holds one line per element (several ``hl2`` or ``byttl``)."""
+LINE_KEYS = frozenset({SUBHEADLINE, BYLINE_TITLE, NOTE, NOTE_CLASS, NOTE_TYPE})
+"""Keys whose value holds one line per element (several ``hl2``, ``byttl`` or notes)."""
 
 
 def local_name(element: object, namespace: str | None = NAMESPACE) -> str | None:

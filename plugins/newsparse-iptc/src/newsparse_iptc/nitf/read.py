@@ -20,7 +20,7 @@ from newsparse_iptc.dates import parse_moment
 from newsparse_iptc.nitf import names
 from newsparse_iptc.nitf.content import read_body_end, read_content
 from newsparse_iptc.sections import SectionBuilder
-from newsparse_iptc.skipped import Skipped, holds_text
+from newsparse_iptc.skipped import Skipped
 from newsparse_iptc.text import byline_author, clean_url, collapse, language_tag, text_of
 
 __all__ = ["Fields", "read_body", "read_head", "read_nitf"]
@@ -32,7 +32,6 @@ _LISTS = frozenset({"ol", "ul"})
 # The model's rule for a meta key (see newsparse.Article.meta).
 _META_KEY = re.compile(r"[A-Za-z0-9][A-Za-z0-9._:-]*\Z")
 _FORBIDDEN = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029]")
-_HEAD_NOTE = "a note in body.head (an editor's or copyright note) has no place in the model"
 
 
 @dataclass
@@ -71,6 +70,8 @@ class Fields:
     """The ``hl2`` lines of the ``hedline``."""
     byline_titles: list[str] = field(default_factory=list)
     """The ``byttl`` texts."""
+    notes: list[tuple[str, str, str]] = field(default_factory=list)
+    """The text, ``noteclass`` and ``type`` of each ``body.head`` note with text."""
     meta: dict[str, str] = field(default_factory=dict)
     """The other ``meta`` values found so far."""
     head_meta: dict[str, str] = field(default_factory=dict)
@@ -98,6 +99,13 @@ class Fields:
             meta[names.SUBHEADLINE] = "\n".join(self.subheadlines)
         if self.byline_titles:
             meta[names.BYLINE_TITLE] = "\n".join(self.byline_titles)
+        if self.notes:
+            texts, classes, types = zip(*self.notes, strict=True)
+            meta[names.NOTE] = "\n".join(texts)
+            if set(classes) != {names.NOTE_CLASSES[0]}:
+                meta[names.NOTE_CLASS] = "\n".join(classes)
+            if set(types) != {names.NOTE_TYPES[0]}:
+                meta[names.NOTE_TYPE] = "\n".join(types)
         return Article(
             title=title,
             body=self.sections,
@@ -253,9 +261,8 @@ def read_body(body: etree._Element, fields: Fields) -> None:
 
 
 def _read_body_head(head: etree._Element, fields: Fields) -> None:
-    fields.skipped.extend(
-        Skipped(note, _HEAD_NOTE) for _, note in _children(head, "note") if holds_text(note)
-    )
+    for _, note in _children(head, "note"):
+        _read_note(note, fields)
     for name, child in _children(head, "hedline", "byline", "dateline", "abstract"):
         if name == "hedline":
             for level, line in _children(child, "hl1", "hl2"):
@@ -275,6 +282,27 @@ def _read_body_head(head: etree._Element, fields: Fields) -> None:
                 text = _text(part)
                 if text:
                     fields.summary.append(text)
+
+
+def _read_note(note: etree._Element, fields: Fields) -> None:
+    """Read a ``body.head`` note: its text, ``noteclass`` and ``type`` (:data:`names.NOTE`).
+
+    An attribute value NITF does not define is reported, and read as the default.
+    """
+    text = _text(note)
+    if text is None:
+        return
+    kinds: list[str] = []
+    for attribute, allowed in (("noteclass", names.NOTE_CLASSES), ("type", names.NOTE_TYPES)):
+        value = _attribute(note, attribute)
+        if value is not None and value not in allowed:
+            message = (
+                f"the note's {attribute} {value!r} is none of NITF's ({', '.join(allowed)}); "
+                f"it is read as {allowed[0]!r}"
+            )
+            fields.unread.append((message, note))
+        kinds.append(value if value is not None and value in allowed else allowed[0])
+    fields.notes.append((text, kinds[0], kinds[1]))
 
 
 def _read_byline(byline: etree._Element, fields: Fields) -> None:

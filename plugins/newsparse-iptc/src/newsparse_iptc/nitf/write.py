@@ -8,7 +8,7 @@ builds the document.  The output is valid against the NITF 3.6 XML Schema.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 
 from lxml import etree
 from newsparse import Article, Image, RenderError
@@ -97,7 +97,26 @@ def _meta_problem(article: Article, key: str, value: str) -> str | None:
             reason = "a full date and time with an offset reads back as published"
     if reason is None and key == names.HEAD_TITLE and value == article.title:
         reason = "equals the title, and reads back as no value"
+    if reason is None and key in _NOTE_KINDS:
+        reason = _note_kind_problem(article, value, _NOTE_KINDS[key])
     return reason
+
+
+_NOTE_KINDS = {names.NOTE_CLASS: names.NOTE_CLASSES, names.NOTE_TYPE: names.NOTE_TYPES}
+
+
+def _note_kind_problem(article: Article, value: str, allowed: tuple[str, ...]) -> str | None:
+    """Return why a note's class or type lines cannot be written, or ``None``."""
+    kinds = value.split("\n")
+    notes = article.meta.get(names.NOTE)
+    if notes is None or len(notes.split("\n")) != len(kinds):
+        return f"needs one line per line of meta[{names.NOTE!r}]"
+    wrong = next((kind for kind in kinds if kind not in allowed), None)
+    if wrong is not None:
+        return f"{wrong!r} is none of NITF's values ({', '.join(allowed)})"
+    if set(kinds) == {allowed[0]}:
+        return f"every line is {allowed[0]!r}, the default, which reads back as no value"
+    return None
 
 
 def check(article: Article) -> None:
@@ -186,6 +205,7 @@ def _body_head(article: Article, body: etree._Element) -> None:
     for line in meta.get(names.SUBHEADLINE, "").split("\n"):
         if line:
             _add(hedline, "hl2", line)
+    _notes(meta, head)
     for author in article.authors:
         _add(_add(head, "byline"), "person", author)
     for line in meta.get(names.BYLINE_TITLE, "").split("\n"):
@@ -197,6 +217,23 @@ def _body_head(article: Article, body: etree._Element) -> None:
         abstract = _add(head, "abstract")
         for part in article.summary.split("\n\n"):
             _add(abstract, "p", part)
+
+
+def _notes(meta: Mapping[str, str], head: etree._Element) -> None:
+    """Write the ``body.head`` notes of ``meta`` (:data:`names.NOTE` and its class and type)."""
+    if names.NOTE not in meta:
+        return
+    texts = meta[names.NOTE].split("\n")
+    classes = meta.get(names.NOTE_CLASS, "").split("\n")
+    types = meta.get(names.NOTE_TYPE, "").split("\n")
+    for index, text in enumerate(texts):
+        attributes = {}
+        if names.NOTE_CLASS in meta and classes[index] != names.NOTE_CLASSES[0]:
+            attributes["noteclass"] = classes[index]
+        if names.NOTE_TYPE in meta and types[index] != names.NOTE_TYPES[0]:
+            attributes["type"] = types[index]
+        note = _add(head, "note", **attributes)
+        _add(_add(note, "body.content"), "p", text)
 
 
 def _media(image: Image, content: etree._Element) -> None:

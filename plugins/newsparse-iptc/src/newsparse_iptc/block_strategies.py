@@ -1,0 +1,210 @@
+"""Hypothesis strategies of the body blocks NITF (and NewsML-G2's inline NITF) keep exactly.
+
+Needs Hypothesis (``pip install newsparse[testing]``); only
+:mod:`newsparse_iptc.testing` imports this module.
+
+The blocks are built valid, not drawn at large and filtered: every text is
+one collapsed line (what XML text reads back), marks are the declared ones
+(links and emphasis) over ranges that neither start nor end on whitespace,
+links never overlap, lists do not nest (NITF refuses a nested list), every
+table row holds a text, and preformatted text keeps its indentation and
+spacing (the first line may be indented, no line ends the text with
+whitespace).  Drawing a block costs a few draws of text, so the
+conformance checks spend their time on rendering and parsing.
+"""
+
+from __future__ import annotations
+
+from hypothesis import strategies as st
+from newsparse import (
+    Block,
+    ListBlock,
+    ListItem,
+    Mark,
+    Paragraph,
+    Preformatted,
+    Quote,
+    Section,
+    Table,
+    TableCell,
+    TableRow,
+)
+from newsparse.testing import texts
+
+from newsparse_iptc.nitf.blocks import BLOCKS, MARKS
+from newsparse_iptc.text import collapse, problem
+
+__all__ = ["lines", "nitf_blocks", "nitf_sections", "paragraph_texts"]
+
+_HREFS = (
+    "https://example.com/a",
+    "https://example.org/report?id=7&x=1",
+    "/relative/path",
+    "mailto:desk@example.com",
+)
+
+
+def lines(max_words: int = 12) -> st.SearchStrategy[str]:
+    """Single-line texts as XML text keeps them: whitespace collapsed, XML characters only."""
+    return (
+        texts(single_line=True, max_words=max_words)
+        .map(collapse)
+        .filter(lambda text: bool(text) and problem(text) is None)
+    )
+
+
+def paragraph_texts() -> st.SearchStrategy[str]:
+    """Paragraphs NITF keeps: long and short texts of every script, on one line."""
+    return st.one_of(lines(max_words=30), st.sampled_from(["<p>", "a & b", "]]>", "&amp;"]))
+
+
+@st.composite
+def _marks(draw: st.DrawFn, text: str) -> list[Mark]:
+    """Draw up to two link or emphasis marks over ``text``, valid as drawn."""
+    marks: list[Mark] = []
+    links: list[tuple[int, int]] = []
+    for kind in draw(st.lists(st.sampled_from(sorted(MARKS)), max_size=2), label="mark kinds"):
+        start = draw(st.integers(0, len(text) - 1), label="mark start")
+        end = draw(st.integers(start + 1, len(text)), label="mark end")
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        if start == end:
+            continue
+        href = None
+        if kind == "link":
+            if any(start < last and first < end for first, last in links):
+                continue  # two links over one text cannot be written
+            links.append((start, end))
+            href = draw(st.sampled_from(_HREFS), label="href")
+        marks.append(Mark(kind=kind, start=start, end=end, href=href))
+    return marks
+
+
+@st.composite
+def _marked(draw: st.DrawFn, max_words: int = 12) -> tuple[str, list[Mark]]:
+    text = draw(lines(max_words=max_words))
+    return text, draw(_marks(text))
+
+
+def _paragraphs() -> st.SearchStrategy[Paragraph]:
+    plain = paragraph_texts().map(lambda text: Paragraph(text=text))
+    marked = _marked(12).map(lambda drawn: Paragraph(text=drawn[0], marks=drawn[1]))
+    return st.one_of(plain, marked)
+
+
+def _lists() -> st.SearchStrategy[ListBlock]:
+    items = st.lists(
+        _marked(8).map(lambda drawn: ListItem(text=drawn[0], marks=drawn[1])),
+        min_size=1,
+        max_size=3,
+    )
+    return st.builds(
+        lambda found, ordered: ListBlock(items=found, ordered=ordered), items, st.booleans()
+    )
+
+
+# (header in the body, colspan, rowspan, empty): mostly plain cells, every variant present.
+_CELL_SHAPES = (
+    *((False, 1, 1, False),) * 6,
+    (True, 1, 1, False),
+    (False, 2, 1, False),
+    (False, 3, 1, False),
+    (False, 1, 2, False),
+    (True, 2, 2, False),
+    (False, 1, 1, True),
+    (True, 2, 1, True),
+)
+
+
+@st.composite
+def _cell(draw: st.DrawFn, *, header: bool, must_hold_text: bool) -> TableCell:
+    in_body_header, colspan, rowspan, empty = draw(st.sampled_from(_CELL_SHAPES), label="cell")
+    is_header = header or in_body_header
+    if empty and not must_hold_text:
+        return TableCell(header=is_header, colspan=colspan, rowspan=rowspan)
+    text, marks = draw(_marked(4))
+    return TableCell(text=text, marks=marks, header=is_header, colspan=colspan, rowspan=rowspan)
+
+
+@st.composite
+def _row(draw: st.DrawFn, *, header: bool) -> TableRow:
+    """Draw one to three cells, one with text (a row without text reads back as none)."""
+    count = draw(st.integers(1, 3), label="cells")
+    with_text = draw(st.integers(0, count - 1), label="the cell with text")
+    return TableRow(
+        cells=[
+            draw(_cell(header=header, must_hold_text=index == with_text)) for index in range(count)
+        ]
+    )
+
+
+@st.composite
+def _tables(draw: st.DrawFn) -> Table:
+    head = draw(st.lists(_row(header=True), max_size=1), label="head rows")
+    rows = draw(st.lists(_row(header=False), min_size=0 if head else 1, max_size=2), label="rows")
+    caption = draw(st.one_of(st.none(), lines(max_words=6)), label="caption")
+    return Table(caption=caption, head=head, rows=rows)
+
+
+def _quotes() -> st.SearchStrategy[Quote]:
+    return st.builds(
+        lambda paragraphs, attribution, pull: Quote(
+            paragraphs=paragraphs, attribution=attribution, pull=pull
+        ),
+        st.lists(_paragraphs(), min_size=1, max_size=2),
+        st.one_of(st.none(), lines(max_words=5)),
+        st.booleans(),
+    )
+
+
+@st.composite
+def _preformatted(draw: st.DrawFn) -> Preformatted:
+    """Lines with their indentation and inner spacing; blank lines inside, none at the ends."""
+    words = st.one_of(
+        texts(single_line=True, max_words=5),
+        st.sampled_from(["Team     P   W", "x  =  1;", "a\tb", "<tag> & ]]>"]),
+    ).filter(lambda line: "\ufffe" not in line and "\uffff" not in line)
+    found = draw(st.lists(words, min_size=1, max_size=4), label="pre lines")
+    indents = st.sampled_from(("", "", "  ", "    ", "\t"))
+    shaped = [draw(indents, label="indent") + line for line in found]
+    if len(shaped) > 1 and draw(st.booleans(), label="blank line inside"):
+        shaped.insert(1, draw(st.sampled_from(("", "   ")), label="blank line"))
+    if len(shaped) > 1 and draw(st.booleans(), label="trailing spaces inside"):
+        shaped[0] += "  "
+    return Preformatted(text="\n".join(shaped))
+
+
+def nitf_blocks() -> st.SearchStrategy[Block]:
+    """Generate blocks of every kind NITF declares, with its marks, that NITF keeps exactly.
+
+    Paragraphs (plain, or with links and emphasis), lists (ordered or not,
+    items with marks; not nested), tables (a caption or none, header and
+    body rows, ``th`` cells in the body, empty cells, column and row spans,
+    marks in cells), quotes (with and without attribution, pull quotes,
+    marked paragraphs) and preformatted text.
+    """
+    choices: dict[str, st.SearchStrategy[Block]] = {
+        "paragraph": _paragraphs(),
+        "list": _lists(),
+        "table": _tables(),
+        "quote": _quotes(),
+        "preformatted": _preformatted(),
+    }
+    # Paragraphs, the cheapest and commonest block, are drawn as often as two other kinds.
+    return st.one_of([choices["paragraph"], *(choices[kind] for kind in sorted(BLOCKS))])
+
+
+def nitf_sections() -> st.SearchStrategy[list[Section]]:
+    """Generate the body NITF keeps: the first section may be untitled, the others have headings."""
+    kept = nitf_blocks()
+    untitled = st.lists(kept, min_size=1, max_size=3).map(lambda found: Section(blocks=found))
+    titled = st.builds(
+        lambda heading, found: Section(heading=heading, blocks=found),
+        lines(max_words=8),
+        st.lists(kept, max_size=2),
+    )
+    return st.tuples(st.one_of(st.none(), untitled), st.lists(titled, max_size=2)).map(
+        lambda drawn: ([drawn[0]] if drawn[0] else []) + drawn[1]
+    )

@@ -1,0 +1,96 @@
+"""The NITF block strategies draw every block kind and mark the format declares, in every shape."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import newsparse
+from hypothesis import Phase, given, settings
+from newsparse import Block, ListBlock, Paragraph, Preformatted, Quote, Table, TableCell
+
+from newsparse_iptc.block_strategies import nitf_blocks
+
+# One fixed run of draws, generation only: the same blocks every time.
+_DRAWS = settings(database=None, derandomize=True, max_examples=600, phases=[Phase.generate])
+
+
+def _marks_of(block: Block) -> set[str]:
+    if isinstance(block, Paragraph):
+        return {mark.kind for mark in block.marks}
+    if isinstance(block, ListBlock):
+        return {mark.kind for item in block.items for mark in item.marks}
+    if isinstance(block, Table):
+        cells = [cell for row in (*block.head, *block.rows) for cell in row.cells]
+        return {mark.kind for cell in cells for mark in cell.marks}
+    if isinstance(block, Quote):
+        return {mark.kind for paragraph in block.paragraphs for mark in paragraph.marks}
+    return set()
+
+
+def _cells(block: Block) -> list[tuple[bool, TableCell]]:
+    """Return ``(in the head, cell)`` for every cell of a table (none for other blocks)."""
+    if not isinstance(block, Table):
+        return []
+    return [
+        (part is block.head, cell)
+        for part in (block.head, block.rows)
+        for row in part
+        for cell in row.cells
+    ]
+
+
+def _of_kind(kind: str) -> Callable[[Block], bool]:
+    return lambda block: block.kind == kind
+
+
+def _mark_in(mark: str, kind: str) -> Callable[[Block], bool]:
+    return lambda block: block.kind == kind and mark in _marks_of(block)
+
+
+SHAPES: dict[str, Callable[[Block], bool]] = {
+    **{kind: _of_kind(kind) for kind in sorted(newsparse.get_format("nitf").blocks)},
+    **{
+        f"{mark} in a {kind}": _mark_in(mark, kind)
+        for mark in sorted(newsparse.get_format("nitf").marks)
+        for kind in ("paragraph", "list", "table", "quote")
+    },
+    "ordered list": lambda block: isinstance(block, ListBlock) and block.ordered,
+    "table with a caption": lambda block: isinstance(block, Table) and block.caption is not None,
+    "table with head rows": lambda block: isinstance(block, Table) and bool(block.head),
+    "header cell in the body": lambda block: any(
+        not in_head and cell.header for in_head, cell in _cells(block)
+    ),
+    "empty cell": lambda block: any(cell.text is None for _, cell in _cells(block)),
+    "column span": lambda block: any(cell.colspan > 1 for _, cell in _cells(block)),
+    "row span": lambda block: any(cell.rowspan > 1 for _, cell in _cells(block)),
+    "quote with attribution": lambda block: (
+        isinstance(block, Quote) and block.attribution is not None
+    ),
+    "quote without attribution": lambda block: (
+        isinstance(block, Quote) and block.attribution is None
+    ),
+    "pull quote": lambda block: isinstance(block, Quote) and block.pull,
+    "indented preformatted text with a blank line": lambda block: (
+        isinstance(block, Preformatted)
+        and block.text[0] in " \t"
+        and any(not line.strip() for line in block.text.split("\n"))
+    ),
+}
+
+
+def test_nitf_blocks_draw_every_kind_mark_and_shape() -> None:
+    first: dict[str, Block] = {}
+
+    @_DRAWS
+    @given(nitf_blocks())
+    def draw(block: Block) -> None:
+        for shape, test in SHAPES.items():
+            if shape not in first and test(block):
+                first[shape] = block
+
+    draw()
+    assert sorted(set(SHAPES) - set(first)) == []
+    # What is drawn is what NITF keeps: the first block of each shape reads back equal.
+    for block in first.values():
+        article = newsparse.Article(title="T", body=[newsparse.Section(blocks=[block])])
+        assert newsparse.parse(newsparse.render([article], "nitf"), "nitf") == [article]
