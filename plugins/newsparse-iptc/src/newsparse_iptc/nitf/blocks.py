@@ -5,8 +5,9 @@ NITF 3.6                       newsparse
 =============================  ============================================
 ``p`` with ``a href``, ``em``  :class:`~newsparse.Paragraph` with link and
                                emphasis marks
-``ul``, ``ol`` of ``li``       :class:`~newsparse.ListBlock` (NITF lists
-                               do not nest: a nested list is refused)
+``ul``, ``ol`` of ``li``       :class:`~newsparse.ListBlock`; a ``ul`` or
+                               ``ol`` inside an ``li`` is the item's sublist
+                               (``newsparse_iptc.list_items``)
 ``table`` (``caption``,        :class:`~newsparse.Table`: ``th`` cells are
 ``thead``, ``tbody``, ``tr``,  header cells, spans are kept
 ``th``/``td``, ``colspan``,
@@ -48,6 +49,7 @@ from newsparse import (
 from newsparse_iptc import tables
 from newsparse_iptc.definitions import Entry, definition_table
 from newsparse_iptc.inline import read_marked, write_marked
+from newsparse_iptc.list_items import item_parts
 from newsparse_iptc.nitf import names
 from newsparse_iptc.text import text_of
 
@@ -103,15 +105,29 @@ def read_text(element: etree._Element) -> tuple[str, list[Mark]]:
 
 
 def read_list(element: etree._Element) -> ListBlock | None:
-    """Return a ``ul``/``ol`` as a list, or ``None`` when no item has text."""
+    """Return a ``ul``/``ol`` as a list, or ``None`` when no item has text.
+
+    A ``ul``/``ol`` child of an ``li`` is the item's sublist; text after it,
+    or a second nested list, starts a following item
+    (:func:`newsparse_iptc.list_items.item_parts`).  The depth is bounded by
+    the parser's (``max_depth``).
+    """
     items = []
     for _, li in _children(element, "li"):
-        text, marks = read_text(li)
-        if text:
-            items.append(ListItem(text=text, marks=marks))
+        for part, nested in item_parts(li, _is_list):
+            text, marks = read_text(part)
+            sublist = read_list(nested) if nested is not None else None
+            if text or sublist is not None:
+                items.append(
+                    ListItem(text=text or None, marks=marks if text else (), sublist=sublist)
+                )
     if not items:
         return None
     return ListBlock(items=items, ordered=names.local_name(element) == "ol")
+
+
+def _is_list(element: etree._Element) -> bool:
+    return names.local_name(element) in ("ul", "ol")
 
 
 def read_table(element: etree._Element) -> Table | None:
@@ -193,9 +209,7 @@ def write_block(content: etree._Element, block: Block) -> None:
     if isinstance(block, Paragraph):
         _marked(content, "p", block.text, block.marks)
     elif isinstance(block, ListBlock):
-        element = etree.SubElement(content, _tag("ol" if block.ordered else "ul"))
-        for item in block.items:
-            _marked(element, "li", item.text or "", item.marks)
+        _write_list(content, block)
     elif isinstance(block, Table):
         _write_table(content, block)
     elif isinstance(block, Quote):
@@ -213,9 +227,21 @@ def write_block(content: etree._Element, block: Block) -> None:
         raise TypeError(f"NITF does not write {block.kind} blocks")
 
 
-def _marked(parent: etree._Element, name: str, text: str, marks: tuple[Mark, ...]) -> None:
+def _marked(
+    parent: etree._Element, name: str, text: str, marks: tuple[Mark, ...]
+) -> etree._Element:
     element = etree.SubElement(parent, _tag(name))
     write_marked(element, text, marks, {kind: _tag(tag) for kind, tag in _ELEMENT_OF_MARK.items()})
+    return element
+
+
+def _write_list(parent: etree._Element, block: ListBlock) -> None:
+    """Append ``block`` to ``parent``; a sublist goes inside its ``li``, after the item's text."""
+    element = etree.SubElement(parent, _tag("ol" if block.ordered else "ul"))
+    for item in block.items:
+        li = _marked(element, "li", item.text or "", item.marks)
+        if item.sublist is not None:
+            _write_list(li, item.sublist)
 
 
 def _write_table(content: etree._Element, block: Table) -> None:
@@ -241,9 +267,8 @@ def block_texts(path: str, block: Block) -> Iterator[tuple[str, str]]:
     """Yield ``(field, text)`` for every text of ``block`` NITF writes collapsed.
 
     Raises:
-        RenderError: a nested list, which NITF cannot hold, a table row
-            without text (it reads back as no row), or preformatted text with
-            a character XML 1.0 cannot hold.
+        RenderError: a table row without text (it reads back as no row),
+            or preformatted text with a character XML 1.0 cannot hold.
     """
     if isinstance(block, Paragraph):
         yield path, block.text
@@ -263,11 +288,10 @@ def block_texts(path: str, block: Block) -> Iterator[tuple[str, str]]:
 
 def _item_texts(path: str, block: ListBlock) -> Iterator[tuple[str, str]]:
     for index, item in enumerate(block.items):
-        if item.sublist is not None:
-            where = f"{path}.items[{index}].sublist"
-            raise RenderError(names.FORMAT_NAME, where, "NITF lists do not nest")
         if item.text is not None:
             yield f"{path}.items[{index}]", item.text
+        if item.sublist is not None:
+            yield from _item_texts(f"{path}.items[{index}].sublist", item.sublist)
 
 
 def _table_texts(path: str, block: Table) -> Iterator[tuple[str, str]]:
