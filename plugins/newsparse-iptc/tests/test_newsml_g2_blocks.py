@@ -7,7 +7,6 @@ count characters of the collapsed text).
 from __future__ import annotations
 
 import newsparse
-import pytest
 from newsparse import (
     Article,
     ListBlock,

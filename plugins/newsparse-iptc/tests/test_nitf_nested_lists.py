@@ -12,6 +12,8 @@ import newsparse
 import pytest
 from newsparse import Article, Block, ListBlock, ListItem, Mark, Paragraph, Section
 
+from newsparse_iptc.nitf.blocks import MAX_LIST_LEVELS
+
 NITF_NS = "http://iptc.org/std/NITF/2006-10-18/"
 NAR = "http://iptc.org/std/nar/2006-10-01/"
 XHTML_NS = "http://www.w3.org/1999/xhtml"
@@ -127,3 +129,22 @@ def test_a_nested_list_from_html_survives_nitf_and_back() -> None:
     assert from_nitf.body == from_html.body
     [back] = newsparse.parse(newsparse.render([from_nitf], "html"), "html")
     assert back.body == from_html.body
+
+
+def _nested(levels: int) -> ListBlock:
+    """Return a list ``levels`` deep: each item holds the next level as its sublist."""
+    found = ListBlock(items=[ListItem(text="deepest")])
+    for level in range(levels - 1, 0, -1):
+        found = ListBlock(items=[ListItem(text=f"level {level}", sublist=found)])
+    return found
+
+
+@pytest.mark.parametrize("format_name", ["nitf", "newsml-g2"])
+def test_lists_nest_as_deep_as_they_read_back_and_deeper_is_refused(format_name: str) -> None:
+    deepest = _article(format_name, _nested(MAX_LIST_LEVELS))
+    assert newsparse.parse(newsparse.render([deepest], format_name), format_name) == [deepest]
+    # One level more is refused: well before a document passes libxml2's depth limit.
+    too_deep = _article(format_name, _nested(MAX_LIST_LEVELS + 1))
+    with pytest.raises(newsparse.RenderError) as refused:
+        newsparse.render([too_deep], format_name)
+    assert refused.value.field == "body[0].blocks[0]" + ".items[0].sublist" * MAX_LIST_LEVELS

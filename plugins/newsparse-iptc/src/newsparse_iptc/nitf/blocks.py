@@ -58,6 +58,7 @@ __all__ = [
     "CELL_BLOCKS",
     "DEFINITION_BLOCKS",
     "MARKS",
+    "MAX_LIST_LEVELS",
     "block_texts",
     "read_definitions",
     "read_list",
@@ -78,6 +79,11 @@ CELL_BLOCKS = frozenset({"p", "ul", "ol", "dl", "table", "bq", "pre", "block", "
 """Elements that make a table cell one that holds blocks (read in the flow instead)."""
 DEFINITION_BLOCKS = CELL_BLOCKS | {"hl2", "hr", "nitf-table"}
 """Elements that make a ``dd`` one that holds blocks."""
+
+MAX_LIST_LEVELS = 100
+"""The deepest nesting of lists written; deeper is refused.  Each level is two elements
+(``ul``, ``li``), and from about 125 levels on a document passes libxml2's depth limit
+(256 elements) and does not read back: 100 leaves room for the NewsML-G2 wrapping."""
 
 _INLINE = {"a": "link", "em": "emphasis"}
 _ELEMENT_OF_MARK = {"link": "a", "emphasis": "em"}
@@ -267,8 +273,9 @@ def block_texts(path: str, block: Block) -> Iterator[tuple[str, str]]:
     """Yield ``(field, text)`` for every text of ``block`` NITF writes collapsed.
 
     Raises:
-        RenderError: a table row without text (it reads back as no row),
-            or preformatted text with a character XML 1.0 cannot hold.
+        RenderError: lists nested more than :data:`MAX_LIST_LEVELS` deep, a
+            table row without text (it reads back as no row), or
+            preformatted text with a character XML 1.0 cannot hold.
     """
     if isinstance(block, Paragraph):
         yield path, block.text
@@ -286,12 +293,16 @@ def block_texts(path: str, block: Block) -> Iterator[tuple[str, str]]:
         raise RenderError(names.FORMAT_NAME, path, reason)
 
 
-def _item_texts(path: str, block: ListBlock) -> Iterator[tuple[str, str]]:
+def _item_texts(path: str, block: ListBlock, level: int = 1) -> Iterator[tuple[str, str]]:
     for index, item in enumerate(block.items):
         if item.text is not None:
             yield f"{path}.items[{index}]", item.text
         if item.sublist is not None:
-            yield from _item_texts(f"{path}.items[{index}].sublist", item.sublist)
+            where = f"{path}.items[{index}].sublist"
+            if level == MAX_LIST_LEVELS:
+                reason = f"lists nested more than {MAX_LIST_LEVELS} deep would not read back"
+                raise RenderError(names.FORMAT_NAME, where, reason)
+            yield from _item_texts(where, item.sublist, level + 1)
 
 
 def _table_texts(path: str, block: Table) -> Iterator[tuple[str, str]]:
