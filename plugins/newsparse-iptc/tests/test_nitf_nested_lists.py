@@ -148,3 +148,34 @@ def test_lists_nest_as_deep_as_they_read_back_and_deeper_is_refused(format_name:
     with pytest.raises(newsparse.RenderError) as refused:
         newsparse.render([too_deep], format_name)
     assert refused.value.field == "body[0].blocks[0]" + ".items[0].sublist" * MAX_LIST_LEVELS
+
+
+def test_text_outside_the_items_of_a_list_is_an_item_where_it_stands() -> None:
+    # NITF allows only li in a list, but files have loose text: it was dropped silently,
+    # at the top level and, once nested lists became sublists, inside them too.
+    content = (
+        "<ul>Results:<li>Ajax<ol>Home<li>2-1</li><p>Away <em>late</em></p></ol></li>"
+        "<!-- a comment -->After</ul>"
+    )
+    assert _blocks(_nitf(content), "nitf") == [
+        ListBlock(
+            items=[
+                ListItem(text="Results:"),
+                ListItem(
+                    text="Ajax",
+                    sublist=ListBlock(
+                        items=[
+                            ListItem(text="Home"),
+                            ListItem(text="2-1"),
+                            # "Away late": emphasis over "late" (5-9).
+                            ListItem(
+                                text="Away late", marks=[Mark(kind="emphasis", start=5, end=9)]
+                            ),
+                        ],
+                        ordered=True,
+                    ),
+                ),
+                ListItem(text="After"),
+            ]
+        )
+    ]

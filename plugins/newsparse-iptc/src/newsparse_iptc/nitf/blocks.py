@@ -51,7 +51,7 @@ from newsparse_iptc.definitions import Entry, definition_table
 from newsparse_iptc.inline import read_marked, write_marked
 from newsparse_iptc.list_items import item_parts
 from newsparse_iptc.nitf import names
-from newsparse_iptc.text import text_of
+from newsparse_iptc.text import collapse, text_of
 
 __all__ = [
     "BLOCKS",
@@ -115,21 +115,37 @@ def read_list(element: etree._Element) -> ListBlock | None:
 
     A ``ul``/``ol`` child of an ``li`` is the item's sublist; text after it,
     or a second nested list, starts a following item
-    (:func:`newsparse_iptc.list_items.item_parts`).  The depth is bounded by
-    the parser's (``max_depth``).
+    (:func:`newsparse_iptc.list_items.item_parts`).  Text outside the
+    ``li`` elements (which NITF does not allow, but files have) is an item
+    of its own where it stands.  The depth is bounded by the parser's
+    (``max_depth``).
     """
-    items = []
-    for _, li in _children(element, "li"):
-        for part, nested in item_parts(li, _is_list):
-            text, marks = read_text(part)
-            sublist = read_list(nested) if nested is not None else None
-            if text or sublist is not None:
-                items.append(
-                    ListItem(text=text or None, marks=marks if text else (), sublist=sublist)
-                )
+    items: list[ListItem] = []
+    _add_loose(items, element.text)
+    for child in element:
+        if names.local_name(child) == "li":
+            for part, nested in item_parts(child, _is_list):
+                text, marks = read_text(part)
+                sublist = read_list(nested) if nested is not None else None
+                if text or sublist is not None:
+                    items.append(
+                        ListItem(text=text or None, marks=marks if text else (), sublist=sublist)
+                    )
+        elif isinstance(child.tag, str):  # not a comment or processing instruction
+            text, marks = read_text(child)
+            if text:
+                items.append(ListItem(text=text, marks=marks))
+        _add_loose(items, child.tail)
     if not items:
         return None
     return ListBlock(items=items, ordered=names.local_name(element) == "ol")
+
+
+def _add_loose(items: list[ListItem], text: str | None) -> None:
+    """Append ``text``, loose in a list, as an item when it is more than whitespace."""
+    collapsed = collapse(text or "")
+    if collapsed:
+        items.append(ListItem(text=collapsed))
 
 
 def _is_list(element: etree._Element) -> bool:
