@@ -6,7 +6,7 @@ from collections.abc import Callable
 
 import newsparse
 from hypothesis import Phase, given, settings
-from newsparse import Block, ListBlock, Paragraph, Preformatted, Quote, Table, TableCell
+from newsparse import Block, ListBlock, ListItem, Paragraph, Preformatted, Quote, Table, TableCell
 
 from newsparse_iptc.block_strategies import nitf_blocks
 
@@ -18,13 +18,34 @@ def _marks_of(block: Block) -> set[str]:
     if isinstance(block, Paragraph):
         return {mark.kind for mark in block.marks}
     if isinstance(block, ListBlock):
-        return {mark.kind for item in block.items for mark in item.marks}
+        return {mark.kind for item in _items(block) for mark in item.marks}
     if isinstance(block, Table):
         cells = [cell for row in (*block.head, *block.rows) for cell in row.cells]
         return {mark.kind for cell in cells for mark in cell.marks}
     if isinstance(block, Quote):
         return {mark.kind for paragraph in block.paragraphs for mark in paragraph.marks}
     return set()
+
+
+def _items(block: Block) -> list[ListItem]:
+    """Return every item of a list, those of its sublists included (none for other blocks)."""
+    if not isinstance(block, ListBlock):
+        return []
+    found = []
+    for item in block.items:
+        found.append(item)
+        if item.sublist is not None:
+            found.extend(_items(item.sublist))
+    return found
+
+
+def _depth(block: Block) -> int:
+    """Return how many list levels ``block`` has (0 for other blocks)."""
+    if not isinstance(block, ListBlock):
+        return 0
+    return 1 + max(
+        (_depth(item.sublist) for item in block.items if item.sublist is not None), default=0
+    )
 
 
 def _cells(block: Block) -> list[tuple[bool, TableCell]]:
@@ -55,6 +76,20 @@ SHAPES: dict[str, Callable[[Block], bool]] = {
         for kind in ("paragraph", "list", "table", "quote")
     },
     "ordered list": lambda block: isinstance(block, ListBlock) and block.ordered,
+    "nested list": lambda block: _depth(block) >= 2,
+    "list nested three levels": lambda block: _depth(block) >= 3,
+    "ordered list in an unordered one": lambda block: (
+        isinstance(block, ListBlock)
+        and not block.ordered
+        and any(item.sublist is not None and item.sublist.ordered for item in block.items)
+    ),
+    "marked text in a nested item": lambda block: any(
+        item.marks for top in _items(block) if top.sublist for item in _items(top.sublist)
+    ),
+    "item with text and a sublist": lambda block: any(
+        item.text is not None and item.sublist is not None for item in _items(block)
+    ),
+    "item holding only a sublist": lambda block: any(item.text is None for item in _items(block)),
     "table with a caption": lambda block: isinstance(block, Table) and block.caption is not None,
     "table with head rows": lambda block: isinstance(block, Table) and bool(block.head),
     "header cell in the body": lambda block: any(

@@ -7,7 +7,6 @@ count characters of the collapsed text).
 from __future__ import annotations
 
 import newsparse
-import pytest
 from newsparse import (
     Article,
     ListBlock,
@@ -269,14 +268,3 @@ def test_blocks_round_trip_through_the_inline_nitf() -> None:
     text = newsparse.render([article], "newsml-g2")
     assert "<table>" in text
     assert newsparse.parse(text, "newsml-g2") == [article]
-
-
-def test_a_nested_list_is_refused_by_the_newsml_g2_format() -> None:
-    article, _ = read(item(xhtml("<ul><li>A<ul><li>B</li></ul></li></ul>")))
-    article = Article(
-        title=article.title, body=article.body, meta={**article.meta, "newsml-g2.guid": "g"}
-    )
-    with pytest.raises(newsparse.RenderError) as refused:
-        newsparse.render([article], "newsml-g2")
-    assert refused.value.format == "newsml-g2"
-    assert refused.value.field == "body[0].blocks[0].items[0].sublist"

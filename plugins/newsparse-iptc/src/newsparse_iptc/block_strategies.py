@@ -6,7 +6,7 @@ Needs Hypothesis (``pip install newsparse[testing]``); only
 The blocks are built valid, not drawn at large and filtered: every text is
 one collapsed line (what XML text reads back), marks are the declared ones
 (links and emphasis) over ranges that neither start nor end on whitespace,
-links never overlap, lists do not nest (NITF refuses a nested list), every
+links never overlap, lists nest up to three levels deep, every
 table row holds a text, and preformatted text keeps its indentation and
 spacing (the first line may be indented, no line ends the text with
 whitespace).  Drawing a block costs a few draws of text, so the
@@ -94,14 +94,27 @@ def _paragraphs() -> st.SearchStrategy[Paragraph]:
     return st.one_of(plain, marked)
 
 
-def _lists() -> st.SearchStrategy[ListBlock]:
-    items = st.lists(
-        _marked(8).map(lambda drawn: ListItem(text=drawn[0], marks=drawn[1])),
-        min_size=1,
-        max_size=3,
+def _list_items(levels_below: int) -> st.SearchStrategy[ListItem]:
+    """Items with text; with ``levels_below`` > 0, also items with a sublist, or only one."""
+    texts = _marked(8).map(lambda drawn: ListItem(text=drawn[0], marks=drawn[1]))
+    if levels_below == 0:
+        return texts
+    sublists = _lists(levels_below - 1)
+    with_sublist = st.builds(
+        lambda drawn, sublist: ListItem(text=drawn[0], marks=drawn[1], sublist=sublist),
+        _marked(8),
+        sublists,
     )
+    only_sublist = sublists.map(lambda sublist: ListItem(sublist=sublist))
+    # Plain items stay the commonest, so nesting keeps the lists small.
+    return st.one_of(texts, texts, with_sublist, only_sublist)
+
+
+def _lists(levels_below: int = 2) -> st.SearchStrategy[ListBlock]:
     return st.builds(
-        lambda found, ordered: ListBlock(items=found, ordered=ordered), items, st.booleans()
+        lambda found, ordered: ListBlock(items=found, ordered=ordered),
+        st.lists(_list_items(levels_below), min_size=1, max_size=3),
+        st.booleans(),
     )
 
 
@@ -180,7 +193,8 @@ def nitf_blocks() -> st.SearchStrategy[Block]:
     """Generate blocks of every kind NITF declares, with its marks, that NITF keeps exactly.
 
     Paragraphs (plain, or with links and emphasis), lists (ordered or not,
-    items with marks; not nested), tables (a caption or none, header and
+    items with marks, nested up to three levels, items holding only a
+    sublist), tables (a caption or none, header and
     body rows, ``th`` cells in the body, empty cells, column and row spans,
     marks in cells), quotes (with and without attribution, pull quotes,
     marked paragraphs) and preformatted text.

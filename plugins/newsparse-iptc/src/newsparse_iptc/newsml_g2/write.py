@@ -197,7 +197,7 @@ def check(article: Article) -> None:
     """Raise :class:`~newsparse.RenderError` if NewsML-G2 cannot hold ``article`` exactly."""
     try:
         found = list(nitf_write.texts(article))
-    except RenderError as error:  # a block the inline NITF cannot hold (a nested list)
+    except RenderError as error:  # a block or text the inline NITF cannot hold
         raise _refuse(error.field, error.reason, missing=error.missing) from None
     for field, value in found:
         reason = nitf_write.text_problem(field, value)

@@ -7,7 +7,9 @@ XHTML                           newsparse
 ``strong``/``b``, ``br``        space (the item is written as NITF, which
                                 has no line break inside a paragraph)
 ``ul``, ``ol`` of ``li``        :class:`~newsparse.ListBlock`; a list inside
-                                an item is its sublist
+                                an item is its sublist; text after it, or a
+                                second list, starts a following item
+                                (``newsparse_iptc.list_items``)
 ``table`` (``caption``,         :class:`~newsparse.Table`: ``th`` cells are
 ``thead``, ``tbody``,           header cells, spans are kept
 ``tfoot``, ``tr``, ``th``/
@@ -39,6 +41,7 @@ from newsparse import ListBlock, ListItem, Mark, Paragraph, Quote, Table
 from newsparse_iptc import tables
 from newsparse_iptc.definitions import Entry, definition_table
 from newsparse_iptc.inline import read_marked
+from newsparse_iptc.list_items import item_parts
 from newsparse_iptc.newsml_g2 import names
 from newsparse_iptc.newsml_g2.xhtml_text import unescape_twice
 from newsparse_iptc.nitf import names as nitf_names
@@ -117,19 +120,24 @@ def read_list(element: etree._Element) -> ListBlock | None:
         return None
     items = []
     for _, li in _children(element, "li"):
-        text, marks = read_text(li, skip=_LISTS)
-        nested = [found for _, inner in _children(li, *_LISTS) if (found := read_list(inner))]
-        if len(nested) != len(_children(li, *_LISTS)):
-            return None  # a nested list with loose text: read in the flow
-        sublist = None
-        if nested:
-            inner_items = [item for found in nested for item in found.items]
-            sublist = ListBlock(items=inner_items, ordered=nested[0].ordered)
-        if text or sublist is not None:
-            items.append(ListItem(text=text or None, marks=marks if text else (), sublist=sublist))
+        for part, nested in item_parts(li, _is_list):
+            text, marks = read_text(part)
+            sublist = None
+            if nested is not None:
+                sublist = read_list(nested)
+                if sublist is None and holds_text(nested):
+                    return None  # a nested list with loose text: read in the flow
+            if text or sublist is not None:
+                items.append(
+                    ListItem(text=text or None, marks=marks if text else (), sublist=sublist)
+                )
     if not items:
         return None
     return ListBlock(items=items, ordered=name_of(element) == "ol")
+
+
+def _is_list(element: etree._Element) -> bool:
+    return name_of(element) in _LISTS
 
 
 def read_table(element: etree._Element) -> Table | None:

@@ -5,8 +5,9 @@ NITF 3.6                       newsparse
 =============================  ============================================
 ``p`` with ``a href``, ``em``  :class:`~newsparse.Paragraph` with link and
                                emphasis marks
-``ul``, ``ol`` of ``li``       :class:`~newsparse.ListBlock` (NITF lists
-                               do not nest: a nested list is refused)
+``ul``, ``ol`` of ``li``       :class:`~newsparse.ListBlock`; a ``ul`` or
+                               ``ol`` inside an ``li`` is the item's sublist
+                               (``newsparse_iptc.list_items``)
 ``table`` (``caption``,        :class:`~newsparse.Table`: ``th`` cells are
 ``thead``, ``tbody``, ``tr``,  header cells, spans are kept
 ``th``/``td``, ``colspan``,
@@ -48,14 +49,16 @@ from newsparse import (
 from newsparse_iptc import tables
 from newsparse_iptc.definitions import Entry, definition_table
 from newsparse_iptc.inline import read_marked, write_marked
+from newsparse_iptc.list_items import item_parts
 from newsparse_iptc.nitf import names
-from newsparse_iptc.text import text_of
+from newsparse_iptc.text import collapse, text_of
 
 __all__ = [
     "BLOCKS",
     "CELL_BLOCKS",
     "DEFINITION_BLOCKS",
     "MARKS",
+    "MAX_LIST_LEVELS",
     "block_texts",
     "read_definitions",
     "read_list",
@@ -76,6 +79,11 @@ CELL_BLOCKS = frozenset({"p", "ul", "ol", "dl", "table", "bq", "pre", "block", "
 """Elements that make a table cell one that holds blocks (read in the flow instead)."""
 DEFINITION_BLOCKS = CELL_BLOCKS | {"hl2", "hr", "nitf-table"}
 """Elements that make a ``dd`` one that holds blocks."""
+
+MAX_LIST_LEVELS = 100
+"""The deepest nesting of lists written; deeper is refused.  Each level is two elements
+(``ul``, ``li``), and from about 125 levels on a document passes libxml2's depth limit
+(256 elements) and does not read back: 100 leaves room for the NewsML-G2 wrapping."""
 
 _INLINE = {"a": "link", "em": "emphasis"}
 _ELEMENT_OF_MARK = {"link": "a", "emphasis": "em"}
@@ -103,15 +111,45 @@ def read_text(element: etree._Element) -> tuple[str, list[Mark]]:
 
 
 def read_list(element: etree._Element) -> ListBlock | None:
-    """Return a ``ul``/``ol`` as a list, or ``None`` when no item has text."""
-    items = []
-    for _, li in _children(element, "li"):
-        text, marks = read_text(li)
-        if text:
-            items.append(ListItem(text=text, marks=marks))
+    """Return a ``ul``/``ol`` as a list, or ``None`` when no item has text.
+
+    A ``ul``/``ol`` child of an ``li`` is the item's sublist; text after it,
+    or a second nested list, starts a following item
+    (:func:`newsparse_iptc.list_items.item_parts`).  Text outside the
+    ``li`` elements (which NITF does not allow, but files have) is an item
+    of its own where it stands.  The depth is bounded by the parser's
+    (``max_depth``).
+    """
+    items: list[ListItem] = []
+    _add_loose(items, element.text)
+    for child in element:
+        if names.local_name(child) == "li":
+            for part, nested in item_parts(child, _is_list):
+                text, marks = read_text(part)
+                sublist = read_list(nested) if nested is not None else None
+                if text or sublist is not None:
+                    items.append(
+                        ListItem(text=text or None, marks=marks if text else (), sublist=sublist)
+                    )
+        elif isinstance(child.tag, str):  # not a comment or processing instruction
+            text, marks = read_text(child)
+            if text:
+                items.append(ListItem(text=text, marks=marks))
+        _add_loose(items, child.tail)
     if not items:
         return None
     return ListBlock(items=items, ordered=names.local_name(element) == "ol")
+
+
+def _add_loose(items: list[ListItem], text: str | None) -> None:
+    """Append ``text``, loose in a list, as an item when it is more than whitespace."""
+    collapsed = collapse(text or "")
+    if collapsed:
+        items.append(ListItem(text=collapsed))
+
+
+def _is_list(element: etree._Element) -> bool:
+    return names.local_name(element) in ("ul", "ol")
 
 
 def read_table(element: etree._Element) -> Table | None:
@@ -193,9 +231,7 @@ def write_block(content: etree._Element, block: Block) -> None:
     if isinstance(block, Paragraph):
         _marked(content, "p", block.text, block.marks)
     elif isinstance(block, ListBlock):
-        element = etree.SubElement(content, _tag("ol" if block.ordered else "ul"))
-        for item in block.items:
-            _marked(element, "li", item.text or "", item.marks)
+        _write_list(content, block)
     elif isinstance(block, Table):
         _write_table(content, block)
     elif isinstance(block, Quote):
@@ -213,9 +249,21 @@ def write_block(content: etree._Element, block: Block) -> None:
         raise TypeError(f"NITF does not write {block.kind} blocks")
 
 
-def _marked(parent: etree._Element, name: str, text: str, marks: tuple[Mark, ...]) -> None:
+def _marked(
+    parent: etree._Element, name: str, text: str, marks: tuple[Mark, ...]
+) -> etree._Element:
     element = etree.SubElement(parent, _tag(name))
     write_marked(element, text, marks, {kind: _tag(tag) for kind, tag in _ELEMENT_OF_MARK.items()})
+    return element
+
+
+def _write_list(parent: etree._Element, block: ListBlock) -> None:
+    """Append ``block`` to ``parent``; a sublist goes inside its ``li``, after the item's text."""
+    element = etree.SubElement(parent, _tag("ol" if block.ordered else "ul"))
+    for item in block.items:
+        li = _marked(element, "li", item.text or "", item.marks)
+        if item.sublist is not None:
+            _write_list(li, item.sublist)
 
 
 def _write_table(content: etree._Element, block: Table) -> None:
@@ -241,9 +289,9 @@ def block_texts(path: str, block: Block) -> Iterator[tuple[str, str]]:
     """Yield ``(field, text)`` for every text of ``block`` NITF writes collapsed.
 
     Raises:
-        RenderError: a nested list, which NITF cannot hold, a table row
-            without text (it reads back as no row), or preformatted text with
-            a character XML 1.0 cannot hold.
+        RenderError: lists nested more than :data:`MAX_LIST_LEVELS` deep, a
+            table row without text (it reads back as no row), or
+            preformatted text with a character XML 1.0 cannot hold.
     """
     if isinstance(block, Paragraph):
         yield path, block.text
@@ -261,13 +309,16 @@ def block_texts(path: str, block: Block) -> Iterator[tuple[str, str]]:
         raise RenderError(names.FORMAT_NAME, path, reason)
 
 
-def _item_texts(path: str, block: ListBlock) -> Iterator[tuple[str, str]]:
+def _item_texts(path: str, block: ListBlock, level: int = 1) -> Iterator[tuple[str, str]]:
     for index, item in enumerate(block.items):
-        if item.sublist is not None:
-            where = f"{path}.items[{index}].sublist"
-            raise RenderError(names.FORMAT_NAME, where, "NITF lists do not nest")
         if item.text is not None:
             yield f"{path}.items[{index}]", item.text
+        if item.sublist is not None:
+            where = f"{path}.items[{index}].sublist"
+            if level == MAX_LIST_LEVELS:
+                reason = f"lists nested more than {MAX_LIST_LEVELS} deep would not read back"
+                raise RenderError(names.FORMAT_NAME, where, reason)
+            yield from _item_texts(where, item.sublist, level + 1)
 
 
 def _table_texts(path: str, block: Table) -> Iterator[tuple[str, str]]:
