@@ -306,6 +306,14 @@ def test_field_values_set_their_field(name: str) -> None:
     def check(value: Any) -> None:
         article = attrs.evolve(Article(title="Kit article"), **{name: value})
         kept = getattr(article, name)
+        if isinstance(value, datetime):
+            # The same wall time and offset: == alone says no for a time in a
+            # zone's gap or fold (PEP 495), as 1999-04-04 02:00 in America/Atka.
+            assert (kept.replace(tzinfo=None), kept.utcoffset()) == (
+                value.replace(tzinfo=None),
+                value.utcoffset(),
+            )
+            return
         assert kept == (tuple(value) if isinstance(value, list) else value)
         assert not any(kept == empty for empty in EMPTY_VALUES), f"{name} = {kept!r} is empty"
 
