@@ -354,3 +354,20 @@ def test_an_unknown_format_name_is_shown_short() -> None:
     with pytest.raises(newsparse.UnknownFormatError) as caught:
         newsparse.get_format("{" + "x" * 500 + "}")
     assert len(str(caught.value).split(";")[0]) < 90
+
+
+@pytest.mark.parametrize("format_name", ["json", "html", "markdown"])
+def test_a_list_nested_past_the_recursion_limit_is_a_render_error(format_name: str) -> None:
+    # Found with nested lists in NITF: 1,200 levels made every format fail
+    # with a PluginError (a RecursionError in the core's checks), not a
+    # refusal naming the article.
+    nested = newsparse.ListBlock(items=[newsparse.ListItem(text="leaf")])
+    for level in range(1200):
+        nested = newsparse.ListBlock(
+            items=[newsparse.ListItem(text=f"level {level}", sublist=nested)]
+        )
+    article = newsparse.Article(title="Deep", body=[newsparse.Section(blocks=[nested])])
+    with pytest.raises(newsparse.RenderError, match="nests too deep") as caught:
+        newsparse.render([article], format_name)
+    assert caught.value.index == 0
+    assert not isinstance(caught.value, newsparse.PluginError)

@@ -278,8 +278,22 @@ def render_to(
         raise
     except (NewsparseError, _NotAnArticleError):
         raise
+    except RecursionError:
+        deep = _too_deep(fmt)
+        if checked.first is not None and checked.count == 1:
+            deep.with_article(0, checked.first.title)
+        raise deep from None
     except Exception as error:
         raise plugin_fault(fmt, "render", "<articles>", error) from error
+
+
+def _too_deep(fmt: Format) -> RenderError:
+    """The error of an article nested deeper than Python's recursion limit lets a format go."""
+    return RenderError(
+        fmt.name,
+        "body",
+        "a block nests too deep to be written (lists within lists past Python's recursion limit)",
+    )
 
 
 def render(
@@ -419,6 +433,8 @@ def _fit(
             fmt.render([candidate], io.StringIO())
         except NewsparseError:
             raise
+        except RecursionError:
+            raise _too_deep(fmt) from None
         except Exception as error:
             raise plugin_fault(fmt, "render", "<article>", error) from error
 
