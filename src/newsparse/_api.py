@@ -288,7 +288,7 @@ def render_to(
 
 
 def _too_deep(fmt: Format) -> RenderError:
-    """Return the error of an article nested deeper than Python's recursion limit lets a format go."""
+    """Return the error of an article nested past the recursion limit a format can go to."""
     return RenderError(
         fmt.name,
         "body",
