@@ -8,7 +8,7 @@ Importing this package registers the settings profiles of
 the settings profiles (:data:`CI`, :data:`DEV`, :data:`THOROUGH`).
 """
 
-from newsparse.testing._blockstrategies import blocks, marked_paragraphs, typical_blocks
+from newsparse.testing._blockstrategies import blocks, marked_paragraphs, marks_over, typical_blocks
 from newsparse.testing._checks import (
     ARTICLE_FIELDS,
     check_accepted_input,
@@ -74,6 +74,7 @@ __all__ = [
     "images",
     "languages",
     "marked_paragraphs",
+    "marks_over",
     "meta_maps",
     "normalized",
     "page_params",

@@ -33,10 +33,19 @@ from newsparse._image import Image
 from newsparse._marks import MARK_KINDS, Mark
 from newsparse.testing._primitives import datetimes, images, texts, urls
 
-__all__ = ["blocks", "marked_paragraphs", "typical_blocks"]
+__all__ = ["blocks", "marked_paragraphs", "marks_over", "typical_blocks"]
 
 ALL_BLOCKS = frozenset(BLOCK_KINDS)
 ALL_MARKS = frozenset(MARK_KINDS)
+
+
+def marks_over(text: str, kinds: frozenset[str] = ALL_MARKS) -> st.SearchStrategy[list[Mark]]:
+    """Generate up to two marks of the given kinds over ``text``, valid as drawn.
+
+    Each range is trimmed of whitespace at its edges, and links never
+    overlap. For a plugin's own strategies of marked text.
+    """
+    return _marks(text, kinds)
 
 
 @st.composite

@@ -29,19 +29,12 @@ from newsparse import (
     TableCell,
     TableRow,
 )
-from newsparse.testing import texts
+from newsparse.testing import marks_over, texts
 
 from newsparse_iptc.nitf.blocks import BLOCKS, MARKS
 from newsparse_iptc.text import collapse, problem
 
 __all__ = ["lines", "nitf_blocks", "nitf_sections", "paragraph_texts"]
-
-_HREFS = (
-    "https://example.com/a",
-    "https://example.org/report?id=7&x=1",
-    "/relative/path",
-    "mailto:desk@example.com",
-)
 
 
 def lines(max_words: int = 12) -> st.SearchStrategy[str]:
@@ -59,33 +52,9 @@ def paragraph_texts() -> st.SearchStrategy[str]:
 
 
 @st.composite
-def _marks(draw: st.DrawFn, text: str) -> list[Mark]:
-    """Draw up to two link or emphasis marks over ``text``, valid as drawn."""
-    marks: list[Mark] = []
-    links: list[tuple[int, int]] = []
-    for kind in draw(st.lists(st.sampled_from(sorted(MARKS)), max_size=2), label="mark kinds"):
-        start = draw(st.integers(0, len(text) - 1), label="mark start")
-        end = draw(st.integers(start + 1, len(text)), label="mark end")
-        while start < end and text[start].isspace():
-            start += 1
-        while end > start and text[end - 1].isspace():
-            end -= 1
-        if start == end:
-            continue
-        href = None
-        if kind == "link":
-            if any(start < last and first < end for first, last in links):
-                continue  # two links over one text cannot be written
-            links.append((start, end))
-            href = draw(st.sampled_from(_HREFS), label="href")
-        marks.append(Mark(kind=kind, start=start, end=end, href=href))
-    return marks
-
-
-@st.composite
 def _marked(draw: st.DrawFn, max_words: int = 12) -> tuple[str, list[Mark]]:
     text = draw(lines(max_words=max_words))
-    return text, draw(_marks(text))
+    return text, draw(marks_over(text, MARKS))
 
 
 def _paragraphs() -> st.SearchStrategy[Paragraph]:
