@@ -34,7 +34,7 @@ from newsparse.testing import marks_over, texts
 from newsparse_iptc.nitf.blocks import BLOCKS, MARKS
 from newsparse_iptc.text import collapse, problem
 
-__all__ = ["lines", "nitf_blocks", "nitf_sections", "paragraph_texts"]
+__all__ = ["lines", "nitf_blocks", "nitf_sections", "paragraph_texts", "sections_of"]
 
 
 def lines(max_words: int = 12) -> st.SearchStrategy[str]:
@@ -181,13 +181,23 @@ def nitf_blocks() -> st.SearchStrategy[Block]:
 
 def nitf_sections() -> st.SearchStrategy[list[Section]]:
     """Generate the body NITF keeps: the first section may be untitled, the others have headings."""
-    kept = nitf_blocks()
-    untitled = st.lists(kept, min_size=1, max_size=3).map(lambda found: Section(blocks=found))
-    titled = st.builds(
+    return sections_of(nitf_blocks(), first=3, each=2, titled=2)
+
+
+def sections_of(
+    kept: st.SearchStrategy[Block], *, first: int, each: int, titled: int
+) -> st.SearchStrategy[list[Section]]:
+    """Generate a body of ``kept`` blocks: an optional untitled section, then titled ones.
+
+    The untitled one holds 1 to ``first`` blocks; up to ``titled`` sections
+    with a heading follow, each of up to ``each`` blocks.
+    """
+    untitled = st.lists(kept, min_size=1, max_size=first).map(lambda found: Section(blocks=found))
+    headed = st.builds(
         lambda heading, found: Section(heading=heading, blocks=found),
         lines(max_words=8),
-        st.lists(kept, max_size=2),
+        st.lists(kept, max_size=each),
     )
-    return st.tuples(st.one_of(st.none(), untitled), st.lists(titled, max_size=2)).map(
+    return st.tuples(st.one_of(st.none(), untitled), st.lists(headed, max_size=titled)).map(
         lambda drawn: ([drawn[0]] if drawn[0] else []) + drawn[1]
     )

@@ -23,7 +23,13 @@ from newsparse.testing import (
     urls,
 )
 
-from newsparse_iptc.block_strategies import lines, nitf_blocks, nitf_sections, paragraph_texts
+from newsparse_iptc.block_strategies import (
+    lines,
+    nitf_blocks,
+    nitf_sections,
+    paragraph_texts,
+    sections_of,
+)
 from newsparse_iptc.dates import format_extended
 from newsparse_iptc.newsml_g2 import names as g2_names
 from newsparse_iptc.newsml_g2.write import repeats_by_line
@@ -213,15 +219,7 @@ def _ninjs_body() -> st.SearchStrategy[list[Section]]:
             bodyhtml.body_problem(text) is None for _, text in bodyhtml.block_texts("", block)
         )
     )
-    untitled = st.lists(kept, min_size=1, max_size=4).map(lambda found: Section(blocks=found))
-    titled = st.builds(
-        lambda heading, found: Section(heading=heading, blocks=found),
-        lines(max_words=8),
-        st.lists(kept, max_size=3),
-    )
-    return st.tuples(st.one_of(st.none(), untitled), st.lists(titled, max_size=3)).map(
-        lambda drawn: ([drawn[0]] if drawn[0] else []) + drawn[1]
-    )
+    return sections_of(kept, first=4, each=3, titled=3)
 
 
 _G2_DATES = ["2024", "2024-01", "2024-01-17", "2024-01-17T08:30:00", "2024-01-17T08:30:00.5+01:00"]
