@@ -476,3 +476,18 @@ def test_dask_reads_a_warc_path(tmp_path: Path) -> None:
     finally:
         copyreg.dispatch_table.clear()
         copyreg.dispatch_table.update(table)
+
+
+def test_a_header_the_model_cannot_hold_is_a_record_error() -> None:
+    # Found by the fuzz test: a NUL in WARC-Date made the article invalid and
+    # ended the parse with a PluginError. The record is reported, the next read.
+    bad = response("First", "https://news.example/1").replace(
+        b"WARC-Date: ", b"WARC-Date: \x00 ", 1
+    )
+    good = response("Second", "https://news.example/2", number=1)
+    errors: list[newsparse.ParseError] = []
+    articles = newsparse.parse(bad + good, "warc", on_error=errors.append)
+    assert [article.title for article in articles] == ["Second"]
+    [error] = errors
+    assert "record at byte offset 0" in error.message
+    assert "U+0000" in error.message

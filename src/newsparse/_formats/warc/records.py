@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from newsparse._errors import ParseError
+from newsparse._errors import ParseError, ValidationError
 from newsparse._format import Format, ParseItem
 from newsparse._formats.html.charset import codec_for_label, declared_encoding
 from newsparse._formats.warc.framing import Framed
@@ -154,11 +154,14 @@ def read_page(
             if isinstance(item, ParseError):
                 yield _page_error(item, framed, source, page)
                 continue
-            yield attrs.evolve(
-                item,
-                url=item.url or page.target_uri,
-                meta={**item.meta, **page.meta},
-            )
+            try:
+                yield attrs.evolve(
+                    item,
+                    url=item.url or page.target_uri,
+                    meta={**item.meta, **page.meta},
+                )
+            except ValidationError as error:  # a WARC header the model cannot hold
+                yield record_error(framed, source, f"the record's headers: {error}")
     except ParseError as error:
         yield _page_error(error, framed, source, page)
 
