@@ -10,14 +10,19 @@ from __future__ import annotations
 
 import copyreg
 import gzip
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 import newsparse
+import newsparse._formats.warc.ranges as warc_ranges
 import newsparse._parallel as parallel
 from fixtures_warc import gzipped, http, page, record, request, response, warcinfo
 from newsparse import Article, Limits, ParseError
+from newsparse._formats.warc.framing import Tape, frame_records
 from newsparse._parallel import iter_parse_inputs
 from newsparse._ranges import ByteRange, cuttable, plan_ranges, range_items
 from newsparse._source import open_source
@@ -166,3 +171,71 @@ def test_dask_reads_a_warc_gz_in_byte_ranges(
     finally:
         copyreg.dispatch_table.clear()
         copyreg.dispatch_table.update(table)
+
+
+def _lf_only(one: bytes) -> bytes:
+    """Return the record ``one`` with line feeds alone ending its header lines."""
+    head, _, rest = one.partition(b"\r\n\r\n")
+    return head.replace(b"\r\n", b"\n") + b"\n\n" + rest
+
+
+PIECES = [
+    *GOOD[:3],
+    _lf_only(GOOD[3]),
+    warcinfo(),
+    request("https://n.x/q"),
+    *DAMAGED[2:5],
+    DAMAGED[7],
+    DAMAGED[10],
+    b"\r\n",
+]
+"""What a gzip member may hold, alone or with others: good records, damage, a blank line."""
+
+
+@st.composite
+def _members(draw: st.DrawFn) -> bytes:
+    """Draw a ``.warc.gz``: members of one or more pieces, with stray bytes between some."""
+    parts = []
+    for group in draw(st.lists(st.lists(st.sampled_from(PIECES), min_size=1, max_size=3))):
+        parts.append(gzip.compress(b"".join(group), mtime=0))
+        parts.append(draw(st.sampled_from([b""] * 6 + [b"\0\0\0", b"junk", b"\x1f\x8bjunk"])))
+    return b"".join(parts)
+
+
+@settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(data=_members(), step=st.sampled_from([1, 300, 2000]))
+def test_any_warc_gz_cut_into_ranges_parses_like_the_whole(
+    tmp_path: Path, data: bytes, step: int
+) -> None:
+    path = tmp_path / "drawn.warc.gz"
+    path.write_bytes(data)
+    ranges = _by_ranges(path, step)
+    assert [r.start for r in ranges[1:]] == [r.end for r in ranges[:-1]]
+    assert (ranges[0].start, ranges[-1].end) == (0, len(data))
+    assert _parsed(ranges) == _serial(path)
+
+
+def test_members_of_one_good_record_each_are_cut_without_framing_them(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    records = [*GOOD, _lf_only(GOOD[0]), warcinfo()]
+    path = tmp_path / "crawl.warc.gz"
+    path.write_bytes(gzipped(*records, DAMAGED[4], *GOOD[:2]))
+    framed_from: list[int] = []
+    framing = frame_records
+
+    def watched(tape: Tape, most: int | None) -> Iterator[object]:
+        framed_from.append(tape.offset)
+        return framing(tape, most)
+
+    monkeypatch.setattr(warc_ranges, "frame_records", watched)
+    ranges = _by_ranges(path, 1)
+    # A cut after each simple member, found by checking them; the framing
+    # starts at the first member that is not one good record alone.
+    assert framed_from == [len(b"".join(records))]
+    assert [r.offset for r in ranges[: len(records) + 1]] == [
+        len(b"".join(records[:n])) for n in range(len(records) + 1)
+    ]
+    assert _parsed(ranges) == _serial(path)

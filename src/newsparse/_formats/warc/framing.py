@@ -26,7 +26,15 @@ from typing import IO
 
 import attrs
 
-__all__ = ["Broken", "Framed", "Tape", "frame_records"]
+__all__ = [
+    "MAX_HEADER_BYTES",
+    "Broken",
+    "Framed",
+    "Tape",
+    "content_length",
+    "frame_records",
+    "is_version_line",
+]
 
 MAX_HEADER_BYTES = 1 << 16
 """The most bytes a record's header may take (FastWARC's own default is half that)."""
@@ -152,7 +160,7 @@ def frame_records(tape: Tape, max_content: int | None) -> Iterator[Framed | Brok
             return
         if line in _BLANK:
             continue  # empty lines between records: harmless
-        if _VERSION.match(line) is None:
+        if not is_version_line(line):
             tape.unread(line)
             yield Broken(start, f"{_found(line)} where a WARC record should start{_skip(tape)}")
             continue
@@ -165,7 +173,7 @@ def frame_records(tape: Tape, max_content: int | None) -> Iterator[Framed | Brok
                 start, f"the record's header is longer than {MAX_HEADER_BYTES} bytes{_skip(tape)}"
             )
             continue
-        length = _content_length(header)
+        length = content_length(header)
         if length is None:
             yield Broken(start, f"the record has no valid Content-Length{_skip(tape)}")
             continue
@@ -205,7 +213,13 @@ def _read_header(tape: Tape, first: bytes) -> bytes | None:
     return b"".join(lines)
 
 
-def _content_length(header: bytes) -> int | None:
+def is_version_line(line: bytes) -> bool:
+    """Whether ``line`` (read through its ``\\n``) is the version line that starts a record."""
+    return _VERSION.match(line) is not None
+
+
+def content_length(header: bytes) -> int | None:
+    """Return the ``Content-Length`` of a record's ``header``; ``None`` if missing or bad."""
     found = _CONTENT_LENGTH.search(header)
     if found is None or not found.group(1).isdigit():
         return None
