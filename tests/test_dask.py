@@ -8,8 +8,12 @@ started once for the module; results are compared with a serial parse by
 from __future__ import annotations
 
 import copyreg
+import doctest
 import json
 import os
+import platform
+import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -17,9 +21,17 @@ from typing import Any
 import pytest
 
 import newsparse
+import newsparse.integrations.dask as ndask
 from integration_corpus import described, make_corpus, serial, titles
 from newsparse._errors import ParseError
-from newsparse.integrations.dask import DTYPES, read_articles, read_dataframe, write_articles
+from newsparse._ranges import ByteRange
+from newsparse.integrations.dask import (
+    DTYPES,
+    partition_bytes,
+    read_articles,
+    read_dataframe,
+    write_articles,
+)
 from newsparse.integrations.rows import COLUMNS
 
 # Importing Dask makes every exception pickle with its traceback (tblib's
@@ -228,3 +240,72 @@ def test_workers_write_parquet_partitions(tmp_path: Path, client: Any) -> None:
     assert tables[0].column("position").to_pylist()[:3] == [0, 1, 2]
     assert report.articles == 2_599
     assert [getattr(error, "line", None) for error in report.errors] == [2_000 * 11 + 4]
+
+
+def test_partitions_are_sized_to_the_threads_of_the_cluster(
+    tmp_path: Path, client: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(ndask, "PART_BYTES", 10_000)
+    path = big_tt(tmp_path)
+    size = path.stat().st_size
+    _, parts = ndask._planned(str(path), "tt", None, None)
+    # Two workers of one thread each: 8 partitions a thread, each the
+    # first cut after size / 16 bytes (an article and its separator take
+    # about 1 KB; a range ends at most two of them further on).
+    assert 15 <= len(parts) <= 16
+    step = -(-size // 16)
+    ranges = [units[0] for units in parts]
+    assert all(isinstance(unit, ByteRange) for unit in ranges)
+    for one in ranges[:-1]:
+        assert isinstance(one, ByteRange)
+        assert step <= one.end - one.start <= step + 2_100
+
+
+def test_a_partition_is_sized_between_its_bounds() -> None:
+    assert partition_bytes(160 * 2**20, threads=2) == 10 * 2**20
+    assert partition_bytes(10, threads=4) == ndask.PART_BYTES  # a small input: the least
+    assert partition_bytes(2**40, threads=1) == ndask.MAX_PART_BYTES  # a huge one: the most
+    assert partition_bytes(2**30, threads=0) == ndask.MAX_PART_BYTES  # no threads counts as one
+    assert doctest.testmod(ndask, report=False).failed == 0
+
+
+def test_tasks_keep_freed_memory_unless_configured_not_to(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import dask  # noqa: PLC0415
+
+    calls: list[str] = []
+
+    def kept() -> bool:
+        calls.append("kept")
+        return True
+
+    monkeypatch.setattr(ndask, "keep_freed_memory", kept)
+    monkeypatch.setattr(ndask, "PART_BYTES", 1_000_000)
+    path = big_tt(tmp_path)
+    with dask.config.set(scheduler="sync"):
+        report = write_articles(str(path), tmp_path / "out", "tt")
+        bag = read_articles(str(path), "tt", errors="include")
+        assert len(bag.compute()) == 2_600
+    assert len(calls) == len(report.files) + bag.npartitions  # once in each task
+    assert len(calls) >= 4
+    calls.clear()
+    with dask.config.set({"scheduler": "sync", ndask.KEEP_FREED_MEMORY: False}):
+        write_articles(str(path), tmp_path / "again", "tt")
+        read_articles(str(path), "tt", errors="include").compute()
+    assert calls == []
+
+
+@pytest.mark.skipif(
+    platform.libc_ver()[0] != "glibc", reason="only glibc's malloc has these thresholds"
+)
+def test_freed_memory_is_kept_by_glibc_in_a_fresh_process() -> None:
+    code = (
+        "from newsparse.integrations._malloc import keep_freed_memory\n"
+        "print(keep_freed_memory(), keep_freed_memory())"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60
+    )
+    # glibc accepts both thresholds (it refuses an mmap threshold above 32 MiB).
+    assert done.stdout.split() == ["True", "True"]

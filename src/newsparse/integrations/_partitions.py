@@ -7,6 +7,7 @@ parses the partition reads itself.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -31,9 +32,12 @@ def plan_partitions(
     limits: Limits,
     *,
     files_per_partition: int | None,
-    part_bytes: int,
+    part_bytes: int | Callable[[int], int],
 ) -> list[list[Unit]]:
     """Return the partitions of the files ``names`` of ``fs``, in order: lists of units.
+
+    ``part_bytes`` is the size of a partition, or a function that gives it
+    from the size of all the files together.
 
     Small files are grouped up to ``part_bytes`` together (and at most 64
     files), or ``files_per_partition`` to a partition when it is given; a
@@ -47,11 +51,13 @@ def plan_partitions(
     if files_per_partition is not None and files_per_partition < 1:
         raise ValueError(f"files_per_partition must be 1 or more, not {files_per_partition}")
     most = files_per_partition or _GROUP_FILES
+    sizes = [_size(fs, name) for name in names]
+    if callable(part_bytes):
+        part_bytes = part_bytes(sum(sizes))
     parts: list[list[Unit]] = []
     group: list[Unit] = []
     held = 0
-    for name in names:
-        size = _size(fs, name)
+    for name, size in zip(names, sizes, strict=True):
         ranges = (
             _ranges(fs, name, size, format, limits, part_bytes=part_bytes)
             if size > part_bytes

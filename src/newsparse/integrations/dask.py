@@ -3,7 +3,12 @@
 Install the extra first: ``pip install newsparse[dask]``.  Dask is imported
 when a function here is called, not when the module is.
 
-A partition is about :data:`PART_BYTES` of input: small files are grouped
+A partition is sized to the cluster (:func:`partition_bytes`): about
+:data:`TASKS_PER_THREAD` partitions for each thread of the cluster's
+workers, each between :data:`PART_BYTES` and :data:`MAX_PART_BYTES` of
+input, since every task costs the scheduler and the worker a few
+milliseconds and a worker waits for its next task between two of them.
+Small files are grouped
 (or ``files_per_partition`` files to a partition, when given), and a large
 local file whose format can cut its bytes
 (:meth:`Format.cut_points <newsparse.Format.cut_points>`: ``tt``, ``jsonl``
@@ -43,6 +48,7 @@ from newsparse.integrations._dask_writers import (
     format_writer,
     name_of,
 )
+from newsparse.integrations._malloc import keep_freed_memory
 from newsparse.integrations._partitions import plan_partitions
 from newsparse.integrations.rows import COLUMNS, Kind, article_row, error_row, items
 
@@ -53,16 +59,38 @@ if TYPE_CHECKING:
 
 __all__ = [
     "DTYPES",
+    "KEEP_FREED_MEMORY",
+    "MAX_PART_BYTES",
     "PART_BYTES",
+    "TASKS_PER_THREAD",
     "PartWriter",
     "WriteReport",
+    "partition_bytes",
     "read_articles",
     "read_dataframe",
     "write_articles",
 ]
 
 PART_BYTES = RANGE_BYTES
-"""About how many bytes of input one partition reads (1 MiB)."""
+"""The fewest bytes of input a partition reads, unless the input is smaller (1 MiB)."""
+
+MAX_PART_BYTES = 32 * RANGE_BYTES
+"""The most bytes of input a partition reads, unless one file cannot be cut (32 MiB)."""
+
+TASKS_PER_THREAD = 8
+"""How many partitions :func:`partition_bytes` aims at for each thread of the cluster."""
+
+KEEP_FREED_MEMORY = "newsparse.keep-freed-memory"
+"""The Dask configuration key that, set to ``False``, leaves the workers' malloc settings alone.
+
+By default each worker process, at its first newsparse task, raises glibc's
+thresholds for returning freed memory to the kernel (see
+``newsparse.integrations._malloc``): with glibc's defaults a worker's task
+thread took a page fault for nearly every page a parse touched again, and
+the same work cost a quarter more CPU time than in a plain process.  The
+price is up to 64 MiB of freed memory per malloc arena that a worker keeps
+for reuse.  Set it on the client, before calling a function of this
+module: ``dask.config.set({"newsparse.keep-freed-memory": False})``."""
 
 PartWriter: TypeAlias = Callable[[Iterator[Article], str], str]
 """Writes the articles of one partition: ``writer(articles, stem)`` writes them
@@ -96,15 +124,51 @@ def _planned(
 ) -> tuple[Any, list[list[Unit]]]:
     """Return the file system of ``paths`` and the partitions of their files."""
     fs, names = _expand(paths)
+    threads = _cluster_threads()
     parts = plan_partitions(
         fs,
         names,
         format,
         limits or DEFAULT_LIMITS,
         files_per_partition=files_per_partition,
-        part_bytes=PART_BYTES,
+        part_bytes=lambda total: partition_bytes(total, threads),
     )
     return fs, parts
+
+
+def partition_bytes(total: int, threads: int) -> int:
+    """Return about how many bytes of input a partition reads, for ``total`` bytes of input.
+
+    :data:`TASKS_PER_THREAD` partitions for each of the cluster's ``threads``,
+    and never fewer than :data:`PART_BYTES` or more than
+    :data:`MAX_PART_BYTES` bytes each.
+
+    >>> from newsparse.integrations.dask import partition_bytes
+    >>> partition_bytes(100 * 2**20, threads=2) == 100 * 2**20 // 16
+    True
+    """
+    share = -(-total // (TASKS_PER_THREAD * max(threads, 1)))
+    return max(PART_BYTES, min(MAX_PART_BYTES, share))
+
+
+def _cluster_threads() -> int:
+    """Return how many threads run tasks: the workers' of the current ``distributed`` client.
+
+    Without one, Dask's local schedulers run a thread or process per CPU.
+    """
+    try:
+        from distributed import default_client  # noqa: PLC0415
+
+        return max(1, int(sum(default_client().nthreads().values())))
+    except (ImportError, ValueError):  # no distributed, or no client
+        return os.cpu_count() or 1
+
+
+def _keeping_memory() -> bool:
+    """Whether the tasks keep freed memory (the :data:`KEEP_FREED_MEMORY` setting)."""
+    import dask  # noqa: PLC0415
+
+    return bool(dask.config.get(KEEP_FREED_MEMORY, default=True))
 
 
 def _expand(paths: str | Sequence[str]) -> tuple[Any, list[str]]:
@@ -127,8 +191,12 @@ class _Parsed:
     """For each unit: how many lines it holds (0 for a whole file)."""
 
 
-def _parse_units(units: list[Unit], fs: Any, format: str | None, limits: Limits | None) -> _Parsed:
+def _parse_units(
+    units: list[Unit], fs: Any, format: str | None, limits: Limits | None, keep_memory: bool
+) -> _Parsed:
     """Parse the units of a partition (runs on a worker)."""
+    if keep_memory:
+        keep_freed_memory()
     lines: list[int] = []
     found = list(_unit_items(units, fs, format, limits, lines))
     return _Parsed(found, lines)
@@ -192,8 +260,8 @@ def read_articles(
             holds the errors too, each in the place of what it stopped, as
             :class:`~newsparse.NewsparseError` or :class:`OSError` objects.
         files_per_partition: how many files one partition (one task)
-            reads; ``None`` groups files up to :data:`PART_BYTES` (and 64
-            files).  A large file cut into byte ranges is read by a
+            reads; ``None`` groups files up to :func:`partition_bytes`
+            (and 64 files).  A large file cut into byte ranges is read by a
             partition per range either way.
 
     Raises:
@@ -226,9 +294,10 @@ def _finished(
     from dask import delayed  # noqa: PLC0415
 
     finished = []
+    keep_memory = _keeping_memory()
     totals: dict[str, Any] = {}  # per file: (lines, items) of its ranges so far (delayed)
     for units in parts:
-        parsed = delayed(_parse_units)(units, fs, format, limits)
+        parsed = delayed(_parse_units)(units, fs, format, limits, keep_memory)
         before: list[Any] = []
         for number, unit in enumerate(units):
             if isinstance(unit, ByteRange):
@@ -395,7 +464,7 @@ def write_articles(
     fs, parts = _planned(paths, format, limits, files_per_partition)
     from dask import delayed  # noqa: PLC0415
 
-    how = _Writing(fs, format, limits, writer)
+    how = _Writing(fs, format, limits, writer, _keeping_memory())
     tasks = [
         delayed(_write_units)(units, how, os.path.join(os.fspath(folder), f"part-{n:05}"))
         for n, units in enumerate(parts)
@@ -433,6 +502,7 @@ class _Writing:
     format: str | None
     limits: Limits | None
     writer: PartWriter
+    keep_memory: bool = False
 
 
 def _write_units(units: list[Unit], how: _Writing, stem: str) -> _Written:
@@ -441,6 +511,8 @@ def _write_units(units: list[Unit], how: _Writing, stem: str) -> _Written:
     The articles are written as they are parsed, never all held at once
     (holding them made the worker's garbage collector slower than the parse).
     """
+    if how.keep_memory:
+        keep_freed_memory()
     lines: list[int] = []
     errors: list[tuple[int, NewsparseError | OSError]] = []
     count = 0
