@@ -11,6 +11,7 @@ import importlib
 import io
 import lzma
 import os
+import random
 import threading
 import tracemalloc
 import zipfile
@@ -238,3 +239,39 @@ def test_docstring_examples() -> None:
     result = doctest.testmod(newsparse._compressed, verbose=False, report=False)
     assert result.attempted > 0
     assert result.failed == 0
+
+
+def test_input_held_whole_in_memory_is_decompressed_a_chunk_at_a_time(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # Bytes in memory come from their read function in one piece; the
+    # decompressor must still be given at most a chunk at a time, or each
+    # call would copy all the input left (see _InPieces).
+    members = [gzip.compress(random.Random(n).randbytes(3000), mtime=0) for n in range(40)]
+    data = b"".join(members)
+    fed: list[int] = []
+    made = newsparse._compressed._new_decompressor
+
+    class Watched:
+        def __init__(self, inner: Any) -> None:
+            self._inner = inner
+
+        def __getattr__(self, name: str) -> Any:
+            return getattr(self._inner, name)
+
+        def decompress(self, data: bytes, max_length: int = -1) -> bytes:
+            fed.append(len(data))
+            return self._inner.decompress(data, max_length)  # type: ignore[no-any-return]
+
+    monkeypatch.setattr(
+        newsparse._compressed, "_new_decompressor", lambda kind: Watched(made(kind))
+    )
+    whole = [data]
+    read = newsparse._compressed.Decompressing(
+        lambda _size: whole.pop() if whole else b"", "gzip", 4096
+    )
+    out = b"".join(iter(lambda: read(1000), b""))
+    assert out == b"".join(gzip.decompress(member) for member in members)
+    assert len(data) > 10 * 4096
+    assert fed
+    assert max(fed) <= 4096

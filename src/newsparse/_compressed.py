@@ -178,6 +178,29 @@ def _new_decompressor(compression: str) -> _Decompressor:
     return decompressor
 
 
+class _InPieces:
+    """A read function that returns at most ``most`` bytes, whatever ``read`` returns.
+
+    Input held in memory comes whole from its read function; handed whole to
+    a decompressor, every call that stops at an output size (and every end
+    of a gzip member) would copy all the input left, over and over.
+    """
+
+    def __init__(self, read: Callable[[int], bytes], most: int) -> None:
+        self._read = read
+        self._most = most
+        self._held = memoryview(b"")
+
+    def __call__(self, size: int, /) -> bytes:
+        if not self._held:
+            chunk = self._read(size)
+            if len(chunk) <= self._most:
+                return chunk
+            self._held = memoryview(chunk)
+        piece, self._held = self._held[: self._most], self._held[self._most :]
+        return piece.tobytes()
+
+
 class Decompressing:
     """A read function (``read(size) -> bytes``) giving the decompressed bytes of another.
 
@@ -196,7 +219,7 @@ class Decompressing:
             raise CompressedDataError(f"the input is compressed with {compression}: {advice}")
         self.compression = compression
         """The compression read: ``"gzip"``, ``"bzip2"`` or ``"xz"``."""
-        self._read = read
+        self._read = _InPieces(read, chunk_size)
         self._chunk_size = chunk_size
         self._decompressor = _new_decompressor(compression)
         self._input = b""
