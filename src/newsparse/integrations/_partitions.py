@@ -7,7 +7,8 @@ parses the partition reads itself.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import itertools
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -19,7 +20,7 @@ from newsparse._ranges import ByteRange, cuttable, plan_ranges
 from newsparse._source import open_source
 from newsparse.integrations._dask_writers import Unit
 
-__all__ = ["plan_partitions", "protocols"]
+__all__ = ["iter_partitions", "plan_partitions", "protocols"]
 
 _GROUP_FILES = 64
 """At most this many small files go into one partition (unless ``files_per_partition``)."""
@@ -36,6 +37,35 @@ def plan_partitions(
 ) -> list[list[Unit]]:
     """Return the partitions of the files ``names`` of ``fs``, in order: lists of units.
 
+    The partitions of :func:`iter_partitions`, all planned before returning.
+
+    Raises:
+        ValueError: ``files_per_partition`` is less than 1.
+        OSError: a file being cut into ranges could not be read part of the way through.
+    """
+    return list(
+        iter_partitions(
+            fs,
+            names,
+            format,
+            limits,
+            files_per_partition=files_per_partition,
+            part_bytes=part_bytes,
+        )
+    )
+
+
+def iter_partitions(
+    fs: Any,
+    names: list[str],
+    format: str | None,
+    limits: Limits,
+    *,
+    files_per_partition: int | None,
+    part_bytes: int | Callable[[int], int],
+) -> Iterator[list[Unit]]:
+    """Yield the partitions of the files ``names`` of ``fs``, in order, as they are planned.
+
     ``part_bytes`` is the size of a partition, or a function that gives it
     from the size of all the files together.
 
@@ -43,10 +73,15 @@ def plan_partitions(
     files), or ``files_per_partition`` to a partition when it is given; a
     larger local file whose format can cut it (see
     :func:`newsparse._ranges.cuttable`) becomes a partition per byte range of
-    about ``part_bytes``.  Only a window of bytes around each cut is read.
+    about ``part_bytes``, each yielded as soon as it is found, so that its
+    work can start while the rest of the file is planned.  Only a window of
+    bytes around each cut is read (all of a ``.warc.gz``: see
+    ``newsparse._formats.warc.ranges``).  A file that cannot be planned is
+    read whole, by the worker that then reports what is wrong with it.
 
     Raises:
         ValueError: ``files_per_partition`` is less than 1.
+        OSError: a file being cut into ranges could not be read part of the way through.
     """
     if files_per_partition is not None and files_per_partition < 1:
         raise ValueError(f"files_per_partition must be 1 or more, not {files_per_partition}")
@@ -54,29 +89,30 @@ def plan_partitions(
     sizes = [_size(fs, name) for name in names]
     if callable(part_bytes):
         part_bytes = part_bytes(sum(sizes))
-    parts: list[list[Unit]] = []
     group: list[Unit] = []
     held = 0
     for name, size in zip(names, sizes, strict=True):
         ranges = (
             _ranges(fs, name, size, format, limits, part_bytes=part_bytes)
             if size > part_bytes
-            else []
+            else iter(())
         )
-        if len(ranges) > 1:
+        first = next(ranges, None)
+        second = next(ranges, None) if first is not None else None
+        if first is not None and second is not None:
             if group:
-                parts.append(group)
+                yield group
                 group, held = [], 0
-            parts.extend([one] for one in ranges)
+            for one in itertools.chain([first, second], ranges):
+                yield [one]
             continue
         group.append(name)
         held += size
         if len(group) >= most or (files_per_partition is None and held >= part_bytes):
-            parts.append(group)
+            yield group
             group, held = [], 0
     if group:
-        parts.append(group)
-    return parts
+        yield group
 
 
 def _size(fs: Any, name: str) -> int:
@@ -88,10 +124,15 @@ def _size(fs: Any, name: str) -> int:
 
 def _ranges(
     fs: Any, name: str, size: int, format: str | None, limits: Limits, *, part_bytes: int
-) -> list[ByteRange]:
-    """Return the byte ranges of a large local file, or [] to read it whole."""
+) -> Iterator[ByteRange]:
+    """Yield the byte ranges of a large local file; none to read it whole.
+
+    Raises:
+        OSError: the file could not be read after its first range was found.
+    """
     if "file" not in protocols(fs):
-        return []
+        return
+    planned = 0
     try:
         source = open_source(Path(name))
         try:
@@ -99,12 +140,16 @@ def _ranges(
             if not fmt.can_parse or not cuttable(
                 fmt, source, encoding_for(fmt, source), size, limits
             ):
-                return []
+                return
         finally:
             source.close()
-        return list(plan_ranges(fmt, name, size, part_bytes, limits))
+        for one in plan_ranges(fmt, name, size, part_bytes, limits):
+            yield one
+            planned += 1
     except (NewsparseError, OSError):
-        return []  # read whole: the worker reports the error in its place
+        if planned:
+            raise  # its first ranges are out: too late to read it whole
+        return  # read whole: the worker reports the error in its place
 
 
 def protocols(fs: Any) -> tuple[str, ...]:

@@ -49,7 +49,7 @@ from newsparse.integrations._dask_writers import (
     name_of,
 )
 from newsparse.integrations._malloc import keep_freed_memory
-from newsparse.integrations._partitions import plan_partitions
+from newsparse.integrations._partitions import iter_partitions
 from newsparse.integrations.rows import COLUMNS, Kind, article_row, error_row, items
 
 if TYPE_CHECKING:
@@ -123,9 +123,20 @@ def _planned(
     files_per_partition: int | None,
 ) -> tuple[Any, list[list[Unit]]]:
     """Return the file system of ``paths`` and the partitions of their files."""
+    fs, planned = _planning(paths, format, limits, files_per_partition)
+    return fs, list(planned)
+
+
+def _planning(
+    paths: str | Sequence[str],
+    format: str | None,
+    limits: Limits | None,
+    files_per_partition: int | None,
+) -> tuple[Any, Iterator[list[Unit]]]:
+    """Return the file system of ``paths`` and the partitions of their files, as planned."""
     fs, names = _expand(paths)
     threads = _cluster_threads()
-    parts = plan_partitions(
+    planned = iter_partitions(
         fs,
         names,
         format,
@@ -133,7 +144,19 @@ def _planned(
         files_per_partition=files_per_partition,
         part_bytes=lambda total: partition_bytes(total, threads),
     )
-    return fs, parts
+    return fs, planned
+
+
+def _distributed_client() -> Any:
+    """Return the ``distributed`` client that ``dask.compute`` would use now, or ``None``."""
+    try:
+        from distributed import Client  # noqa: PLC0415
+    except ImportError:
+        return None
+    from dask.base import get_scheduler  # noqa: PLC0415
+
+    owner = getattr(get_scheduler(), "__self__", None)
+    return owner if isinstance(owner, Client) else None
 
 
 def partition_bytes(total: int, threads: int) -> int:
@@ -434,7 +457,10 @@ def write_articles(
     Each partition (see the module) becomes one file, ``part-00000`` and up
     in input order, written by the worker that parsed it; only the counts
     and the errors come back to the client.  Nothing is written for a
-    partition without articles.
+    partition without articles.  With a ``distributed`` client, each
+    partition's task is submitted as soon as the partition is planned, so
+    the workers start while the client is still cutting a large file (a
+    ``.warc.gz`` is decompressed whole to find its ranges).
 
     Args:
         paths: as in :func:`read_articles`.
@@ -455,21 +481,36 @@ def write_articles(
         FileNotFoundError: nothing matches ``paths``.
         NewsparseError: ``to`` names no format that renders, or the
             format refuses an article (a :class:`~newsparse.RenderError`).
+        OSError: a file being cut into ranges could not be read part of
+            the way through (an error before its first cut is reported in
+            its place instead, as for any file).
     """
     _require()
     import dask  # noqa: PLC0415
+    from dask import delayed  # noqa: PLC0415
 
     writer = format_writer(to) if isinstance(to, str) else to
     Path(folder).mkdir(parents=True, exist_ok=True)
-    fs, parts = _planned(paths, format, limits, files_per_partition)
-    from dask import delayed  # noqa: PLC0415
-
+    fs, planned = _planning(paths, format, limits, files_per_partition)
     how = _Writing(fs, format, limits, writer, _keeping_memory())
-    tasks = [
-        delayed(_write_units)(units, how, os.path.join(os.fspath(folder), f"part-{n:05}"))
-        for n, units in enumerate(parts)
-    ]
-    written: tuple[_Written, ...] = dask.compute(*tasks)
+
+    def stem(number: int) -> str:
+        return os.path.join(os.fspath(folder), f"part-{number:05}")
+
+    parts: list[list[Unit]] = []
+    client = _distributed_client()
+    written: tuple[_Written, ...]
+    if client is None:
+        parts = list(planned)
+        written = dask.compute(
+            *(delayed(_write_units)(units, how, stem(n)) for n, units in enumerate(parts))
+        )
+    else:  # each partition starts as soon as it is planned
+        futures = []
+        for number, units in enumerate(planned):
+            parts.append(units)
+            futures.append(client.submit(_write_units, units, how, stem(number), pure=False))
+        written = tuple(client.gather(futures))
     errors: list[NewsparseError | OSError] = []
     lines_before: dict[str, int] = {}  # per file: the lines of its ranges so far
     for units, one in zip(parts, written, strict=True):
