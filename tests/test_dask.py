@@ -309,3 +309,35 @@ def test_freed_memory_is_kept_by_glibc_in_a_fresh_process() -> None:
     )
     # glibc accepts both thresholds (it refuses an mmap threshold above 32 MiB).
     assert done.stdout.split() == ["True", "True"]
+
+
+def test_a_file_that_fails_to_be_cut_is_read_whole_unless_ranges_are_out(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from fsspec.implementations.local import LocalFileSystem  # noqa: PLC0415
+
+    import newsparse.integrations._partitions as partitions  # noqa: PLC0415
+
+    path = big_tt(tmp_path)
+    size = path.stat().st_size
+    first = ByteRange(str(path), "tt", 0, 1000)
+
+    def failing(*_args: Any, after: int = 0) -> Iterator[ByteRange]:
+        if after:
+            yield first
+        raise OSError("the disk went away")
+
+    def plan(after: int) -> list[list[Any]]:
+        monkeypatch.setattr(partitions, "plan_ranges", lambda *a: failing(*a, after=after))
+        return partitions.plan_partitions(
+            LocalFileSystem(),
+            [str(path)],
+            "tt",
+            newsparse.Limits(),
+            files_per_partition=None,
+            part_bytes=size // 4,
+        )
+
+    assert plan(after=0) == [[str(path)]]  # nothing planned yet: the worker reads it whole
+    with pytest.raises(OSError, match="the disk went away"):
+        plan(after=1)
