@@ -329,13 +329,15 @@ def test_a_file_that_fails_to_be_cut_is_read_whole_unless_ranges_are_out(
 
     def plan(after: int) -> list[list[Any]]:
         monkeypatch.setattr(partitions, "plan_ranges", lambda *a: failing(*a, after=after))
-        return partitions.plan_partitions(
-            LocalFileSystem(),
-            [str(path)],
-            "tt",
-            newsparse.Limits(),
-            files_per_partition=None,
-            part_bytes=size // 4,
+        return list(
+            partitions.iter_partitions(
+                LocalFileSystem(),
+                [str(path)],
+                "tt",
+                newsparse.Limits(),
+                files_per_partition=None,
+                part_bytes=size // 4,
+            )
         )
 
     assert plan(after=0) == [[str(path)]]  # nothing planned yet: the worker reads it whole

@@ -11,7 +11,7 @@ import contextlib
 import io
 import itertools
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import IO, TextIO, cast
 
 import click
@@ -64,6 +64,14 @@ def write_parquet(
                 writer.write(parquet.article_row(source, position, article))
         return partial or not report.problems
 
+    return _write_or_exit(destination, produce)
+
+
+def _write_or_exit(destination: Destination, produce: Callable[[IO[bytes]], bool]) -> bool:
+    """Stage the output with ``produce`` (see :meth:`Destination.write_binary`).
+
+    A file that cannot be written is reported, and the command exits.
+    """
     try:
         return destination.write_binary(produce)
     except OSError as error:
@@ -111,12 +119,7 @@ def write_output(
             return False
         return partial or not report.problems
 
-    try:
-        return destination.write_binary(produce)
-    except OSError as error:
-        where = f"<{destination.how}>" if destination.path is None else str(destination.path)
-        click.echo(f"error: cannot write {where}: {error.strerror or error}", err=True)
-        sys.exit(EXIT_BAD_INPUT)
+    return _write_or_exit(destination, produce)
 
 
 def render_items(

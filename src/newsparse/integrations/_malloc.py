@@ -20,6 +20,7 @@ settings; elsewhere it does nothing.
 from __future__ import annotations
 
 import ctypes
+import functools
 import sys
 
 __all__ = ["MMAP_BYTES", "TRIM_BYTES", "keep_freed_memory"]
@@ -33,20 +34,13 @@ TRIM_BYTES = 64 << 20
 _M_TRIM_THRESHOLD = -1
 _M_MMAP_THRESHOLD = -3  # glibc's mallopt parameters (malloc.h)
 
-_state: list[bool] = []  # the result, once it has been tried in this process
 
-
+@functools.cache
 def keep_freed_memory() -> bool:
     """Raise glibc's malloc thresholds in this process, once; whether they are raised.
 
     ``False`` where the C library is not glibc or refuses the settings.
     """
-    if not _state:
-        _state.append(_raise_thresholds())
-    return _state[0]
-
-
-def _raise_thresholds() -> bool:
     if not sys.platform.startswith("linux"):
         return False
     try:

@@ -20,39 +20,10 @@ from newsparse._ranges import ByteRange, cuttable, plan_ranges
 from newsparse._source import open_source
 from newsparse.integrations._dask_writers import Unit
 
-__all__ = ["iter_partitions", "plan_partitions", "protocols"]
+__all__ = ["iter_partitions", "protocols"]
 
 _GROUP_FILES = 64
 """At most this many small files go into one partition (unless ``files_per_partition``)."""
-
-
-def plan_partitions(
-    fs: Any,
-    names: list[str],
-    format: str | None,
-    limits: Limits,
-    *,
-    files_per_partition: int | None,
-    part_bytes: int | Callable[[int], int],
-) -> list[list[Unit]]:
-    """Return the partitions of the files ``names`` of ``fs``, in order: lists of units.
-
-    The partitions of :func:`iter_partitions`, all planned before returning.
-
-    Raises:
-        ValueError: ``files_per_partition`` is less than 1.
-        OSError: a file being cut into ranges could not be read part of the way through.
-    """
-    return list(
-        iter_partitions(
-            fs,
-            names,
-            format,
-            limits,
-            files_per_partition=files_per_partition,
-            part_bytes=part_bytes,
-        )
-    )
 
 
 def iter_partitions(

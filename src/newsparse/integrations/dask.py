@@ -175,16 +175,14 @@ def partition_bytes(total: int, threads: int) -> int:
 
 
 def _cluster_threads() -> int:
-    """Return how many threads run tasks: the workers' of the current ``distributed`` client.
+    """Return how many threads run tasks: the workers' of the ``distributed`` client in use.
 
     Without one, Dask's local schedulers run a thread or process per CPU.
     """
-    try:
-        from distributed import default_client  # noqa: PLC0415
-
-        return max(1, int(sum(default_client().nthreads().values())))
-    except (ImportError, ValueError):  # no distributed, or no client
+    client = _distributed_client()
+    if client is None:
         return os.cpu_count() or 1
+    return max(1, int(sum(client.nthreads().values())))
 
 
 def _keeping_memory() -> bool:

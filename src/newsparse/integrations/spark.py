@@ -43,7 +43,7 @@ from newsparse._limits import DEFAULT_LIMITS, Limits
 from newsparse._model import Article
 from newsparse._ranges import RANGE_BYTES, ByteRange, range_items
 from newsparse.integrations._dask_writers import Item, Unit
-from newsparse.integrations._partitions import plan_partitions
+from newsparse.integrations._partitions import iter_partitions
 from newsparse.integrations.rows import COLUMNS, article_row, error_row, items, rows
 
 if TYPE_CHECKING:
@@ -138,7 +138,7 @@ def _plan(
     """
     from fsspec.implementations.local import LocalFileSystem  # noqa: PLC0415
 
-    parts = plan_partitions(
+    parts = iter_partitions(
         LocalFileSystem(), files, format, limits, files_per_partition=None, part_bytes=part_bytes
     )
     return [
