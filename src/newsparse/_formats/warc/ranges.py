@@ -93,13 +93,13 @@ class _Members(io.RawIOBase):
     def readable(self) -> bool:
         return True
 
-    def next_member(self, here: int) -> int:
-        """Return where the member after decompressed offset ``here`` starts in the file.
+    def next_member(self, end: int) -> int:
+        """Return where the member after file offset ``end`` (where one ends) starts.
 
-        -1 when no member ends at ``here``, or bytes other than gzip data
-        follow it; zero bytes of padding before the next member are skipped.
+        -1 when bytes other than gzip data follow it; zero bytes of padding
+        before the next member are skipped.
         """
-        at = self.ends.get(here)
+        at: int | None = end
         while at is not None:
             head = os.pread(self._handle.fileno(), _READ_BYTES, at)
             kept = head.lstrip(b"\0")
@@ -171,9 +171,13 @@ class _Cuts:
         """Whether records up to decompressed offset ``here`` go past the input limit."""
         return self.most is not None and here > self.most
 
+    def due(self, at: int) -> bool:
+        """Whether the current range is long enough to end at file byte ``at``."""
+        return at - self.start >= self.step and at < self.size
+
     def cut(self, at: int, here: int) -> RecordRange | None:
         """End the current range at file byte ``at`` (decompressed ``here``), if long enough."""
-        if at - self.start < self.step or at >= self.size:
+        if not self.due(at):
             return None
         done = RecordRange(self.start, at, self.offset)
         self.start, self.offset = at, here
@@ -229,7 +233,9 @@ def _framed(
             break
         if members is not None and members.bad and tape.furthest >= members.decompressed:
             break  # a serial parse stops at the bad gzip data this record read up to
-        at = here if members is None else members.next_member(here)
+        at = here if members is None else members.ends.get(here, -1)
+        if members is not None and cuts.due(at):
+            at = members.next_member(at)  # read only where a cut is due
         done = cuts.cut(at, here)
         if done is not None:
             yield done
