@@ -245,6 +245,28 @@ def test_a_bad_gzip_body_is_an_error_of_its_record() -> None:
     assert errors[0].message.startswith(f"record at byte offset {offset}: the HTTP body")
 
 
+@pytest.mark.parametrize(
+    ("head", "reason"),
+    [
+        (b"HTTP/1.1 200 OK\r\nContent-Type: image/jpeg", "not-html"),
+        (b"HTTP/1.1 404 Not Found\r\nContent-Type: text/html", "not-200"),
+    ],
+)
+def test_a_bad_gzip_body_of_a_record_that_is_no_page_is_only_skipped(
+    head: bytes, reason: str, caplog: pytest.LogCaptureFixture
+) -> None:
+    # A record that holds no page is skipped before its body is decoded, so a
+    # broken encoding there is no error (and the count says why it was skipped).
+    body = head + b"\r\nContent-Encoding: gzip\r\n\r\nnot gzip"
+    data, _offset = _three(record("response", body))
+    with caplog.at_level(logging.INFO, logger="newsparse.warc"):
+        articles, errors = collected(data)
+    assert titles(articles) == ["Before", "After"]
+    assert errors == []
+    (summary,) = [r for r in caplog.records if r.name == "newsparse.warc"]
+    assert summary.warc_counts[reason] == 1  # type: ignore[attr-defined]
+
+
 # -- streaming, limits, inputs ------------------------------------------------------------
 
 
