@@ -21,6 +21,7 @@ from typing import Any
 import pytest
 
 import newsparse
+import newsparse.integrations._dask_tasks as dask_tasks
 import newsparse.integrations.dask as ndask
 from integration_corpus import described, make_corpus, serial, titles
 from newsparse._errors import ParseError
@@ -280,7 +281,7 @@ def test_tasks_keep_freed_memory_unless_configured_not_to(
         calls.append("kept")
         return True
 
-    monkeypatch.setattr(ndask, "keep_freed_memory", kept)
+    monkeypatch.setattr(dask_tasks, "keep_freed_memory", kept)  # as the tasks call it
     monkeypatch.setattr(ndask, "PART_BYTES", 1_000_000)
     path = big_tt(tmp_path)
     with dask.config.set(scheduler="sync"):

@@ -12,9 +12,12 @@ Small files are grouped
 (or ``files_per_partition`` files to a partition, when given), and a large
 local file whose format can cut its bytes
 (:meth:`Format.cut_points <newsparse.Format.cut_points>`: ``tt``, ``jsonl``
-where supported, the IPTC XML formats) is cut into byte ranges that the
-workers read themselves, so that one big dump keeps every worker busy.  The
-client reads only a window of bytes around each cut.  :func:`write_articles`
+where supported, the IPTC XML formats; and ``warc``, cut between records) is
+cut into byte ranges that the workers read themselves, so that one big dump
+keeps every worker busy.  The client reads only a window of bytes around
+each cut (a ``.warc.gz`` it decompresses whole, as it goes, to find where
+its records start).  What runs on the workers is in
+``newsparse.integrations._dask_tasks``.  :func:`write_articles`
 has the workers write what they parse (JSON Lines, or any writer passed in,
 such as a Parquet one) and send back only counts and errors, which is how a
 corpus scales: no article travels to the client.  Whichever worker Dask
@@ -28,7 +31,6 @@ on a cluster of many machines: only the ``distributed.Client`` differs.
 
 from __future__ import annotations
 
-import itertools
 import os
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
@@ -36,21 +38,27 @@ from typing import TYPE_CHECKING, Any, Literal, TypeAlias
 
 import attrs
 
-from newsparse._api import get_format
-from newsparse._errors import NewsparseError, ParseError, portable
+from newsparse._errors import NewsparseError
 from newsparse._limits import DEFAULT_LIMITS, Limits
 from newsparse._model import Article
-from newsparse._ranges import RANGE_BYTES, ByteRange, range_stream
+from newsparse._ranges import RANGE_BYTES, ByteRange
+from newsparse.integrations._dask_tasks import (
+    Parsed,
+    Writing,
+    Written,
+    add_counts,
+    finish_items,
+    moved,
+    parse_units,
+    write_units,
+)
 from newsparse.integrations._dask_writers import (
-    Item,
-    ParquetPartWriter,
     Unit,
     format_writer,
     name_of,
 )
-from newsparse.integrations._malloc import keep_freed_memory
 from newsparse.integrations._partitions import iter_partitions
-from newsparse.integrations.rows import COLUMNS, Kind, article_row, error_row, items
+from newsparse.integrations.rows import COLUMNS, Kind, article_row, error_row
 
 if TYPE_CHECKING:
     import dask.bag
@@ -202,66 +210,6 @@ def _expand(paths: str | Sequence[str]) -> tuple[Any, list[str]]:
     return fs, list(found)
 
 
-@attrs.frozen
-class _Parsed:
-    """What a partition's units gave: items (errors' lines as each unit counts them)."""
-
-    items: list[tuple[int, Item]]
-    """(unit, item) pairs, in order."""
-    lines: list[int]
-    """For each unit: how many lines it holds (0 for a whole file)."""
-
-
-def _parse_units(
-    units: list[Unit], fs: Any, format: str | None, limits: Limits | None, keep_memory: bool
-) -> _Parsed:
-    """Parse the units of a partition (runs on a worker)."""
-    if keep_memory:
-        keep_freed_memory()
-    lines: list[int] = []
-    found = list(_unit_items(units, fs, format, limits, lines))
-    return _Parsed(found, lines)
-
-
-def _unit_items(
-    units: list[Unit], fs: Any, format: str | None, limits: Limits | None, lines: list[int]
-) -> Iterator[tuple[int, Item]]:
-    """Yield ``(unit, item)`` for the units of a partition, parsed as asked for (on a worker).
-
-    Each unit's lines (0 for a whole file) are appended to ``lines`` when
-    its reading starts.  Errors are made :func:`~newsparse._errors.portable`:
-    they may travel to the client, pickled with their chain.
-    """
-    for number, unit in enumerate(units):
-        if isinstance(unit, str):
-            lines.append(0)
-            for item in _file_items(fs, unit, format, limits):
-                yield number, portable(item) if isinstance(item, BaseException) else item
-            continue
-        try:
-            found = range_stream(get_format(unit.format), unit, limits or DEFAULT_LIMITS)
-        except (NewsparseError, OSError) as error:
-            lines.append(0)
-            yield number, portable(error)
-            continue
-        lines.append(found.lines)
-        try:
-            for item in found.items:
-                yield number, portable(item) if isinstance(item, BaseException) else item
-        except (NewsparseError, OSError) as error:
-            yield number, portable(error)
-
-
-def _moved(parsed: _Parsed, before: list[int]) -> list[Item]:
-    """Return the items of a partition, each range's errors moved by ``before[unit]`` lines."""
-    out: list[Item] = []
-    for unit, item in parsed.items:
-        if before[unit] and isinstance(item, ParseError):
-            item.line += before[unit]
-        out.append(item)
-    return out
-
-
 def read_articles(
     paths: str | Sequence[str],
     format: str | None = None,
@@ -293,7 +241,7 @@ def read_articles(
     import dask.bag  # noqa: PLC0415
 
     fs, parts = _planned(paths, format, limits, files_per_partition)
-    finished = _finished(parts, fs, format, limits, _finish_items, errors == "include")
+    finished = _finished(parts, fs, format, limits, finish_items, errors == "include")
     return dask.bag.from_delayed(finished)
 
 
@@ -318,50 +266,17 @@ def _finished(
     keep_memory = _keeping_memory()
     totals: dict[str, Any] = {}  # per file: (lines, items) of its ranges so far (delayed)
     for units in parts:
-        parsed = delayed(_parse_units)(units, fs, format, limits, keep_memory)
+        parsed = delayed(parse_units)(units, fs, format, limits, keep_memory)
         before: list[Any] = []
         for number, unit in enumerate(units):
             if isinstance(unit, ByteRange):
                 so_far = totals.get(unit.path, (0, 0))
                 before.append(so_far)
-                totals[unit.path] = delayed(_add_counts)(so_far, parsed, number)
+                totals[unit.path] = delayed(add_counts)(so_far, parsed, number)
             else:
                 before.append((0, 0))
         finished.append(delayed(finish)(parsed, units, *arguments, *before))
     return finished
-
-
-def _add_counts(so_far: tuple[int, int], parsed: _Parsed, unit: int) -> tuple[int, int]:
-    items = sum(1 for number, _ in parsed.items if number == unit)
-    return so_far[0] + parsed.lines[unit], so_far[1] + items
-
-
-def _finish_items(
-    parsed: _Parsed, units: list[Unit], keep: bool, *before: tuple[int, int]
-) -> list[Item]:
-    """Return a partition's items, errors' lines counted from their file's start (on a worker)."""
-    del units
-    found: list[Item] = []
-    for item in _moved(parsed, [lines for lines, _ in before]):
-        if not (keep or isinstance(item, Article)):
-            raise item
-        found.append(item)
-    return found
-
-
-def _file_items(
-    fs: Any, name: str, format: str | None, limits: Limits | None
-) -> Iterator[Article | NewsparseError | OSError]:
-    from fsspec.core import OpenFile  # noqa: PLC0415
-    from fsspec.utils import infer_compression  # noqa: PLC0415
-
-    try:
-        stream = OpenFile(fs, name, "rb", compression=infer_compression(name)).open()
-    except OSError as error:
-        yield error
-        return
-    with stream:
-        yield from items(stream, name, format, limits=limits)
 
 
 def read_dataframe(
@@ -389,14 +304,14 @@ def read_dataframe(
     return dask.dataframe.from_delayed(frames, meta=_frame([]), verify_meta=False)
 
 
-def _frame_of(parsed: _Parsed, units: list[Unit], *before: tuple[int, int]) -> pandas.DataFrame:
+def _frame_of(parsed: Parsed, units: list[Unit], *before: tuple[int, int]) -> pandas.DataFrame:
     """Make the rows of a partition's items (runs on a worker).
 
     ``position`` counts from the start of each file, and so do the lines of
     errors: a range's are moved by ``before``, the lines and items of the
     earlier ranges of its file.
     """
-    items = _moved(parsed, [lines for lines, _ in before])
+    items = moved(parsed, [lines for lines, _ in before])
     records: list[dict[str, Any]] = []
     positions = [count for _, count in before]
     for (unit, _), item in zip(parsed.items, items, strict=True):
@@ -427,18 +342,6 @@ class WriteReport:
     """How many articles were written."""
     errors: list[NewsparseError | OSError]
     """Every error, in input order, with the line of the whole input."""
-
-
-@attrs.frozen
-class _Written:
-    """What one partition wrote (sent back to the client instead of its articles)."""
-
-    file: str | None
-    articles: int
-    errors: list[tuple[int, NewsparseError | OSError]]
-    """(unit, error) pairs, errors' lines counted from the start of each unit."""
-    lines: list[int]
-    """Per unit: the lines it holds (0 for a whole file)."""
 
 
 def write_articles(
@@ -490,30 +393,30 @@ def write_articles(
     writer = format_writer(to) if isinstance(to, str) else to
     Path(folder).mkdir(parents=True, exist_ok=True)
     fs, planned = _planning(paths, format, limits, files_per_partition)
-    how = _Writing(fs, format, limits, writer, _keeping_memory())
+    how = Writing(fs, format, limits, writer, _keeping_memory())
 
     def stem(number: int) -> str:
         return os.path.join(os.fspath(folder), f"part-{number:05}")
 
     parts: list[list[Unit]] = []
     client = _distributed_client()
-    written: tuple[_Written, ...]
+    written: tuple[Written, ...]
     if client is None:
         parts = list(planned)
         written = dask.compute(
-            *(delayed(_write_units)(units, how, stem(n)) for n, units in enumerate(parts))
+            *(delayed(write_units)(units, how, stem(n)) for n, units in enumerate(parts))
         )
     else:  # each partition starts as soon as it is planned
         futures = []
         for number, units in enumerate(planned):
             parts.append(units)
-            futures.append(client.submit(_write_units, units, how, stem(number), pure=False))
+            futures.append(client.submit(write_units, units, how, stem(number), pure=False))
         written = tuple(client.gather(futures))
     errors: list[NewsparseError | OSError] = []
     lines_before: dict[str, int] = {}  # per file: the lines of its ranges so far
     for units, one in zip(parts, written, strict=True):
-        parsed = _Parsed(list(one.errors), one.lines)
-        errors.extend(_moved(parsed, _lines_before(units, one.lines, lines_before)))  # type: ignore[arg-type]
+        parsed = Parsed(list(one.errors), one.lines)
+        errors.extend(moved(parsed, _lines_before(units, one.lines, lines_before)))  # type: ignore[arg-type]
     return WriteReport(
         files=[one.file for one in written if one.file is not None],
         articles=sum(one.articles for one in written),
@@ -531,49 +434,3 @@ def _lines_before(units: list[Unit], lines: list[int], totals: dict[str, int]) -
         else:
             before.append(0)
     return before
-
-
-@attrs.frozen
-class _Writing:
-    """How every partition is read and written."""
-
-    fs: Any
-    format: str | None
-    limits: Limits | None
-    writer: PartWriter
-    keep_memory: bool = False
-
-
-def _write_units(units: list[Unit], how: _Writing, stem: str) -> _Written:
-    """Parse a partition and write its articles; send back counts and errors (on a worker).
-
-    The articles are written as they are parsed, never all held at once
-    (holding them made the worker's garbage collector slower than the parse).
-    """
-    if how.keep_memory:
-        keep_freed_memory()
-    lines: list[int] = []
-    errors: list[tuple[int, NewsparseError | OSError]] = []
-    count = 0
-
-    def articles() -> Iterator[tuple[int, Article]]:
-        nonlocal count
-        for unit, item in _unit_items(units, how.fs, how.format, how.limits, lines):
-            if isinstance(item, Article):
-                count += 1
-                yield unit, item
-            else:
-                errors.append((unit, item))
-
-    stream = articles()
-    first = next(stream, None)
-    file = None
-    if first is not None:
-        rest = itertools.chain([first], stream)
-        if isinstance(how.writer, ParquetPartWriter):
-            file = how.writer.write_rows(rest, units, stem)
-        else:
-            file = how.writer((article for _, article in rest), stem)
-    for _ in stream:  # a writer that stopped early: the errors after are still reported
-        pass
-    return _Written(file, count, errors, lines)
