@@ -148,3 +148,25 @@ def test_spark_reads_a_big_file_in_several_tasks_like_the_whole(
     got = [tuple(row) for row in frame.orderBy("position").collect()]
     # Spark gives timestamps back naive; this corpus has none, so rows compare as they are.
     assert got == whole(path, "jsonl")
+
+
+def test_partitions_are_sized_to_the_cores_of_the_cluster() -> None:
+    # About eight tasks a core, between the least and the most a task reads.
+    assert nspark.partition_bytes(160 * 2**20, cores=2) == 10 * 2**20
+    assert nspark.partition_bytes(10, cores=4) == nspark.PART_BYTES == 2**20
+    assert nspark.partition_bytes(2**40, cores=1) == nspark.MAX_PART_BYTES == 32 * 2**20
+    assert nspark.partition_bytes(2**30, cores=0) == nspark.MAX_PART_BYTES  # none counts as one
+
+
+@pytest.mark.filterwarnings("ignore:PySpark does not yet fully support pandas:FutureWarning")
+def test_spark_gives_each_core_about_eight_tasks(
+    tmp_path: Path, spark: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(nspark, "PART_BYTES", 1_000)  # so that the 190 kB file is shared out
+    path = big_jsonl(tmp_path)
+    frame = nspark.read_dataframe(spark, str(path), "jsonl")
+    cores = spark.sparkContext.defaultParallelism
+    assert cores == 2  # local[2]
+    # 16 shares of about 12 kB, each ending at the next line feed after its share.
+    assert 14 <= frame.rdd.getNumPartitions() <= 16
+    assert [tuple(row) for row in frame.orderBy("position").collect()] == whole(path, "jsonl")

@@ -20,10 +20,19 @@ from newsparse._ranges import ByteRange, cuttable, plan_ranges
 from newsparse._source import open_source
 from newsparse.integrations._dask_writers import Unit
 
-__all__ = ["iter_partitions", "protocols"]
+__all__ = ["iter_partitions", "protocols", "share_bytes"]
 
 _GROUP_FILES = 64
 """At most this many small files go into one partition (unless ``files_per_partition``)."""
+
+
+def share_bytes(total: int, threads: int, tasks_per_thread: int, least: int, most: int) -> int:
+    """Return the bytes of a partition: ``total`` shared among ``tasks_per_thread`` per thread.
+
+    Never fewer than ``least`` or more than ``most``; no threads counts as one.
+    """
+    share = -(-total // (tasks_per_thread * max(threads, 1)))
+    return max(least, min(most, share))
 
 
 def iter_partitions(

@@ -57,7 +57,7 @@ from newsparse.integrations._dask_writers import (
     format_writer,
     name_of,
 )
-from newsparse.integrations._partitions import iter_partitions
+from newsparse.integrations._partitions import iter_partitions, share_bytes
 from newsparse.integrations.rows import COLUMNS, Kind, article_row, error_row
 
 if TYPE_CHECKING:
@@ -178,8 +178,7 @@ def partition_bytes(total: int, threads: int) -> int:
     >>> partition_bytes(100 * 2**20, threads=2) == 100 * 2**20 // 16
     True
     """
-    share = -(-total // (TASKS_PER_THREAD * max(threads, 1)))
-    return max(PART_BYTES, min(MAX_PART_BYTES, share))
+    return share_bytes(total, threads, TASKS_PER_THREAD, PART_BYTES, MAX_PART_BYTES)
 
 
 def _cluster_threads() -> int:

@@ -2,11 +2,12 @@
 
 :func:`read_dataframe` reads local files (or a shared file system mounted
 locally) the way the Dask integration does: small files are grouped into
-partitions of about :data:`PART_BYTES`, and a large file whose format can
-cut it (``tt`` at article boundaries, ``jsonl`` between lines, ``warc`` by
-records, the IPTC XML formats) is cut into byte ranges, one Spark task each,
-which the executors read themselves; the driver reads only a window of
-bytes around each cut.  The rows are those of a serial parse
+partitions sized to the cluster (:func:`partition_bytes`: about eight tasks
+a core), and a large file whose format can cut it (``tt`` at article
+boundaries, ``jsonl`` between lines, ``warc`` by records, the IPTC XML
+formats) is cut into byte ranges of that size, one Spark task each, which
+the executors read themselves; the driver reads only a window of bytes
+around each cut.  The rows are those of a serial parse
 (:data:`newsparse.integrations.rows.COLUMNS`): ``position`` and the lines
 of errors count from the start of each file, whatever range an item came
 from.  For that, when some file is cut, the executors' rows are kept
@@ -31,7 +32,7 @@ from __future__ import annotations
 import glob
 import os
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -43,15 +44,18 @@ from newsparse._limits import DEFAULT_LIMITS, Limits
 from newsparse._model import Article
 from newsparse._ranges import RANGE_BYTES, ByteRange, range_items
 from newsparse.integrations._dask_writers import Item, Unit
-from newsparse.integrations._partitions import iter_partitions
+from newsparse.integrations._partitions import iter_partitions, share_bytes
 from newsparse.integrations.rows import COLUMNS, article_row, error_row, items, rows
 
 if TYPE_CHECKING:
     import pyspark.sql
 
 __all__ = [
+    "MAX_PART_BYTES",
     "PART_BYTES",
+    "TASKS_PER_CORE",
     "file_rows",
+    "partition_bytes",
     "read_dataframe",
     "schema",
 ]
@@ -59,7 +63,13 @@ __all__ = [
 _MISSING = "the Spark recipe needs pyspark: pip install pyspark"
 
 PART_BYTES = RANGE_BYTES
-"""About how many bytes of input one Spark task reads (1 MiB)."""
+"""The fewest bytes of input one Spark task reads, unless the input is smaller (1 MiB)."""
+
+MAX_PART_BYTES = 32 * RANGE_BYTES
+"""The most bytes of input one Spark task reads, unless one file cannot be cut (32 MiB)."""
+
+TASKS_PER_CORE = 8
+"""How many tasks :func:`partition_bytes` aims at for each core of the cluster."""
 
 _SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]+:")
 _POSITION = [column.name for column in COLUMNS].index("position")
@@ -128,8 +138,27 @@ def _local_files(path: str) -> list[str] | None:
     return found
 
 
+def partition_bytes(total: int, cores: int) -> int:
+    """Return about how many bytes of input a Spark task reads, for ``total`` bytes of input.
+
+    :data:`TASKS_PER_CORE` tasks for each of the cluster's ``cores`` (its
+    ``defaultParallelism``), and never fewer than :data:`PART_BYTES` or
+    more than :data:`MAX_PART_BYTES` bytes each: a task costs Spark some
+    milliseconds to schedule, and a few tasks a core keep every core busy
+    to the end.
+
+    >>> from newsparse.integrations.spark import partition_bytes
+    >>> partition_bytes(64 * 2**20, cores=4) == 2 * 2**20
+    True
+    """
+    return share_bytes(total, cores, TASKS_PER_CORE, PART_BYTES, MAX_PART_BYTES)
+
+
 def _plan(
-    files: list[str], format: str | None, limits: Limits, part_bytes: int = PART_BYTES
+    files: list[str],
+    format: str | None,
+    limits: Limits,
+    part_bytes: int | Callable[[int], int] = PART_BYTES,
 ) -> list[list[Unit]]:
     """Return the partitions of local ``files``: groups of small files and byte ranges.
 
@@ -270,7 +299,10 @@ def read_dataframe(
         pairs = spark.sparkContext.binaryFiles(path)
         found = pairs.flatMap(lambda pair: file_rows(pair[0], pair[1], format, limits=limits))
         return spark.createDataFrame(found, schema=shape)
-    parts = _plan(files, format, limits or DEFAULT_LIMITS, PART_BYTES)
+    cores = int(spark.sparkContext.defaultParallelism)
+    parts = _plan(
+        files, format, limits or DEFAULT_LIMITS, lambda total: partition_bytes(total, cores)
+    )
     numbered = spark.sparkContext.parallelize(list(enumerate(parts)), max(1, len(parts)))
     records = numbered.flatMap(lambda pair: _partition_records(pair[0], pair[1], format, limits))
     if not any(isinstance(unit, ByteRange) for units in parts for unit in units):
