@@ -59,7 +59,7 @@ Every workload also prints its articles per second: on one core for
 loaded machine mean little: the load average is printed at the start and
 the end, and the CPU times of all processes tell what two idle cores would
 allow, and each workload says how much of the CPUs other processes used
-during its best runs.
+during its best runs (for Dask: during all the runs of each measure).
 """
 
 from __future__ import annotations
@@ -359,9 +359,10 @@ def time_dask(
 
     names = [str(path) for path in files]
     plain_loop(files[:5], format, folder / "warm.jsonl")  # imports and plugins, as in the workers
-    before = family_cpu()
+    before, others = family_cpu(), Others()
     loop = best_time(lambda: plain_loop(files, format, folder / "loop.jsonl"), repeat)
     cpu = {"loop": (family_cpu() - before) / repeat}
+    shares = {"loop": others.share()}
     numbers = {"loop": loop}
     for workers in (1, 2):
         cluster = LocalCluster(
@@ -373,9 +374,10 @@ def time_dask(
             def run(workers: int = workers) -> Any:
                 return write_articles(names, folder / f"dask{workers}", format)
 
-            before = family_cpu()
+            before, others = family_cpu(), Others()
             numbers[f"dask{workers}"] = best_time(run, repeat)
             cpu[f"dask{workers}"] = (family_cpu() - before) / repeat
+            shares[f"dask{workers}"] = others.share()
     articles = count_lines(folder / "loop.jsonl")
     print(
         f"dask ({name}): {articles} articles; plain loop {articles / loop:.0f} articles/s, "
@@ -396,7 +398,31 @@ def time_dask(
         f"({cpu['dask2'] / cpu['loop'] - 1:+.1%}); best possible speed-up of 2 workers "
         f"on 2 idle CPUs {2 * cpu['loop'] / cpu['dask2']:.2f}x"
     )
+    print(
+        f"dask ({name}): other processes used {shares['loop']:.0%}, {shares['dask1']:.0%} and "
+        f"{shares['dask2']:.0%} of the CPUs during the loop's, 1 worker's and 2 workers' runs "
+        "(0% on an idle machine)"
+    )
     return numbers
+
+
+class Others:
+    """Measures the share of the machine's CPUs that processes other than this one's family use.
+
+    From its making to :meth:`share`: the machine's busy time less the CPU
+    time of this process and its descendants (the client, the scheduler and
+    the workers), over the wall-clock time and the CPUs.
+    """
+
+    def __init__(self) -> None:
+        self._busy = machine_busy() - family_cpu()
+        self._start = time.perf_counter()
+
+    def share(self) -> float:
+        """Return the others' share of the CPUs so far (0.0 to 1.0)."""
+        busy = machine_busy() - family_cpu() - self._busy
+        wall = time.perf_counter() - self._start
+        return max(0.0, busy) / (wall * (os.cpu_count() or 1))
 
 
 def family_cpu() -> float:
