@@ -22,7 +22,14 @@ taking the measures in turn lets them see the same load):
 3. ``fastwarc`` and ``warcio``: iterating over the ``.warc.gz`` with each
    library and reading every response's payload, nothing else: what the
    archive reading alone costs, and the two libraries against each other;
-4. ``--jobs``: ``newsparse convert pages.warc.gz --to jsonl -j 1`` and
+4. ``inflate`` and ``records``: where the archive's extra time goes, with
+   newsparse's own reading code (its private modules): ``inflate`` reads
+   the decompressed bytes as the ``warc`` format gets them, nothing more;
+   ``records`` also frames every record and parses it with FastWARC, as
+   the format does, without the ``html`` step (``warc.gz`` less
+   ``records`` is the html step; ``records`` less ``inflate`` is framing
+   and FastWARC);
+5. ``--jobs``: ``newsparse convert pages.warc.gz --to jsonl -j 1`` and
    ``-j 2`` as processes, whose ratio is the speed-up of splitting one
    archive at record boundaries.
 
@@ -164,11 +171,47 @@ def iterate_warcio(_files: list[Path], archive: Path) -> int:
     return count
 
 
+def inflate_only(_files: list[Path], archive: Path) -> int:
+    """Read the archive's decompressed bytes as the ``warc`` format gets them; return 0."""
+    from newsparse._limits import DEFAULT_LIMITS  # noqa: PLC0415
+    from newsparse._source import open_source  # noqa: PLC0415
+
+    source = open_source(archive)
+    binary = source.reader(encoding="latin-1", format_name="warc", limits=DEFAULT_LIMITS).binary()
+    assert binary is not None
+    while binary.read(1 << 20):
+        pass
+    source.close()
+    return 0
+
+
+def read_records(_files: list[Path], archive: Path) -> int:
+    """Frame the archive's records and parse each with FastWARC, as the ``warc`` format does,
+    without handing the pages to ``html``; return the pages found."""
+    from newsparse._formats.warc.framing import Framed, Tape, frame_records  # noqa: PLC0415
+    from newsparse._formats.warc.records import Page, read_record, require_engine  # noqa: PLC0415
+    from newsparse._limits import DEFAULT_LIMITS  # noqa: PLC0415
+    from newsparse._source import open_source  # noqa: PLC0415
+
+    engine = require_engine(str(archive))
+    source = open_source(archive)
+    binary = source.reader(encoding="latin-1", format_name="warc", limits=DEFAULT_LIMITS).binary()
+    assert binary is not None
+    pages = 0
+    for framed in frame_records(Tape(binary), DEFAULT_LIMITS.max_article_bytes):
+        if isinstance(framed, Framed):
+            pages += isinstance(read_record(framed, str(archive), engine), Page)
+    source.close()
+    return pages
+
+
 MEASURES: dict[str, Callable[[list[Path], Path], int]] = {
     "files": parse_files,
     "warc.gz": parse_archive,
     "fastwarc": iterate_fastwarc,
     "warcio": iterate_warcio,
+    "inflate": inflate_only,
+    "records": read_records,
 }
 
 
@@ -258,6 +301,46 @@ def profile(archive: Path) -> None:
     print(out.getvalue())
 
 
+def report(results: dict[str, dict[str, Any] | None]) -> dict[str, Any]:
+    """Print the table of the measures and the ratios; return the ``warc.gz`` measure."""
+    print(f"\n{'measure':<10} {'items':>6} {'seconds':>8} {'items/s':>8} {'peak RSS':>9}")
+    for name, result in results.items():
+        if result is None:
+            print(f"{name:<10} (not installed)")
+            continue
+        rate = result["count"] / result["seconds"]
+        print(
+            f"{name:<10} {result['count']:>6} {result['seconds']:>8.2f} {rate:>8.1f}"
+            f" {result['peak_kib'] / 1024:>6.1f}MiB"
+        )
+    files, warc = results["files"], results["warc.gz"]
+    assert files is not None
+    assert warc is not None
+    ratio = warc["seconds"] / files["seconds"]
+    print(f"\nwarc.gz / files: {ratio:.3f} (goal: at most 1.10)")
+    fast, slow = results["fastwarc"], results["warcio"]
+    if fast is not None and slow is not None:
+        print(f"warcio / fastwarc (iteration only): {slow['seconds'] / fast['seconds']:.2f}")
+    if fast is not None:
+        share = fast["seconds"] / warc["seconds"]
+        print(f"fastwarc iteration / warc.gz parse: {share:.3f} (the archive's share, at best)")
+    inflated, records = results["inflate"], results["records"]
+    if inflated is not None and records is not None:
+        print(
+            f"where warc.gz's extra {warc['seconds'] - files['seconds']:.2f} s goes: inflating"
+            f" {inflated['seconds']:.2f} s, framing and FastWARC"
+            f" {records['seconds'] - inflated['seconds']:.2f} s; the html step"
+            f" {warc['seconds'] - records['seconds']:.2f} s against the files'"
+            f" {files['seconds']:.2f} s"
+        )
+    per_core = warc["count"] / warc["seconds"]
+    print(
+        f"warc.gz: {per_core:.1f} articles/s per core; a million pages an hour on two cores"
+        f" needs {PER_CORE_GOAL:.0f} ({per_core / PER_CORE_GOAL:.2f} of it)"
+    )
+    return warc
+
+
 def main() -> None:
     """Build the inputs, run every measure, print the table and the ratios."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
@@ -288,32 +371,7 @@ def main() -> None:
             f" {archive.stat().st_size / 1e6:.1f} MB ({3 * len(pages) + 1} records)"
         )
         results = run_rounds(folder, args.repeat)
-        print(f"\n{'measure':<10} {'items':>6} {'seconds':>8} {'items/s':>8} {'peak RSS':>9}")
-        for name, result in results.items():
-            if result is None:
-                print(f"{name:<10} (not installed)")
-                continue
-            rate = result["count"] / result["seconds"]
-            print(
-                f"{name:<10} {result['count']:>6} {result['seconds']:>8.2f} {rate:>8.1f}"
-                f" {result['peak_kib'] / 1024:>6.1f}MiB"
-            )
-        files, warc = results["files"], results["warc.gz"]
-        assert files is not None
-        assert warc is not None
-        ratio = warc["seconds"] / files["seconds"]
-        print(f"\nwarc.gz / files: {ratio:.3f} (goal: at most 1.10)")
-        fast, slow = results["fastwarc"], results["warcio"]
-        if fast is not None and slow is not None:
-            print(f"warcio / fastwarc (iteration only): {slow['seconds'] / fast['seconds']:.2f}")
-        if fast is not None:
-            share = fast["seconds"] / warc["seconds"]
-            print(f"fastwarc iteration / warc.gz parse: {share:.3f} (the archive's share, at best)")
-        per_core = warc["count"] / warc["seconds"]
-        print(
-            f"warc.gz: {per_core:.1f} articles/s per core; a million pages an hour on two cores"
-            f" needs {PER_CORE_GOAL:.0f} ({per_core / PER_CORE_GOAL:.2f} of it)"
-        )
+        warc = report(results)
         if not args.no_jobs:
             one = time_convert(archive, 1, args.repeat)
             two = time_convert(archive, 2, args.repeat)
