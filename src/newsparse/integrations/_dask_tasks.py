@@ -100,6 +100,7 @@ def moved(parsed: Parsed, before: list[int]) -> list[Item]:
 
 
 def add_counts(so_far: tuple[int, int], parsed: Parsed, unit: int) -> tuple[int, int]:
+    """Add the lines and items of unit ``unit`` of ``parsed`` to ``so_far`` (lines, items)."""
     items = sum(1 for number, _ in parsed.items if number == unit)
     return so_far[0] + parsed.lines[unit], so_far[1] + items
 
@@ -120,6 +121,11 @@ def finish_items(
 def file_items(
     fs: Any, name: str, format: str | None, limits: Limits | None
 ) -> Iterator[Article | NewsparseError | OSError]:
+    """Yield the articles and errors of the whole file ``name`` of ``fs`` (on a worker).
+
+    The file is decompressed by ``fsspec`` when its name says so; an error
+    opening it is yielded, not raised.
+    """
     from fsspec.core import OpenFile  # noqa: PLC0415
     from fsspec.utils import infer_compression  # noqa: PLC0415
 
