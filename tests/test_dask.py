@@ -249,7 +249,8 @@ def test_partitions_are_sized_to_the_threads_of_the_cluster(
     monkeypatch.setattr(ndask, "PART_BYTES", 10_000)
     path = big_tt(tmp_path)
     size = path.stat().st_size
-    _, parts = ndask._planned(str(path), "tt", None, None)
+    _, planned = ndask._planning(str(path), "tt", None, None)
+    parts = list(planned)
     # Two workers of one thread each: 8 partitions a thread, each the
     # first cut after size / 16 bytes (an article and its separator take
     # about 1 KB; a range ends at most two of them further on).

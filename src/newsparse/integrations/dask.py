@@ -124,17 +124,6 @@ def _require() -> None:
         raise ImportError(_MISSING) from error
 
 
-def _planned(
-    paths: str | Sequence[str],
-    format: str | None,
-    limits: Limits | None,
-    files_per_partition: int | None,
-) -> tuple[Any, list[list[Unit]]]:
-    """Return the file system of ``paths`` and the partitions of their files."""
-    fs, planned = _planning(paths, format, limits, files_per_partition)
-    return fs, list(planned)
-
-
 def _planning(
     paths: str | Sequence[str],
     format: str | None,
@@ -239,7 +228,8 @@ def read_articles(
     _require()
     import dask.bag  # noqa: PLC0415
 
-    fs, parts = _planned(paths, format, limits, files_per_partition)
+    fs, planned = _planning(paths, format, limits, files_per_partition)
+    parts = list(planned)
     finished = _finished(parts, fs, format, limits, finish_items, errors == "include")
     return dask.bag.from_delayed(finished)
 
@@ -298,7 +288,8 @@ def read_dataframe(
     _require()
     import dask.dataframe  # noqa: PLC0415
 
-    fs, parts = _planned(paths, format, limits, files_per_partition)
+    fs, planned = _planning(paths, format, limits, files_per_partition)
+    parts = list(planned)
     frames = _finished(parts, fs, format, limits, _frame_of)
     return dask.dataframe.from_delayed(frames, meta=_frame([]), verify_meta=False)
 

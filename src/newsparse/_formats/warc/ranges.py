@@ -337,12 +337,14 @@ def _one_record(head: bytes, tail: bytes, length: int) -> bool:
     first = head.find(b"\n", 0, 16) + 1
     if not first or not is_version_line(head[:first]):
         return False
-    blanks = [
-        at for at in (head.find(b"\n\r\n", first - 1), head.find(b"\n\n", first - 1)) if at >= 0
-    ]
-    if not blanks:
+    # The first empty line, "\r\n" or a bare "\n": the second is looked for
+    # only before the first, not through the rest of the head.
+    blank = head.find(b"\n\r\n", first - 1)
+    bare = head.find(b"\n\n", first - 1, blank + 2 if blank >= 0 else len(head))
+    if bare >= 0:
+        blank = bare
+    if blank < 0:
         return False
-    blank = min(blanks)
     header_end = blank + (3 if head[blank + 1 : blank + 2] == b"\r" else 2)
     if header_end > MAX_HEADER_BYTES:
         return False
