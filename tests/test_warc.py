@@ -500,16 +500,21 @@ def test_dask_reads_a_warc_path(tmp_path: Path) -> None:
         copyreg.dispatch_table.update(table)
 
 
-def test_a_header_the_model_cannot_hold_is_a_record_error() -> None:
+def test_a_header_the_model_cannot_hold_is_left_out_and_reported() -> None:
     # Found by the fuzz test: a NUL in WARC-Date made the article invalid and
-    # ended the parse with a PluginError. The record is reported, the next read.
+    # ended the parse with a PluginError.  Later the whole page was an error;
+    # now the page is read without that header, and an error says so.
     bad = response("First", "https://news.example/1").replace(
         b"WARC-Date: ", b"WARC-Date: \x00 ", 1
     )
     good = response("Second", "https://news.example/2", number=1)
     errors: list[newsparse.ParseError] = []
     articles = newsparse.parse(bad + good, "warc", on_error=errors.append)
-    assert [article.title for article in articles] == ["Second"]
+    assert [article.title for article in articles] == ["First", "Second"]
+    assert "warc.date" not in articles[0].meta
+    assert articles[0].meta["warc.record-id"].endswith("000000000000>")
+    assert articles[1].meta["warc.date"] == DATE
     [error] = errors
     assert "record at byte offset 0" in error.message
+    assert "WARC-Date" in error.message
     assert "U+0000" in error.message

@@ -32,6 +32,7 @@ __all__ = [
     "text_content",
     "text_of",
     "text_reaches",
+    "tidy_url",
     "with_ancestors",
 ]
 
@@ -207,12 +208,37 @@ def clean_url(value: str | None) -> str | None:
     """
     if value is None:
         return None
+    text, printable = _trimmed_url(value)
+    if not text or len(text) > _MAX_URL or text[:5].lower() == "data:":
+        return None
+    return _encoded_url(text, printable)
+
+
+def tidy_url(value: str) -> str:
+    """Return ``value`` as an address the model accepts, or ``""`` when nothing is left.
+
+    What :func:`clean_url` does to any address, without judging it: the
+    spaces and control characters around it stripped, tabs and line breaks
+    inside dropped, other whitespace and controls percent-encoded.
+
+    >>> from newsparse._formats.html.dom import tidy_url
+    >>> tidy_url(" https://example.org/a b\\x01c ")
+    'https://example.org/a%20b%01c'
+    """
+    return _encoded_url(*_trimmed_url(value))
+
+
+def _trimmed_url(value: str) -> tuple[str, bool]:
+    """Strip what surrounds an address and drop tabs and line breaks; say if it was printable."""
     text = value.strip(_URL_EDGES)
     printable = text.isprintable()  # then it holds no tab or line break to drop
     if not printable:
         text = text.translate(_URL_DROPPED)
-    if not text or len(text) > _MAX_URL or text[:5].lower() == "data:":
-        return None
+    return text, printable
+
+
+def _encoded_url(text: str, printable: bool) -> str:
+    """Percent-encode the whitespace and controls left in ``text``."""
     # In printable text the only whitespace is the space.
     if (printable or text.isprintable()) and " " not in text:
         return text

@@ -15,12 +15,20 @@ How a file is read:
 2. :mod:`~newsparse._formats.warc.records` parses each record with
    FastWARC (the ``newsparse[warc]`` extra): a ``response`` with HTTP
    status 200 and an HTML content type is a page; other records are
-   skipped and counted.
+   skipped and counted.  What real crawls hold beside well-formed records
+   is read as a browser reads it (:mod:`~newsparse._formats.warc.http`):
+   headers with bare line feeds, pages without a content type (sniffed),
+   bodies whose ``Transfer-Encoding`` or ``Content-Encoding`` header does
+   not decode them (read as stored when that is an HTML page).
 3. Each page goes to the ``html`` format, decoded with the charset of the
    HTTP header (else what the page declares); its articles get
-   ``WARC-Target-URI`` as ``url`` when the page names none, and
-   ``meta["warc.target-uri"]``, ``meta["warc.date"]`` (the crawl date,
-   as the WARC gives it) and ``meta["warc.record-id"]``.
+   ``WARC-Target-URI`` as ``url`` when the page names none (without the
+   angle brackets of WARC 1.0's grammar, and with whitespace and control
+   characters percent-encoded), and ``meta["warc.target-uri"]``,
+   ``meta["warc.date"]`` (the crawl date, as the WARC gives it) and
+   ``meta["warc.record-id"]``.  A header that ``meta`` cannot hold (a
+   control character in it) is left out, with a
+   :class:`~newsparse.ParseError` after the page's articles saying so.
 
 Bad records are :class:`~newsparse.ParseError` items naming the byte
 offset of the record (in the decompressed input, for ``.warc.gz``), and the
@@ -108,6 +116,8 @@ class WarcFormat(Format):
                 if isinstance(found, Page):
                     items = list(read_page(found, framed, source, html, limits))
                     counts["pages" if items else "empty"] += 1
+                    if found.how != "read":
+                        counts[found.how] += 1
                     yield from items
                 elif isinstance(found, ParseError):
                     counts["broken"] += 1
@@ -212,5 +222,7 @@ def _label(reason: str) -> str:
         "pages": "HTML pages read",
         "empty": "empty HTML pages",
         "broken": "bad records",
+        "sniffed": "pages without a content type (sniffed as HTML)",
+        "as-stored": "pages read as stored (their encoding headers did not decode)",
     }
     return str(labels.get(reason, reason))

@@ -19,10 +19,18 @@ import attrs
 from newsparse._errors import ParseError, ValidationError
 from newsparse._format import Format, ParseItem
 from newsparse._formats.html.charset import codec_for_label, declared_encoding
+from newsparse._formats.html.dom import tidy_url
 from newsparse._formats.warc.framing import Framed
+from newsparse._formats.warc.http import (
+    UNKNOWN_TYPES,
+    crlf_header,
+    crlf_http_head,
+    sniffs_as_html,
+)
 from newsparse._limits import Limits
 from newsparse._source import open_source
 from newsparse._textio import SAMPLE_SIZE
+from newsparse._values import meta as meta_value
 
 if TYPE_CHECKING:
     from fastwarc import WarcRecord
@@ -75,6 +83,11 @@ class Page:
     """What goes into each article's ``meta`` (``warc.*`` keys)."""
     target_uri: str | None
     """``WARC-Target-URI``: the address the page was fetched from."""
+    how: str = "read"
+    """``"read"``; ``"sniffed"`` for a page without a content type; ``"as-stored"``
+    for a body read as stored because its encoding headers did not decode."""
+    dropped: tuple[str, ...] = ()
+    """Why each WARC header that ``meta`` cannot hold was left out of it."""
 
 
 @attrs.frozen
@@ -96,43 +109,126 @@ def require_engine(source: str) -> Any:
     return ArchiveIterator
 
 
-def read_record(  # noqa: PLR0911 - one return per kind of record
-    framed: Framed, source: str, engine: Any
-) -> Page | Skipped | ParseError:
-    """Parse one framed record with FastWARC and say what it holds."""
-    data = framed.header + framed.content + b"\r\n\r\n"
-    if not framed.complete:  # an over-long record: its head tells what it is
-        data = _with_length(framed.header, len(framed.content)) + framed.content + b"\r\n\r\n"
+def read_record(framed: Framed, source: str, engine: Any) -> Page | Skipped | ParseError:
+    """Parse one framed record with FastWARC and say what it holds.
+
+    A header or HTTP head with bare line feeds is rewritten for FastWARC
+    first; a page without a content type is sniffed; a body whose encoding
+    headers do not decode is read as stored when that is an HTML page (see
+    ``newsparse._formats.warc.http``).
+    """
+    data = _record_bytes(framed)
+    record = _parsed(engine, data, "all")
+    if isinstance(record, str):
+        return record_error(framed, source, record)
+    skipped = _skip_reason(record)
+    if skipped is not None:
+        return Skipped(skipped)
+    unknown = (record.http_content_type or "").lower() in UNKNOWN_TYPES
+    if not framed.complete:
+        return _over_long(framed, source, record, unknown=unknown)
+    body = _body(record, engine, data)
+    if isinstance(body, str):
+        return record_error(framed, source, body)
+    payload, how = body
+    if unknown:
+        if not sniffs_as_html(payload):
+            return Skipped("not-html")
+        how = "sniffed"
+    meta, dropped = _meta(record)
+    return Page(
+        payload,
+        _codec(record.http_charset),
+        meta,
+        _target_uri(record),
+        how,
+        dropped,
+    )
+
+
+def _record_bytes(framed: Framed) -> bytes:
+    """Return the record as FastWARC reads it: its lines ending in CRLF, its length right."""
+    header = crlf_header(framed.header)
+    content = crlf_http_head(framed.content)
+    if content is None:
+        content = framed.content
+    if not framed.complete or len(content) != len(framed.content):
+        # An over-long record is cut to its head, which tells what it is.
+        header = _with_length(header, len(content))
+    return header + content + b"\r\n\r\n"
+
+
+def _parsed(engine: Any, data: bytes, decode: str) -> WarcRecord | str:
+    """Return the record FastWARC reads in ``data``, or why it cannot."""
     try:
-        records = iter(engine(io.BytesIO(data), parse_http=True, auto_decode="all"))
-        record = next(records, None)
+        record = next(iter(engine(io.BytesIO(data), parse_http=True, auto_decode=decode)), None)
     except Exception as error:  # FastWARC's errors are OSError, ValueError...
-        return record_error(framed, source, f"the record cannot be read: {error}")
-    if record is None:
-        return record_error(framed, source, "the record cannot be read")
+        return f"the record cannot be read: {error}"
+    return "the record cannot be read" if record is None else record
+
+
+def _skip_reason(record: WarcRecord) -> str | None:
+    """Return why ``record`` holds no page (a key of ``SKIP_REASONS``), or ``None``."""
     kind = str(record.record_type)
     if kind != "response":
-        return Skipped(kind if kind in SKIP_REASONS else "unknown")
+        return kind if kind in SKIP_REASONS else "unknown"
     if not record.is_http or record.http_headers.status_code is None:
-        return Skipped("not-http")
+        return "not-http"
     if record.http_headers.status_code != 200:
-        return Skipped("not-200")
-    if (record.http_content_type or "").lower() not in HTML_TYPES:
-        return Skipped("not-html")
-    if not framed.complete:
-        return record_error(
-            framed,
-            source,
-            f"the record of {framed.length} bytes is larger than the limit of an article"
-            " (max_article_bytes)",
-        )
+        return "not-200"
+    content_type = (record.http_content_type or "").lower()
+    if content_type not in HTML_TYPES and content_type not in UNKNOWN_TYPES:
+        return "not-html"
+    return None
+
+
+def _body(record: WarcRecord, engine: Any, data: bytes) -> tuple[bytes, str] | str:
+    """Return the HTTP body of ``record`` and how it was read (see :attr:`Page.how`), or why not."""
     try:
-        payload = record.reader.read()
-    except Exception as error:
-        return record_error(framed, source, f"the HTTP body cannot be decoded: {error}")
-    return Page(
-        payload, _codec(record.http_charset), _meta(record), _header(record, "WARC-Target-URI")
-    )
+        return record.reader.read(), "read"
+    except Exception as error:  # FastWARC's errors are OSError, ValueError...
+        stored = _stored_page(engine, data)
+        if stored is None:
+            return f"the HTTP body cannot be decoded: {error}"
+        return stored, "as-stored"
+
+
+def _over_long(
+    framed: Framed, source: str, record: WarcRecord, *, unknown: bool
+) -> Skipped | ParseError:
+    """Say what a page too long to be read whole is: an error, or skipped if it is no page.
+
+    Its head, all that was kept, tells; without a content type, the head of
+    its body is sniffed (a body that does not decode may be a page).
+    """
+    if unknown:
+        try:
+            if not sniffs_as_html(record.reader.read()):
+                return Skipped("not-html")
+        except Exception:  # undecodable: it may be a page, so it is reported
+            pass
+    limit = f"the record of {framed.length} bytes is larger than the limit of an article"
+    return record_error(framed, source, f"{limit} (max_article_bytes)")
+
+
+def _stored_page(engine: Any, data: bytes) -> bytes | None:
+    """Return the body as stored, if it is an HTML page, for a body whose decoding failed.
+
+    Only the transfer encoding undone first (a body stored chunked whose
+    ``Content-Encoding`` is wrong), then nothing undone (a body stored
+    decoded under its original headers).
+    """
+    for decode in ("transfer", "none"):
+        record = _parsed(engine, data, decode)
+        if isinstance(record, str):
+            continue
+        try:
+            body = record.reader.read()
+        except Exception:  # the next way is tried
+            continue
+        if sniffs_as_html(body):
+            return bytes(body)
+    return None
 
 
 def read_page(
@@ -164,6 +260,8 @@ def read_page(
                 yield record_error(framed, source, f"the record's headers: {error}")
     except ParseError as error:
         yield _page_error(error, framed, source, page)
+    for reason in page.dropped:
+        yield record_error(framed, source, reason)
 
 
 def record_error(framed: Framed, source: str, message: str) -> ParseError:
@@ -208,12 +306,50 @@ def _header(record: WarcRecord, name: str) -> str | None:
     return (value.strip() or None) if value is not None else None
 
 
-def _meta(record: WarcRecord) -> dict[str, str]:
-    """Return the ``warc.*`` values of every article of the record."""
-    meta = {
-        "warc.target-uri": _header(record, "WARC-Target-URI"),
-        "warc.date": _header(record, "WARC-Date"),
-        "warc.record-id": _header(record, "WARC-Record-ID"),
-        "warc.truncated": _header(record, "WARC-Truncated"),
-    }
-    return {key: value for key, value in meta.items() if value}
+_META_HEADERS = {
+    "warc.target-uri": "WARC-Target-URI",
+    "warc.date": "WARC-Date",
+    "warc.record-id": "WARC-Record-ID",
+    "warc.truncated": "WARC-Truncated",
+}
+
+
+def _meta(record: WarcRecord) -> tuple[dict[str, str], tuple[str, ...]]:
+    """Return the ``warc.*`` values of every article of the record, and what was left out.
+
+    ``WARC-Target-URI`` loses the angle brackets of WARC 1.0's grammar, and
+    is percent-encoded where it holds characters that ``meta`` cannot
+    (nothing is lost); any other header that ``meta`` cannot hold is left
+    out, and the reason is given.
+    """
+    meta: dict[str, str] = {}
+    dropped: list[str] = []
+    for key, name in _META_HEADERS.items():
+        value = _header(record, name)
+        if value is None:
+            continue
+        if key == "warc.target-uri":
+            value = _unbracketed(value)
+        try:
+            meta_value("Article.meta", {key: value})
+        except ValidationError as error:
+            if key != "warc.target-uri":
+                dropped.append(f"the {name} header is left out of meta: {error.reason}")
+                continue
+            value = tidy_url(value)
+        if value:
+            meta[key] = value
+    return meta, tuple(dropped)
+
+
+def _target_uri(record: WarcRecord) -> str | None:
+    """Return ``WARC-Target-URI`` as an address the model accepts, or ``None``."""
+    value = _header(record, "WARC-Target-URI")
+    return (tidy_url(_unbracketed(value)) or None) if value is not None else None
+
+
+def _unbracketed(value: str) -> str:
+    """Return ``value`` without the angle brackets around it (WARC 1.0's ``<uri>``)."""
+    if value.startswith("<") and value.endswith(">"):
+        return value[1:-1].strip()
+    return value
