@@ -331,7 +331,8 @@ def _meta(record: WarcRecord) -> tuple[dict[str, str], tuple[str, ...]]:
         if key == "warc.target-uri":
             value = _unbracketed(value)
         try:
-            meta_value("Article.meta", {key: value})
+            if not value.isprintable():  # printable text is always good meta
+                meta_value("Article.meta", {key: value})
         except ValidationError as error:
             if key != "warc.target-uri":
                 dropped.append(f"the {name} header is left out of meta: {error.reason}")
