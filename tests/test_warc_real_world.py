@@ -16,7 +16,7 @@ import pytest
 import newsparse
 from fixtures_warc import DATE, http, page, record, response
 from newsparse import Article, Limits, ParseError
-from newsparse._formats.warc.http import crlf_header, crlf_http_head, sniffs_as_html
+from newsparse._formats.warc.http import crlf_header, crlf_http_head, media_type, sniffs_as_html
 
 pytest.importorskip("fastwarc", reason="the warc format needs newsparse[warc]")
 
@@ -113,6 +113,57 @@ def test_crlf_http_head_rewrites_only_the_head() -> None:
 
 
 # -- content types -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("values", "expected"),
+    [
+        (["text/html; charset=utf-8"], ("text/html", "utf-8")),
+        (["text/html, text/html"], ("text/html", None)),  # a proxy merged two headers
+        (["text/plain; charset=utf-8, text/html"], ("text/html", None)),
+        (['text/html; charset="windows-1252", text/plain'], ("text/html", "windows-1252")),
+        (["application/json, text/plain; charset=ascii"], ("text/plain", "ascii")),
+        (['text/plain; a="x, text/html"'], ("text/plain", None)),  # a comma in quotes
+        (["TEXT/HTML;Charset=Shift_JIS"], ("text/html", "Shift_JIS")),
+        (["text/html charset=utf-8"], ("", None)),  # no valid type: as if none
+        (["text/plain", "text/html"], ("text/html", None)),  # two headers
+        ([], ("", None)),
+    ],
+)
+def test_media_type_reads_lists_and_invalid_values(
+    values: list[str], expected: tuple[str, str | None]
+) -> None:
+    assert media_type(values) == expected
+
+
+def test_a_listed_content_type_with_html_is_a_page_with_its_charset() -> None:
+    head = b"HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=iso-8859-1, text/html\r\n\r\n"
+    body = page("Caf\u00e9").decode("utf-8").encode("latin-1")
+    assert one_page(record("response", head + body)).title == "Caf\u00e9"
+
+
+def test_an_invalid_content_type_is_sniffed() -> None:
+    head = b"HTTP/1.1 200 OK\r\nContent-Type: text/html charset=utf-8\r\n\r\n"
+    assert one_page(record("response", head + page("Invalid type"))).title == "Invalid type"
+
+
+@pytest.mark.parametrize("warc_type", [None, "text/html", "application/octet-stream"])
+def test_a_response_whose_warc_content_type_does_not_say_http_is_still_read(
+    warc_type: str | None,
+) -> None:
+    data = record("response", http(page("Undeclared")))
+    declared = b"Content-Type: application/http; msgtype=response\r\n"
+    data = data.replace(
+        declared, b"" if warc_type is None else b"Content-Type: %s\r\n" % warc_type.encode()
+    )
+    assert one_page(data).title == "Undeclared"
+
+
+def test_a_response_that_holds_no_http_message_is_still_skipped(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    data = record("response", page("Raw page"), content_type="text/html")
+    assert counts(data, caplog) == {"not-http": 1}
 
 
 @pytest.mark.parametrize("content_type", ["", "unknown/unknown", "*/*"])

@@ -7,8 +7,14 @@ send bare line feeds, which RFC 9112 lets a recipient accept; the framing
 accepts them, and :func:`crlf_header` and :func:`crlf_http_head` rewrite
 such lines with ``\\r\\n`` before FastWARC reads them.
 
-Two more things a browser copes with and a strict reader does not:
+More that a browser copes with and a strict reader does not:
 
+* a ``Content-Type`` that lists several types (``text/html, text/html``,
+  as proxies that merge headers write it), or that is no valid type at all
+  (``text/html charset=utf-8``): :func:`media_type` reads it as the WHATWG
+  Fetch standard does, the list split at commas and each type checked; an
+  HTML type anywhere in the list makes the body a page, and a header
+  without any valid type counts as none;
 * a page served without a ``Content-Type`` (or with one that says nothing,
   such as ``unknown/unknown``): :func:`sniffs_as_html` looks at its first
   bytes as the WHATWG MIME Sniffing standard does for an unknown type
@@ -26,8 +32,19 @@ Two more things a browser copes with and a strict reader does not:
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
-__all__ = ["UNKNOWN_TYPES", "crlf_header", "crlf_http_head", "sniffs_as_html"]
+__all__ = [
+    "HTML_TYPES",
+    "UNKNOWN_TYPES",
+    "crlf_header",
+    "crlf_http_head",
+    "media_type",
+    "sniffs_as_html",
+]
+
+HTML_TYPES = frozenset({"text/html", "application/xhtml+xml"})
+"""The HTTP content types read as pages."""
 
 UNKNOWN_TYPES = frozenset({"", "unknown/unknown", "application/unknown", "*/*"})
 """HTTP content types that say nothing about the body (lowercase), so it is sniffed."""
@@ -41,6 +58,44 @@ _HTML_START = re.compile(
     re.IGNORECASE,
 )
 _XHTML = re.compile(rb"<!doctype html|<html[ >]", re.IGNORECASE)
+_TOKEN = r"[!#$%&'*+.^_`|~0-9a-z-]+"
+_ESSENCE = re.compile(f"{_TOKEN}/{_TOKEN}")
+_LISTED = re.compile(r'(?:[^,"]|"[^"]*"?)+')  # the items of a list, commas in quotes kept
+
+
+def media_type(values: Iterable[str]) -> tuple[str, str | None]:
+    """Return the type (``"text/html"``) and charset of a response's ``Content-Type`` values.
+
+    Each header value is a list of types; an HTML type anywhere wins,
+    otherwise the last valid type does.  ``("", None)`` when no value holds
+    a valid type: as for a response without the header, its body is sniffed.
+
+    >>> from newsparse._formats.warc.http import media_type
+    >>> media_type(['text/plain, text/html; charset="UTF-8"'])
+    ('text/html', 'UTF-8')
+    >>> media_type(["text/html charset=utf-8"])
+    ('', None)
+    """
+    found: tuple[str, str | None] = ("", None)
+    for value in values:
+        for item in _LISTED.findall(value):
+            essence, _, parameters = item.partition(";")
+            essence = essence.strip(" \t").lower()
+            if not _ESSENCE.fullmatch(essence):
+                continue
+            found = (essence, _charset(parameters))
+            if essence in HTML_TYPES:
+                return found
+    return found
+
+
+def _charset(parameters: str) -> str | None:
+    """Return the ``charset`` of a type's ``;``-separated parameters, unquoted."""
+    for parameter in parameters.split(";"):
+        name, _, value = parameter.partition("=")
+        if name.strip(" \t").lower() == "charset":
+            return value.strip(" \t").strip('"').strip() or None
+    return None
 
 
 def crlf_header(header: bytes) -> bytes:

@@ -11,6 +11,7 @@ is skipped, under one of the reasons of ``SKIP_REASONS``.
 from __future__ import annotations
 
 import io
+import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
@@ -22,9 +23,11 @@ from newsparse._formats.html.charset import codec_for_label, declared_encoding
 from newsparse._formats.html.dom import tidy_url
 from newsparse._formats.warc.framing import Framed
 from newsparse._formats.warc.http import (
+    HTML_TYPES,
     UNKNOWN_TYPES,
     crlf_header,
     crlf_http_head,
+    media_type,
     sniffs_as_html,
 )
 from newsparse._limits import Limits
@@ -66,9 +69,6 @@ SKIP_REASONS = {
     "not-html": "HTTP 200 responses that are not HTML",
 }
 """Why a record is skipped, by the name it is counted under."""
-
-HTML_TYPES = frozenset({"text/html", "application/xhtml+xml"})
-"""The HTTP content types read as pages."""
 
 
 @attrs.frozen
@@ -121,10 +121,11 @@ def read_record(framed: Framed, source: str, engine: Any) -> Page | Skipped | Pa
     record = _parsed(engine, data, "all")
     if isinstance(record, str):
         return record_error(framed, source, record)
-    skipped = _skip_reason(record)
-    if skipped is not None:
-        return Skipped(skipped)
-    unknown = (record.http_content_type or "").lower() in UNKNOWN_TYPES
+    found = _page_type(record)
+    if isinstance(found, str):
+        return Skipped(found)
+    content_type, charset = found
+    unknown = content_type in UNKNOWN_TYPES
     if not framed.complete:
         return _over_long(framed, source, record, unknown=unknown)
     body = _body(record, engine, data)
@@ -138,7 +139,7 @@ def read_record(framed: Framed, source: str, engine: Any) -> Page | Skipped | Pa
     meta, dropped = _meta(record)
     return Page(
         payload,
-        _codec(record.http_charset),
+        _codec(charset),
         meta,
         _target_uri(record),
         how,
@@ -147,14 +148,21 @@ def read_record(framed: Framed, source: str, engine: Any) -> Page | Skipped | Pa
 
 
 def _record_bytes(framed: Framed) -> bytes:
-    """Return the record as FastWARC reads it: its lines ending in CRLF, its length right."""
+    """Return the record as FastWARC reads it: its lines ending in CRLF, its length right.
+
+    A block that starts with an HTTP status line is declared an HTTP
+    response (``Content-Type: application/http``) when the header does not
+    say so: FastWARC parses the HTTP message of no other record.
+    """
     header = crlf_header(framed.header)
     content = crlf_http_head(framed.content)
     if content is None:
         content = framed.content
     if not framed.complete or len(content) != len(framed.content):
         # An over-long record is cut to its head, which tells what it is.
-        header = _with_length(header, len(content))
+        header = _with_field(header, b"Content-Length", b"%d" % len(content))
+    if _STATUS_LINE.match(content) and b"application/http" not in header.lower():
+        header = _with_field(header, b"Content-Type", b"application/http; msgtype=response")
     return header + content + b"\r\n\r\n"
 
 
@@ -167,8 +175,12 @@ def _parsed(engine: Any, data: bytes, decode: str) -> WarcRecord | str:
     return "the record cannot be read" if record is None else record
 
 
-def _skip_reason(record: WarcRecord) -> str | None:
-    """Return why ``record`` holds no page (a key of ``SKIP_REASONS``), or ``None``."""
+def _page_type(record: WarcRecord) -> tuple[str, str | None] | str:
+    """Return the content type and charset of the page in ``record``, or why it holds none.
+
+    The reason is a key of ``SKIP_REASONS``; the content type is an HTML
+    type, or one of ``UNKNOWN_TYPES`` when the body must be sniffed.
+    """
     kind = str(record.record_type)
     if kind != "response":
         return kind if kind in SKIP_REASONS else "unknown"
@@ -176,10 +188,10 @@ def _skip_reason(record: WarcRecord) -> str | None:
         return "not-http"
     if record.http_headers.status_code != 200:
         return "not-200"
-    content_type = (record.http_content_type or "").lower()
+    content_type, charset = media_type(record.http_headers.get_multiple("Content-Type") or ())
     if content_type not in HTML_TYPES and content_type not in UNKNOWN_TYPES:
         return "not-html"
-    return None
+    return content_type, charset
 
 
 def _body(record: WarcRecord, engine: Any, data: bytes) -> tuple[bytes, str] | str:
@@ -285,13 +297,19 @@ def _page_error(error: ParseError, framed: Framed, source: str, page: Page) -> P
     )
 
 
-def _with_length(header: bytes, length: int) -> bytes:
-    """Return ``header`` with its Content-Length set to ``length``."""
-    lines = header.split(b"\n")
-    for index, line in enumerate(lines):
-        if line.lower().startswith(b"content-length"):
-            lines[index] = b"Content-Length: %d\r" % length
-    return b"\n".join(lines)
+def _with_field(header: bytes, name: bytes, value: bytes) -> bytes:
+    """Return ``header`` (its lines ending in CRLF) with the field ``name`` set to ``value``.
+
+    Every line of that field goes; the new line comes last, before the empty line.
+    """
+    lines = header.split(b"\r\n")
+    key = name.lower()
+    kept = [lines[0]] + [
+        line for line in lines[1:] if line.partition(b":")[0].strip().lower() != key
+    ]
+    blank = kept.index(b"", 1) if b"" in kept[1:] else len(kept)
+    kept.insert(blank, name + b": " + value)
+    return b"\r\n".join(kept)
 
 
 def _codec(charset: str | None) -> str | None:
@@ -305,6 +323,8 @@ def _header(record: WarcRecord, name: str) -> str | None:
     value = record.headers.get(name)
     return (value.strip() or None) if value is not None else None
 
+
+_STATUS_LINE = re.compile(rb"HTTP/\d(?:\.\d)? \d{3}[ \r]")
 
 _META_HEADERS = {
     "warc.target-uri": "WARC-Target-URI",
