@@ -292,3 +292,13 @@ def test_the_pages_around_a_recovered_one_keep_their_offsets() -> None:
     assert [a.title for a in articles] == ["First", "Middle"]
     [error] = errors
     assert f"record at byte offset {len(first) + len(middle)}:" in error.message
+
+
+def test_a_bad_header_of_a_page_without_an_article_adds_no_second_error() -> None:
+    # Nothing is left out of an article that is not there: the page's own
+    # error is the only one.
+    empty = record("response", http(b"<html><body></body></html>"))
+    articles, errors = read(empty.replace(b"WARC-Date: ", b"WARC-Date: \x00", 1))
+    assert articles == []
+    [error] = errors
+    assert "WARC-Date" not in error.message

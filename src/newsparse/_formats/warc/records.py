@@ -70,6 +70,8 @@ SKIP_REASONS = {
 }
 """Why a record is skipped, by the name it is counted under."""
 
+_STATUS_LINE = re.compile(rb"HTTP/\d(?:\.\d)? \d{3}[ \r]")
+
 
 @attrs.frozen
 class Page:
@@ -251,12 +253,15 @@ def read_page(
     The charset of the HTTP header wins over what the page declares, as in
     a browser; a byte-order mark wins over both.  An article that names no
     URL of its own gets ``WARC-Target-URI``.  A page the ``html`` format
-    cannot read is a :class:`ParseError` naming the record.
+    cannot read is a :class:`ParseError` naming the record.  After the
+    page's articles, if it has any, a :class:`ParseError` for each header
+    left out of their ``meta`` (:attr:`Page.dropped`).
     """
     name = f"{source} (record at byte offset {framed.offset})"
     opened = open_source(page.payload, name=name)
     encoding = page.encoding or declared_encoding(page.payload[:SAMPLE_SIZE]) or "utf-8"
     reader = opened.reader(encoding=encoding, format_name=html.name, limits=limits)
+    articles = 0
     try:
         for item in html.parse(reader, name):
             if isinstance(item, ParseError):
@@ -268,12 +273,14 @@ def read_page(
                     url=item.url or page.target_uri,
                     meta={**item.meta, **page.meta},
                 )
+                articles += 1
             except ValidationError as error:  # a WARC header the model cannot hold
                 yield record_error(framed, source, f"the record's headers: {error}")
     except ParseError as error:
         yield _page_error(error, framed, source, page)
-    for reason in page.dropped:
-        yield record_error(framed, source, reason)
+    if articles:
+        for reason in page.dropped:
+            yield record_error(framed, source, reason)
 
 
 def record_error(framed: Framed, source: str, message: str) -> ParseError:
@@ -323,8 +330,6 @@ def _header(record: WarcRecord, name: str) -> str | None:
     value = record.headers.get(name)
     return (value.strip() or None) if value is not None else None
 
-
-_STATUS_LINE = re.compile(rb"HTTP/\d(?:\.\d)? \d{3}[ \r]")
 
 _META_HEADERS = {
     "warc.target-uri": "WARC-Target-URI",
