@@ -203,6 +203,7 @@ def test_an_over_long_record_without_a_content_type_is_skipped_unless_it_may_be_
         b"<!DOCTYPE html>",
         b"<!doctype HTML PUBLIC",
         b" \r\n\t<html lang='en'>",
+        b"<html\n  lang='en'>",
         b"\xef\xbb\xbf<HTML>",
         b"<head>",
         b"<!-- generated -->",

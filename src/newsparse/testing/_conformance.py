@@ -70,7 +70,7 @@ from typing import Any, ClassVar
 
 import attrs
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 from hypothesis.strategies import SearchStrategy
 
@@ -159,8 +159,11 @@ def _drawing(check: Callable[..., None]) -> Callable[..., None]:
     return check
 
 
-def _given_for(check: Callable[..., None]) -> Callable[..., None]:
-    """Return ``check`` as a Hypothesis test of its own, for one subclass."""
+def _given_for(check: Callable[..., None], share: float) -> Callable[..., None]:
+    """Return ``check`` as a Hypothesis test of its own, for one subclass.
+
+    It runs ``share`` of the active profile's examples (at least one).
+    """
 
     def test(self: FormatConformance, data: st.DataObject) -> None:
         check(self, data)
@@ -168,7 +171,12 @@ def _given_for(check: Callable[..., None]) -> Callable[..., None]:
     test.__name__ = check.__name__
     test.__qualname__ = check.__qualname__
     test.__doc__ = check.__doc__
-    return given(data=st.data())(test)
+    drawn = given(data=st.data())(test)
+    if share == 1:
+        return drawn
+    base = settings.default
+    assert base is not None
+    return settings(base, max_examples=max(1, round(base.max_examples * share)))(drawn)
 
 
 def _format_known_now(cls: type[FormatConformance]) -> Format | None:
@@ -242,6 +250,13 @@ class FormatConformance:
     max_articles: ClassVar[int] = 3
     """The longest article lists the list checks generate."""
 
+    example_share: ClassVar[float] = 1.0
+    """The share of the active settings profile's ``max_examples`` that each
+    drawing check runs (at least one example).  Below 1 for a format whose
+    articles are slow to draw, render and parse (``0.5``: 100 examples under
+    ``newsparse-ci``, 1,000 under ``newsparse-thorough``), to keep a CI run
+    within its time; the profile active when the class is defined counts."""
+
     def strategy(self) -> SearchStrategy[Article]:
         """Return a Hypothesis strategy of the articles the format represents exactly.
 
@@ -257,10 +272,12 @@ class FormatConformance:
         # Each subclass gets its own Hypothesis tests, made from the drawing
         # checks: one test function shared by several classes would trip
         # Hypothesis's differing-executors health check, and settings are
-        # left to the profile active when the tests run.  A check that does
-        # not apply is set to None, which pytest does not collect; one the
-        # subclass writes itself is left alone.
+        # left to the profile active when the class is defined (scaled by
+        # example_share).  A check that does not apply is set to None, which
+        # pytest does not collect; one the subclass writes itself is left alone.
         super().__init_subclass__(**kwargs)
+        if not cls.example_share > 0:
+            raise ValueError(f"example_share must be above 0, not {cls.example_share!r}")
         fmt = _format_known_now(cls)
         reasons: list[str] = []
         for name, need in _NEEDS.items():
@@ -272,7 +289,7 @@ class FormatConformance:
                 setattr(cls, name, None)
                 reasons.append(reason)
             elif name in _DRAWING:
-                setattr(cls, name, _given_for(check))
+                setattr(cls, name, _given_for(check, cls.example_share))
             elif getattr(cls, name) is None:  # left out by a base class
                 setattr(cls, name, check)
         if len(reasons) == len(_NEEDS):

@@ -19,8 +19,9 @@ More that a browser copes with and a strict reader does not:
   such as ``unknown/unknown``): :func:`sniffs_as_html` looks at its first
   bytes as the WHATWG MIME Sniffing standard does for an unknown type
   (tags such as ``<!DOCTYPE HTML``, ``<html``, ``<head``, ``<body``, ``<p``
-  after any whitespace), and also takes an XHTML page that starts with an
-  XML declaration;
+  after any whitespace; the tag's name may end with any whitespace, where
+  the standard takes only a space or ``>``), and also takes an XHTML page
+  that starts with an XML declaration;
 * a body that its ``Transfer-Encoding`` or ``Content-Encoding`` header
   mislabels: a crawler that stored the body decoded but kept the header
   (``chunked``, ``gzip``), or a server that labels plain HTML as
@@ -54,10 +55,10 @@ _SNIFF_BYTES = 1024
 _SPACE = b"\t\n\x0c\r "
 _HTML_START = re.compile(
     rb"<(?:!doctype html|html|head|script|iframe|h1|div|font|table|a|style|title|b|body|br|p)"
-    rb"[ >]|<!--",
+    rb"[\t\n\x0c\r >]|<!--",
     re.IGNORECASE,
 )
-_XHTML = re.compile(rb"<!doctype html|<html[ >]", re.IGNORECASE)
+_XHTML = re.compile(rb"<!doctype html|<html[\t\n\x0c\r >]", re.IGNORECASE)
 _TOKEN = r"[!#$%&'*+.^_`|~0-9a-z-]+"
 _ESSENCE = re.compile(f"{_TOKEN}/{_TOKEN}")
 _LISTED = re.compile(r'(?:[^,"]|"[^"]*"?)+')  # the items of a list, commas in quotes kept
