@@ -143,7 +143,7 @@ def read_record(framed: Framed, source: str, engine: Any) -> Page | Skipped | Pa
         payload,
         _codec(charset),
         meta,
-        _target_uri(record),
+        _address(meta),
         how,
         dropped,
     )
@@ -368,10 +368,13 @@ def _meta(record: WarcRecord) -> tuple[dict[str, str], tuple[str, ...]]:
     return meta, tuple(dropped)
 
 
-def _target_uri(record: WarcRecord) -> str | None:
-    """Return ``WARC-Target-URI`` as an address the model accepts, or ``None``."""
-    value = _header(record, "WARC-Target-URI")
-    return (tidy_url(_unbracketed(value)) or None) if value is not None else None
+def _address(meta: dict[str, str]) -> str | None:
+    """Return ``WARC-Target-URI``, as :func:`_meta` keeps it, as an address the model accepts.
+
+    ``tidy_url`` leaves an address it made alone, so an encoded value comes out as kept.
+    """
+    value = meta.get("warc.target-uri")
+    return (tidy_url(value) or None) if value is not None else None
 
 
 def _unbracketed(value: str) -> str:
