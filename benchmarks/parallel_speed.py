@@ -38,8 +38,11 @@ For each workload, in the same run, it times (best of ``--repeat``, in turn):
    workers parse and write JSON Lines themselves, on a ``dask.distributed``
    local cluster of one worker process (the overhead of the Dask path, same
    resources; goal: within 15% of the loop), and of two worker processes
-   (goal: 1.7x the loop).  The cluster is started before the clock starts
-   and warmed up with one small run.
+   (goal: 1.7x the loop).  The three are timed in turn, as ``--jobs`` is:
+   each round runs the loop, then one worker, then two, each cluster new,
+   started and warmed up with one small run before the clock starts (on a
+   host whose speed drifts over minutes, timing all the loop's runs first
+   favoured whichever measure ran in a fast spell).
 
 Usage::
 
@@ -77,9 +80,9 @@ import sys
 import tempfile
 import threading
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
-from typing import Any, TypeAlias
+from typing import TypeAlias
 
 import attrs
 import corpora
@@ -160,13 +163,11 @@ def write_dump(path: Path, megabytes: int, format: str, separator: str) -> list[
     return [path]
 
 
-def best_time(run: Callable[[], object], repeat: int) -> float:
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        run()
-        times.append(time.perf_counter() - start)
-    return min(times)
+def timed(run: Callable[[], object]) -> float:
+    """Return the wall-clock time ``run()`` takes."""
+    start = time.perf_counter()
+    run()
+    return time.perf_counter() - start
 
 
 COMMAND_ENV = dict(os.environ)
@@ -321,7 +322,7 @@ def time_jobs(name: str, files: Sequence[Path], folder: Path, repeat: int) -> di
     )
     print(
         f"{name}: CPU time of all processes: --jobs 1 {serial_cpu:.2f} s, --jobs 2 "
-        f"{parallel_cpu:.2f} s (+{parallel_cpu / serial_cpu - 1:.1%}: the cost of working "
+        f"{parallel_cpu:.2f} s ({parallel_cpu / serial_cpu - 1:+.1%}: the cost of working "
         f"in parallel); best possible speed-up on 2 idle CPUs {2 * serial_cpu / parallel_cpu:.2f}x"
     )
     print(
@@ -353,31 +354,26 @@ def plain_loop(files: Sequence[Path], format: str | None, out: Path) -> int:
 def time_dask(
     name: str, files: Sequence[Path], format: str | None, folder: Path, repeat: int
 ) -> dict[str, float]:
-    from dask.distributed import Client, LocalCluster  # noqa: PLC0415
-
-    from newsparse.integrations.dask import write_articles  # noqa: PLC0415
-
     names = [str(path) for path in files]
     plain_loop(files[:5], format, folder / "warm.jsonl")  # imports and plugins, as in the workers
-    before, others = family_cpu(), Others()
-    loop = best_time(lambda: plain_loop(files, format, folder / "loop.jsonl"), repeat)
-    cpu = {"loop": (family_cpu() - before) / repeat}
-    shares = {"loop": others.share()}
-    numbers = {"loop": loop}
-    for workers in (1, 2):
-        cluster = LocalCluster(
-            n_workers=workers, processes=True, threads_per_worker=1, dashboard_address=None
-        )
-        with cluster, Client(cluster):
-            write_articles(names[:5], folder / "warm", format)  # warm the workers
-
-            def run(workers: int = workers) -> Any:
-                return write_articles(names, folder / f"dask{workers}", format)
-
-            before, others = family_cpu(), Others()
-            numbers[f"dask{workers}"] = best_time(run, repeat)
-            cpu[f"dask{workers}"] = (family_cpu() - before) / repeat
-            shares[f"dask{workers}"] = others.share()
+    measures = ("loop", "dask1", "dask2")
+    times: dict[str, list[float]] = {measure: [] for measure in measures}
+    cpu = dict.fromkeys(measures, 0.0)
+    others = {measure: Others() for measure in measures}
+    for _ in range(repeat):  # in turn, so that the three see the same machine
+        before = family_cpu()
+        with others["loop"].counting():
+            times["loop"].append(timed(lambda: plain_loop(files, format, folder / "loop.jsonl")))
+        cpu["loop"] += family_cpu() - before
+        for workers in (1, 2):
+            measure = f"dask{workers}"
+            took, used = time_cluster(names, format, folder / measure, workers, others[measure])
+            times[measure].append(took)
+            cpu[measure] += used
+    numbers = {measure: min(times[measure]) for measure in measures}
+    cpu = {measure: used / repeat for measure, used in cpu.items()}
+    shares = {measure: others[measure].share() for measure in measures}
+    loop = numbers["loop"]
     articles = count_lines(folder / "loop.jsonl")
     print(
         f"dask ({name}): {articles} articles; plain loop {articles / loop:.0f} articles/s, "
@@ -406,23 +402,58 @@ def time_dask(
     return numbers
 
 
+def time_cluster(
+    names: list[str], format: str | None, out: Path, workers: int, others: Others
+) -> tuple[float, float]:
+    """Time one ``write_articles`` run on a new local cluster of ``workers`` processes.
+
+    The cluster is started and warmed up with a small run before the clock
+    starts, and closed after it.  Return the wall-clock time and the CPU
+    time of all the processes during the run.
+    """
+    from dask.distributed import Client, LocalCluster  # noqa: PLC0415
+
+    from newsparse.integrations.dask import write_articles  # noqa: PLC0415
+
+    cluster = LocalCluster(
+        n_workers=workers, processes=True, threads_per_worker=1, dashboard_address=None
+    )
+    with cluster, Client(cluster):
+        write_articles(names[:5], out.with_name(out.name + "-warm"), format)
+        before = family_cpu()
+        with others.counting():
+            took = timed(lambda: write_articles(names, out, format))
+        return took, family_cpu() - before
+
+
 class Others:
     """Measures the share of the machine's CPUs that processes other than this one's family use.
 
-    From its making to :meth:`share`: the machine's busy time less the CPU
-    time of this process and its descendants (the client, the scheduler and
-    the workers), over the wall-clock time and the CPUs.
+    Over the spans counted (:meth:`counting`): the machine's busy time less
+    the CPU time of this process and its descendants (the client, the
+    scheduler and the workers), over the wall-clock time and the CPUs.
     """
 
     def __init__(self) -> None:
-        self._busy = machine_busy() - family_cpu()
-        self._start = time.perf_counter()
+        self._busy = 0.0
+        self._wall = 0.0
+
+    @contextlib.contextmanager
+    def counting(self) -> Iterator[None]:
+        """Count the span of the ``with`` block."""
+        busy = machine_busy() - family_cpu()
+        start = time.perf_counter()
+        try:
+            yield
+        finally:
+            self._busy += machine_busy() - family_cpu() - busy
+            self._wall += time.perf_counter() - start
 
     def share(self) -> float:
-        """Return the others' share of the CPUs so far (0.0 to 1.0)."""
-        busy = machine_busy() - family_cpu() - self._busy
-        wall = time.perf_counter() - self._start
-        return max(0.0, busy) / (wall * (os.cpu_count() or 1))
+        """Return the others' share of the CPUs in the spans counted (0.0 to 1.0)."""
+        if not self._wall:
+            return 0.0
+        return max(0.0, self._busy) / (self._wall * (os.cpu_count() or 1))
 
 
 def family_cpu() -> float:
