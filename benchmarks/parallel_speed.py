@@ -63,6 +63,11 @@ loaded machine mean little: the load average is printed at the start and
 the end, and the CPU times of all processes tell what two idle cores would
 allow, and each workload says how much of the CPUs other processes used
 during its best runs (for Dask: during all the runs of each measure).
+Since the host's speed drifts, each workload also prints the ratio of the
+runs of each round, made one after the other, and their median: a steadier
+figure than the ratio of two bests that may come from different minutes.
+``benchmarks/host_parallelism.py`` shows what the host gives two busy
+processes of plain Python, with no newsparse in them.
 """
 
 from __future__ import annotations
@@ -75,6 +80,7 @@ import json
 import os
 import random
 import resource
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -161,6 +167,17 @@ def write_dump(path: Path, megabytes: int, format: str, separator: str) -> list[
             written += len(text.encode("utf-8"))
             number += 1
     return [path]
+
+
+def paired(values: Sequence[float], unit: str, *, sign: bool = False) -> str:
+    """Show the ratios of each round and their median, for example ``1.62x 1.70x (median 1.66x)``.
+
+    A ratio of two runs made one after the other suffers less from a drift
+    of the machine's speed than one of two bests taken minutes apart.
+    """
+    shape = "{:+.1f}" if sign else "{:.2f}"
+    shown = " ".join(shape.format(value) + unit for value in values)
+    return f"{shown} (median {shape.format(statistics.median(values))}{unit})"
 
 
 def timed(run: Callable[[], object]) -> float:
@@ -329,6 +346,8 @@ def time_jobs(name: str, files: Sequence[Path], folder: Path, repeat: int) -> di
         f"{name}: other processes used {serial_others:.0%} and {parallel_others:.0%} of the "
         "CPUs during those two runs (0% on an idle machine)"
     )
+    rounds = [one[0] / two[0] for one, two in zip(runs[1], runs[2], strict=True)]
+    print(f"{name}: speed-up in each round (runs next to each other): {paired(rounds, 'x')}")
     return {"jobs1": serial, "jobs2": parallel, "speedup": serial / parallel}
 
 
@@ -393,6 +412,14 @@ def time_dask(
         f"({cpu['dask1'] / cpu['loop'] - 1:+.1%}), 2 workers {cpu['dask2']:.2f} s "
         f"({cpu['dask2'] / cpu['loop'] - 1:+.1%}); best possible speed-up of 2 workers "
         f"on 2 idle CPUs {2 * cpu['loop'] / cpu['dask2']:.2f}x"
+    )
+    overheads = [
+        100 * (one / loop - 1) for one, loop in zip(times["dask1"], times["loop"], strict=True)
+    ]
+    speedups = [loop / two for loop, two in zip(times["loop"], times["dask2"], strict=True)]
+    print(
+        f"dask ({name}): in each round (runs next to each other): 1 worker's overhead "
+        f"{paired(overheads, '%', sign=True)}; 2 workers' speed-up {paired(speedups, 'x')}"
     )
     print(
         f"dask ({name}): other processes used {shares['loop']:.0%}, {shares['dask1']:.0%} and "
