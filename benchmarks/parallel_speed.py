@@ -14,9 +14,13 @@ Two workloads are written to a temporary folder (deleted afterwards):
   canonical articles (a worker reads its range of the file itself).
 * ``xml``: one file of ``--xml-mb`` MB of NITF documents (the same articles
   rendered as NITF, one after the other), cut before XML declarations.
-* ``warc``: the corpora pages as one CC-NEWS-like ``.warc.gz`` (each record
-  its own gzip member, see ``benchmarks/warc_speed.py``), cut between
-  records.
+* ``warc``: the corpora pages, ``--warc-copies`` times over, as one
+  CC-NEWS-like ``.warc.gz`` (each record its own gzip member, see
+  ``benchmarks/warc_speed.py``), cut between records.  Three copies (93 MB)
+  by default: one (31 MB, about 6 s for ``--jobs 1``) is a small input
+  for ``--jobs``, whose fixed start-up (0.4-0.8 s) and planning (the
+  archive inflated once in the main process, 0.25-0.35 s) then weigh
+  on its speed-up; a CC-NEWS file holds about 1 GB.
 
 For each workload, in the same run, it times (best of ``--repeat``, in turn):
 
@@ -230,6 +234,42 @@ def warm_up(files: Sequence[Path], folder: Path) -> None:
         convert(sample, jobs, folder / "warm.jsonl")
 
 
+def repeat_archive(archive: Path, copies: int) -> Path:
+    """Return a ``.warc.gz`` holding the records of ``archive`` ``copies`` times over.
+
+    Each record is its own gzip member, so the archive's bytes repeated are
+    an archive of the records repeated, as valid as the first.
+    """
+    if copies == 1:
+        return archive
+    repeated = archive.with_name(f"{copies}x-{archive.name}")
+    data = archive.read_bytes()
+    with repeated.open("wb") as out:
+        for _ in range(copies):
+            out.write(data)
+    return repeated
+
+
+def time_start_up(folder: Path, repeat: int) -> dict[int, float]:
+    """Time the commands on one small article: what starting and ending them costs.
+
+    Python, newsparse and its plugins are loaded, the workers started and
+    stopped, the output written: a fixed cost that ``--jobs`` cannot share
+    among its workers, and that weighs on the speed-up of a short run.
+    """
+    tiny = write_jsonl(folder / "tiny", 1)
+    runs: dict[int, list[float]] = {1: [], 2: []}
+    for _ in range(repeat):
+        for jobs in (1, 2):
+            runs[jobs].append(convert(tiny, jobs, folder / "tiny" / "out.jsonl")[0])
+    fixed = {jobs: min(times) for jobs, times in runs.items()}
+    print(
+        f"start-up and end of a command, on one small article: --jobs 1 {fixed[1]:.2f} s, "
+        f"--jobs 2 {fixed[2]:.2f} s"
+    )
+    return fixed
+
+
 Run: TypeAlias = tuple[float, float, tuple[float, float], float]
 """A timed command: wall-clock time, CPU time, peak memory (PSS, RSS) and the others' share."""
 
@@ -307,7 +347,9 @@ class PeakMemory:
         self._thread.join()
 
 
-def time_jobs(name: str, files: Sequence[Path], folder: Path, repeat: int) -> dict[str, float]:
+def time_jobs(
+    name: str, files: Sequence[Path], folder: Path, repeat: int, fixed: dict[int, float]
+) -> dict[str, float]:
     outs = {jobs: folder / f"{name}-{jobs}.jsonl" for jobs in (1, 2)}
     runs: dict[int, list[Run]] = {1: [], 2: []}
     warm_up(files, folder)
@@ -348,6 +390,10 @@ def time_jobs(name: str, files: Sequence[Path], folder: Path, repeat: int) -> di
     )
     rounds = [one[0] / two[0] for one, two in zip(runs[1], runs[2], strict=True)]
     print(f"{name}: speed-up in each round (runs next to each other): {paired(rounds, 'x')}")
+    print(
+        f"{name}: speed-up of the time beyond the commands' start-up and end (see above): "
+        f"{(serial - fixed[1]) / (parallel - fixed[2]):.2f}x"
+    )
     return {"jobs1": serial, "jobs2": parallel, "speedup": serial / parallel}
 
 
@@ -494,6 +540,40 @@ def family_cpu() -> float:
     return total
 
 
+def run_workloads(args: argparse.Namespace, only: set[str], folder: Path) -> None:
+    """Write and time the workloads ``only`` names, in ``folder``."""
+    cache_bytecode(folder / "bytecode", keep_shell=args.compile_each_run)
+    (folder / "tiny").mkdir()
+    fixed = time_start_up(folder, args.repeat)
+    if "html" in only:
+        (folder / "html").mkdir()
+        html = write_html(folder / "html", args.corpora, args.copies)
+        time_jobs("html", html, folder, args.repeat, fixed)
+        if not args.no_dask:
+            time_dask("html", html, None, folder, args.repeat)
+    if "jsonl" in only:
+        jsonl = write_jsonl(folder, args.articles)
+        time_jobs("jsonl", jsonl, folder, args.repeat, fixed)
+    if "tt" in only:
+        tt = write_dump(folder / "dump.tt", args.tt_mb, "tt", "\n\n\n\n")
+        time_jobs("tt", tt, folder, args.repeat, fixed)
+        if not args.no_dask:
+            time_dask("tt", tt, "tt", folder, args.repeat)
+    if "xml" in only:
+        xml = write_dump(folder / "dump.xml", args.xml_mb, "nitf", "")
+        time_jobs("xml", xml, folder, args.repeat, fixed)
+    if "warc" in only:
+        import warc_speed  # noqa: PLC0415 - the CC-NEWS-like archive of the corpora pages
+
+        (folder / "warc").mkdir()
+        pages = warc_speed.corpus_pages(args.corpora)
+        _, archive = warc_speed.write_inputs(folder / "warc", pages)
+        archive = repeat_archive(archive, args.warc_copies)
+        time_jobs("warc", [archive], folder, args.repeat, fixed)
+        if not args.no_dask:
+            time_dask("warc", [archive], "warc", folder, args.repeat)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument(
@@ -503,6 +583,12 @@ def main() -> None:
         help="the corpora folder (default: <repo>/../shared/corpora)",
     )
     parser.add_argument("--copies", type=int, default=3, help="copies of the html pages")
+    parser.add_argument(
+        "--warc-copies",
+        type=int,
+        default=3,
+        help="copies of the corpora pages in the WARC (one copy: 31 MB)",
+    )
     parser.add_argument("--articles", type=int, default=200_000, help="articles in the dump")
     parser.add_argument("--tt-mb", type=int, default=100, help="size of the TT dump in MB")
     parser.add_argument("--xml-mb", type=int, default=50, help="size of the NITF dump in MB")
@@ -526,6 +612,7 @@ def main() -> None:
     args = parser.parse_args()
     if args.quick:
         args.copies, args.articles, args.tt_mb, args.xml_mb = 1, 20_000, 10, 5
+        args.warc_copies = 1
         args.repeat = 1
     only = set(args.only.split(","))
     if "html" in only and not args.corpora.is_dir():
@@ -533,34 +620,7 @@ def main() -> None:
     print(f"python {sys.version.split()[0]}, {os.cpu_count()} CPUs, best of {args.repeat}")
     print("load average before: {:.2f} {:.2f} {:.2f}".format(*os.getloadavg()))
     with tempfile.TemporaryDirectory(prefix="newsparse-parallel-") as temporary:
-        folder = Path(temporary)
-        cache_bytecode(folder / "bytecode", keep_shell=args.compile_each_run)
-        if "html" in only:
-            (folder / "html").mkdir()
-            html = write_html(folder / "html", args.corpora, args.copies)
-            time_jobs("html", html, folder, args.repeat)
-            if not args.no_dask:
-                time_dask("html", html, None, folder, args.repeat)
-        if "jsonl" in only:
-            jsonl = write_jsonl(folder, args.articles)
-            time_jobs("jsonl", jsonl, folder, args.repeat)
-        if "tt" in only:
-            tt = write_dump(folder / "dump.tt", args.tt_mb, "tt", "\n\n\n\n")
-            time_jobs("tt", tt, folder, args.repeat)
-            if not args.no_dask:
-                time_dask("tt", tt, "tt", folder, args.repeat)
-        if "xml" in only:
-            xml = write_dump(folder / "dump.xml", args.xml_mb, "nitf", "")
-            time_jobs("xml", xml, folder, args.repeat)
-        if "warc" in only:
-            import warc_speed  # noqa: PLC0415 - the CC-NEWS-like archive of the corpora pages
-
-            (folder / "warc").mkdir()
-            pages = warc_speed.corpus_pages(args.corpora)
-            _, archive = warc_speed.write_inputs(folder / "warc", pages)
-            time_jobs("warc", [archive], folder, args.repeat)
-            if not args.no_dask:
-                time_dask("warc", [archive], "warc", folder, args.repeat)
+        run_workloads(args, only, Path(temporary))
     print("load average after: {:.2f} {:.2f} {:.2f}".format(*os.getloadavg()))
 
 
