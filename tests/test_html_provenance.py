@@ -150,6 +150,24 @@ def test_the_body_names_its_container() -> None:
     assert article.meta["html.body-container"] == "article"
 
 
+@pytest.mark.parametrize(
+    ("container", "expected"),
+    [
+        # A control character in a tag name (lxml keeps it), a class and an id:
+        # meta cannot hold it, so the description shows U+FFFD in its place.
+        ("<sto\x7fry>{}</sto\x7fry>", "sto\ufffdry"),
+        ('<div class="po\x01st main">{}</div>', "div.po\ufffdst.main"),
+        ('<div id="st\x7fory">{}</div>', "div#st\ufffdory"),
+    ],
+)
+def test_a_container_name_meta_cannot_hold_is_made_printable(container: str, expected: str) -> None:
+    paragraphs = f"<p>{PROSE}</p><p>{PROSE} Again.</p><p>{PROSE} Once more.</p>"
+    body = '<nav><a href="/">Home</a></nav>' + container.format(paragraphs)
+    article = parse_one(page("<title>Bridge</title>", body))
+    assert article.meta["html.body-source"] == "container"
+    assert article.meta["html.body-container"] == expected
+
+
 def test_prose_is_surer_than_short_lines_and_links() -> None:
     prose = parse_one(page("<title>Bridge</title>"))
     items = "".join(f'<p><a href="/{n}">Story number {n}</a> and more</p>' for n in range(30))

@@ -24,6 +24,7 @@ __all__ = [
     "clean_summary",
     "clean_text",
     "first_clean",
+    "printable",
     "squash",
     "text_paragraphs",
     "unescape",
@@ -50,6 +51,15 @@ def as_text(value: object) -> str | None:
     if isinstance(value, dict):
         value = value.get("@value")
     return value if isinstance(value, str) else None
+
+
+def printable(text: str) -> str:
+    """Return ``text`` with each character the model forbids replaced by U+FFFD.
+
+    For values built from the page's markup (tag names, ids, classes) that
+    ``meta`` keeps as they are, but for the characters it cannot hold.
+    """
+    return _FORBIDDEN.sub("\ufffd", text)
 
 
 def clean_text(value: object, limit: int) -> str | None:

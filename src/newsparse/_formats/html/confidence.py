@@ -61,6 +61,7 @@ import attrs
 from lxml import etree
 
 from newsparse._blocks import Paragraph
+from newsparse._formats.html.cleaning import printable
 from newsparse._formats.html.measures import Measures
 from newsparse._model import Section
 
@@ -112,7 +113,11 @@ class BodyEvidence:
 
 
 def describe_container(elements: list[etree._Element]) -> str:
-    """Return the chosen elements as ``tag#id.class``, joined by ``" + "``."""
+    """Return the chosen elements as ``tag#id.class``, joined by ``" + "``.
+
+    A character of a tag name, id or class that ``meta`` cannot hold (a
+    control character, which lxml keeps in a malformed tag) is U+FFFD.
+    """
     parts = []
     for element in elements[:4]:
         text = str(element.tag)
@@ -124,7 +129,7 @@ def describe_container(elements: list[etree._Element]) -> str:
         parts.append(text)
     if len(elements) > 4:
         parts.append(f"{len(elements) - 4} more")
-    return " + ".join(parts)
+    return printable(" + ".join(parts))
 
 
 def body_confidence(
