@@ -221,15 +221,20 @@ def bytecode_note() -> str:
     return "kept where Python keeps it (__pycache__)"
 
 
-def warm_up(files: Sequence[Path], folder: Path) -> None:
-    """Run the commands once, untimed, on a little of the input: bytecode is compiled."""
+def warm_sample(files: Sequence[Path], folder: Path) -> list[Path]:
+    """Return a little of the input for untimed warm-up runs: a few files, or a file's head."""
     if len(files) > 1:
-        sample = list(files[:4])
-    else:
-        head = folder / f"warm-{files[0].name}"  # the same suffixes: the same format
+        return list(files[:4])
+    head = folder / f"warm-{files[0].name}"  # the same suffixes: the same format
+    if not head.exists():
         with files[0].open("rb") as source:
             head.write_bytes(source.read(2 << 20))  # two byte ranges or more
-        sample = [head]
+    return [head]
+
+
+def warm_up(files: Sequence[Path], folder: Path) -> None:
+    """Run the commands once, untimed, on a little of the input: bytecode is compiled."""
+    sample = warm_sample(files, folder)
     for jobs in (1, 2):
         convert(sample, jobs, folder / "warm.jsonl")
 
@@ -422,7 +427,8 @@ def time_dask(
     name: str, files: Sequence[Path], format: str | None, folder: Path, repeat: int
 ) -> dict[str, float]:
     names = [str(path) for path in files]
-    plain_loop(files[:5], format, folder / "warm.jsonl")  # imports and plugins, as in the workers
+    sample = warm_sample(files, folder)
+    plain_loop(sample, format, folder / "warm.jsonl")  # imports and plugins, as in the workers
     measures = ("loop", "dask1", "dask2")
     times: dict[str, list[float]] = {measure: [] for measure in measures}
     cpu = dict.fromkeys(measures, 0.0)
@@ -434,7 +440,9 @@ def time_dask(
         cpu["loop"] += family_cpu() - before
         for workers in (1, 2):
             measure = f"dask{workers}"
-            took, used = time_cluster(names, format, folder / measure, workers, others[measure])
+            took, used = time_cluster(
+                names, sample, format, folder / measure, workers=workers, others=others[measure]
+            )
             times[measure].append(took)
             cpu[measure] += used
     numbers = {measure: min(times[measure]) for measure in measures}
@@ -478,13 +486,19 @@ def time_dask(
 
 
 def time_cluster(
-    names: list[str], format: str | None, out: Path, workers: int, others: Others
+    names: list[str],
+    sample: list[Path],
+    format: str | None,
+    out: Path,
+    *,
+    workers: int,
+    others: Others,
 ) -> tuple[float, float]:
     """Time one ``write_articles`` run on a new local cluster of ``workers`` processes.
 
-    The cluster is started and warmed up with a small run before the clock
-    starts, and closed after it.  Return the wall-clock time and the CPU
-    time of all the processes during the run.
+    The cluster is started and warmed up with a run on ``sample`` (a little
+    of the input) before the clock starts, and closed after it.  Return the
+    wall-clock time and the CPU time of all the processes during the run.
     """
     from dask.distributed import Client, LocalCluster  # noqa: PLC0415
 
@@ -494,7 +508,7 @@ def time_cluster(
         n_workers=workers, processes=True, threads_per_worker=1, dashboard_address=None
     )
     with cluster, Client(cluster):
-        write_articles(names[:5], out.with_name(out.name + "-warm"), format)
+        write_articles(list(map(str, sample)), out.with_name(out.name + "-warm"), format)
         before = family_cpu()
         with others.counting():
             took = timed(lambda: write_articles(names, out, format))
